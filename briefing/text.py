@@ -1,0 +1,144 @@
+"""Sentence splitting and word tokens, shared by every stage.
+
+Sentences come from syntok and are *verbatim spans*: every ``Span.text`` is exactly
+``text[start:end]``. syntok keeps paragraphs (blank lines) apart; we additionally split at
+single line breaks that end a heading or a list item, so "Headline\\nFirst sentence." never
+becomes one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+from nltk.tokenize import RegexpTokenizer
+from syntok import segmenter
+
+__all__ = [
+    "SumyTokenizer",
+    "Span",
+    "normalize_text",
+    "split_sentences",
+    "stem",
+    "words",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A sentence as a character span of the text it came from."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•·–—]|\d{1,3}[.)])\s+")
+_LINE_END_PUNCT = re.compile(r"[.!?:;,…\"'”’)\]]\s*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalize_text(text: str) -> str:
+    """Make text safe to process: NFC, no NUL/control characters, ``\\n`` line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _line_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Split ``text[start:end]`` at single line breaks after a heading or around a list item."""
+    lines: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        nl = text.find("\n", pos, end)
+        if nl == -1:
+            lines.append((pos, end))
+            break
+        lines.append((pos, nl))
+        pos = nl + 1
+    piece_start = lines[0][0]
+    for (a, b), (c, _d) in zip(lines, lines[1:], strict=False):
+        line = text[a:b]
+        nxt = text[c:_d]
+        is_break = (
+            _BULLET.match(nxt) is not None
+            or _BULLET.match(line) is not None
+            or (
+                not _LINE_END_PUNCT.search(line)
+                and len(line.split()) <= 12
+                and nxt[:1].isupper()
+            )
+        )
+        if is_break and line.strip():
+            yield piece_start, b
+            piece_start = c
+    yield piece_start, lines[-1][1]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str) -> tuple[Span, ...]:
+    """Split ``text`` into verbatim sentence spans, in order.
+
+    syntok handles abbreviations ("Adm.", "U.S."), quotes and brackets; offsets refer to
+    ``text`` itself, so ``text[span.start:span.end] == span.text`` always holds.
+    """
+    return _split_cached(text)
+
+
+@lru_cache(maxsize=16)
+def _split_cached(text: str) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    for p_index, paragraph in enumerate(segmenter.analyze(text)):
+        for sentence in paragraph:
+            tokens = [t for t in sentence if t.value]
+            if not tokens:
+                continue
+            start = tokens[0].offset
+            end = tokens[-1].offset + len(tokens[-1].value)
+            for a, b in _line_breaks(text, start, end):
+                a, b = _trim(text, a, b)
+                if a < b and any(ch.isalnum() for ch in text[a:b]):
+                    spans.append(Span(text[a:b], a, b, p_index))
+    return tuple(spans)
+
+
+_WORD = RegexpTokenizer(r"\w+(?:[-'’.]\w+)*|\$?\d+(?:[.,]\d+)*%?")
+_STEMMER = SnowballStemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of ``text`` (letters/digits, keeping inner hyphens and apostrophes)."""
+    return [w for w in _WORD.tokenize(text) if any(ch.isalnum() for ch in w)]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball (Porter2) stem of a lower-cased word; needs no NLTK data."""
+    return str(_STEMMER.stem(word.lower()))
+
+
+class SumyTokenizer:
+    """A tokenizer object for sumy that needs no NLTK data: syntok sentences, regexp words.
+
+    sumy only asks for ``language``, ``to_sentences`` and ``to_words``.
+    """
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(span.text for span in split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(words(sentence))

@@ -1,0 +1,1 @@
+"""The built-in Jinja templates and stylesheet, shipped as package data."""
