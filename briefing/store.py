@@ -1,0 +1,338 @@
+"""The digest history in SQLite: which articles were seen when, and which digests were made.
+
+Tables: ``articles`` (content hash, url, title, the digest date it was first and last seen),
+``digests`` (one row per digest date: output paths, a hash of its inputs, counts, times),
+``digest_articles`` (which articles went into which digest) and ``migrations`` (the named
+schema steps already applied, each in its own transaction, as sqlite-utils does).
+
+Crash safety: the database runs in WAL mode with ``synchronous=FULL`` and a digest run is
+recorded in one transaction (:meth:`History.record`), after its output files have been
+written atomically. A run killed at any moment therefore leaves either the old record or the
+new one, and the outputs on disk are always whole files. Wall-clock times live only here,
+never in the outputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import sys
+import time
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from .errors import BriefingError
+from .models import Article
+
+#: Named schema steps, applied in order and recorded in ``migrations``. Append only.
+MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "0001_articles",
+        (
+            """CREATE TABLE articles (
+                content_hash TEXT PRIMARY KEY,
+                url TEXT,
+                title TEXT,
+                first_seen TEXT NOT NULL,
+                last_seen TEXT NOT NULL,
+                recorded_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX articles_url ON articles (url)",
+            "CREATE INDEX articles_first_seen ON articles (first_seen)",
+        ),
+    ),
+    (
+        "0002_digests",
+        (
+            """CREATE TABLE digests (
+                date TEXT PRIMARY KEY,
+                paths TEXT NOT NULL,
+                inputs_hash TEXT NOT NULL,
+                article_count INTEGER NOT NULL,
+                story_count INTEGER NOT NULL,
+                skipped INTEGER NOT NULL,
+                runs INTEGER NOT NULL DEFAULT 1,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE digest_articles (
+                date TEXT NOT NULL REFERENCES digests (date) ON DELETE CASCADE,
+                content_hash TEXT NOT NULL REFERENCES articles (content_hash),
+                position INTEGER NOT NULL,
+                PRIMARY KEY (date, content_hash)
+            )""",
+        ),
+    ),
+)
+
+_SPACE = re.compile(r"\s+")
+_PAUSE_ENV = "BRIEFING_TEST_PAUSE_AT"
+
+
+def checkpoint(stage: str) -> None:
+    """A hook for the crash tests: when ``BRIEFING_TEST_PAUSE_AT`` names ``stage``, say so
+    on stderr and sleep, so that a test can kill the process exactly there. No-op otherwise.
+    """
+    if os.environ.get(_PAUSE_ENV) == stage:
+        print(f"paused at {stage}", file=sys.stderr, flush=True)
+        time.sleep(600)
+
+
+def normalize_for_hash(text: str) -> str:
+    """Text as compared for identity: NFKC, case-folded, whitespace runs as single spaces."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def content_hash(text: str) -> str:
+    """The sha256 hex digest of the normalised article text."""
+    return hashlib.sha256(normalize_for_hash(text).encode("utf-8")).hexdigest()
+
+
+def inputs_hash(hashes: Iterable[str], *options: object) -> str:
+    """A sha256 over the articles' content hashes in order, plus the options that shape output."""
+    h = hashlib.sha256()
+    for item in hashes:
+        h.update(item.encode("ascii"))
+        h.update(b"\n")
+    h.update(json.dumps([str(o) for o in options]).encode("utf-8"))
+    return h.hexdigest()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class DigestRecord:
+    """One row of ``digests``."""
+
+    date: dt.date
+    paths: tuple[str, ...]
+    inputs_hash: str
+    article_count: int
+    story_count: int
+    skipped: int
+    runs: int
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """One row of ``articles``."""
+
+    content_hash: str
+    url: str | None
+    title: str | None
+    first_seen: dt.date
+    last_seen: dt.date
+
+
+class History:
+    """An open history database (created and migrated on first use). Close it when done."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path).expanduser()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        except (OSError, sqlite3.Error) as exc:
+            raise BriefingError(
+                f"{self.path}: cannot open the history database ({exc}); "
+                "pass a writable path with --db"
+            ) from exc
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise BriefingError(
+                f"{self.path}: not a usable briefing history database ({exc}); "
+                "pass another --db or move this file away"
+            ) from exc
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    def __enter__(self) -> History:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``): committed on success, else rolled back."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def migrate(self) -> list[str]:
+        """Apply the schema steps not yet recorded, each in its own transaction; their names."""
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS migrations "
+            "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        applied = []
+        for name, statements in MIGRATIONS:
+            with self.transaction() as db:
+                if db.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+                    continue
+                for statement in statements:
+                    db.execute(statement)
+                db.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
+                applied.append(name)
+        return applied
+
+    def applied_migrations(self) -> list[str]:
+        """The names of the schema steps applied, in order."""
+        rows = self._db.execute("SELECT name FROM migrations ORDER BY name").fetchall()
+        return [str(r[0]) for r in rows]
+
+    def integrity_check(self) -> str:
+        """SQLite's ``PRAGMA integrity_check`` verdict ("ok" when sound)."""
+        return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
+
+    # -- queries -------------------------------------------------------------------------
+
+    def seen_before(self, articles: Sequence[Article], date: dt.date) -> list[bool]:
+        """For each article, whether a digest dated before ``date`` already held it.
+
+        An article is known by its content hash, or by its URL when it has one. Digests for
+        ``date`` itself do not count, so re-running a day gives the same digest.
+        """
+        hashes = [content_hash(a.text) for a in articles]
+        day = date.isoformat()
+        known_hashes = self._known("content_hash", hashes, day)
+        known_urls = self._known("url", [a.url for a in articles if a.url], day)
+        return [
+            h in known_hashes or (a.url is not None and a.url in known_urls)
+            for h, a in zip(hashes, articles, strict=True)
+        ]
+
+    def _known(self, column: str, values: list[str], day: str) -> set[str]:
+        found: set[str] = set()
+        unique = sorted(set(values))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT {column} FROM articles WHERE first_seen < ? AND {column} IN ({marks})",
+                (day, *chunk),
+            )
+            found.update(str(r[0]) for r in rows)
+        return found
+
+    def digests(self) -> list[DigestRecord]:
+        """Every recorded digest, oldest date first."""
+        rows = self._db.execute(
+            "SELECT date, paths, inputs_hash, article_count, story_count, skipped, runs, "
+            "created_at, updated_at FROM digests ORDER BY date"
+        ).fetchall()
+        return [
+            DigestRecord(
+                dt.date.fromisoformat(r[0]),
+                tuple(json.loads(r[1])),
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+            )
+            for r in rows
+        ]
+
+    def articles(self, date: dt.date | None = None) -> list[ArticleRecord]:
+        """The recorded articles (those in the digest for ``date`` when given), by first sight."""
+        sql = "SELECT a.content_hash, a.url, a.title, a.first_seen, a.last_seen FROM articles a"
+        params: tuple[str, ...] = ()
+        if date is not None:
+            sql += " JOIN digest_articles d ON d.content_hash = a.content_hash WHERE d.date = ?"
+            params = (date.isoformat(),)
+        rows = self._db.execute(sql + " ORDER BY a.first_seen, a.content_hash", params)
+        return [
+            ArticleRecord(
+                r[0], r[1], r[2], dt.date.fromisoformat(r[3]), dt.date.fromisoformat(r[4])
+            )
+            for r in rows
+        ]
+
+    # -- the one write of a digest run ---------------------------------------------------
+
+    def record(
+        self,
+        date: dt.date,
+        articles: Sequence[Article],
+        *,
+        paths: Sequence[str | os.PathLike[str]],
+        inputs: str,
+        story_count: int,
+        skipped: int,
+    ) -> None:
+        """Record one digest run in a single transaction: its articles and its row.
+
+        ``first_seen`` keeps the earliest digest date an article was in; re-running a date
+        replaces that date's row and article list, so the history stays idempotent.
+        """
+        day, now = date.isoformat(), _now()
+        hashes = [content_hash(a.text) for a in articles]
+        paths_json = json.dumps([os.fspath(p) for p in paths])
+        try:
+            with self.transaction() as db:
+                db.executemany(
+                    """INSERT INTO articles (content_hash, url, title, first_seen, last_seen,
+                                             recorded_at)
+                       VALUES (?, ?, ?, ?, ?, ?)
+                       ON CONFLICT (content_hash) DO UPDATE SET
+                         first_seen = min(first_seen, excluded.first_seen),
+                         last_seen = max(last_seen, excluded.last_seen),
+                         url = coalesce(url, excluded.url),
+                         title = coalesce(title, excluded.title)""",
+                    [
+                        (h, a.url, a.title, day, day, now)
+                        for h, a in zip(hashes, articles, strict=True)
+                    ],
+                )
+                db.execute(
+                    """INSERT INTO digests (date, paths, inputs_hash, article_count, story_count,
+                                            skipped, runs, created_at, updated_at)
+                       VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
+                       ON CONFLICT (date) DO UPDATE SET
+                         paths = excluded.paths, inputs_hash = excluded.inputs_hash,
+                         article_count = excluded.article_count,
+                         story_count = excluded.story_count, skipped = excluded.skipped,
+                         runs = runs + 1, updated_at = excluded.updated_at""",
+                    (day, paths_json, inputs, len(articles), story_count, skipped, now, now),
+                )
+                db.execute("DELETE FROM digest_articles WHERE date = ?", (day,))
+                db.executemany(
+                    "INSERT OR IGNORE INTO digest_articles VALUES (?, ?, ?)",
+                    [(day, h, i) for i, h in enumerate(hashes)],
+                )
+                checkpoint("store:before-commit")
+        except sqlite3.Error as exc:
+            raise BriefingError(
+                f"{self.path}: cannot record the digest ({exc}); the output files were "
+                "written; check the disk and permissions, then run again"
+            ) from exc

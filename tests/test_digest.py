@@ -1,0 +1,377 @@
+"""The daily digest as a user and a script see it: merging, ranking, one page, crash safety."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from briefing.cli import cli
+from briefing.digest import (
+    digest,
+    from_briefings,
+    near_duplicate_groups,
+    related_clusters,
+    render_digest_markdown,
+    render_digest_pdf,
+)
+from briefing.models import Article, Briefing, Fact, Facts, Sentence
+from briefing.text import split_sentences
+
+DAY = dt.date(2025, 11, 25)
+
+FLOOD = (
+    "Heavy rain flooded the town of Riverton on Tuesday, forcing 300 families from their "
+    "homes. Mayor Jane Alvarez said the river rose two metres overnight and that the old "
+    "bridge on Mill Road had been closed. Emergency crews from the Red Cross opened three "
+    "shelters in the north of the town, where volunteers handed out blankets and hot meals. "
+    "Officials expect the water to recede by Friday, but warned that more rain is forecast "
+    "for the weekend across the whole valley."
+)
+STADIUM = (
+    "The city council of Lakeside voted on Monday to approve a new football stadium costing "
+    "80 million dollars. Council leader Tom Becker said construction would begin in the "
+    "spring and take two years to finish. Opponents argued that the money should go to "
+    "schools and buses instead, and a group of residents said it would ask a court to stop "
+    "the plan before the first stone is laid."
+)
+VACCINE = (
+    "Scientists at the Northfield Institute reported on Wednesday that a new malaria vaccine "
+    "protected four in five children in a trial across three countries. Lead researcher "
+    "Amina Diallo said the results were the strongest yet for a vaccine of its kind. The "
+    "team now plans a larger study next year and hopes regulators will review the data "
+    "quickly, although production costs remain a concern for health ministries."
+)
+
+
+def syndicated(text: str) -> str:
+    return f"By Sam Carter, Metro Wire\n\n{text}\n\nCopyright 2025 Metro Wire. All rights reserved."
+
+
+def edited(text: str) -> str:
+    return text.replace("300 families", "about 300 families").replace("hot meals", "meals")
+
+
+def briefing_of(
+    text: str, title: str, source: str, *, who: tuple[str, ...] = (), day: dt.date = DAY
+) -> Briefing:
+    """A Briefing built by hand (no NLP): its first sentences as the summary."""
+    spans = split_sentences(text)
+    summary = tuple(Sentence(s.text, i, 1.0, s.start, s.end) for i, s in enumerate(spans[:2]))
+    facts = Facts(who=tuple(Fact(name, name, spans[0].text, 1.0) for name in who))
+    article = Article(text, title=title, published=day, source=source)
+    return Briefing(article=article, title=title, summary=summary, facts=facts)
+
+
+def random_article(rng: random.Random, n: int) -> tuple[str, str]:
+    """A distinct article of made-up words (no two share phrases)."""
+    syllables = ["ka", "lo", "mi", "ra", "tu", "ven", "dor", "sil", "pa", "ne", "qui", "zo"]
+    vocab = ["".join(rng.choice(syllables) for _ in range(3)) for _ in range(60)]
+    sentences = [
+        " ".join(rng.choice(vocab) for _ in range(12)).capitalize() + "." for _ in range(4)
+    ]
+    return f"Story {n}: {vocab[0].capitalize()} {vocab[1]}", " ".join(sentences)
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------------ merging
+
+
+def test_near_copies_merge_and_distinct_stories_stay_apart() -> None:
+    texts = [FLOOD, syndicated(FLOOD), STADIUM, edited(FLOOD), VACCINE]
+    assert near_duplicate_groups(texts) == [[0, 1, 3], [2], [4]]
+
+
+def test_updated_and_truncated_versions_merge() -> None:
+    update = FLOOD + "\n\nUpdate: the river peaked at noon on Wednesday and began to fall."
+    teaser = " ".join(s.text for s in split_sentences(FLOOD)[:2])
+    assert near_duplicate_groups([FLOOD, STADIUM, update, teaser]) == [[0, 2, 3], [1]]
+
+
+def test_each_copy_joins_its_own_story() -> None:
+    texts = [STADIUM, FLOOD, VACCINE, syndicated(STADIUM), edited(FLOOD)]
+    assert near_duplicate_groups(texts) == [[0, 3], [1, 4], [2]]
+
+
+def test_related_articles_on_one_story_cluster_but_other_topics_do_not() -> None:
+    other = (
+        "Rescue teams in Riverton worked through the night as flood water from the river "
+        "filled streets. Mayor Jane Alvarez thanked the Red Cross volunteers at the shelters "
+        "and said families forced from their homes would get help with rent."
+    )
+    texts = [FLOOD, STADIUM, other, VACCINE]
+    names = [
+        frozenset({"jane alvarez", "riverton"}),
+        frozenset({"tom becker"}),
+        frozenset({"jane alvarez", "red cross"}),
+        frozenset({"amina diallo"}),
+    ]
+    clusters = related_clusters(texts, names, [DAY] * 4)
+    assert clusters == [[0, 2], [1], [3]]
+    # Without a shared name the same texts need a much closer match.
+    alone = related_clusters(texts, [frozenset()] * 4, [DAY] * 4)
+    assert alone == [[0], [1], [2], [3]]
+    # Far apart in time: not one story.
+    far = [DAY, DAY, DAY - dt.timedelta(days=10), DAY]
+    assert related_clusters(texts, names, far) == [[0], [1], [2], [3]]
+
+
+def test_digest_merges_copies_into_one_story_listing_both_sources() -> None:
+    articles = [
+        Article(FLOOD, title="Flood waters reach Riverton", published=DAY, source="Riverton Post"),
+        Article(STADIUM, title="Council approves stadium", published=DAY, source="Lakeside News"),
+        Article(syndicated(FLOOD), title="Riverton flooded", published=DAY, source="Metro Wire"),
+    ]
+    d = digest(articles, DAY)
+    assert len(d.stories) == 2 and d.read == 3 and d.merged == 1 and d.skipped == 0
+    flood = next(s for s in d.stories if s.article_count == 2)
+    assert {s.name for s in flood.sources} == {"Riverton Post", "Metro Wire"}
+    assert flood.articles == (0, 2)
+    assert 1 <= len(flood.summary) <= 2
+    for sentence in flood.summary:
+        assert sentence.text in syndicated(FLOOD)
+    assert any("Alvarez" in (f.value or f.text) for f in flood.who)
+    data = d.to_dict()
+    assert data["date"] == "2025-11-25" and len(data["stories"]) == 2
+
+
+def test_empty_article_is_skipped_and_reported() -> None:
+    seen: list[tuple[int, str]] = []
+    d = digest(
+        [Article(FLOOD, title="Flood"), Article("   ", title="Empty")],
+        DAY,
+        on_error=lambda i, a, e: seen.append((i, str(e))),
+    )
+    assert d.skipped == 1 and len(d.stories) == 1
+    assert seen[0][0] == 1 and "no text" in seen[0][1]
+
+
+# ------------------------------------------------------------------------ ranking
+
+
+def test_story_with_three_sources_ranks_above_a_single_one() -> None:
+    briefings = [
+        briefing_of(STADIUM, "Stadium", "Lakeside News"),
+        briefing_of(VACCINE, "Vaccine", "Science Daily"),
+        briefing_of(FLOOD, "Flood", "Riverton Post"),
+        briefing_of(syndicated(FLOOD), "Flood (Metro)", "Metro Wire"),
+        briefing_of(edited(FLOOD), "Flood (Valley)", "Valley Herald"),
+    ]
+    d = from_briefings(briefings, DAY)
+    assert [s.title for s in d.stories][0] == "Flood"
+    top = d.stories[0]
+    assert top.source_count == 3 and top.article_count == 3
+    assert top.score > d.stories[1].score
+    assert dict(top.features)["sources"] > dict(d.stories[1].features)["sources"]
+
+
+def test_recent_story_ranks_above_an_old_one() -> None:
+    old = briefing_of(STADIUM, "Stadium", "Lakeside News", day=DAY - dt.timedelta(days=6))
+    new = briefing_of(VACCINE, "Vaccine", "Science Daily", day=DAY)
+    assert [s.title for s in from_briefings([old, new], DAY).stories] == ["Vaccine", "Stadium"]
+
+
+def test_max_stories_keeps_the_best_and_says_how_many_were_left_out() -> None:
+    rng = random.Random(3)
+    briefings = [briefing_of(text, title, f"S{n}") for n in range(5) for title, text in
+                 [random_article(rng, n)]]  # fmt: skip
+    d = from_briefings(briefings, DAY, max_stories=3)
+    assert len(d.stories) == 3 and d.dropped == 2
+    assert "+ 2 more stories left out by --max-stories" in render_digest_markdown(d)
+
+
+# ------------------------------------------------------------------ the one-page PDF
+
+
+def test_thirty_stories_make_exactly_one_page_and_the_markdown_holds_all() -> None:
+    rng = random.Random(11)
+    briefings = []
+    for n in range(30):
+        title, text = random_article(rng, n)
+        briefings.append(briefing_of(text, title, f"Outlet {n}"))
+    d = from_briefings(briefings, DAY)
+    assert len(d.stories) == 30
+    md = render_digest_markdown(d)
+    for b in briefings:
+        assert b.title in md
+    pdf = render_digest_pdf(d)
+    reader = PdfReader(__import__("io").BytesIO(pdf))
+    assert len(reader.pages) == 1
+    page = " ".join(reader.pages[0].extract_text().split())
+    shown = sum(b.title in page for b in briefings)
+    assert 3 <= shown < 30
+    assert f"+ {30 - shown} more stories in the Markdown" in page
+    assert d.stories[0].title in page  # the best story is never cut
+    assert render_digest_pdf(d) == pdf  # same digest, same bytes
+
+
+# ----------------------------------------------------------------------------- CLI
+
+
+@pytest.fixture()
+def news(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write(folder / "flood.txt", f"Flood waters reach Riverton\n\n{FLOOD}")
+    write(folder / "flood-wire.txt", f"Riverton flooded\n\n{syndicated(FLOOD)}")
+    write(folder / "stadium.txt", f"Council approves stadium\n\n{STADIUM}")
+    return folder
+
+
+def test_cli_digest_is_idempotent_byte_for_byte(news: Path, tmp_path: Path) -> None:
+    out, db = tmp_path / "out", tmp_path / "history.sqlite3"
+    args = ["digest", str(news), "--date", "2025-11-25", "-o", str(out), "--db", str(db), "-q"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    md, pdf = out / "digest-2025-11-25.md", out / "digest-2025-11-25.pdf"
+    before = md.read_bytes(), pdf.read_bytes()
+    second = CliRunner().invoke(cli, args)
+    assert second.exit_code == 0, second.output
+    assert (md.read_bytes(), pdf.read_bytes()) == before
+    assert sorted(p.name for p in out.iterdir()) == [md.name, pdf.name]  # no temp files
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("# Daily digest — Tuesday 25 November 2025")
+    assert text.count("\n## ") == 2 and "flood-wire.txt" in text
+    assert len(PdfReader(pdf).pages) == 1
+
+
+def test_broken_feed_is_skipped_reported_and_the_digest_still_written(
+    news: Path, tmp_path: Path
+) -> None:
+    broken = write(tmp_path / "broken.xml", "<?xml version='1.0'?><rss><channel><item><title>")
+    feed = write(
+        tmp_path / "feed.xml",
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Vaccine Watch</title>"
+        f"<item><title>Malaria vaccine works</title><description>{VACCINE}</description>"
+        "<link>https://example.org/vaccine</link></item>"
+        "<item><title>Empty entry</title></item></channel></rss>",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli,
+        ["digest", str(news), str(feed), str(broken), "--date", "2025-11-25", "-o", str(out),
+         "--db", str(tmp_path / "h.sqlite3"), "--format", "md,json"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2
+    assert any("broken.xml" in line for line in errors)
+    assert any("Empty entry" in line for line in errors)
+    md = (out / "digest-2025-11-25.md").read_text(encoding="utf-8")
+    assert "Malaria vaccine works" in md and "<https://example.org/vaccine>" in md
+    assert "2 items were skipped" in md
+    assert "2 skipped" in result.stderr and "3 stories" in result.stderr
+
+
+def test_since_last_leaves_out_articles_an_earlier_digest_held(news: Path, tmp_path: Path) -> None:
+    out, db = tmp_path / "out", tmp_path / "h.sqlite3"
+    base = ["-o", str(out), "--db", str(db), "-q", "--format", "md"]
+    assert (
+        CliRunner().invoke(cli, ["digest", str(news), "--date", "2025-11-24", *base]).exit_code == 0
+    )
+    write(news / "vaccine.txt", f"Malaria vaccine works\n\n{VACCINE}")
+    args = ["digest", str(news), "--date", "2025-11-25", "--since-last", *base]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    md = (out / "digest-2025-11-25.md").read_text(encoding="utf-8")
+    assert "Malaria vaccine works" in md
+    assert "Riverton" not in md and "stadium" not in md.lower()
+    again = (out / "digest-2025-11-25.md").read_bytes()
+    assert CliRunner().invoke(cli, args).exit_code == 0  # re-running the day: same digest
+    assert (out / "digest-2025-11-25.md").read_bytes() == again
+    with sqlite3.connect(db) as con:
+        rows = dict(con.execute("SELECT title, first_seen FROM articles").fetchall())
+        dates = [r[0] for r in con.execute("SELECT date FROM digests ORDER BY date")]
+    assert rows["Malaria vaccine works"] == "2025-11-25"
+    assert rows["Council approves stadium"] == "2025-11-24"
+    assert dates == ["2025-11-24", "2025-11-25"]
+
+
+def test_pool_of_two_workers_gives_the_same_digest_as_one_process() -> None:
+    rng = random.Random(5)
+    articles = []
+    for n in range(24):
+        title, text = random_article(rng, n)
+        articles.append(Article(text, title=title, published=DAY, source=f"S{n % 5}"))
+    articles.append(Article(syndicated(articles[0].text), title="copy", source="Metro Wire"))
+    pooled = digest(articles, DAY, workers=2, pool_threshold=20)
+    single = digest(articles, DAY, workers=1)
+    assert pooled == single
+    assert len(pooled.stories) == 24 and pooled.merged == 1
+
+
+# ----------------------------------------------------------------------- crash safety
+
+
+def _spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefing", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def _wait_for_pause(proc: subprocess.Popen[str], timeout: float = 60) -> None:
+    assert proc.stderr is not None
+    deadline = time.monotonic() + timeout
+    for line in proc.stderr:
+        if line.startswith("paused at"):
+            return
+        assert time.monotonic() < deadline, "the run never reached its pause point"
+    pytest.fail("the run ended before its pause point")
+
+
+def test_sigkill_at_any_moment_leaves_outputs_and_history_intact(
+    news: Path, tmp_path: Path
+) -> None:
+    out, db = tmp_path / "out", tmp_path / "h.sqlite3"
+    args = ["digest", str(news), "--date", "2025-11-25", "-o", str(out), "--db", str(db), "-q"]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    names = ("digest-2025-11-25.md", "digest-2025-11-25.pdf")
+    old = {n: (out / n).read_bytes() for n in names}
+    # The next run has one more article, so its files differ from the old ones.
+    write(news / "vaccine.txt", f"Malaria vaccine works\n\n{VACCINE}")
+    ref = tmp_path / "ref"
+    ref_args = ["digest", str(news), "--date", "2025-11-25", "-o", str(ref), "-q"]
+    assert CliRunner().invoke(cli, [*ref_args, "--db", str(tmp_path / "ref.db")]).exit_code == 0
+    new = {n: (ref / n).read_bytes() for n in names}
+    assert new != old
+
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    rng = random.Random(2025)
+    for stage in ("digest:outputs-written", "store:before-commit", None):
+        if stage is None:  # plus a kill at a random moment of a whole run
+            proc = _spawn(args, env)
+            time.sleep(rng.uniform(1.0, 4.0))
+        else:
+            proc = _spawn(args, {**env, "BRIEFING_TEST_PAUSE_AT": stage})
+            _wait_for_pause(proc)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        for n in names:  # each file whole: the old version or the new one, never a mix
+            assert (out / n).read_bytes() in (old[n], new[n])
+        assert not [p for p in out.iterdir() if p.name not in names and not p.name.startswith(".")]
+        with sqlite3.connect(db) as con:
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            runs = con.execute("SELECT runs, article_count FROM digests").fetchall()
+        assert runs == [(1, 3)]  # the killed run never committed
+    final = CliRunner().invoke(cli, args)
+    assert final.exit_code == 0
+    assert {n: (out / n).read_bytes() for n in names} == new
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT runs, article_count FROM digests").fetchall() == [(2, 4)]

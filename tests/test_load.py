@@ -1,0 +1,762 @@
+"""The loading stage: every input form in, Articles (or clear InputErrors) out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import http.server
+import io
+import itertools
+import json
+import os
+import socket
+import sys
+import threading
+from collections.abc import Generator, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import briefing.load as load_module
+from briefing.errors import BriefingError, InputError
+from briefing.load import Loaded, load, load_many, make_title
+from briefing.models import Article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "load"
+
+STORY = (
+    "The harbour bridge will close for six weeks from Monday, the city council said. "
+    "Engineers found corrosion in 14 steel cables during an inspection in October.\n\n"
+    "Ferries will run every 20 minutes while the bridge is shut."
+)
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return path
+
+
+def articles(items: list[Loaded]) -> list[Article]:
+    return [item.article for item in items if item.article is not None]
+
+
+def set_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def _no_size_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BRIEFING_MAX_BYTES", raising=False)
+
+
+# --- plain text and Markdown ----------------------------------------------------------------
+
+
+def test_txt_short_first_line_is_the_title_and_leaves_the_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "bridge.txt", "Harbour bridge to close\n\n" + STORY + "\n")
+    article = load(path)
+    assert article.title == "Harbour bridge to close"
+    assert article.text == STORY
+    assert article.published is None
+    assert article.source is None
+    assert article.url is None
+
+
+def test_txt_whose_first_line_is_a_sentence_gets_a_title_from_its_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "story.txt", STORY)
+    article = load(str(path))
+    assert article.text == STORY
+    assert article.title == "The harbour bridge will close for six weeks from Monday, the city…"
+
+
+def test_published_never_comes_from_the_file_mtime(tmp_path: Path) -> None:
+    path = write(tmp_path / "story.txt", STORY)
+    os.utime(path, (1_600_000_000, 1_600_000_000))
+    assert load(path).published is None
+
+
+def test_markdown_heading_marks_are_stripped_from_the_title(tmp_path: Path) -> None:
+    path = write(tmp_path / "story.md", "## Harbour bridge to close ##\n\n" + STORY)
+    article = load(path)
+    assert article.title == "Harbour bridge to close"
+    assert article.text == STORY
+
+
+def test_markdown_question_heading_is_still_a_title(tmp_path: Path) -> None:
+    path = write(tmp_path / "q.md", "# Will the bridge close?\n" + STORY)
+    assert load(path).title == "Will the bridge close?"
+
+
+def test_markdown_front_matter_gives_title_date_and_source(tmp_path: Path) -> None:
+    text = (
+        '---\ntitle: "Bridge: closed for repairs"\ndate: 2025-11-24\nsource: Harbour Gazette\n'
+        "tags:\n  - transport\n---\n"
+        "# Bridge: closed for repairs\n\n"
+        "The [harbour bridge](https://x.example/b) will close, **the council** said.\n\n"
+        "## Ferries\n\nFerries will run every 20 minutes."
+    )
+    article = load(write(tmp_path / "fm.md", text))
+    assert article.title == "Bridge: closed for repairs"
+    assert article.published == dt.date(2025, 11, 24)
+    assert article.source == "Harbour Gazette"
+    assert article.text == (
+        "The harbour bridge will close, the council said.\n\nFerries\n\n"
+        "Ferries will run every 20 minutes."
+    )
+
+
+def test_front_matter_with_a_bad_date_names_the_field(tmp_path: Path) -> None:
+    path = write(tmp_path / "fm.md", "---\ndate: last Tuesday\n---\n" + STORY)
+    with pytest.raises(InputError, match=r'fm\.md: "date" is .*YYYY-MM-DD'):
+        load(path)
+
+
+def test_text_that_only_looks_like_front_matter_is_kept(tmp_path: Path) -> None:
+    text = "---\nThis is not front matter at all, just a rule.\n---\n" + STORY
+    article = load(write(tmp_path / "rule.txt", text))
+    assert "not front matter" in article.text
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n\t  \n", "\x00\x00"])
+def test_empty_or_whitespace_text_is_an_input_error(tmp_path: Path, content: str) -> None:
+    path = write(tmp_path / "empty.txt", content)
+    with pytest.raises(InputError, match=r"empty\.txt: no article text"):
+        load(path)
+
+
+def test_a_five_megabyte_article_loads(tmp_path: Path) -> None:
+    paragraph = STORY + "\n\n"
+    body = paragraph * (5_000_000 // len(paragraph) + 1)
+    path = write(tmp_path / "big.txt", "Long story\n\n" + body)
+    article = load(path)
+    assert article.title == "Long story"
+    assert len(article.text) > 5_000_000
+
+
+def test_gzipped_files_are_read(tmp_path: Path) -> None:
+    path = write(tmp_path / "story.txt.gz", gzip.compress(("Bridge news\n\n" + STORY).encode()))
+    article = load(path)
+    assert article.title == "Bridge news"
+    assert article.text == STORY
+
+
+# --- encodings ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        (
+            "latin-1",
+            "A câmara de São Paulo aprovou a ação na segunda-feira, disse o prefeito. "
+            "A decisão foi tomada após três horas de debate e uma votação apertada.",
+        ),
+        ("latin-1", "Die Bürger in München äußerten sich über die Straßenbahn. Größere Züge."),
+        ("cp1252", "The minister said “we will act” — and prices rose 5 €. Don’t panic."),
+        (
+            "cp1250",
+            "Rząd przyjął w środę projekt budżetu. Posłowie będą głosować nad nim w grudniu, "
+            "powiedział minister.",
+        ),
+        ("cp1251", "Правительство одобрило бюджет в среду. Депутаты будут голосовать в декабре."),
+    ],
+)
+def test_legacy_encodings_are_detected(tmp_path: Path, encoding: str, text: str) -> None:
+    article = load(write(tmp_path / "legacy.txt", text.encode(encoding)))
+    assert article.text == text
+
+
+def test_invalid_utf8_bytes_are_replaced_not_fatal(tmp_path: Path) -> None:
+    raw = "Café owners in Zürich said prices rose. ".encode() + b"\xff\xfe\xc3" + b" More text."
+    article = load(write(tmp_path / "bad.txt", raw))
+    assert article.text.startswith("Café owners in Zürich said prices rose.")
+    assert article.text.endswith("More text.")
+
+
+def test_nul_bytes_are_removed(tmp_path: Path) -> None:
+    article = load(write(tmp_path / "nul.txt", b"Bridge\x00 closes on Monday.\x00 Ferries run."))
+    assert "\x00" not in article.text
+    assert article.text == "Bridge closes on Monday. Ferries run."
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_byte_order_marks_are_honoured(tmp_path: Path, encoding: str) -> None:
+    article = load(write(tmp_path / "bom.txt", STORY.encode(encoding)))
+    assert article.text == STORY
+
+
+def test_html_with_a_declared_charset_is_decoded(tmp_path: Path) -> None:
+    html = (FIXTURES / "page.html").read_text(encoding="utf-8")
+    html = html.replace('charset="utf-8"', 'charset="windows-1252"').replace("euros", "€ (euros)")
+    article = load(write(tmp_path / "cp.html", html.encode("cp1252")))
+    assert "480 million € (euros)" in article.text
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+
+def test_html_gives_text_paragraphs_title_date_and_site(tmp_path: Path) -> None:
+    article = load(FIXTURES / "page.html")
+    assert article.title == "Council votes to expand tram line"
+    assert article.published == dt.date(2025, 11, 20)
+    assert article.source == "Riverside Post"
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0].startswith("The city council voted 31 to 9 on Thursday")
+    assert paragraphs[-1].startswith("The extension adds 12 stops")
+    assert len(paragraphs) == 4
+    for junk in ("tracking", "Copyright", "Sport", "Council votes to expand tram line"):
+        assert junk not in article.text
+
+
+def test_html_loading_never_touches_the_network(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("network access while loading a local HTML file")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    html = (
+        (FIXTURES / "page.html")
+        .read_text(encoding="utf-8")
+        .replace("<head>", '<head><link rel="canonical" href="https://riverside.example/tram">')
+    )
+    article = load(write(tmp_path / "page.htm", html))
+    assert article.url == "https://riverside.example/tram"
+    assert "480 million euros" in article.text
+
+
+def test_html_without_article_text_is_an_input_error(tmp_path: Path) -> None:
+    path = write(tmp_path / "blank.html", "<html><head><title>x</title></head><body></body></html>")
+    with pytest.raises(InputError, match=r"blank\.html: no article text"):
+        load(path)
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+
+def test_json_object_with_every_field(tmp_path: Path) -> None:
+    record = {
+        "text": STORY,
+        "title": "Bridge closes",
+        "published": "2025-11-24T21:30:00-05:00",
+        "url": "https://gazette.example/bridge",
+        "source": "Harbour Gazette",
+        "author": "ignored",
+    }
+    article = load(write(tmp_path / "a.json", json.dumps(record)))
+    assert article == Article(
+        STORY,
+        title="Bridge closes",
+        published=dt.datetime(2025, 11, 24, 21, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+        url="https://gazette.example/bridge",
+        source="Harbour Gazette",
+    )
+
+
+def test_json_date_only_is_a_date_and_title_is_made_when_missing(tmp_path: Path) -> None:
+    article = load(
+        write(tmp_path / "a.json", json.dumps({"text": STORY, "published": "2025-11-24"}))
+    )
+    assert article.published == dt.date(2025, 11, 24)
+    assert type(article.published) is dt.date
+    assert article.title == make_title(STORY)
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"title": "no text"}, r'x\.json: no article text; give a non-empty "text"'),
+        ({"text": "  \n "}, r"x\.json: no article text"),
+        ({"text": 42}, r"x\.json: no article text"),
+        (
+            {"text": STORY, "published": "24/11/2025"},
+            r'x\.json: "published" is \'24/11/2025\', not an ISO date; write it as YYYY-MM-DD',
+        ),
+        ({"text": STORY, "published": 20251124}, r'x\.json: "published" is 20251124'),
+        ({"text": STORY, "title": ["a"]}, r'x\.json: "title" must be a string'),
+        ([{"text": STORY}], r"x\.json: holds a JSON list, not an object"),
+    ],
+)
+def test_bad_json_records_name_the_file(tmp_path: Path, record: Any, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        load(write(tmp_path / "x.json", json.dumps(record)))
+
+
+def test_invalid_json_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"x\.json: not valid JSON"):
+        load(write(tmp_path / "x.json", '{"text": "unterminated'))
+    lines = json.dumps({"text": STORY}) + "\n" + json.dumps({"text": STORY})
+    with pytest.raises(InputError, match=r"\.jsonl"):
+        load(write(tmp_path / "x.json", lines))
+
+
+# --- paths: missing, unsupported, too big, folders -------------------------------------------
+
+
+def test_missing_file_names_the_path(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    with pytest.raises(InputError, match=r"nope\.txt: no such file"):
+        load(missing)
+    (item,) = load_many([missing])
+    assert item.article is None
+    assert item.name == str(missing)
+    assert isinstance(item.error, InputError)
+
+
+@pytest.mark.parametrize(("name", "kind"), [("x.pdf", "PDF"), ("report.docx", "DOCX")])
+def test_unsupported_extension_says_how_to_fix_it(tmp_path: Path, name: str, kind: str) -> None:
+    path = write(tmp_path / name, b"%PDF-1.4 binary")
+    with pytest.raises(InputError) as caught:
+        load(path)
+    assert str(caught.value) == (
+        f"{path}: cannot read {kind} articles; convert it to text or HTML first"
+    )
+
+
+def test_file_over_the_size_cap_is_refused_with_its_size(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(31_200_000)  # sparse: nothing is written
+    with pytest.raises(InputError) as caught:
+        load(path)
+    assert str(caught.value) == (
+        f"{path}: 31.2 MB is over the 20 MB limit; split the file or set BRIEFING_MAX_BYTES"
+    )
+
+
+def test_size_cap_comes_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "story.txt", STORY)
+    monkeypatch.setenv("BRIEFING_MAX_BYTES", "100")
+    with pytest.raises(InputError, match=r"story\.txt: 0\.00022 MB is over the 0\.0001 MB limit"):
+        load(path)
+    monkeypatch.setenv("BRIEFING_MAX_BYTES", "1000000")
+    assert load(path).text == STORY
+    monkeypatch.setenv("BRIEFING_MAX_BYTES", "lots")
+    with pytest.raises(InputError, match="BRIEFING_MAX_BYTES"):
+        load(path)
+
+
+def test_gzip_bombs_are_capped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = write(tmp_path / "bomb.txt.gz", gzip.compress(b"a " * 100_000))
+    monkeypatch.setenv("BRIEFING_MAX_BYTES", "50000")
+    with pytest.raises(InputError, match=r"bomb\.txt\.gz: more than 0\.05 MB"):
+        load(path)
+
+
+def test_folder_yields_article_files_sorted_recursively(tmp_path: Path) -> None:
+    write(tmp_path / "b.txt", "Second story\n\n" + STORY)
+    write(tmp_path / "a.md", "# First story\n\n" + STORY)
+    write(tmp_path / "sub" / "c.json", json.dumps({"text": STORY, "title": "Third story"}))
+    write(tmp_path / ".hidden.txt", "Hidden\n\n" + STORY)
+    write(tmp_path / ".git" / "d.txt", "Hidden folder\n\n" + STORY)
+    write(tmp_path / "notes.pdf", b"%PDF")
+    write(tmp_path / "README", STORY)
+    items = list(load_many([tmp_path]))
+    assert [item.name for item in items] == [
+        str(tmp_path / "a.md"),
+        str(tmp_path / "b.txt"),
+        str(tmp_path / "sub" / "c.json"),
+    ]
+    assert [a.title for a in articles(items)] == ["First story", "Second story", "Third story"]
+
+
+def test_folder_is_refused_by_load_and_empty_folder_is_an_error_item(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="load_many"):
+        load(tmp_path)
+    (item,) = load_many([tmp_path])
+    assert item.error is not None and "no article files" in str(item.error)
+
+
+def test_a_bad_input_does_not_stop_the_batch(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.txt", STORY)
+    items = list(load_many([tmp_path / "missing.txt", tmp_path / "x.pdf", good]))
+    assert [item.article is not None for item in items] == [False, False, True]
+
+
+# --- JSON Lines ---------------------------------------------------------------------------
+
+
+def test_jsonl_yields_one_item_per_line_and_survives_bad_lines(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"text": STORY, "title": "One"}),
+        "",
+        "{not json",
+        json.dumps({"text": ""}),
+        json.dumps(["a list"]),
+        json.dumps({"text": STORY, "published": "2025-11-24", "source": "Gazette"}),
+    ]
+    path = write(tmp_path / "batch.jsonl", "\n".join(lines) + "\n")
+    items = list(load_many([path]))
+    assert [item.name for item in items] == [f"{path}:{n}" for n in (1, 3, 4, 5, 6)]
+    assert [item.error is None for item in items] == [True, False, False, False, True]
+    for item in items[1:4]:
+        assert str(item.error).startswith(item.name)
+    last = items[-1].article
+    assert last is not None and last.published == dt.date(2025, 11, 24)
+    assert last.source == "Gazette"
+
+
+def test_load_reads_a_one_line_jsonl_and_refuses_several(tmp_path: Path) -> None:
+    one = write(tmp_path / "one.jsonl", "\n" + json.dumps({"text": STORY}) + "\n\n")
+    assert load(one).text == STORY
+    two = write(tmp_path / "two.jsonl", (json.dumps({"text": STORY}) + "\n") * 2)
+    with pytest.raises(InputError, match=r"two\.jsonl: is a JSON Lines file.*load_many"):
+        load(two)
+
+
+def test_jsonl_is_read_lazily(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    line = json.dumps({"text": "The council met on Monday. It voted on the budget."}) + "\n"
+    path = tmp_path / "huge.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.writelines(itertools.repeat(line, 100_000))
+    size = path.stat().st_size
+    opened: list[IO[bytes]] = []
+    real_open = load_module._open_path
+
+    def tracking_open(p: Path) -> IO[bytes]:
+        stream = real_open(p)
+        opened.append(stream)
+        return stream
+
+    monkeypatch.setattr(load_module, "_open_path", tracking_open)
+    batch = load_many([path])
+    first = list(itertools.islice(batch, 3))
+    assert [item.name for item in first] == [f"{path}:{n}" for n in (1, 2, 3)]
+    (stream,) = opened
+    assert stream.tell() < 64 * 1024 < size  # only a buffer's worth has been read
+    assert isinstance(batch, Generator)
+    batch.close()
+    assert stream.closed
+
+
+# --- stdin --------------------------------------------------------------------------------
+
+
+def test_missing_stdin_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(InputError, match="<stdin>: there is no standard input"):
+        load("-")
+
+
+def test_stdin_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    set_stdin(monkeypatch, ("Bridge to close\n\n" + STORY).encode())
+    article = load("-")
+    assert article.title == "Bridge to close"
+    assert article.text == STORY
+
+
+def test_stdin_json_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    record = {"text": STORY, "title": "From stdin", "published": "2025-11-24"}
+    set_stdin(monkeypatch, json.dumps(record, indent=2).encode())
+    article = load("-")
+    assert article.title == "From stdin"
+    assert article.published == dt.date(2025, 11, 24)
+
+
+def test_stdin_html(monkeypatch: pytest.MonkeyPatch) -> None:
+    set_stdin(monkeypatch, (FIXTURES / "page.html").read_bytes())
+    assert load("-").title == "Council votes to expand tram line"
+
+
+def test_stdin_jsonl_streams_in_load_many_and_is_refused_by_load(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = "\n".join(json.dumps({"text": STORY, "title": t}) for t in ("A", "B", "C"))
+    set_stdin(monkeypatch, data.encode())
+    items = list(load_many(["-"]))
+    assert [item.name for item in items] == ["<stdin>:1", "<stdin>:2", "<stdin>:3"]
+    assert [a.title for a in articles(items)] == ["A", "B", "C"]
+    set_stdin(monkeypatch, data.encode())
+    with pytest.raises(InputError, match="load_many"):
+        load("-")
+
+
+def test_stdin_feed_is_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
+    set_stdin(monkeypatch, (FIXTURES / "atom.xml").read_bytes())
+    items = list(load_many(["-"]))
+    assert [a.title for a in articles(items)] == ["School budget approved", "Library extends hours"]
+    set_stdin(monkeypatch, (FIXTURES / "atom.xml").read_bytes())
+    with pytest.raises(InputError, match="is a feed"):
+        load("-")
+
+
+# --- feeds --------------------------------------------------------------------------------
+
+
+def test_rss_feed_uses_content_encoded_and_entry_metadata() -> None:
+    items = list(load_many([FIXTURES / "rss_content_encoded.xml"]))
+    assert [item.name for item in items] == [
+        "https://gazette.example/bridge",
+        "https://gazette.example/market",
+        "https://gazette.example/gallery",
+    ]
+    bridge, market = articles(items)
+    assert bridge.text == (
+        "The harbour bridge will close for six weeks from Monday, the city council said.\n\n"
+        "Engineers found corrosion in 14 steel cables during an inspection in October.\n"
+        "Ferries will run every 20 minutes."
+    )
+    assert bridge.title == "Harbour bridge to close for repairs"
+    assert bridge.published == dt.datetime(
+        2025, 11, 24, 21, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))
+    )
+    assert bridge.url == "https://gazette.example/bridge"
+    assert bridge.source == "Harbour Gazette"
+    assert market.text == "The covered market reopened on Tuesday after three weeks of cleaning."
+
+
+def test_feed_entry_without_text_is_an_error_item() -> None:
+    items = list(load_many([FIXTURES / "rss_content_encoded.xml"]))
+    gallery = items[2]
+    assert gallery.article is None
+    message = str(gallery.error)
+    assert "rss_content_encoded.xml entry 3 (Photo gallery: the storm): has no text" in message
+    assert "https://gazette.example/gallery" in message
+
+
+def test_atom_feed_content_summary_and_html_titles() -> None:
+    budget, library = articles(list(load_many([FIXTURES / "atom.xml"])))
+    assert budget.title == "School budget approved"
+    assert budget.text == (
+        "The school board approved a budget of $4.2 million on Wednesday.\n\n"
+        "Teachers will get a 3% raise."
+    )
+    assert budget.published == dt.datetime(
+        2025, 11, 26, 9, 15, tzinfo=dt.timezone(dt.timedelta(hours=1))
+    )
+    assert budget.source == "Valley Times"
+    assert library.text == "The public library will stay open until 9 p.m. on weekdays."
+    assert library.published == dt.datetime(2025, 11, 25, 18, 0, tzinfo=dt.UTC)
+
+
+def test_rdf_feed_without_extension_is_sniffed(tmp_path: Path) -> None:
+    rdf = (
+        '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+        ' xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        '<channel rdf:about="https://r.example/"><title>RDF News</title></channel>'
+        '<item rdf:about="https://r.example/1"><title>Port strike ends</title>'
+        "<link>https://r.example/1</link><dc:date>2025-11-20</dc:date>"
+        "<description>Dock workers returned to work on Thursday.</description></item>"
+        "</rdf:RDF>"
+    )
+    (item,) = load_many([write(tmp_path / "feed", rdf)])
+    assert item.article is not None
+    assert item.article.title == "Port strike ends"
+    assert item.article.source == "RDF News"
+    assert item.article.published == dt.date(2025, 11, 20)
+
+
+def test_undeclared_latin1_feed_is_decoded(tmp_path: Path) -> None:
+    rss = (
+        '<rss version="2.0"><channel><title>Notícias</title><item><title>Ação do governo</title>'
+        "<description>O governo anunciou a ação na segunda-feira.</description></item>"
+        "</channel></rss>"
+    )
+    (item,) = load_many([write(tmp_path / "latin.rss", rss.encode("latin-1"))])
+    assert item.article is not None
+    assert item.article.title == "Ação do governo"
+    assert item.article.text == "O governo anunciou a ação na segunda-feira."
+
+
+def test_broken_feed_is_one_error_item_naming_the_file() -> None:
+    path = FIXTURES / "broken.xml"
+    (item,) = load_many([path])
+    assert item.article is None
+    assert item.name == str(path)
+    assert str(item.error).startswith(f"{path}: not a readable RSS or Atom feed")
+
+
+def test_load_refuses_a_feed_file() -> None:
+    with pytest.raises(InputError, match=r"atom\.xml: is a feed.*load_many"):
+        load(FIXTURES / "atom.xml")
+
+
+# --- URLs ---------------------------------------------------------------------------------
+
+PAGE = (FIXTURES / "page.html").read_bytes()
+RSS_WITHOUT_TEXT = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Linker</title>
+<item><title>Linked story</title><link>{base}/page</link></item></channel></rss>"""
+USER_AGENTS: list[str | None] = []
+ROUTES: dict[str, tuple[int, str, bytes]] = {
+    "/page": (200, "text/html; charset=utf-8", PAGE),
+    "/story.txt": (200, "text/plain", ("Bridge to close\n\n" + STORY).encode()),
+    "/photo.png": (200, "image/png", b"\x89PNG\r\n\x1a\n"),
+    "/big": (200, "text/plain", b"word " * 5_000),
+    "/big-stream": (200, "text/plain", b"word " * 5_000),
+    "/atom": (200, "application/atom+xml", (FIXTURES / "atom.xml").read_bytes()),
+    "/linker": (200, "application/rss+xml", RSS_WITHOUT_TEXT),
+}
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        USER_AGENTS.append(self.headers.get("User-Agent"))  # before answering: no race
+        if self.path == "/to-file":
+            self.send_response(302)
+            self.send_header("Location", "file:///etc/passwd")
+            self.end_headers()
+            return
+        status, content_type, body = ROUTES.get(self.path, (404, "text/plain", b"not found"))
+        if self.path == "/linker":
+            body = body.replace(b"{base}", self.server.base.encode())  # type: ignore[attr-defined]
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        if self.path != "/big-stream":  # that one is sent until the connection closes
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.base = base  # type: ignore[attr-defined]
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_url_html_page(server: str) -> None:
+    article = load(f"{server}/page")
+    assert article.title == "Council votes to expand tram line"
+    assert article.url == f"{server}/page"
+    assert article.source == "Riverside Post"
+    assert article.text.startswith("The city council voted 31 to 9")
+
+
+def test_url_text_gets_host_as_source(server: str) -> None:
+    article = load(f"{server}/story.txt")
+    assert article.title == "Bridge to close"
+    assert article.source == "127.0.0.1"
+
+
+def test_url_wrong_content_type(server: str) -> None:
+    with pytest.raises(InputError) as caught:
+        load(f"{server}/photo.png")
+    assert str(caught.value).startswith(f"{server}/photo.png: serves image/png")
+
+
+def test_url_oversize_body(monkeypatch: pytest.MonkeyPatch, server: str) -> None:
+    monkeypatch.setenv("BRIEFING_MAX_BYTES", "10000")
+    with pytest.raises(InputError, match=r"/big: 0\.025 MB is over the 0\.01 MB limit"):
+        load(f"{server}/big")
+    with pytest.raises(InputError, match=r"/big-stream: more than 0\.01 MB is over the 0\.01 MB"):
+        load(f"{server}/big-stream")
+
+
+def test_url_404(server: str) -> None:
+    with pytest.raises(InputError, match=r"/missing: the server answered 404"):
+        load(f"{server}/missing")
+
+
+def test_url_redirect_to_a_file_is_refused(server: str) -> None:
+    with pytest.raises(InputError, match=r"/to-file: .*file:///etc/passwd.* not allowed"):
+        load(f"{server}/to-file")
+
+
+def test_url_connection_refused_names_the_url() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(InputError, match=rf"127\.0\.0\.1:{port}/x: cannot fetch it"):
+        load(f"http://127.0.0.1:{port}/x")
+
+
+def test_url_sends_a_user_agent(server: str) -> None:
+    USER_AGENTS.clear()
+    load(f"{server}/story.txt")
+    assert USER_AGENTS and str(USER_AGENTS[0]).startswith("briefing/")
+
+
+def test_fetch_false_refuses_urls(server: str) -> None:
+    with pytest.raises(InputError, match="fetching URLs is disabled"):
+        load(f"{server}/page", fetch=False)
+    (item,) = load_many([f"{server}/page"], fetch=False)
+    assert item.error is not None and "fetching URLs is disabled" in str(item.error)
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.com/a.txt"])
+def test_only_http_urls(url: str) -> None:
+    with pytest.raises(InputError, match=r"only http:// and https://"):
+        load(url)
+
+
+def test_feed_url_yields_its_entries(server: str) -> None:
+    items = list(load_many([f"{server}/atom"]))
+    assert [a.title for a in articles(items)] == ["School budget approved", "Library extends hours"]
+
+
+def test_entry_without_text_loads_its_link_when_asked(server: str) -> None:
+    (without,) = load_many([f"{server}/linker"])
+    assert without.article is None
+    (linked,) = load_many([f"{server}/linker"], fetch_linked=True)
+    assert linked.article is not None
+    assert linked.article.title == "Linked story"
+    assert linked.article.source == "Linker"
+    assert linked.article.url == f"{server}/page"
+    assert "480 million euros" in linked.article.text
+
+
+# --- titles -------------------------------------------------------------------------------
+
+
+def test_make_title_short_sentence_is_verbatim() -> None:
+    assert make_title("Rates rise in the U.S.") == "Rates rise in the U.S."
+    assert make_title("Rates rise again.\n\nMarkets fell.") == "Rates rise again"
+
+
+def test_make_title_cuts_long_sentences_with_an_ellipsis() -> None:
+    text = "One two three four five six seven eight nine ten eleven twelve thirteen fourteen."
+    assert make_title(text) == "One two three four five six seven eight nine ten eleven twelve…"
+    assert make_title(text, max_words=3) == "One two three…"
+    assert make_title("Short one. Then more.") == "Short one"
+    assert make_title("  ") == ""
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(min_size=1, max_size=300))
+def test_make_title_never_invents_words(text: str) -> None:
+    title = make_title(text)
+    words = title.removesuffix("…").split()
+    source_words = text.split()
+    assert len(words) <= 12
+    for made, original in zip(words, source_words, strict=False):
+        assert original.startswith(made)
+
+
+def test_every_loaded_article_has_a_title(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", STORY)
+    write(tmp_path / "b.json", json.dumps({"text": STORY}))
+    write(tmp_path / "c.jsonl", json.dumps({"text": "Ferries run. Bridge shut."}))
+    items = list(load_many([tmp_path, FIXTURES / "atom.xml"]))
+    assert len(articles(items)) == 5
+    assert all(a.title for a in articles(items))
+
+
+def test_errors_are_briefing_errors(tmp_path: Path) -> None:
+    with pytest.raises(BriefingError):
+        load(tmp_path / "missing.md")

@@ -1,0 +1,313 @@
+"""Markdown, HTML and JSON rendering of a hand-built briefing, and template look-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import OutputError, TemplateError
+from briefing.models import Article, Briefing, Fact, Facts, Sentence
+from briefing.render import (
+    markdown_escape,
+    render_html,
+    render_json,
+    render_markdown,
+    safe_url,
+    write_atomic,
+)
+
+GOLDEN = Path(__file__).parent / "golden" / "render_fixture.md"
+
+SENTENCES = (
+    "The city council of Riverton voted 7-2 on Monday to approve a $48 million flood "
+    "barrier along the Hollis River.",
+    "Mayor Elena Park said construction would begin in March 2026.",
+    '"We cannot keep asking families to rebuild every spring," Park said.',
+    "Councillor David Osei argued that the cost would force cuts to parks.",
+    "Floods in April 2024 damaged more than 1,200 homes in the Eastside district.",
+)
+TEXT = " ".join(SENTENCES)
+
+
+def fact(text: str, value: str | None, index: int, score: float, **extra: str) -> Fact:
+    return Fact(text, value, SENTENCES[index], score, sentence_index=index, **extra)
+
+
+def make_briefing(**article: object) -> Briefing:
+    """A briefing built by hand, so these tests do not depend on the summarizer or facts."""
+    fields: dict[str, object] = {
+        "title": "Riverton approves flood barrier",
+        "published": dt.date(2025, 11, 24),
+        "url": "https://news.example.com/riverton?id=42",
+        "source": "Riverton Gazette",
+    }
+    fields.update(article)
+    art = Article(TEXT, **fields)  # type: ignore[arg-type]
+    summary = (
+        Sentence(SENTENCES[0], 0, 0.93, features=(("position", 1.0), ("centrality", 0.71))),
+        Sentence(SENTENCES[1], 1, 0.81),
+        Sentence(SENTENCES[4], 4, 0.64),
+    )
+    facts = Facts(
+        who=(
+            fact("Elena Park", "Elena Park", 1, 0.95, role="mayor"),
+            fact("David Osei", "David Osei", 3, 0.82, role="councillor"),
+            fact("city council of Riverton", "Riverton City Council", 0, 0.7),
+        ),
+        what=(fact("The city council of Riverton voted 7-2", None, 0, 0.9),),
+        where=(fact("Riverton", "Riverton", 0, 0.9), fact("Hollis River", "Hollis River", 0, 0.7)),
+        when=(fact("Monday", "2025-11-24", 0, 0.9), fact("March 2026", "2026-03", 1, 0.7)),
+        numbers=(
+            fact("$48 million", "48000000", 0, 0.9, label="MONEY"),
+            fact("1,200 homes", "1200", 4, 0.7),
+        ),
+        quotes=(
+            fact(
+                "We cannot keep asking families to rebuild every spring,",
+                None,
+                2,
+                0.9,
+                speaker="Elena Park",
+            ),
+        ),
+    )
+    return Briefing(art, str(fields["title"]), summary, facts)
+
+
+HOSTILE = (
+    'Look <img src="file:///etc/passwd"> and <link rel=stylesheet '
+    'href="http://127.0.0.1:9/x.css"> {{ 7*7 }} <script>alert(1)</script> *bold* _it_ [x](y)'
+)
+
+
+def hostile_briefing() -> Briefing:
+    art = Article(HOSTILE, title=HOSTILE, url="javascript:alert(1)", source=HOSTILE)
+    sentence = Sentence(HOSTILE, 0, 1.0)
+    facts = Facts(
+        who=(Fact(HOSTILE, None, HOSTILE, 1.0, role=HOSTILE, sentence_index=0),),
+        quotes=(Fact(HOSTILE, None, HOSTILE, 1.0, speaker=HOSTILE, sentence_index=0),),
+    )
+    return Briefing(art, HOSTILE, (sentence,), facts)
+
+
+# ------------------------------------------------------------------------- Markdown
+
+
+def test_markdown_shows_title_metadata_summary_and_facts() -> None:
+    md = render_markdown(make_briefing())
+    lines = md.splitlines()
+    assert lines[0] == "# Riverton approves flood barrier"
+    meta = lines[2]
+    for part in (
+        "Riverton Gazette",
+        "2025-11-24",
+        "<https://news.example.com/riverton?id=42>",
+        "words",
+        "1 min read",
+    ):
+        assert part in meta
+    for s in (SENTENCES[0], SENTENCES[1], SENTENCES[4]):
+        assert f"- {markdown_escape(s)}" in lines
+    assert SENTENCES[3] not in md  # not in the summary, not evidence unless explained
+    assert "- **Who:** Elena Park — mayor; David Osei — councillor; Riverton City Council" in md
+    assert "- **When:** Monday → 2025-11-24; March 2026 → 2026-03" in md
+    assert "$48 million (money)" in md
+    assert "> “We cannot keep asking families to rebuild every spring” — Elena Park" in md
+    assert "score" not in md
+    assert md.endswith("\n") and not md.endswith("\n\n")
+
+
+def test_markdown_matches_golden_file(update_golden: bool) -> None:
+    md = render_markdown(make_briefing())
+    if update_golden:
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_text(md, encoding="utf-8")
+    assert GOLDEN.exists(), "run pytest --update-golden once to create the golden file"
+    assert md == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_markdown_is_deterministic() -> None:
+    assert render_markdown(make_briefing()) == render_markdown(make_briefing())
+    assert render_markdown(make_briefing(), explain=True) == render_markdown(
+        make_briefing(), explain=True
+    )
+
+
+def test_markdown_explain_shows_scores_and_evidence() -> None:
+    md = render_markdown(make_briefing(), explain=True)
+    assert "score 0.93 · sentence 1 · position 1.00, centrality 0.71" in md
+    assert "- David Osei — councillor · score 0.82 · sentence 4" in md
+    assert f"  - evidence: {markdown_escape(SENTENCES[3])}" in md
+    assert "evidence: " + markdown_escape(SENTENCES[2]) in md
+
+
+def test_markdown_caps_facts_per_kind_and_says_how_many_more() -> None:
+    b = make_briefing()
+    many = tuple(fact(f"Person {i}", f"Person {i}", 0, 1.0 - i / 10) for i in range(9))
+    b = Briefing(b.article, b.title, b.summary, Facts(who=many))
+    md = render_markdown(b)
+    assert "Person 5" in md and "Person 6" not in md
+    assert "*(+3 more)*" in md
+
+
+def test_markdown_escapes_article_text() -> None:
+    md = render_markdown(hostile_briefing(), explain=True)
+    assert "\\<script\\>alert(1)\\</script\\>" in md
+    assert "{{ 7\\*7 }}" in md and "49" not in md
+    assert "\\*bold\\* \\_it\\_ \\[x\\](y)" in md
+    assert "javascript:" not in md
+    # No unescaped HTML tag start anywhere outside the autolink we add ourselves.
+    assert re.search(r"(?<!\\)<(?!https?://)", md) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("# Not a heading", "\\# Not a heading"),
+        ("- not a list", "\\- not a list"),
+        ("1. not a list", "1\\. not a list"),
+        ("3.2 kilometres", "3.2 kilometres"),
+        ("a <b> c", "a \\<b\\> c"),
+        ("line\n# two", "line # two"),
+        ("AT&T &amp; co", "AT&T \\&amp; co"),
+        ("back\\slash `code` |pipe| ~del~", "back\\\\slash \\`code\\` \\|pipe\\| \\~del\\~"),
+    ],
+)
+def test_markdown_escape(text: str, escaped: str) -> None:
+    assert markdown_escape(text) == escaped
+
+
+def test_safe_url_accepts_only_plain_http() -> None:
+    assert safe_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
+    for bad in ("javascript:alert(1)", "file:///etc/passwd", "https://x.com/a b", "//x.com", None):
+        assert safe_url(bad) is None
+
+
+# ----------------------------------------------------------------------------- HTML
+
+
+def test_html_autoescapes_article_text() -> None:
+    html = render_html(hostile_briefing(), explain=True)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script" not in html
+    assert "<img" not in html and "<link" not in html
+    assert "{{ 7*7 }}" in html
+    assert "javascript:" not in html  # the bad URL is dropped, not linked
+
+
+def test_html_links_only_a_plain_http_article_url() -> None:
+    html = render_html(make_briefing())
+    assert '<a href="https://news.example.com/riverton?id=42">' in html
+    srcs = re.findall(r"""(?:src|href)\s*=\s*["']?([^"' >]+)""", html)
+    assert srcs == ["https://news.example.com/riverton?id=42"]
+    assert '<meta name="dcterms.created" content="2025-11-24">' in html
+
+
+def test_html_explain_shows_evidence_lines() -> None:
+    plain = render_html(make_briefing())
+    explained = render_html(make_briefing(), explain=True)
+    assert 'class="evidence"' not in plain
+    assert explained.count('class="evidence"') == 11  # one per fact shown (10) + the quote
+    assert "score 0.82 · sentence 4" in explained
+
+
+# ------------------------------------------------------------------------ templates
+
+
+def test_user_folder_overrides_markdown_by_name_and_falls_back_for_html(tmp_path: Path) -> None:
+    (tmp_path / "default.md.j2").write_text("MINE {{ title|md }} {{ facts.who|length }}\n")
+    b = make_briefing()
+    assert render_markdown(b, tmp_path) == "MINE Riverton approves flood barrier 3\n"
+    assert render_markdown(b, str(tmp_path)) == "MINE Riverton approves flood barrier 3\n"
+    html = render_html(b, tmp_path)
+    assert "<h1>Riverton approves flood barrier</h1>" in html  # the built-in HTML template
+
+
+def test_user_folder_can_override_the_stylesheet(tmp_path: Path) -> None:
+    (tmp_path / "briefing.css").write_text("h1 { color: rebeccapurple; }\n")
+    html = render_html(make_briefing(), tmp_path)
+    assert "rebeccapurple" in html
+    assert "DejaVu Serif" not in html.split("</style>")[0]
+
+
+def test_single_file_template_is_used_with_includes_from_its_folder(tmp_path: Path) -> None:
+    (tmp_path / "_head.j2").write_text("HEAD ")
+    mine = tmp_path / "mine.md.j2"
+    mine.write_text('{% include "_head.j2" %}{{ summary|length }} sentences\n')
+    b = make_briefing()
+    assert render_markdown(b, mine) == "HEAD 3 sentences\n"
+    assert "<h1>" in render_html(b, mine)  # no mine.html.j2: the built-in HTML template
+    (tmp_path / "mine.html.j2").write_text("<p>{{ title }}</p>\n")
+    assert render_html(b, mine) == "<p>Riverton approves flood barrier</p>\n"
+
+
+def test_single_html_file_template_is_autoescaped(tmp_path: Path) -> None:
+    mine = tmp_path / "page.html.j2"
+    mine.write_text("<p>{{ title }}</p>")
+    assert render_html(hostile_briefing(), mine).startswith("<p>Look &lt;img")
+
+
+def test_missing_template_names_it_and_the_folders_searched(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError) as info:
+        render_markdown(make_briefing(), "no-such-template")
+    message = str(info.value)
+    assert "no-such-template" in message and "no-such-template.md.j2" in message
+    assert "templates" in message
+    with pytest.raises(TemplateError, match="no such template file or folder"):
+        render_markdown(make_briefing(), tmp_path / "absent" / "x.md.j2")
+
+
+def test_template_with_unknown_extension_is_refused(tmp_path: Path) -> None:
+    odd = tmp_path / "odd.txt"
+    odd.write_text("{{ title }}")
+    with pytest.raises(TemplateError, match=r"NAME\.md\.j2"):
+        render_markdown(make_briefing(), odd)
+
+
+def test_undefined_variable_in_user_template_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "default.md.j2").write_text("# {{ title }}\n\n{{ b.titel }}\n")
+    with pytest.raises(TemplateError) as info:
+        render_markdown(make_briefing(), tmp_path)
+    message = str(info.value)
+    assert f"{tmp_path / 'default.md.j2'}:3" in message
+    assert "titel" in message
+
+
+def test_syntax_error_in_user_template_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "default.md.j2").write_text("ok\n{% for x in summary %}\nno end\n")
+    with pytest.raises(TemplateError) as info:
+        render_markdown(make_briefing(), tmp_path)
+    assert str(tmp_path / "default.md.j2") in str(info.value)
+    assert re.search(r"default\.md\.j2:\d+: ", str(info.value))
+
+
+# ------------------------------------------------------------------------ JSON, write
+
+
+def test_render_json_is_sorted_and_round_trips() -> None:
+    b = make_briefing()
+    text = render_json(b)
+    assert text.endswith("}\n")
+    assert json.loads(text) == json.loads(json.dumps(b.to_dict()))
+    assert text.index('"article"') < text.index('"facts"') < text.index('"summary"')
+
+
+def test_write_atomic_replaces_whole_files_and_leaves_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "story.md"
+    assert write_atomic(target, "first\n") == target
+    write_atomic(target, b"second\n")
+    assert target.read_bytes() == b"second\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["story.md"]
+
+
+def test_write_atomic_reports_unwritable_path(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(OutputError, match="cannot write"):
+        write_atomic(blocker / "story.md", "text")
+    with pytest.raises(OutputError, match="is a folder"):
+        write_atomic(tmp_path, "text")

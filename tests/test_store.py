@@ -1,0 +1,90 @@
+"""The SQLite history: migrations, one transaction per run, what counts as seen before."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import BriefingError
+from briefing.models import Article
+from briefing.store import MIGRATIONS, History, content_hash, inputs_hash
+
+D1, D2, D3 = dt.date(2025, 11, 24), dt.date(2025, 11, 25), dt.date(2025, 11, 26)
+A = Article("Rain flooded Riverton on Tuesday.", title="Flood", url="https://x.org/flood")
+B = Article("Lakeside approved a stadium.", title="Stadium")
+C = Article("A malaria vaccine worked in a trial.", title="Vaccine", url="https://x.org/vax")
+
+
+def record(h: History, date: dt.date, articles: list[Article]) -> None:
+    h.record(date, articles, paths=["/out/d.md"], inputs="x", story_count=len(articles), skipped=0)
+
+
+def test_a_new_database_gets_every_migration_once(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "history.sqlite3"
+    with History(path) as h:
+        assert h.applied_migrations() == [name for name, _ in MIGRATIONS]
+        assert h.integrity_check() == "ok"
+    with History(path) as h:
+        assert h.migrate() == []  # nothing left to apply
+    with sqlite3.connect(path) as con:
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"articles", "digests", "digest_articles", "migrations"} <= tables
+
+
+def test_record_keeps_the_first_date_an_article_was_seen(tmp_path: Path) -> None:
+    with History(tmp_path / "h.db") as h:
+        record(h, D2, [A, B])
+        record(h, D1, [A])
+        record(h, D3, [A, C])
+        rows = {r.title: (r.first_seen, r.last_seen) for r in h.articles()}
+        assert rows == {"Flood": (D1, D3), "Stadium": (D2, D2), "Vaccine": (D3, D3)}
+        assert [r.title for r in h.articles(D3)] == ["Flood", "Vaccine"]
+        assert [d.date for d in h.digests()] == [D1, D2, D3]
+
+
+def test_rerunning_a_date_replaces_its_record(tmp_path: Path) -> None:
+    with History(tmp_path / "h.db") as h:
+        record(h, D2, [A, B])
+        record(h, D2, [A])
+        (digest,) = h.digests()
+        assert digest.runs == 2 and digest.article_count == 1
+        assert digest.paths == ("/out/d.md",)
+        assert [r.title for r in h.articles(D2)] == ["Flood"]
+
+
+def test_seen_before_counts_only_earlier_dates_by_text_or_url(tmp_path: Path) -> None:
+    with History(tmp_path / "h.db") as h:
+        record(h, D2, [A, B])
+        assert h.seen_before([A, B, C], D2) == [False, False, False]  # the same day: not before
+        assert h.seen_before([A, B, C], D3) == [True, True, False]
+        respaced = Article("  rain FLOODED  Riverton\non Tuesday. ", title="other title")
+        assert h.seen_before([respaced], D3) == [True]  # same normalised text
+        moved = Article("An update: the water fell.", url="https://x.org/flood")
+        assert h.seen_before([moved], D3) == [True]  # same URL
+
+
+def test_a_failed_transaction_leaves_nothing_behind(tmp_path: Path) -> None:
+    with History(tmp_path / "h.db") as h:
+        with pytest.raises(RuntimeError), h.transaction() as db:
+            db.execute(
+                "INSERT INTO articles VALUES ('h', NULL, 't', '2025-11-25', '2025-11-25', 'now')"
+            )
+            raise RuntimeError("boom")
+        assert h.articles() == []
+
+
+def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.sqlite3"
+    bad.write_text("these are my notes, not a database\n" * 200, encoding="utf-8")
+    with pytest.raises(BriefingError, match=r"notes\.sqlite3: not a usable .* --db"):
+        History(bad)
+
+
+def test_content_hash_ignores_case_and_spacing_only() -> None:
+    assert content_hash("Rain  fell.\nHard.") == content_hash("rain fell. hard.")
+    assert content_hash("Rain fell.") != content_hash("Rain fell!")
+    assert inputs_hash(["a", "b"], 3) != inputs_hash(["b", "a"], 3) != inputs_hash(["a", "b"], 4)

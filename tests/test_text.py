@@ -1,0 +1,85 @@
+"""Sentence splitting: verbatim spans, robust to abbreviations, quotes, lists and headings."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.text import SumyTokenizer, normalize_text, split_sentences, words
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = "Adm. Brad Cooper met U.S. officials in Washington. Brig.-Gen. Ghassan Bakir agreed."
+    assert texts(text) == [
+        "Adm. Brad Cooper met U.S. officials in Washington.",
+        "Brig.-Gen. Ghassan Bakir agreed.",
+    ]
+
+
+def test_quotes_stay_with_their_sentence() -> None:
+    text = "Cooper said, “We will remain vigilant.” The raids continued. “It worked,” he said."
+    assert texts(text) == [
+        "Cooper said, “We will remain vigilant.”",
+        "The raids continued.",
+        "“It worked,” he said.",
+    ]
+
+
+def test_headings_and_list_items_are_their_own_sentences() -> None:
+    text = "Floods hit the north\nRain fell all night. Roads closed.\n- 300 homes flooded\n- two bridges shut"
+    assert texts(text) == [
+        "Floods hit the north",
+        "Rain fell all night.",
+        "Roads closed.",
+        "- 300 homes flooded",
+        "- two bridges shut",
+    ]
+
+
+def test_hard_wrapped_lines_are_not_split() -> None:
+    text = "The council voted on Monday to close the old\nbridge for repairs that will last a year."
+    assert len(split_sentences(text)) == 1
+
+
+def test_paragraphs_are_numbered() -> None:
+    spans = split_sentences("One here. Two here.\n\nThree here.")
+    assert [s.paragraph for s in spans] == [0, 0, 1]
+
+
+def test_normalize_removes_nul_and_controls() -> None:
+    assert normalize_text("a\x00b\r\nc\x07") == "ab\nc"
+
+
+def test_words_keep_inner_hyphens_and_amounts() -> None:
+    assert words("US-led forces spent $4.2 billion, al-Sharaa said.") == [
+        "US-led",
+        "forces",
+        "spent",
+        "$4.2",
+        "billion",
+        "al-Sharaa",
+        "said",
+    ]
+
+
+def test_sumy_tokenizer_interface() -> None:
+    tok = SumyTokenizer()
+    assert tok.language == "english"
+    assert tok.to_sentences("One here. Two here.") == ("One here.", "Two here.")
+    assert tok.to_words("Two words.") == ("Two", "words")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_any_text_gives_verbatim_ordered_sentences(text: str) -> None:
+    spans = split_sentences(text)
+    last_end = 0
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+        assert span.start >= last_end
+        assert span.text == span.text.strip() and span.text
+        last_end = span.end
