@@ -38,15 +38,23 @@ def wall(cmd: list[str], repeat: int) -> float:
 def peak_rss_mb(code: str) -> float:
     """Max RSS of a fresh Python process running ``code`` (MB)."""
     out = subprocess.run(
-        [PY, "-c", code + "\nimport resource,sys;"
-         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"],
-        check=True, capture_output=True, text=True,
+        [
+            PY,
+            "-c",
+            code + "\nimport resource,sys;"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return int(out.stderr.strip().splitlines()[-1]) / 1024
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--big-mb", type=float, default=5.0, help="size of the memory test article")
     args = ap.parse_args()
@@ -98,7 +106,9 @@ def main() -> None:
     t = time.perf_counter()
     for _ in range(args.repeat):
         briefing.render_pdf(b)
-    rows.append(("render_pdf(seed briefing)", f"{(time.perf_counter() - t) / args.repeat * 1000:.0f} ms"))
+    rows.append(
+        ("render_pdf(seed briefing)", f"{(time.perf_counter() - t) / args.repeat * 1000:.0f} ms")
+    )
 
     # 4. memory on a big article, fresh process
     copies = max(1, int(args.big_mb * 1024 * 1024 / len(seed_text.encode())))
@@ -106,9 +116,11 @@ def main() -> None:
         big = Path(tmp) / "big.txt"
         big.write_text("\n\n".join([seed_text] * copies), encoding="utf-8")
         size = big.stat().st_size / 1024 / 1024
-        base = peak_rss_mb(f"import briefing; from briefing.nlp import get_nlp; get_nlp()")
+        base = peak_rss_mb("import briefing; from briefing.nlp import get_nlp; get_nlp()")
         t = time.perf_counter()
-        peak = peak_rss_mb(f"import briefing; b = briefing.brief({str(big)!r}); briefing.render_pdf(b)")
+        peak = peak_rss_mb(
+            f"import briefing; b = briefing.brief({str(big)!r}); briefing.render_pdf(b)"
+        )
         big_s = time.perf_counter() - t
     rows += [
         ("peak RSS, model loaded, idle", f"{base:.0f} MB"),

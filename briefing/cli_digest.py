@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from .cli import cli, fail_line, progress_bar, write_outputs
-from .errors import BriefingError
+from .errors import BriefingError, OutputError
 from .models import Article
 from .settings import SECURITIES, Settings, load_settings, parse_formats
 from .store import History, checkpoint, content_hash, inputs_hash
@@ -73,14 +73,6 @@ def _render_all(d: object, formats: tuple[str, ...], template: str) -> dict[str,
     return out
 
 
-def _settings(**flags: object) -> Settings:
-    try:
-        return load_settings(flags)
-    except BriefingError as exc:
-        fail_line("settings", str(exc))
-        sys.exit(1)
-
-
 @cli.command(epilog=EXAMPLES_DIGEST)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
@@ -113,6 +105,12 @@ def _settings(**flags: object) -> Settings:
     "--fetch", is_flag=True, help="Load the linked page of feed entries that have no text."
 )
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes to use.")
+@click.option(
+    "--dask",
+    default=None,
+    envvar="BRIEFING_DASK",
+    help="Run on a Dask cluster: a scheduler address, or 'local' (needs briefing[dask]).",
+)
 @click.option("--smtp-host", default=None, help="SMTP server [default: localhost].")
 @click.option("--smtp-port", type=click.IntRange(1, 65535), default=None, help="SMTP port.")
 @click.option("--smtp-user", default=None, help="SMTP login (password: env or config only).")
@@ -133,6 +131,7 @@ def digest(
     since_last: bool,
     fetch: bool,
     workers: int | None,
+    dask: str | None,
     smtp_host: str | None,
     smtp_port: int | None,
     smtp_user: str | None,
@@ -150,12 +149,21 @@ def digest(
     from .digest import digest as make_digest
     from .load import load_many
 
-    settings = _settings(
-        output=output, db=db, max_stories=max_stories, template=template, formats=formats,
-        email=email, smtp_host=smtp_host, smtp_port=smtp_port, smtp_user=smtp_user,
-        smtp_security=smtp_security, email_from=email_from,
+    settings = load_settings(
+        {
+            "output": output, "db": db, "max_stories": max_stories, "template": template,
+            "formats": formats, "email": email, "smtp_host": smtp_host, "smtp_port": smtp_port,
+            "smtp_user": smtp_user, "smtp_security": smtp_security, "email_from": email_from,
+        }
     )  # fmt: skip
     date = day.date() if day is not None else dt.date.today()
+    try:
+        settings.output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"{settings.output}: cannot create the output folder ({exc.strerror}); "
+            "choose another with -o"
+        ) from exc
     history = History(settings.db)
     try:
         articles, names, skipped = [], [], 0
@@ -182,7 +190,7 @@ def digest(
         with progress_bar(len(articles), "Digest", quiet) as advance:
             d = make_digest(
                 articles, date, max_stories=settings.max_stories, skipped=skipped,
-                workers=workers, on_error=report, progress=advance,
+                workers=workers, dask=dask, on_error=report, progress=advance,
             )  # fmt: skip
         wanted = settings.formats
         mail_formats = ("md", "html", "pdf") if settings.email else ()
@@ -282,6 +290,7 @@ def schedule(
     except BriefingError as exc:
         raise click.BadParameter(str(exc)) from exc
     if print_cron:
+        sched.log_path().parent.mkdir(parents=True, exist_ok=True)  # cron appends to it
         click.echo(sched.cron_line(args, at, tz), nl=False)
     if print_systemd:
         units = sched.systemd_units(args, at, tz)

@@ -176,7 +176,7 @@ class Thresholds:
     jaccard: float = 0.5
     containment: float = 0.8
     min_shingles: int = 12
-    related: float = 0.45
+    related: float = 0.5
     related_alone: float = 0.7
     days: int = 3
 
@@ -260,6 +260,24 @@ def _minhash(values: np.ndarray, t: Thresholds) -> Any:
     sketch = MinHash(num_perm=t.num_perm, seed=t.seed, hashfunc=_identity)
     sketch.update_batch(values.tolist())
     return sketch
+
+
+def core_version(texts: Sequence[str], k: int = 3) -> int:
+    """The position of the copy that leads a group of near-duplicates.
+
+    The copy whose shingles the other copies confirm best (no byline, footer or stray
+    paragraph of its own), then the longest, then the first: an original beats its
+    syndicated copy with an added byline, and the fullest of several edits wins.
+    """
+    if len(texts) == 1:
+        return 0
+    sets = [shingles(text, k) for text in texts]
+
+    def confirmed(i: int) -> float:
+        others = np.unique(np.concatenate([s for j, s in enumerate(sets) if j != i]))
+        return len(np.intersect1d(sets[i], others, assume_unique=True)) / max(1, len(sets[i]))
+
+    return max(range(len(texts)), key=lambda i: (round(confirmed(i), 6), len(texts[i]), -i))
 
 
 def _same_text(a: np.ndarray, b: np.ndarray, t: Thresholds) -> bool:
@@ -493,8 +511,7 @@ def _assemble(
     """Merge, cluster and rank briefed articles (input position, Briefing) into a Digest."""
     texts = [b.article.text for _, b in items]
     groups = near_duplicate_groups(texts, thresholds)
-    # A group is led by its longest text (the most complete version), ties by position.
-    leads = [max(g, key=lambda k: (len(texts[k]), -k)) for g in groups]
+    leads = [g[core_version([texts[k] for k in g], thresholds.shingle)] for g in groups]
     keys = [entity_keys(b) for _, b in items]
     group_keys = [frozenset().union(*(keys[k] for k in g)) for g in groups]
     group_days = [_day(items[lead][1].article.published) for lead in leads]
@@ -550,6 +567,7 @@ def _brief_all(
     sentences: int,
     model: str | None,
     workers: int | None,
+    dask: str | None,
     pool_threshold: int,
     on_error: Callable[[int, Article, BriefingError], None] | None,
     progress: Callable[[], None] | None,
@@ -557,36 +575,33 @@ def _brief_all(
     """Brief each distinct text once (a pool for big batches), in input order; failures out."""
     from .batch import Options, brief_outcomes
 
+    keys = [content_hash(article.text) for article in articles]
     first: dict[str, int] = {}
-    unique: list[int] = []
-    for i, article in enumerate(articles):
-        key = content_hash(article.text)
-        if key not in first:
-            first[key] = i
-            unique.append(i)
-    n_workers = 1 if len(unique) < pool_threshold else workers
+    for i, key in enumerate(keys):
+        first.setdefault(key, i)
+    unique = sorted(first.values())
+    small = len(unique) < pool_threshold and not dask
     outcomes = brief_outcomes(
-        (articles[i] for i in unique), Options(sentences=sentences, model=model), workers=n_workers
+        (articles[i] for i in unique),
+        Options(sentences=sentences, model=model),
+        workers=1 if small else workers,
+        dask=dask,
     )
     done: dict[int, Briefing | BriefingError] = {}
     for i, outcome in zip(unique, outcomes, strict=True):
-        done[i] = (
-            outcome.briefing
-            if outcome.briefing is not None
-            else (outcome.error or BriefingError("briefing failed"))
-        )
+        done[i] = outcome.briefing or outcome.error or BriefingError("briefing failed")
         if progress is not None:
             progress()
     out: list[tuple[int, Briefing]] = []
     for i, article in enumerate(articles):
-        result = done[first[content_hash(article.text)]]
+        result = done[first[keys[i]]]
         if i not in done and progress is not None:
-            progress()
+            progress()  # an exact copy, briefed once
         if isinstance(result, BriefingError):
             if on_error is not None:
                 on_error(i, article, result)
             continue
-        if i != first[content_hash(article.text)]:
+        if i != first[keys[i]]:
             result = replace(result, article=article, title=article.title or result.title)
         out.append((i, result))
     return out
@@ -601,6 +616,7 @@ def digest(
     sentences: int = 2,
     model: str | None = None,
     workers: int | None = None,
+    dask: str | None = None,
     pool_threshold: int = POOL_THRESHOLD,
     skipped: int = 0,
     thresholds: Thresholds | None = None,
@@ -612,7 +628,8 @@ def digest(
     Each article is briefed (``sentences`` summary sentences from the default ranker; its
     facts resolve relative dates against its own publication date); with at least
     ``pool_threshold`` distinct texts this runs on ``workers`` processes (default: all
-    cores). An article that fails, or has no text, is skipped: ``on_error(position,
+    cores), or on a Dask cluster when ``dask`` names one (an address, or ``"local"``).
+    An article that fails, or has no text, is skipped: ``on_error(position,
     article, error)`` hears of it and it counts in ``Digest.skipped`` (plus ``skipped``
     items the caller already dropped). ``date`` (default today) labels the digest;
     ``max_stories`` keeps the best N stories; ``progress()`` is called once per article.
@@ -642,6 +659,7 @@ def digest(
         sentences=sentences,
         model=model,
         workers=workers,
+        dask=dask,
         pool_threshold=pool_threshold,
         on_error=report,
         progress=progress,
@@ -671,12 +689,6 @@ class PageCut:
     facts: bool = True
 
 
-def _safe_url(url: str | None) -> str | None:
-    from .render import safe_url
-
-    return safe_url(url)
-
-
 def _fact_text(f: Fact, kind: str) -> str:
     if kind == "when" and f.value and f.value != f.text:
         return f"{f.text} ({f.value})"
@@ -703,6 +715,8 @@ def _clip(text: str, cut: PageCut | None) -> str:
 
 def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
     """What a digest template sees (documented in templates/digest.md.j2)."""
+    from .render import safe_url
+
     count = len(d.stories) if cut is None else min(cut.stories, len(d.stories))
     labels = {"who": "Who", "where": "Where", "when": "When"}
     stories = []
@@ -719,7 +733,7 @@ def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
                     if getattr(s, kind) and (cut is None or cut.facts)
                 ],
                 "sources": [
-                    {"name": src.name, "url": _safe_url(src.url), "title": src.title}
+                    {"name": src.name, "url": safe_url(src.url), "title": src.title}
                     for src in s.sources
                 ],
                 "source_count": s.source_count,

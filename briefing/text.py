@@ -8,6 +8,7 @@ becomes one sentence.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -19,8 +20,8 @@ from nltk.tokenize import RegexpTokenizer
 from syntok import segmenter
 
 __all__ = [
-    "SumyTokenizer",
     "Span",
+    "SumyTokenizer",
     "normalize_text",
     "split_sentences",
     "stem",
@@ -62,17 +63,13 @@ def _line_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         lines.append((pos, nl))
         pos = nl + 1
     piece_start = lines[0][0]
-    for (a, b), (c, _d) in zip(lines, lines[1:], strict=False):
+    for (a, b), (c, _d) in itertools.pairwise(lines):
         line = text[a:b]
         nxt = text[c:_d]
         is_break = (
             _BULLET.match(nxt) is not None
             or _BULLET.match(line) is not None
-            or (
-                not _LINE_END_PUNCT.search(line)
-                and len(line.split()) <= 12
-                and nxt[:1].isupper()
-            )
+            or (not _LINE_END_PUNCT.search(line) and len(line.split()) <= 12 and nxt[:1].isupper())
         )
         if is_break and line.strip():
             yield piece_start, b
