@@ -60,7 +60,7 @@ def main() -> None:
     args = ap.parse_args()
 
     import briefing
-    from briefing.nlp import DEFAULT_MODEL, get_nlp
+    from briefing.nlp import DEFAULT_MODEL
 
     rows: list[tuple[str, str]] = []
 
@@ -87,7 +87,7 @@ def main() -> None:
 
     import spacy
 
-    ner = spacy.load(DEFAULT_MODEL, disable=[p for p in get_nlp().pipe_names if p not in ("ner",)])
+    ner = spacy.load(DEFAULT_MODEL, enable=["ner"])  # en_core_web_sm's ner has its own tok2vec
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     list(ner.pipe(paragraphs))
     t = time.perf_counter()

