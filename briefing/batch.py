@@ -8,6 +8,7 @@ one article is returned as that item's error; it never fails the batch.
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import multiprocessing
 import os
@@ -137,7 +138,7 @@ def _map_dask(
     initializer: Callable[[], None] | None,
 ) -> Iterator[R]:
     try:
-        from dask.distributed import Client, LocalCluster
+        distributed: Any = importlib.import_module("dask.distributed")
     except ImportError as exc:
         raise BriefingError(
             "--dask needs the optional Dask extra; install it with: pip install 'briefing[dask]'"
@@ -145,12 +146,12 @@ def _map_dask(
     cluster: Any = None
     try:
         if address == "local":
-            cluster = LocalCluster(
+            cluster = distributed.LocalCluster(
                 n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
             )
-            client = Client(cluster)
+            client = distributed.Client(cluster)
         else:
-            client = Client(address, timeout="20s")
+            client = distributed.Client(address, timeout="20s")
     except OSError as exc:
         if cluster is not None:
             cluster.close()

@@ -82,7 +82,7 @@ _LEADING_NOISE = re.compile(
     r"before|after|almost|nearly|just|approximately|roughly|some|sometime|shortly|"
     r"early|late|mid|(?:the )?(?:end|beginning|start|middle|turn) of|"
     r"the early hours of|the small hours of|the wee hours of|the course of|"
-    r"earlier|later|the|as early as|as late as)\b[\s-]*)+"
+    r"earlier|later|the|as early as|as late as|(?:a|an)(?=\s+[a-z]{3}\.?\s+\d|\s+\d))\b[\s-]*)+"
 )
 _TRAILING_NOISE = re.compile(r"(?:\s*(?:'s|,|\.|;|:)|\s+(?:local time|gmt|utc|[ecmp][sd]t))+$")
 
@@ -104,7 +104,7 @@ _VAGUE = re.compile(
     r"the present|the past|the future|once|soon|later|earlier|previously|formerly|then|"
     r"at the time|at that time|the time|some time|one day|someday|eventually|in the past|"
     r"in the future|in recent years|the years|the months|the weeks|the days|all day|"
-    r"the same day|that day|the day|the night|the morning|the weekend|the next day|"
+    r"the same day|that day|the day|the night|the next day|"
     r"the previous day|the following day|the day before|the day after|daily|weekly|"
     r"monthly|annually|yearly|each year|every year|a year|a day|a week|a month)$"
 )
@@ -157,6 +157,9 @@ def _resolve_cached(text: str, base: dt.date | None, tense: Tense) -> str | None
         return _read_ago(s, base, tense)[1]
     if _SPAN.match(s) or _VAGUE.match(s):
         return None
+    spelled = _spelled_year(_strip_noise(s))
+    if spelled is not None:
+        return spelled
     ranged = _range(s, base, tense)
     if ranged is not None:
         return ranged
@@ -165,8 +168,13 @@ def _resolve_cached(text: str, base: dt.date | None, tense: Tense) -> str | None
 
 # --- ranges --------------------------------------------------------------------------------
 
-_RANGE_SPLIT = re.compile(r"^(?:from |between )?(?P<a>.+?)\s*(?:-|\bto\b|\bthrough\b|\buntil\b|"
-                          r"\btill\b|\band\b)\s*(?P<b>.+)$")  # fmt: skip
+# A dash splits only between numbers or with spaces around it ("24-27", "Monday - Friday"),
+# so "year-earlier" is not a range.
+_RANGE_SPLIT = re.compile(
+    r"^(?:from |between )?(?P<a>.+?)"
+    r"(?:(?<=\d)\s*-\s*|\s*-\s*(?=\d)|\s+-\s+|\s*\bto\b|\bthrough\b|\buntil\b|\btill\b|\band\b)"
+    r"\s*(?P<b>.+)$"
+)
 _BARE_DAY = re.compile(r"^(?:the )?" + _DAY_RE + "$")
 _BARE_YEAR2 = re.compile(r"^'?(?P<yy>[0-9]{2})$")
 
@@ -174,7 +182,7 @@ _BARE_YEAR2 = re.compile(r"^'?(?P<yy>[0-9]{2})$")
 def _range(s: str, base: dt.date | None, tense: Tense) -> str | None:
     """``start/end`` for "November 24 to 27", "24-27 November", "2010-2015", "Monday to
     Wednesday"; None when ``s`` is not a range or either end does not resolve."""
-    if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", s):
+    if _ISO.match(s) and _valid_iso(s):
         return None
     m = _RANGE_SPLIT.match(s)
     if m is None or (" and " in s and not s.startswith("between ")):
@@ -218,6 +226,10 @@ def _complete_end(right: str, start: str) -> str | None:
     return None
 
 
+def _valid_iso(value: str) -> bool:
+    return _valid(value if len(value) == 10 else f"{value}-01")
+
+
 def _valid(value: str) -> bool:
     try:
         dt.date.fromisoformat(value)
@@ -241,19 +253,26 @@ _QUARTER = re.compile(
     r"[\s-]+(?:(?:fiscal|calendar)[\s-]+)?quarter(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<rest>.+))?$"
 )
 _QUARTER_YEAR_FIRST = re.compile(
-    _YEAR_RE + r"\s+(?:fiscal\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter$"
+    r"^(?P<rest>this year|last year|next year|" + _YEAR_RE + r")(?:'s)?\s+(?:fiscal\s+)?"
+    r"(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter$"
 )
-_Q = re.compile(r"^q(?P<n>[1-4])(?:\s*(?:of\s+)?'?(?P<y>\d{4}|\d{2}))?$|^(?P<y2>\d{4})\s*q(?P<n2>[1-4])$")
-_REL_QUARTER = re.compile(r"^(?P<rel>last|this|next|previous|current|coming|past) quarter$")
-_HALF = re.compile(
-    r"^(?P<n>first|second|1st|2nd|latter) half(?:\s+of)?(?:\s+(?P<rest>.+))?$"
+_Q = re.compile(
+    r"^q(?P<n>[1-4])(?:\s*(?:of\s+)?'?(?P<y>\d{4}|\d{2}))?$|^(?P<y2>\d{4})\s*q(?P<n2>[1-4])$"
 )
+_REL_QUARTER = re.compile(
+    r"^(?P<rel>last|this|next|previous|current|coming|past|latest|most recent|recent|"
+    r"(?:just|recently)[\s-]+(?:ended|completed)) (?:fiscal |calendar )?quarter$"
+)
+# "the year", "the fiscal year": the anchor's year, as in "sales for the year"
+_THE_YEAR = re.compile(r"^(?:full|current|fiscal|calendar|full fiscal|present) ?year$|^year$")
+_HALF = re.compile(r"^(?P<n>first|second|1st|2nd|latter) half(?:\s+of)?(?:\s+(?P<rest>.+))?$")
 _RELATIVE_UNIT = re.compile(
-    r"^(?P<rel>last|this|next|previous|current|coming|past|earlier this|later this|"
-    r"this past|this coming)\s+(?P<unit>week|weekend|month|year|decade|century)$"
+    r"^(?:(?P<rel>last|this|next|previous|current|coming|past|earlier this|later this|"
+    r"this past|this coming)\s+(?P<unit>week|weekend|month|year|decade|century)|"
+    r"(?P<bare>weekend))$"
 )
 _AGO = re.compile(
-    rf"^(?P<n>{_COUNT_RE})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
+    rf"^(?P<n>{_COUNT_RE})\s+(?P<unit>years?|months?|fortnights?|weeks?|days?|decades?)\s+"
     r"(?P<dir>ago|from now|hence|earlier than now)$"
 )
 _IN_N = re.compile(rf"^in\s+(?P<n>{_COUNT_RE})\s+(?P<unit>years?|months?|weeks?|days?)$")
@@ -269,7 +288,8 @@ _WEEKDAY = re.compile(
     + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?$"
 )
 _MONTH_DAY = re.compile(
-    r"^(?:" + _WEEKDAY_RE + r",?\s+)?" + _MONTH_RE.format(g="m") + r"\s+" + _DAY_RE
+    r"^(?:(?P<rel>last|next|this|coming|past)\s+)?(?:" + _WEEKDAY_RE + r",?\s+)?"
+    + _MONTH_RE.format(g="m") + r"\s+" + _DAY_RE
     + r"(?:,?\s+" + _YEAR_RE + r")?$"
 )  # fmt: skip
 _DAY_MONTH = re.compile(
@@ -291,7 +311,7 @@ _HOLIDAY = re.compile(
 )
 _CLOCK = re.compile(
     r"(?:(?P<h>[0-2]?[0-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)"
-    r"|(?P<h24>[0-2][0-9])[:.](?P<mi24>[0-5][0-9])|(?P<noon>noon|midday|midnight))"
+    r"|(?P<h24>[0-2][0-9])[:.](?P<mi24>[0-5][0-9])|\b(?P<noon>noon|midday|midnight)\b)"
 )
 
 
@@ -299,15 +319,134 @@ def _single(s: str, base: dt.date | None, tense: Tense) -> str | None:
     s = _strip_noise(s)
     if not s:
         return None
+    if _THE_YEAR.match(s):
+        return str(base.year) if base else None
+    if _THE_QUARTER.match(s):
+        return _the_quarter(base)
+    spelled = _spelled_year(s)
+    if spelled is not None:
+        return spelled
     if _RELATIVE_UNIT.match(s) is None and (_DURATION.match(s) or _AGE.match(s)):
         return None
-    if _ISO.match(s):
-        return s if len(s) == 7 or _valid(s) else None
+    if _ISO.match(s) and _valid_iso(s):
+        return s
     for reader in _READERS:
         matched, value = reader(s, base, tense)
         if matched:
             return value
+    for rewrite in _REWRITES:
+        found, value = rewrite(s, base, tense)
+        if found:
+            return value
     return _with_clock(s, base, tense)
+
+
+_YEAR_TAIL = re.compile(r"^(?P<head>.+?),?\s+(?P<rel>this|last|next) year$")
+_ENDED = re.compile(r"^.+?\s+(?:ended|ending|ends|through)\s+(?P<tail>.+)$")
+_OF_TAIL = re.compile(r"^.+?\s+of\s+(?P<tail>(?:this|last|next) year|" + _YEAR_RE + r")$")
+_LIST = re.compile(r"^(?P<first>[^,]+?)(?:,\s*|\s+and\s+|\s+or\s+)(?P<rest>.+)$")
+
+
+def _rewrite_year_tail(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    """ "February this year", "June last year": the head with the named year."""
+    m = _YEAR_TAIL.match(s)
+    if m is None or not (_MONTH.match(m["head"]) or _MONTH_DAY.match(m["head"])):
+        return False, None
+    if base is None:
+        return True, None
+    year = base.year + {"this": 0, "last": -1, "next": 1}[m["rel"]]
+    return True, _single(f"{m['head']} {year}", base, tense)
+
+
+def _rewrite_ended(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    """ "the quarter ended Sept. 30": the end date is the one the text names."""
+    m = _ENDED.match(s)
+    if m is None:
+        return False, None
+    value = _single(m["tail"], base, "past" if tense is None else tense)
+    return value is not None, value
+
+
+def _rewrite_of_tail(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    """ "the first nine months of 1997": the year that is named."""
+    m = _OF_TAIL.match(s)
+    if m is None:
+        return False, None
+    value = _single(m["tail"], base, tense)
+    return value is not None, value
+
+
+def _rewrite_list(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    """ "April 24 and 25", "Monday or Tuesday": the first item."""
+    m = _LIST.match(s)
+    if m is None:
+        return False, None
+    value = _single(m["first"], base, tense)
+    return value is not None, value
+
+
+def _rewrite_part_of_day(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    """ "mid-afternoon yesterday", "the morning": a day plus TIMEX3's MO/AF/EV/NI."""
+    m = _POD.search(s)
+    if m is None:
+        return False, None
+    rest = _strip_noise(re.sub(r"\s+", " ", s[: m.start()] + " " + s[m.end() :]).strip())
+    rest = re.sub(r"^(?:of|on|,)\s*|\s*(?:of|on|,)$", "", rest).strip()
+    day = _single(rest, base, tense) if rest else (base.isoformat() if base else None)
+    if day is None or len(day) != 10:
+        return not rest, None
+    return True, f"{day}T{_PARTS_OF_DAY[m['pod']]}"
+
+
+_POD = re.compile(r"\b(?:early |late |mid[- ]?)?(?P<pod>morning|afternoon|evening|night)\b")
+
+
+_THE_QUARTER = re.compile(r"^(?:fiscal |calendar )?quarter$")
+
+
+def _the_quarter(base: dt.date | None) -> str | None:
+    """ "the quarter": in the first half of a quarter news still reports on the one that
+    just ended; later it is the current one."""
+    if base is None:
+        return None
+    q = (base.month - 1) // 3
+    first_day = dt.date(base.year, 3 * q + 1, 1)
+    if (base - first_day).days < 45:
+        q -= 1
+    return f"{base.year + q // 4}-Q{q % 4 + 1}"
+
+
+_SPELLED_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+                 "twenty": 20}  # fmt: skip
+_SPELLED_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                  "eight": 8, "nine": 9}  # fmt: skip
+_SPELLED_DECADES = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                    "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+_SPELLED_YEAR = re.compile(
+    r"^(?:(?P<month>[a-z]+)\s+)?(?:(?:the\s+)?year\s+)?(?:(?P<hi>nineteen|eighteen|twenty)\s+"
+    r"(?P<lo>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|"
+    r"four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen)|two thousand(?:\s+(?:and\s+)?(?P<unit>one|two|three|four|"
+    r"five|six|seven|eight|nine|ten))?)$"
+)
+
+
+def _spelled_year(s: str) -> str | None:
+    """Years said in words, as in broadcast transcripts: "nineteen ninety-six" -> 1996."""
+    m = _SPELLED_YEAR.match(s)
+    if m is None or (m["month"] and _month_number(m["month"]) == 0):
+        return None
+    if m["hi"]:
+        lo_words = re.split(r"[\s-]", m["lo"])
+        lo = _SPELLED_DECADES.get(lo_words[0]) or _SPELLED_TENS.get(lo_words[0], 0)
+        lo += _SPELLED_UNITS.get(lo_words[1], 0) if len(lo_words) > 1 else 0
+        year = _SPELLED_TENS[m["hi"]] * 100 + lo
+    else:
+        year = 2000 + (_SPELLED_UNITS.get(m["unit"] or "", 0) or (10 if m["unit"] == "ten" else 0))
+    if m["month"]:
+        return f"{year}-{_month_number(m['month']):02d}"
+    return str(year)
 
 
 def _read_year(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
@@ -326,6 +465,16 @@ def _read_year(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | 
             century -= 1
         return True, f"{century}{m['d']}"
     return False, None
+
+
+_CENTURY = re.compile(r"^(?P<n>[0-9]{1,2})(?:st|nd|rd|th)[\s-]+century$")
+
+
+def _read_century(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    m = _CENTURY.match(s)
+    if not m or not 1 <= int(m["n"]) <= 22:
+        return False, None
+    return True, f"{int(m['n']) - 1:02d}"
 
 
 def _year_of(rest: str | None, base: dt.date | None) -> tuple[bool, int | None]:
@@ -347,17 +496,13 @@ def _read_quarter(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str
     if m:
         n = _ORDINALS[m["n"]]
         named, year = _year_of(m.groupdict().get("rest"), base)
-        if m.groupdict().get("y"):
-            named, year = True, int(m["y"])
         if not named:
             if base is None:
                 return True, None
+            # the most recent such quarter (the current one included); quarters are
+            # reported after the fact, so the tense of the sentence says little
             current = (base.month - 1) // 3 + 1
-            year = base.year
-            if tense == "future":
-                year += n < current
-            else:
-                year -= n > current
+            year = base.year - (n > current)
         return True, (f"{year}-Q{n}" if year else None)
     m = _Q.match(s)
     if m:
@@ -367,15 +512,15 @@ def _read_quarter(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str
             if base is None:
                 return True, None
             current = (base.month - 1) // 3 + 1
-            return True, f"{base.year - (n > current and tense != 'future')}-Q{n}"
+            return True, f"{base.year - (n > current)}-Q{n}"
         year = int(y) if len(y) == 4 else 2000 + int(y)
         return True, f"{year}-Q{n}"
     m = _REL_QUARTER.match(s)
     if m:
         if base is None:
             return True, None
-        q = (base.month - 1) // 3 + {"last": -1, "previous": -1, "past": -1, "next": 1,
-                                     "coming": 1}.get(m["rel"], 0)  # fmt: skip
+        rel = "last" if m["rel"] not in ("this", "current", "next", "coming") else m["rel"]
+        q = (base.month - 1) // 3 + {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
         return True, f"{base.year + q // 4}-Q{q % 4 + 1}"
     m = _HALF.match(s)
     if m:
@@ -400,7 +545,12 @@ def _read_relative_unit(s: str, base: dt.date | None, tense: Tense) -> tuple[boo
         return False, None
     if base is None:
         return True, None
-    rel, unit = m["rel"], m["unit"]
+    if m["bare"]:  # "the weekend": the last one, or the next one in a future sentence
+        rel, unit = ("next" if tense == "future" else "last"), "weekend"
+        if base.weekday() >= 5:
+            rel = "this"
+    else:
+        rel, unit = m["rel"], m["unit"]
     step = {"last": -1, "previous": -1, "past": -1, "this past": -1, "next": 1, "coming": 1,
             "this coming": 1}.get(rel, 0)  # fmt: skip
     if unit == "week":
@@ -443,6 +593,8 @@ def _read_ago(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | N
         return True, None
     sign = -1 if m.groupdict().get("dir") in ("ago", "earlier than now") else 1
     unit = m["unit"].rstrip("s")
+    if unit == "fortnight":
+        unit, n = "week", n * 2
     if unit == "year":
         return True, str(base.year + sign * int(n))
     if unit == "decade":
@@ -450,8 +602,9 @@ def _read_ago(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | N
     if unit == "month":
         month = base.month - 1 + sign * int(n)
         return True, f"{base.year + month // 12}-{month % 12 + 1:02d}"
-    days = n * (7 if unit == "week" else 1)
-    return True, (base + dt.timedelta(days=sign * days)).isoformat()
+    if unit == "week":
+        return True, _iso_week(base + dt.timedelta(weeks=sign * n))
+    return True, (base + dt.timedelta(days=sign * n)).isoformat()
 
 
 def _read_day_words(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
@@ -507,9 +660,10 @@ def _month_number(word: str) -> int:
 
 
 def _closest_year(month: int, day: int, base: dt.date, tense: Tense) -> int | None:
-    """The year putting month/day nearest the anchor: past when the sentence is past tense,
-    future when it is future tense, else the nearer of the two (a future date only when it
-    is at most half as far as the past one, since news mostly reports the past)."""
+    """The year putting month/day nearest the anchor: the next one when the sentence is in
+    the future tense, else the nearer of the two (a future date only when it is at most two
+    thirds as far as the past one, since news mostly reports the past). A past-tense verb is
+    no proof: "said it will pay on Dec. 15" often attaches the date to "said"."""
     candidates = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
@@ -520,13 +674,11 @@ def _closest_year(month: int, day: int, base: dt.date, tense: Tense) -> int | No
         return None
     past = [c for c in candidates if c <= base]
     future = [c for c in candidates if c > base]
-    if tense == "past" and past:
-        return max(past).year
     if tense == "future" and future:
         return min(future).year
     if past and future:
         back, ahead = (base - max(past)).days, (min(future) - base).days
-        return min(future).year if ahead * 2 < back else max(past).year
+        return min(future).year if ahead * 1.5 < back else max(past).year
     return (past or future)[0].year
 
 
@@ -542,6 +694,11 @@ def _read_month_day(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, s
         return True, value if _valid(value) else None
     if base is None:
         return True, None
+    rel = m.groupdict().get("rel")
+    if rel in ("last", "past"):
+        tense = "past"
+    elif rel in ("next", "coming"):
+        tense = "future"
     year = _closest_year(month, day, base, tense)
     return True, (f"{year}-{month:02d}-{day:02d}" if year else None)
 
@@ -556,14 +713,14 @@ def _read_month(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str |
     if base is None:
         return True, None
     rel = None if m["rel"] == "the month of" else m["rel"]
-    if rel == "this":
+    if rel == "this" or (rel is None and month == base.month):
         year = base.year
-    elif rel in ("next", "coming") or (tense == "future" and rel not in ("last", "past")):
-        year = base.year + (month < base.month or (rel is not None and month == base.month))
+    elif rel in ("next", "coming"):
+        year = base.year + (month <= base.month)
     elif rel in ("last", "past", "this past", "previous"):
         year = base.year - (month >= base.month)
     else:
-        year = base.year - (month > base.month)
+        year = _closest_year(month, 15, base, tense) or base.year
     return True, f"{year}-{month:02d}"
 
 
@@ -644,17 +801,23 @@ def _with_clock(s: str, base: dt.date | None, tense: Tense) -> str | None:
         return None
     rest = _strip_noise(re.sub(r"\s+", " ", (s[: m.start()] + " " + s[m.end() :]).strip()))
     rest = re.sub(r"^(?:on|of|in|at|,)\s*|\s*(?:on|of|,)$", "", rest).strip()
-    if rest:
-        day = _single(rest, base, tense)
-    else:
-        day = base.isoformat() if base else None
+    day = _single(rest, base, tense) if rest else (base.isoformat() if base else None)
     if day is None or len(day) != 10:
         return None
     return f"{day}T{hour:02d}:{minute:02d}"
 
 
+_REWRITES = (
+    _rewrite_year_tail,
+    _rewrite_ended,
+    _rewrite_of_tail,
+    _rewrite_list,
+    _rewrite_part_of_day,
+)
+
 _READERS = (
     _read_year,
+    _read_century,
     _read_quarter,
     _read_relative_unit,
     _read_ago,
@@ -691,8 +854,16 @@ def _parser(base: dt.date | None, prefer: str) -> Any:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+# dateparser is only asked about text that names a month or weekday or writes a date in
+# digits ("11/24/2025"); on anything else it mostly finds nothing, slowly, or a wrong date.
+_DATEPARSER_GATE = re.compile(
+    r"\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True)) + r")\b"
+    r"|\b\d{1,4}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
+)
+
+
 def _dateparser(s: str, base: dt.date | None, tense: Tense) -> str | None:
-    if not re.search(r"[a-z0-9]", s) or re.fullmatch(r"\d{1,3}", s):
+    if _DATEPARSER_GATE.search(s) is None:
         return None
     try:
         data = _parser(base, "future" if tense == "future" else "past").get_date_data(s)
@@ -713,6 +884,9 @@ def _dateparser(s: str, base: dt.date | None, tense: Tense) -> str | None:
         if "day" not in parts:
             return f"{when.year}-{when.month:02d}"
         return when.date().isoformat()
+    named = {int(y) for y in re.findall(r"(?<!\d)(1[0-9]{3}|2[01][0-9]{2})(?!\d)", s)}
+    if when.year not in named and abs(when.year - base.year) > 1:
+        return None  # a year the text does not name and the anchor does not imply
     if period == "year":
         return str(when.year)
     if period == "month":

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from . import dates
@@ -43,7 +44,12 @@ _MAX_CANDIDATES = 2000
 
 # --- word lists (general English, not taken from any evaluation data) ----------------------
 
-_GROUP_WORDS = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_GROUP_WORDS = _words(
     "command ministry force forces party army council committee agency group directorate "
     "department office police guard guards brigade brigades front movement organization "
     "organisation union association institute university college school company corporation "
@@ -51,11 +57,11 @@ _GROUP_WORDS = frozenset(
     "administration commission authority authorities service services network church club "
     "team league federation coalition alliance militia battalion division regiment navy "
     "airlines airways news times post media foundation center centre hospital board bureau "
-    "al-sham al-qaeda taliban hezbollah hamas isis isil state republic international "
-    "resolve operation task unit units agency's ministry's".split()
+    "al-sham al-qaeda taliban hezbollah hamas isis isil state republic international resolve "
+    "operation task unit units agency's ministry's"
 )
 # Titles that move from a name into its role; royalty and religious titles stay in names.
-_TITLE_WORDS = frozenset(
+_TITLE_WORDS = _words(
     "adm admiral gen general brig brigadier lt lieut lieutenant col colonel maj major capt "
     "captain cmdr cdr commander sgt sergeant cpl corporal dr prof professor sir dame lord "
     "president vice prime minister secretary chancellor sheikh sheik emir senator sen rep "
@@ -63,33 +69,32 @@ _TITLE_WORDS = frozenset(
     "chair ambassador rev reverend rabbi imam ayatollah detective det inspector insp supt "
     "superintendent constable officer coach manager spokesman spokeswoman spokesperson former "
     "acting deputy foreign defense defence interior state attorney speaker premier marshal "
-    "field air rear head leader commissioner envoy minister's president's".split()
+    "field air rear head leader commissioner envoy minister's president's"
 )
-_COURTESY = frozenset("mr mrs ms miss mx messrs mr. mrs. ms.".split())
-_SPEECH_VERBS = frozenset(
+_COURTESY = frozenset(["mr", "mrs", "ms", "miss", "mx", "messrs", "mr.", "mrs.", "ms."])
+_SPEECH_VERBS = _words(
     "said says say saying told tells tell added adds noted notes stated states wrote writes "
     "explained explains asked asks insisted insists declared declares announced announces "
     "tweeted posted commented warned warns claimed claims argued argues acknowledged replied "
     "continued recalled ranted admitted admits urged urges reported reports confirmed "
     "confirms according stressed stresses emphasised emphasized vowed pledged quipped "
-    "remarked observed suggested told texted responded responds cautioned conceded "
-    "predicted promised repeated shouted yelled".split()
+    "remarked observed suggested texted responded responds cautioned conceded predicted "
+    "promised repeated shouted yelled"
 )
-_PERSON_NOUNS = frozenset(
+_PERSON_NOUNS = _words(
     "officer official spokesman spokeswoman spokesperson minister chief head commander "
     "president director leader general admiral man woman officer's source governor mayor "
-    "ambassador secretary chairman ceo founder analyst expert witness resident victim "
-    "driver coach manager captain player".split()
+    "ambassador secretary chairman ceo founder analyst expert witness resident victim driver "
+    "coach manager captain player"
 )
-_ORG_PRONOUNS = frozenset("it they we".split())
-_PERSON_PRONOUNS = frozenset("he she i".split())
-_LOCATIVE_PREPS = frozenset(
-    "in at near across outside inside into throughout from to around within towards toward "
-    "on off over under along through between beyond via".split()
+_ORG_PRONOUNS = frozenset(["it", "they", "we"])
+_PERSON_PRONOUNS = frozenset(["he", "she", "i"])
+_LOCATIVE_PREPS = _words(
+    "in at near across outside inside into throughout from to around within towards toward on "
+    "off over under along through between beyond via"
 )
-_NON_EVENT_VERBS = frozenset(
-    "founded born established created built formed launched opened started began died "
-    "aged".split()
+_NON_EVENT_VERBS = _words(
+    "founded born established created built formed launched opened started began died aged"
 )
 _QUANTIFIERS = (
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
@@ -107,9 +112,6 @@ _MULTIPLIERS = {
     "hundred": 100, "thousand": 1000, "k": 1000, "million": 10**6, "m": 10**6, "mn": 10**6,
     "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
 }  # fmt: skip
-_VAGUE_NUMBERS = frozenset(
-    "hundreds thousands millions billions dozens tens several many few scores".split()
-)
 # Country names and demonyms the country table below cannot derive by rule.
 _COUNTRY_ALIASES = {
     "us": "United States", "u.s.": "United States", "u.s": "United States",
@@ -134,8 +136,9 @@ _DEMONYMS = {
     "polish": "Poland", "irish": "Ireland", "welsh": "Wales", "scottish": "Scotland",
     "english": "England", "filipino": "Philippines", "thai": "Thailand", "lebanese": "Lebanon",
     "chinese": "China", "japanese": "Japan", "portuguese": "Portugal", "afghan": "Afghanistan",
-    "iraqi": "Iraq", "israeli": "Israel", "saudi": "Saudi Arabia", "emirati": "United Arab Emirates",
-    "kuwaiti": "Kuwait", "qatari": "Qatar", "yemeni": "Yemen", "pakistani": "Pakistan",
+    "iraqi": "Iraq", "israeli": "Israel", "saudi": "Saudi Arabia",
+    "emirati": "United Arab Emirates", "kuwaiti": "Kuwait", "qatari": "Qatar",
+    "yemeni": "Yemen", "pakistani": "Pakistan",
     "bangladeshi": "Bangladesh", "somali": "Somalia", "sudanese": "Sudan",
     "vietnamese": "Vietnam", "congolese": "Democratic Republic of the Congo",
 }  # fmt: skip
@@ -225,8 +228,6 @@ class _Actor:
     surface: str = ""
     role: str | None = None
     role_evidence: tuple[str, int | None, str] | None = None
-    acronym: str | None = None
-    subject_hits: int = 0
     title: bool = False
 
 
@@ -249,7 +250,6 @@ class _Item:
 class _State:
     """What the stream collects; the aggregate step turns it into facts."""
 
-    text: str
     spans: tuple[Span, ...]
     starts: list[int]
     anchor: dt.date | dt.datetime | None
@@ -291,7 +291,6 @@ def extract_facts(
     if not spans:
         return Facts()
     state = _State(
-        text=text,
         spans=spans,
         starts=[s.start for s in spans],
         anchor=anchor,
@@ -323,19 +322,33 @@ def date_mentions(
         for ent in _fixed_entities(doc):
             if ent.label_ not in ("DATE", "TIME"):
                 continue
-            text = _WS.sub(" ", ent.text).strip()
-            value = None
-            if not dates.is_duration(text):
-                value = dates.resolve(text, anchor, tense=_tense(ent.span.root))
-            start = offset + ent.start_char
-            found.append((start, start + len(ent.text), text, value))
+            tense = _tense(ent.span.root)
+            for start, piece in _date_pieces(offset + ent.start_char, ent.text):
+                text = _WS.sub(" ", piece).strip()
+                value = None
+                if not dates.is_duration(text):
+                    value = dates.resolve(text, anchor, tense=tense)
+                found.append((start, start + len(piece), text, value))
     return tuple(found)
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+")
+
+
+def _date_pieces(start: int, text: str) -> list[tuple[int, str]]:
+    """ "the quarter ended Sept. 30" is two expressions: "the quarter" and "Sept. 30"."""
+    m = _ENDED.search(text)
+    if m is None:
+        return [(start, text)]
+    return [(start, text[: m.start()]), (start + m.end(), text[m.end() :])]
 
 
 def _as_article(article: Article | str) -> Article:
     if isinstance(article, Article):
         if not isinstance(article.text, str):
-            raise BriefingError("extract_facts: Article.text must be a string; load the article first")
+            raise BriefingError(
+                "extract_facts: Article.text must be a string; load the article first"
+            )
         return article
     if isinstance(article, str):
         return Article(article)
@@ -374,7 +387,8 @@ def _top_sentences(article: Article) -> dict[int, float]:
 
 
 def _read_title(state: _State, title: str, model: str | None) -> None:
-    """The title: its words boost matching facts; its entities are candidates too."""
+    """The title: its words and entities boost matching facts (a name only in the title is
+    not a fact: the model misreads headline case), and its clause is the first "what"."""
     doc = get_nlp(model)(title[:500])
     state.title = title
     state.title_text = _fold(title)
@@ -383,9 +397,47 @@ def _read_title(state: _State, title: str, model: str | None) -> None:
         state.title_subject = _fold(" ".join(t.text for t in subjects[0].subtree))
     for ent in _fixed_entities(doc, extend=False):
         _read_entity(state, ent, None, title, title=True)
-    clause = _clause(doc[:], doc)
-    if clause:
-        state.what.append(_Item(clause, None, title, None, 1.0, "TITLE", -1))
+    segments = _headline_segments(doc)
+    for segment in segments:
+        clause = _clause(segment, doc, headline=True)
+        if clause:
+            state.what.append(_Item(clause, None, title, None, 1.0, "TITLE", -1))
+            return
+    # No verb the small model can find ("Lady Gaga protests outside Trump Tower" is read as
+    # a noun phrase): a headline is still the shortest statement of the event.
+    statement = _headline_statement(segments)
+    if statement:
+        state.what.append(_Item(statement, None, title, None, 1.0, "TITLE", -1))
+
+
+def _headline_statement(segments: list[Any]) -> str | None:
+    """The headline's main segment, cut before a circumstantial clause ("as", "after")."""
+    for segment in segments:
+        tokens = [t for t in segment if not _quoted_token(t)]
+        for k, tok in enumerate(tokens):
+            if k >= 2 and tok.lower_ in _CIRCUMSTANTIAL and tok.tag_ in ("IN", "RB"):
+                tokens = tokens[:k]
+                break
+        while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in ("IN", "CC", "DT", "TO")):
+            tokens.pop()
+        while tokens and tokens[0].is_punct:
+            tokens.pop(0)
+        if len(tokens) >= 3:
+            return _join_tokens(tokens)
+    return None
+
+
+def _quoted_token(tok: Any) -> bool:
+    return bool(tok.tag_ in ("``", "''") or tok.text in ('"', "“", "”"))
+
+
+def _headline_segments(doc: Any) -> list[Any]:
+    """A headline's parts split at a colon or dash, the statement after a kicker first:
+    "Croydon tram crash: Police identify three victims" -> the part after the colon."""
+    cuts = [t.i for t in doc if t.text in (":", "|", "-", "–", "—") and t.whitespace_]
+    bounds = [0, *[c + 1 for c in cuts], len(doc) + 1]
+    parts = [doc[a : b - 1] for a, b in pairwise(bounds) if b - 1 > a]
+    return parts[1:] + parts[:1] if len(parts) > 1 else parts
 
 
 def _read_doc(state: _State, offset: int, doc: Any) -> None:
@@ -414,11 +466,21 @@ class _Labelled:
 
 
 def _fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[_Labelled]:
-    """The Doc's entities with boundaries and labels repaired by rule (see module doc)."""
+    """The Doc's entities with boundaries and labels repaired by rule (see module doc):
+    hyphenated names completed ("Mazar[-e-Sharif]"), a group's lost first word restored
+    ("[Hayat] Tahrir al-Sham"), "[This] year", junk after a date dropped ("November 8, 2016
+    [Dozens]"), and a date next to a time joined ("Wednesday" + "morning")."""
+    found: list[list[Any]] = []
     for ent in doc.ents:
-        start = ent.start
-        if extend and ent.label_ in ("PERSON", "ORG"):
-            # extend left over capitalised name words the model left out ("Hayat Tahrir al-Sham")
+        start, end, label = ent.start, ent.end, ent.label_
+        if label in ("DATE", "TIME"):
+            if start > 0 and doc[start - 1].lower_ in ("this", "last", "next", "early", "late"):
+                start -= 1  # "This year" read as "year"
+            while end - start > 1 and _stray_after_date(doc[end - 1]):
+                end -= 1
+        if extend and label == "PERSON" and _fixed_label(ent, "PERSON") == "ORG":
+            # a group the model read as a person often lost its first word too:
+            # "Hayat [Tahrir al-Sham]"
             while (
                 start > 0
                 and start > ent.sent.start
@@ -426,11 +488,64 @@ def _fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[_Labelled]:
                 and doc[start - 1].tag_ in ("NNP", "NNPS")
                 and not doc[start - 1].ent_type_
                 and doc[start - 1].text[:1].isupper()
+                and not doc[start - 1].text.isupper()
                 and not _is_title_word(doc[start - 1].text)
             ):
                 start -= 1
-        span = doc[start : ent.end] if start != ent.start else ent
-        yield _Labelled(span, _fixed_label(span, ent.label_))
+        end = _hyphenated_end(doc, end)
+        span = doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+        found.append([start, end, _fixed_label(span, label)])
+    for start, end, label in _joined_dates(doc, found):
+        yield _Labelled(doc[start:end], label)
+
+
+_DATE_WORDS = frozenset(dates.MONTHS) | frozenset(dates.WEEKDAYS)
+
+
+def _stray_after_date(tok: Any) -> bool:
+    """A capitalised word glued after a date by the model: "November 8, 2016 Dozens"."""
+    word = tok.lower_.rstrip(".")
+    return bool(tok.is_alpha and tok.text[:1].isupper() and word not in _DATE_WORDS)
+
+
+def _hyphenated_end(doc: Any, end: int) -> int:
+    """Extend an entity ending inside a hyphenated name: "Mazar" -> "Mazar-e-Sharif"
+    (only when the name goes on with a capital, so "US-led" stays "US")."""
+    j = end
+    while (
+        j + 1 < len(doc)
+        and not doc[j - 1].whitespace_
+        and doc[j].text == "-"
+        and not doc[j].whitespace_
+        and doc[j + 1].is_alpha
+        and not doc[j + 1].ent_type_
+    ):
+        j += 2
+    return j if j > end and doc[j - 1].text[:1].isupper() else end
+
+
+_DATE_GLUE = frozenset(("on", "at", "of", ",", "in"))
+
+
+def _joined_dates(doc: Any, found: list[list[Any]]) -> list[list[Any]]:
+    """Join a date and a time the model split: "11pm" + "on" + "Thursday"."""
+    out: list[list[Any]] = []
+    for item in found:
+        if out:
+            prev = out[-1]
+            gap = doc[prev[1] : item[0]]
+            if (
+                prev[2] in ("DATE", "TIME")
+                and item[2] in ("DATE", "TIME")
+                and len(gap) <= 1
+                and all(t.lower_ in _DATE_GLUE for t in gap)
+                and doc[prev[0]].sent.start == doc[item[0]].sent.start
+            ):
+                prev[1] = item[1]
+                prev[2] = "DATE" if "DATE" in (prev[2], item[2]) else "TIME"
+                continue
+        out.append(item)
+    return out
 
 
 def _fixed_label(span: Any, label: str) -> str:
@@ -442,10 +557,41 @@ def _fixed_label(span: Any, label: str) -> str:
         parts = {p for w in words for p in w.split("-")}
         if words & _GROUP_WORDS or parts & {"sham", "qaeda", "shabaab"}:
             return "ORG"
+        root = span.root
+        if root.dep_ == "compound" and root.head.lower_ in _PLACE_NOUNS:
+            return "LOC"  # "the Dana area"
     if label == "DATE" and re.match(r"^\d[\d,.]*\s+[a-z]", text) and not _has_time_word(text):
         return "CARDINAL"  # "130 mortars" read as a date
     return label
 
+
+_PLACE_NOUNS = _words(
+    "area province city region district village town camp county street road valley river "
+    "airport square neighbourhood neighborhood countryside governorate state border crossing "
+    "mountains mountain island islands"
+)
+# Picture agencies and credits: named in captions, almost never the actors.
+_CREDITS = frozenset(
+    (
+        "getty images",
+        "getty",
+        "epa",
+        "pa",
+        "press association",
+        "shutterstock",
+        "rex features",
+        "rex",
+        "alamy",
+        "ap photo",
+        "afp/getty images",
+        "reuters/ap",
+    )
+)
+
+_MEDIA_WORDS = _words(
+    "times post news guardian telegraph herald journal tribune gazette daily tv radio "
+    "television magazine press today chronicle observer independent mail express"
+)
 
 _TIME_WORDS = re.compile(
     r"\b(?:year|month|week|day|hour|minute|decade|century|centuries|jan|feb|mar|apr|may|jun|"
@@ -464,6 +610,8 @@ def _read_entity(
 ) -> None:
     label = ent.label_
     span = ent.span if isinstance(ent, _Labelled) else ent
+    if label == "ORG" and _facility(span):
+        label = "FAC"
     if label in ("PERSON", "ORG"):
         _read_actor(state, span, label, index, evidence, pos, title)
     elif label in ("GPE", "LOC", "FAC"):
@@ -471,12 +619,30 @@ def _read_entity(
     elif label == "NORP":
         key = _name_key(span.text)
         state.norp[key] += 1
-        if label == "NORP" and not title:
+        if not title:
             _read_actor(state, span, "NORP", index, evidence, pos, title)
     elif label in ("DATE", "TIME"):
         _read_date(state, span, label, index, evidence, pos, title)
     elif label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
         _read_number(state, span, label, index, evidence, pos, title)
+
+
+_FACILITY_WORDS = _words(
+    "house tower field stadium arena palace hall square street road avenue airport station "
+    "park building hospital bridge center centre mall hotel church mosque temple cathedral "
+    "embassy consulate prison base camp court courthouse capitol circuit"
+)
+
+
+def _facility(span: Any) -> bool:
+    """An "organisation" that is a place where something happens: "at the White House",
+    "outside Trump Tower" (a facility noun, object of a locative preposition)."""
+    root = span.root
+    return bool(
+        root.lower_ in _FACILITY_WORDS
+        and root.dep_ == "pobj"
+        and root.head.lower_ in _LOCATIVE_PREPS
+    )
 
 
 def _position_weight(state: _State, index: int | None) -> float:
@@ -491,7 +657,10 @@ def _subject_of(tok: Any) -> bool:
     for _ in range(4):
         if tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
             return True
-        if tok.dep_ in ("compound", "appos", "conj", "flat", "amod", "nmod") and tok.head.i != tok.i:
+        if (
+            tok.dep_ in ("compound", "appos", "conj", "flat", "amod", "nmod")
+            and tok.head.i != tok.i
+        ):
             tok = tok.head
             continue
         return False
@@ -503,7 +672,7 @@ def _read_actor(
 ) -> None:
     raw = _WS.sub(" ", span.text).strip()
     prefix, name = _split_titles(raw) if label == "PERSON" else ("", raw)
-    name = _clean_surface(name)
+    name = _clean_name(name, label)
     if not name or not any(ch.isupper() for ch in name) or _is_title_word(name):
         return  # a person that is only a title ("Adm.", "President")
     key = _name_key(name)
@@ -516,13 +685,17 @@ def _read_actor(
         actor = state.who[key] = _Actor(key)
     subject = _subject_of(span.root)
     weight = _position_weight(state, index) * (1.6 if subject else 1.0)
-    if label == "ORG" and (name in NEWS_AGENCIES or name.upper() in NEWS_AGENCIES):
-        weight *= 0.3  # a source, rarely the actor
+    if (
+        name in NEWS_AGENCIES
+        or name.upper() in NEWS_AGENCIES
+        or key in _CREDITS
+        or (label == "ORG" and key.split()[-1] in _MEDIA_WORDS)
+    ):
+        weight *= 0.3  # a source or a picture credit, rarely the actor
     actor.label_votes[label] += 1
     actor.surfaces[name] += 1
     actor.weight += weight
     actor.count += 1
-    actor.subject_hits += subject
     actor.title = actor.title or title
     if title:
         return
@@ -539,21 +712,33 @@ def _read_actor(
     if label == "ORG":
         acronym = _acronym_after(span)
         if acronym:
-            actor.acronym = acronym
             state.acronyms.setdefault(_name_key(acronym), key)
     if label == "PERSON" or label == "ORG":
         state.speakers.append((pos, name, label, subject))
+
+
+def _clean_name(name: str, label: str) -> str:
+    """A name without credits glued in front ("GETTY Donald Trump") or "anti-"/"pro-"."""
+    name = _clean_surface(name)
+    name = re.sub(r"^(?:anti|pro|ex|non)-", "", name, flags=re.I)
+    words = name.split()
+    if label == "PERSON":
+        while (
+            len(words) > 1 and words[0].isupper() and len(words[0]) > 1 and not words[1].isupper()
+        ):
+            words = words[1:]
+    return " ".join(words)
 
 
 def _acronym_after(span: Any) -> str | None:
     """The acronym defined in parentheses right after an organisation: "X (CENTCOM)"."""
     doc = span.doc
     i = span.end
-    if i + 2 < len(doc) + 1 and i < len(doc) and doc[i].text == "(":
-        if i + 2 < len(doc) and doc[i + 2].text == ")":
-            word = doc[i + 1].text
-            if re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,9}", word) and sum(c.isupper() for c in word) >= 2:
-                return str(word)
+    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return None
+    word = str(doc[i + 1].text)
+    if re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,9}", word) and sum(c.isupper() for c in word) >= 2:
+        return word
     return None
 
 
@@ -565,8 +750,11 @@ def _role(span: Any, prefix: str) -> str | None:
     role = " ".join(parts) if parts else None
     if role and not _role_has_title(role):
         role = None
+    appositive = _appositive_role(span)
     if role is None:
-        role = _appositive_role(span)
+        role = appositive
+    elif appositive and all(_is_title_word(w) for w in role.split()):
+        role = f"{role}, {appositive}"  # "Brig.-Gen., spokesman for the army"
     return _clean_role(role) if role else None
 
 
@@ -575,15 +763,17 @@ def _left_role(span: Any) -> str:
     i = span.start - 1
     first = span.start
     sent_start = span.sent.start
-    while i >= sent_start and span.start - i <= 10:
+    while i >= 0 and span.start - i <= 10:
         tok = doc[i]
         if tok.ent_type_ == "PERSON":
             break
+        if i < sent_start and not (_is_title_word(tok.text) or _abbreviation_dot(doc, i)):
+            break  # the model may end a sentence at "Brig.-Gen." but no further back
         ok = (
             tok.tag_ in ("NNP", "NNPS", "NN", "JJ", "POS", "HYPH", "-LRB-", "-RRB-", "CD")
             or tok.ent_type_ in ("ORG", "GPE", "NORP")
             or _is_title_word(tok.text)
-            or (tok.text == "." and i > 0 and not doc[i - 1].whitespace_)
+            or _abbreviation_dot(doc, i)
         )
         if not ok or tok.text in ("“", '"', "”", "‘"):
             break
@@ -595,6 +785,16 @@ def _left_role(span: Any) -> str:
     if text.count("(") != text.count(")"):
         return ""
     return str(text)
+
+
+def _abbreviation_dot(doc: Any, i: int) -> bool:
+    """A full stop glued to a title before it: the "." of "Brig.-Gen."."""
+    return bool(
+        doc[i].text == "."
+        and i > 0
+        and not doc[i - 1].whitespace_
+        and _is_title_word(doc[i - 1].text)
+    )
 
 
 def _role_has_title(role: str) -> bool:
@@ -630,7 +830,7 @@ def _inside_clause(tok: Any, top: Any) -> bool:
 
 def _clean_role(role: str) -> str | None:
     role = _WS.sub(" ", role).strip()
-    role = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", role)
+    role = re.sub(r"(^|, )(?:the|a|an|The|A|An)\s+", r"\1", role)
     words = [w for w in role.split() if w.lower().rstrip(".") not in _COURTESY]
     role = _PUNCT_EDGE.sub("", " ".join(words))
     return role or None
@@ -645,7 +845,7 @@ def _read_place(
     if dep in ("compound", "amod", "nmod", "npadvmod") and head.i >= span.end:
         if head.ent_type_ in ("ORG", "PERSON") or _is_title_word(head.text):
             return  # "US President", "US CENTCOM": not a place of the event
-        weight *= 0.3
+        weight *= 0.1
     elif dep == "poss" or dep in ("nsubj", "nsubjpass"):
         weight *= 0.6
     elif dep == "pobj" and head.lower_ in _LOCATIVE_PREPS:
@@ -678,21 +878,29 @@ def _read_place(
 def _countries() -> dict[str, str]:
     """Folded country name -> display name, from pycountry plus common short names."""
     table: dict[str, str] = {}
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - pycountry is a dependency of the environment
-        pycountry = None
-    if pycountry is not None:
-        for country in pycountry.countries:
-            name = str(country.name)
-            display = str(getattr(country, "common_name", None) or name.split(",")[0])
-            for form in (name, name.split(",")[0], getattr(country, "common_name", None),
-                         getattr(country, "official_name", None)):  # fmt: skip
-                if form:
-                    table[_fold(str(form))] = display
+    for forms, display in _pycountry_names():
+        for form in forms:
+            table[_fold(form)] = display
     for alias, display in _COUNTRY_ALIASES.items():
         table[_fold(alias)] = display
     return table
+
+
+def _pycountry_names() -> list[tuple[list[str], str]]:
+    """(names, display name) of every country pycountry knows; empty without pycountry
+    (it is optional: the alias table above covers the common short names)."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - depends on the environment
+        return []
+    out = []
+    for country in pycountry.countries:
+        name = str(country.name)
+        common = getattr(country, "common_name", None)
+        official = getattr(country, "official_name", None)
+        forms = [str(f) for f in (name, name.split(",")[0], common, official) if f]
+        out.append((forms, str(common or name.split(",")[0])))
+    return out
 
 
 def _place_key(surface: str) -> str:
@@ -722,20 +930,32 @@ def _demonym_country(norp: str, places: Iterable[str]) -> str | None:
         return target if target in places else None
     for place in places:
         stem = place[:-1] if place[-1:] in "aeiouy" else place
-        if len(stem) >= 3 and (norp.startswith(place) or norp.startswith(stem)):
-            if len(norp) - len(stem) <= 4:
-                return place
+        starts = norp.startswith(place) or norp.startswith(stem)
+        if len(stem) >= 3 and starts and len(norp) - len(stem) <= 4:
+            return place
     return None
 
 
 # --- dates ---------------------------------------------------------------------------------
 
 
+_FUTURE_AUX = frozenset(
+    ["will", "'ll", "shall", "wo", "would", "'d", "may", "might", "should", "must", "can"]
+)
+_FUTURE_HEADS = _words(
+    "expect expected expects schedule scheduled set due plan plans planned intend intends aim "
+    "aims going prepare prepares hope hopes want wants"
+)
+
+
 def _tense(tok: Any) -> dates.Tense:
-    """"future" when the governing verb has will/shall/'ll/going to, "past" for VBD."""
+    """The tense of the verb a date modifies: "future" for will/shall/modals, "is meeting",
+    "is due to meet", and the simple present of news copy ("meets Monday" is scheduled);
+    "past" for a past-tense verb. A speech verb ("said Monday") gives no hint beyond the
+    weekday rule, as dates attached to it are often misattached."""
     verb = tok
     for _ in range(5):
-        if verb.tag_.startswith("VB") or verb.tag_ == "MD":
+        if verb.tag_.startswith("VB"):
             break
         if verb.head.i == verb.i:
             return None
@@ -745,7 +965,15 @@ def _tense(tok: Any) -> dates.Tense:
     if not verb.tag_.startswith("VB"):
         return None
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & {"will", "'ll", "shall", "wo"} or "going" in auxes:
+    if auxes & _FUTURE_AUX or "going" in auxes:
+        return "future"
+    if verb.tag_ == "VB" and "to" in auxes and verb.head.lower_ in _FUTURE_HEADS:
+        return "future"
+    if verb.tag_ == "VBG" and auxes & {"is", "are", "'s", "'re"}:
+        return "future"
+    if verb.lower_ in _SPEECH_VERBS:
+        return None
+    if verb.tag_ in ("VBZ", "VBP") and not auxes:
         return "future"
     if verb.tag_ == "VBD" or auxes & {"had", "did", "has", "have", "was", "were"}:
         return "past"
@@ -842,8 +1070,10 @@ def _read_number(
         if re.fullmatch(r"(?:1[89]|20)\d\d", text):
             return  # a year
         prev = doc[span.start - 1] if span.start > 0 else None
-        if prev is not None and prev.tag_ in ("NNP", "NNPS") and (
-            root.head.i == prev.i or prev.head.i == root.i
+        if (
+            prev is not None
+            and prev.tag_ in ("NNP", "NNPS")
+            and (root.head.i == prev.i or prev.head.i == root.i)
         ):
             return  # a number in a name: "Game 7", "Apollo 11"
         if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in dates.MONTHS:
@@ -878,24 +1108,22 @@ def _read_number(
 # --- quotes ----------------------------------------------------------------------------------
 
 
+_QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _c in _QUOTE_PAIRS) + "]")
+
+
 def _quote_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of the text inside each quotation, curly or straight; an unclosed curly
     quote runs to the end of the paragraph."""
+    closers = dict(_QUOTE_PAIRS)
     i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        close = next((c for o, c in _QUOTE_PAIRS if o == ch), None)
-        if close is None:
-            i += 1
+    while (m := _QUOTE_OPEN.search(text, i)) is not None:
+        opener = m.group()
+        j = text.find(closers[opener], m.end())
+        if j == -1 and opener == '"':
+            i = m.end()  # a lone straight quote opens nothing
             continue
-        j = text.find(close, i + 1)
-        if j == -1:
-            j = n if ch != '"' else -1
-        if j == -1:
-            i += 1
-            continue
-        yield i + 1, j
+        j = len(text) if j == -1 else j
+        yield m.end(), j
         i = j + 1
 
 
@@ -906,7 +1134,7 @@ def _read_quotes(state: _State, offset: int, doc: Any) -> None:
         return
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     for qs, qe in found:
-        quote = text[qs:qe].strip()
+        quote = text[qs:qe].strip().rstrip(",").rstrip()
         if len(state.quotes) >= _MAX_CANDIDATES:
             return
         index = _sentence_at(state.starts, offset + qs)
@@ -914,8 +1142,17 @@ def _read_quotes(state: _State, offset: int, doc: Any) -> None:
         weight = _position_weight(state, index) + (0.8 if speaker else 0.0)
         weight += 0.3 if 6 <= len(quote.split()) <= 60 else 0.0
         state.quotes.append(
-            _Item(quote, None, state.spans[index].text, index, weight, "QUOTE", offset + qs,
-                  speaker, label)  # fmt: skip
+            _Item(
+                quote,
+                None,
+                state.spans[index].text,
+                index,
+                weight,
+                "QUOTE",
+                offset + qs,
+                speaker,
+                label,
+            )
         )
 
 
@@ -942,10 +1179,11 @@ def _speech_verb(doc: Any, sents: list[tuple[int, int]], qs: int, qe: int) -> An
     near = [(a, b) for a, b in sents if a <= qe + 1 and b >= qs - 1]
     lo = min((a for a, _b in near), default=qs)
     hi = max((b for _a, b in near), default=qe)
+    window = doc.char_span(lo, hi, alignment_mode="expand")
     best = None
     best_dist = 1 << 30
-    for tok in doc:
-        if tok.idx < lo or tok.idx > hi or qs <= tok.idx < qe:
+    for tok in window if window is not None else doc:
+        if qs <= tok.idx < qe:
             continue
         if tok.lower_ in _SPEECH_VERBS and (tok.tag_.startswith("VB") or tok.lower_ == "according"):
             dist = qs - tok.idx if tok.idx < qs else tok.idx - qe
@@ -1015,8 +1253,12 @@ def _read_what(state: _State, offset: int, doc: Any) -> None:
             continue
         clause = _clause(span, doc)
         if clause:
-            weight = state.top[index]
+            weight = state.top[index] * (0.3 if _EMPTY_CLAUSE.match(clause) else 1.0)
             state.what.append(_Item(clause, None, sent.text, index, weight, "EVENT", sent.start))
+
+
+# "This is not the first time": a pronoun and a copula state no event.
+_EMPTY_CLAUSE = re.compile(r"^(?:this|that|it|there|these|those)\s+(?:is|are|was|were|'s)\b", re.I)
 
 
 _CORE_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -1025,28 +1267,40 @@ _OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "ag
 _DROP_DEPS = ("relcl", "acl", "advcl", "appos", "parataxis", "punct", "cc", "mark", "meta")
 
 
-def _clause(span: Any, doc: Any) -> str | None:
+_CIRCUMSTANTIAL = _words("as after before while because despite since until amid following during")
+
+
+def _clause(span: Any, doc: Any, *, headline: bool = False) -> str | None:
     """The main event of a sentence as one short clause: subject, verb group and object,
-    verbatim words in article order (trimmed of subordinate clauses and appositions)."""
-    verb = _main_verb(span)
+    verbatim words in article order (trimmed of subordinate clauses and appositions). In a
+    headline the verb must have a subject and must not sit inside quotation marks."""
+    verb = _main_verb(span, headline=headline)
     if verb is None:
         return None
     keep: list[Any] = []
     subjects = [c for c in verb.children if c.dep_ in _CORE_DEPS]
+    if headline and not subjects:
+        return None
     if subjects:
         keep += _trimmed(subjects[0], 8)
     keep += [verb] + [c for c in verb.children if c.dep_ in _VERB_GROUP]
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    preps = [
+        c
+        for c in verb.children
+        if c.dep_ == "prep" and c.i > verb.i and c.lower_ not in _CIRCUMSTANTIAL
+    ]
     if objects:
         obj = objects[0]
         keep += _trimmed(obj, 12)
         after = [p for p in preps if p.i > obj.i]
         if after and len(list(after[0].subtree)) <= 5 and after[0].i <= max(t.i for t in keep) + 2:
             keep += _trimmed(after[0], 5)
-    elif preps:
+    elif preps and not any(c.dep_ == "prt" for c in verb.children):
         keep += _trimmed(preps[0], 8)
-    tokens = sorted({t.i: t for t in keep if span.start <= t.i < span.end}.values(), key=lambda t: t.i)
+    tokens = sorted(
+        {t.i: t for t in keep if span.start <= t.i < span.end}.values(), key=lambda t: t.i
+    )
     tokens = [t for t in tokens if t.text not in ("“", "”", '"', "‘", "’")]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in ("IN", "CC", "DT", "TO")):
         tokens.pop()
@@ -1057,9 +1311,23 @@ def _clause(span: Any, doc: Any) -> str | None:
     return _join_tokens(tokens)
 
 
-def _main_verb(span: Any) -> Any:
+def _main_verb(span: Any, *, headline: bool = False) -> Any:
+    """The verb of the sentence's main clause: a verbal root, else (headlines such as
+    "Trump election: Clinton blames defeat") the first finite verb that has a subject; for
+    a speech verb with a reported clause ("X said Y did Z"), the reported verb."""
+    quoted = _quoted(span) if headline else set()
     roots = [t for t in span if t.head.i == t.i or not (span.start <= t.head.i < span.end)]
-    verbs = [t for t in roots if t.tag_.startswith("VB")]
+    verbs = [t for t in roots if t.tag_.startswith("VB") and t.i not in quoted]
+    if not verbs:
+        verbs = [
+            t
+            for t in span
+            if t.tag_ in ("VBZ", "VBP", "VBD", "VB", "VBN")
+            and t.i not in quoted
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            and not any(c.dep_ == "mark" for c in t.children)
+            and t.dep_ not in ("relcl", "advcl")
+        ]
     if not verbs:
         return None
     verb = verbs[0]
@@ -1068,6 +1336,19 @@ def _main_verb(span: Any) -> Any:
         if reported and any(g.dep_ in _CORE_DEPS for g in reported[0].children):
             verb = reported[0]
     return verb
+
+
+def _quoted(span: Any) -> set[int]:
+    """Indices of tokens inside quotation marks ("'I BLAME COMEY' Clinton blames...")."""
+    inside: set[int] = set()
+    open_mark: str | None = None
+    for tok in span:
+        if tok.tag_ in ("``", "''") or tok.text in ('"', "“", "”"):
+            open_mark = None if open_mark else tok.text
+            continue
+        if open_mark:
+            inside.add(tok.i)
+    return inside
 
 
 def _trimmed(tok: Any, limit: int) -> list[Any]:
@@ -1178,7 +1459,8 @@ def _cluster_actors(state: _State) -> tuple[list[_Cluster], dict[str, str]]:
     """Merge mentions of one actor: surname/token subsets within a type, acronyms defined in
     the text ("(CENTCOM)") or matching initials. Returns clusters and key -> canonical."""
     actors = sorted(
-        state.who.values(), key=lambda a: (-len(_tokens(a.key)), -len(a.key), a.first_pos)
+        (a for a in state.who.values() if not _concatenated(a, state.who)),
+        key=lambda a: (-len(_tokens(a.key)), -len(a.key), a.first_pos),
     )
     clusters: list[_Cluster] = []
     home: dict[str, _Cluster] = {}
@@ -1212,8 +1494,13 @@ def _matching_cluster(actor: _Actor, label: str, clusters: list[_Cluster]) -> _C
         if cluster.label == "NORP" or label == "NORP":
             continue
         for member in cluster.members:
-            same_type = cluster.label == label
-            ok = (same_type and _subset(words, _tokens(member.key))) or (
+            big = _tokens(member.key)
+            same_type = cluster.label == label or (
+                cluster.label == "PERSON" and len(words) == 1 and len(big) > 1
+            )
+            if cluster.label == "ORG" and same_type:
+                same_type = _org_part(words, big)
+            ok = (same_type and _subset(words, big)) or (
                 len(words) == 1
                 and actor.surface.isupper()
                 and 2 <= len(actor.key) <= 6
@@ -1228,13 +1515,50 @@ def _matching_cluster(actor: _Actor, label: str, clusters: list[_Cluster]) -> _C
     return best
 
 
+def _concatenated(actor: _Actor, actors: dict[str, _Actor]) -> bool:
+    """A model error joining two names: "Hillary Clinton Donald Trump"."""
+    words = _tokens(actor.key)
+    if len(words) < 4:
+        return False
+    for cut in range(2, len(words) - 1):
+        if " ".join(words[:cut]) in actors and " ".join(words[cut:]) in actors:
+            return True
+    return False
+
+
+_CORPORATE = _words(
+    "international inc inc. corp corp. corporation co co. company group holdings plc llc ltd "
+    "ltd. limited sa ag nv gmbh"
+)
+
+
+def _org_part(small: list[str], big: list[str]) -> bool:
+    """Whether organisation name ``small`` can be short for ``big``: its last words
+    ("Interior Ministry" for "Syrian Interior Ministry") or ``big`` minus a corporate
+    suffix ("Mondelez" for "Mondelez International"), not any subset ("Croydon" is not
+    "Croydon Guardian")."""
+    if big[-len(small) :] == small:
+        return True
+    rest = big[len(small) :]
+    return big[: len(small)] == small and all(w in _CORPORATE for w in rest)
+
+
 def _canonical_name(cluster: _Cluster) -> str:
-    """The longest full form without honorifics and parentheses (most frequent on ties)."""
+    """The full form of the name: among forms of several words (no honorifics, no
+    parentheses), the most frequent, then the longest; a rarer longer form is usually a
+    model error gluing a word on ("Jubilant Chicago Cubs")."""
     forms: Counter[str] = Counter()
     for member in cluster.members:
         forms.update(member.surfaces)
     candidates = [f for f in forms if "(" not in f] or list(forms)
-    return max(candidates, key=lambda f: (len(_tokens(f)), not f.isupper(), forms[f], len(f)))
+    full = [f for f in candidates if len(_tokens(f)) > 1 and not f.isupper()] or candidates
+    return max(full, key=lambda f: (forms[f], not f.isupper(), len(_tokens(f)), len(f)))
+
+
+@lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    words = phrase.split()
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)")
 
 
 def _title_boost(state: _State, names: Iterable[str], *, surname: bool = False) -> float:
@@ -1249,9 +1573,9 @@ def _title_boost(state: _State, names: Iterable[str], *, surname: bool = False) 
             words = words[-1:]
         if not words:
             continue
-        pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
-        if re.search(pattern, state.title_text):
-            boost = max(boost, 2.0 + (1.5 if re.search(pattern, state.title_subject) else 0.0))
+        pattern = _phrase_pattern(" ".join(words))
+        if pattern.search(state.title_text):
+            boost = max(boost, 2.0 + (1.5 if pattern.search(state.title_subject) else 0.0))
     return boost
 
 
@@ -1262,8 +1586,11 @@ def _who_facts(state: _State, clusters: list[_Cluster]) -> tuple[Fact, ...]:
     scored = []
     for cluster in people:
         body = [m for m in cluster.members if m.evidence is not None]
-        if not body and not any(m.title for m in cluster.members):
-            continue
+        if not body:
+            continue  # named only in the title, where the model misreads headline case
+        place = state.where.get(_place_key(cluster.canonical))
+        if place is not None and place.count >= sum(m.count for m in cluster.members):
+            continue  # "Croydon" read as an organisation in "Croydon tram"
         names = {s for m in cluster.members for s in m.surfaces}
         raw = cluster.weight + _title_boost(state, names, surname=cluster.label == "PERSON")
         first = min((m.first_sentence or 0 for m in body), default=0)
@@ -1277,22 +1604,26 @@ def _who_facts(state: _State, clusters: list[_Cluster]) -> tuple[Fact, ...]:
 
 
 def _who_fact(state: _State, cluster: _Cluster, score: float) -> Fact:
+    """The actor's fact: the full name as the article first gives it, with its sentence
+    (the sentence that gives the role, when the full name comes with one)."""
     body = sorted((m for m in cluster.members if m.evidence), key=lambda m: m.first_pos)
-    with_role = [m for m in body if m.role]
-    chosen = with_role[0] if with_role else (body[0] if body else cluster.members[0])
-    if chosen.role_evidence:
-        evidence, index, surface = chosen.role_evidence
-    elif chosen.evidence:
-        evidence, index = chosen.evidence
-        surface = chosen.surface
+    full = [m for m in body if m.key == _name_key(cluster.canonical)]
+    role_member = next((m for m in full if m.role), None) or next((m for m in body if m.role), None)
+    role = role_member.role if role_member else None
+    if role_member is not None and role_member.role_evidence and (not full or role_member in full):
+        evidence, index, _surface = role_member.role_evidence
+    elif full and full[0].evidence:
+        evidence, index = full[0].evidence
+    elif body and body[0].evidence:
+        evidence, index = body[0].evidence
     else:
-        evidence, index, surface = state.title, None, chosen.key
+        evidence, index = state.title, None
     return Fact(
-        text=surface or cluster.canonical,
+        text=cluster.canonical,
         value=cluster.canonical,
         evidence=evidence,
         score=score,
-        role=chosen.role,
+        role=role,
         label=cluster.label,
         sentence_index=index,
     )
@@ -1310,15 +1641,13 @@ def _where_facts(state: _State) -> tuple[Fact, ...]:
             norp_support[keys[target]] += count
     scored = []
     for k, group in enumerate(groups):
+        if not any(m.evidence for m in group):
+            continue  # named only in the title
         names = {s for m in group for s in m.surfaces}
         raw = sum(m.weight for m in group) + _title_boost(state, names)
         raw += 0.3 * min(norp_support[k], 5)
         scored.append((raw, group))
     scored.sort(key=lambda rg: -rg[0])
-    countries = [(r, g) for r, g in scored if _country_of(g[0].key)]
-    if countries and scored[0] is not countries[0]:
-        scored.remove(countries[0])
-        scored.insert(0, countries[0])
     facts = []
     for raw, group in scored[: LIMITS["where"]]:
         facts.append(_where_fact(state, group, _saturate(raw, 4.0)))
@@ -1349,7 +1678,8 @@ def _where_fact(state: _State, group: list[_Actor], score: float) -> Fact | None
         evidence, index = body[0].evidence
         surface = body[0].surface
     else:
-        evidence, index, surface = state.title, None, group[0].key
+        evidence, index = state.title, None
+        surface = max(surfaces, key=lambda s: (surfaces[s], len(s)))
     label = Counter(lbl for m in group for lbl in m.label_votes.elements()).most_common(1)[0][0]
     return Fact(surface, value, evidence, score, label=label, sentence_index=index)
 
@@ -1364,15 +1694,26 @@ def _ranked_items(items: list[_Item], kind: str, *, half: float) -> tuple[Fact, 
         seen = merged.get(key)
         if seen is None:
             merged[key] = _Item(
-                item.text, item.value, item.evidence, item.sentence_index, item.weight,
-                item.label, item.pos,
-            )  # fmt: skip
+                item.text,
+                item.value,
+                item.evidence,
+                item.sentence_index,
+                item.weight,
+                item.label,
+                item.pos,
+            )
         else:
             seen.weight += 0.5 * item.weight
     ranked = sorted(merged.values(), key=lambda i: (-i.weight, i.pos))[: LIMITS[kind]]
     return tuple(
-        Fact(i.text, i.value, i.evidence, _saturate(i.weight, half), label=i.label,
-             sentence_index=i.sentence_index)  # fmt: skip
+        Fact(
+            i.text,
+            i.value,
+            i.evidence,
+            _saturate(i.weight, half),
+            label=i.label,
+            sentence_index=i.sentence_index,
+        )
         for i in ranked
     )
 
@@ -1387,8 +1728,14 @@ def _what_facts(state: _State) -> tuple[Fact, ...]:
             continue
         seen.add(key)
         facts.append(
-            Fact(item.text, None, item.evidence, _saturate(item.weight, 0.5), label=item.label,
-                 sentence_index=item.sentence_index)  # fmt: skip
+            Fact(
+                item.text,
+                None,
+                item.evidence,
+                _saturate(item.weight, 0.5),
+                label=item.label,
+                sentence_index=item.sentence_index,
+            )
         )
     return tuple(facts[: LIMITS["what"]])
 
@@ -1402,8 +1749,15 @@ def _quote_facts(
         speaker = _canonical_speaker(item.speaker, canonical_of)
         weight = item.weight + (0.5 if speaker in top_who else 0.0)
         facts.append(
-            Fact(item.text, None, item.evidence, _saturate(weight, 2.0), speaker=speaker,
-                 label="QUOTE", sentence_index=item.sentence_index)  # fmt: skip
+            Fact(
+                item.text,
+                None,
+                item.evidence,
+                _saturate(weight, 2.0),
+                speaker=speaker,
+                label="QUOTE",
+                sentence_index=item.sentence_index,
+            )
         )
     facts.sort(key=lambda f: (-f.score, f.sentence_index or 0))
     return tuple(facts[: LIMITS["quotes"]])

@@ -1,0 +1,341 @@
+"""Key facts as a script sees them: extract_facts on small articles written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import briefing.facts as facts_module
+from briefing.errors import BriefingError
+from briefing.facts import date_mentions, extract_facts
+from briefing.models import Article, Fact, Facts
+from briefing.nlp import get_nlp
+from briefing.text import split_sentences
+
+DAM = (
+    "Northern Water Authority (NWA) chief executive Dr. Helen Marsh said on Tuesday that the "
+    "Greyford dam was safe. Marsh inspected the dam with engineers from the NWA on Monday.\n\n"
+    "Canadian Prime Minister Mark Carney praised the work. Maria Gonzalez, head of the Ontario "
+    "Fire Service, said the repairs had gone well. Reuters reported that the repairs would cost "
+    "$4.2 billion, and prices rose 3.5% in October.\n\n"
+    "“We are proud of this team and of what they achieved here,” Marsh said. “The dam will "
+    "hold for another fifty years,” she added.\n\n"
+    "The authority has operated the dam since 1998. Over 15 villages lie downstream of Toronto."
+)
+
+WAR = (
+    "Ukrainian forces held their positions on Sunday. US President Donald Trump spoke to "
+    "reporters in Washington. The U.S. has sent aid to Ukraine, and the United States will "
+    "send more, Trump said.\n\n"
+    "Brig.-Gen. John Parker, a spokesman for the army, said the front was calm. Rescuers "
+    "worked in Idlib, Syria, on Monday. Later, aid arrived in Idleb, Syria. Syria has "
+    "trained thousands of soldiers since 2016."
+)
+
+PORT = (
+    '"It is a great day for the city and for all of us," said Anna Schmidt, the mayor of '
+    'Hamburg. Peter Brandt, who leads the port, agreed. "We worked for years on this plan," he '
+    "said.\n\n"
+    "The port authority noted that “traffic rose by a third. The new berths are already "
+    "full.” Officials expect the second phase to open next year."
+)
+
+
+@pytest.fixture(scope="module")
+def dam() -> Facts:
+    return extract_facts(Article(DAM, published=dt.date(2025, 11, 26)))
+
+
+@pytest.fixture(scope="module")
+def war() -> Facts:
+    return extract_facts(WAR)
+
+
+@pytest.fixture(scope="module")
+def port() -> Facts:
+    return extract_facts(PORT)
+
+
+def by_value(items: tuple[Fact, ...], value: str) -> Fact:
+    matches = [f for f in items if f.value == value]
+    assert matches, f"{value!r} not in {[f.value for f in items]}"
+    return matches[0]
+
+
+# --- who ---------------------------------------------------------------------------------------
+
+
+def test_who_gives_canonical_names_with_roles(dam: Facts) -> None:
+    marsh = by_value(dam.who, "Helen Marsh")
+    assert marsh.label == "PERSON"
+    assert marsh.role is not None
+    assert "chief executive" in marsh.role and "Dr." in marsh.role
+    assert by_value(dam.who, "Mark Carney").role == "Canadian Prime Minister"
+    assert by_value(dam.who, "Maria Gonzalez").role == "head of the Ontario Fire Service"
+
+
+def test_who_merges_surnames_and_acronyms(dam: Facts) -> None:
+    values = [f.value or "" for f in dam.who]
+    assert sum("Marsh" in v for v in values) == 1  # "Marsh" is "Dr. Helen Marsh"
+    assert "Northern Water Authority" in values
+    assert "NWA" not in values  # defined as "Northern Water Authority (NWA)"
+    assert not any(v.startswith(("Dr", "Prime Minister")) for v in values)
+
+
+def test_news_agencies_are_organisations_and_rank_low(dam: Facts) -> None:
+    reuters = [f for f in dam.who if f.value == "Reuters"]
+    assert all(f.label == "ORG" for f in reuters)
+    if reuters:
+        assert reuters[0].score < by_value(dam.who, "Helen Marsh").score
+
+
+def test_titles_move_into_the_role(war: Facts) -> None:
+    parker = by_value(war.who, "John Parker")
+    assert parker.role == "Brig.-Gen., spokesman for the army"
+    assert by_value(war.who, "Donald Trump").role == "US President"
+
+
+def test_title_splitting_rules() -> None:
+    assert facts_module._split_titles("Adm. Brad Cooper") == ("Adm.", "Brad Cooper")
+    assert facts_module._split_titles("Brig.-Gen. Ghassan Bakir") == ("Brig.-Gen.", "Ghassan Bakir")
+    assert facts_module._split_titles("Mr. John Smith") == ("", "John Smith")
+    assert facts_module._split_titles("President") == ("President", "")  # only a title: dropped
+
+
+def test_label_repairs_do_not_depend_on_the_model() -> None:
+    from spacy.tokens import Span
+
+    doc = get_nlp()("The group Hayat Tahrir al-Sham met SANA reporters in the Dana area.")
+    words = [t.text for t in doc]
+    tahrir, sana, dana = words.index("Tahrir"), words.index("SANA"), words.index("Dana")
+    doc.ents = [
+        Span(doc, tahrir, tahrir + 4, label="PERSON"),  # "Tahrir al-Sham"
+        Span(doc, sana, sana + 1, label="PERSON"),
+        Span(doc, dana, dana + 1, label="PERSON"),
+    ]
+    fixed = {e.text: e.label_ for e in facts_module._fixed_entities(doc)}
+    assert fixed == {"Hayat Tahrir al-Sham": "ORG", "SANA": "ORG", "Dana": "LOC"}
+
+
+# --- what --------------------------------------------------------------------------------------
+
+
+def test_what_is_a_short_verbatim_clause_of_a_top_sentence(dam: Facts) -> None:
+    assert dam.what
+    sentences = [s.text for s in split_sentences(DAM)]
+    for fact in dam.what:
+        assert fact.evidence in sentences
+        assert len(fact.text) < len(fact.evidence)
+        words = re.findall(r"\w+", fact.text)
+        at = 0
+        for word in words:  # the clause's words appear in the sentence, in order
+            at = fact.evidence.find(word, at)
+            assert at >= 0, (word, fact.evidence)
+            at += len(word)
+
+
+def test_what_takes_the_headline_clause_first() -> None:
+    article = Article(WAR, title="Ukrainian troops hold the line as aid arrives")
+    what = extract_facts(article).what
+    assert what[0].text == "Ukrainian troops hold the line"
+    assert what[0].evidence == article.title
+    assert what[0].sentence_index is None
+    assert any(f.sentence_index is not None for f in what[1:])
+
+
+# --- where -------------------------------------------------------------------------------------
+
+
+def test_where_merges_spelling_variants_and_country_names(war: Facts) -> None:
+    values = [f.value for f in war.where]
+    assert values.count("United States") == 1  # "The U.S." and "the United States"
+    assert sum(v in ("Idlib", "Idleb") for v in values) == 1
+    assert "Syria" in values
+
+
+def test_a_country_used_as_a_title_is_not_a_place(war: Facts) -> None:
+    us = by_value(war.where, "United States")
+    assert "US President" not in us.evidence  # its evidence is a place use, not the title
+
+
+def test_similar_place_names_rule() -> None:
+    assert facts_module._similar("idleb", "idlib")
+    assert not facts_module._similar("niger", "nigeria")  # two countries stay two
+    assert not facts_module._similar("iran", "iraq")
+
+
+# --- when --------------------------------------------------------------------------------------
+
+
+def test_when_resolves_against_the_publication_date(dam: Facts) -> None:
+    values = {f.text: f.value for f in dam.when}
+    assert values["Tuesday"] == "2025-11-25"
+    assert values["Monday"] == "2025-11-24"
+    assert values["October"] == "2025-10"
+
+
+def test_when_without_a_publication_date_invents_nothing(war: Facts) -> None:
+    values = {f.text: f.value for f in war.when}
+    assert values["Sunday"] is None
+    assert values["Monday"] is None
+    assert values["2016"] == "2016"
+
+
+def test_dates_that_are_not_the_event_rank_lower(dam: Facts, war: Facts) -> None:
+    dam_rank = [f.text for f in dam.when]
+    assert dam_rank.index("Tuesday") < dam_rank.index("1998")  # "since 1998"
+    war_rank = [f.text for f in war.when]
+    assert war_rank.index("Monday") < war_rank.index("2016")
+    fifty = [f for f in dam.when if "fifty years" in f.text]
+    assert all(f.value is None for f in fifty)  # a duration
+
+
+def test_date_mentions_report_every_expression_with_offsets() -> None:
+    text = "Sales rose in the quarter ended Sept. 30, the company said on Monday."
+    found = date_mentions(Article(text, published=dt.date(2025, 11, 5)))
+    assert all(text[a:b] == t for a, b, t, _v in found)
+    values = [v for _a, _b, _t, v in found]
+    assert "2025-09-30" in values and "2025-11-03" in values
+
+
+# --- numbers -----------------------------------------------------------------------------------
+
+
+def test_numbers_keep_their_unit_and_a_normalised_value(dam: Facts, war: Facts) -> None:
+    values = {f.text: f.value for f in dam.numbers}
+    assert values["$4.2 billion"] == "4200000000"
+    assert values["3.5%"] == "3.5%"
+    assert values["Over 15 villages"] == "15"
+    assert "1998" not in values and "2016" not in {f.text for f in war.numbers}
+    thousands = [f for f in war.numbers if f.text == "thousands of soldiers"]
+    assert thousands and thousands[0].value is None
+
+
+def test_number_values() -> None:
+    value = facts_module._number_value
+    assert value("two", "CARDINAL") == "2"
+    assert value("twenty-five", "CARDINAL") == "25"
+    assert value("1.5 million", "CARDINAL") == "1500000"
+    assert value("£30m", "MONEY") == "30000000"
+    assert value("15m", "QUANTITY") == "15"  # metres, not millions
+    assert value("12 percent", "PERCENT") == "12%"
+
+
+# --- quotes ------------------------------------------------------------------------------------
+
+
+def test_quotes_find_their_speaker(port: Facts) -> None:
+    speakers = {f.text: f.speaker for f in port.quotes}
+    assert speakers["It is a great day for the city and for all of us"] == "Anna Schmidt"
+    assert speakers["We worked for years on this plan"] == "Peter Brandt"  # "he said"
+    multi = [f for f in port.quotes if f.text.startswith("traffic rose by a third")]
+    assert multi and multi[0].text.endswith("already full.")  # spans two sentences
+    assert multi[0].evidence.startswith("The port authority noted that")
+
+
+def test_quote_speakers_use_the_canonical_name(dam: Facts) -> None:
+    assert {f.speaker for f in dam.quotes} == {"Helen Marsh"}  # "Marsh said", "she added"
+
+
+# --- every fact --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["dam", "war", "port"])
+def test_every_fact_has_its_sentence_and_a_ranked_score(
+    name: str, request: pytest.FixtureRequest
+) -> None:
+    result: Facts = request.getfixturevalue(name)
+    text = {"dam": DAM, "war": WAR, "port": PORT}[name]
+    sentences = [s.text for s in split_sentences(text)]
+    for kind in Facts.KINDS:
+        items: tuple[Fact, ...] = getattr(result, kind)
+        scores = [f.score for f in items]
+        assert scores == sorted(scores, reverse=True), kind
+        for fact in items:
+            assert 0.0 <= fact.score < 1.0
+            assert fact.sentence_index is not None
+            assert sentences[fact.sentence_index] == fact.evidence
+
+
+def test_one_spacy_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    real = facts_module.parse
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(facts_module, "parse", counting)
+    extract_facts(DAM)
+    assert len(calls) == 1
+
+
+def test_a_long_article_streams_and_respects_the_limits() -> None:
+    paragraphs = [
+        f"Officials in Toronto said on Monday that {n} new homes were built by Acme Corp. "
+        f"“We will build more,” said Jane Miller, head of Acme Corp."
+        for n in range(300)
+    ]
+    result = extract_facts("\n\n".join(paragraphs))
+    for kind, limit in facts_module.LIMITS.items():
+        assert len(getattr(result, kind)) <= limit
+    assert result.who and result.quotes
+
+
+# --- errors and edge cases ---------------------------------------------------------------------
+
+
+def test_bad_inputs_raise_briefing_errors() -> None:
+    with pytest.raises(BriefingError, match="expected an Article or a string"):
+        extract_facts(42)  # type: ignore[arg-type]
+    with pytest.raises(BriefingError, match="published="):
+        extract_facts("Text.", published="last Tuesday")  # type: ignore[arg-type]
+
+
+def test_an_iso_string_is_accepted_as_published() -> None:
+    result = extract_facts("The council met on Monday.", published="2025-11-26")  # type: ignore[arg-type]
+    assert result.when[0].value == "2025-11-24"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "!!!"])
+def test_empty_articles_give_no_facts(text: str) -> None:
+    assert extract_facts(text) == Facts()
+
+
+_PIECES = st.sampled_from(
+    [
+        "Dr. Ann Lee said",
+        "“We will win,” he said.",
+        '"Quote without end',
+        "on Monday",
+        "in Paris (FR)",
+        "US President",
+        "$3bn",
+        "12%",
+        "\n\n",
+        "Brig.-Gen.",
+        "(CENTCOM)",
+        "”",
+        "November 24 to 27",
+        ": ",
+        "Acme Corp.",
+    ]
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=12), st.text(max_size=30))
+def test_any_text_gives_facts_with_verbatim_evidence(pieces: list[str], title: str) -> None:
+    text = " ".join(pieces)
+    result = extract_facts(Article(text, title=title or None))
+    sentences = [s.text for s in split_sentences(text)]
+    for kind in Facts.KINDS:
+        for fact in getattr(result, kind):
+            if fact.sentence_index is None:
+                assert fact.evidence == (title or "").strip()
+            else:
+                assert sentences[fact.sentence_index] == fact.evidence
