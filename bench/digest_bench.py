@@ -39,8 +39,14 @@ ROOT = Path(__file__).resolve().parent.parent
 FIRST = ("Alex", "Maria", "Sam", "Priya", "Jonas", "Lena", "Omar", "Grace", "Tomás", "Yuki")
 LAST = ("Carter", "Novak", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Reyes", "Walsh")
 OUTLETS = (
-    "Metro Wire", "Daily Courier", "Northern Post", "City Ledger", "Evening Standard Tribune",
-    "Coastal Herald", "Valley News", "Morning Dispatch",
+    "Metro Wire",
+    "Daily Courier",
+    "Northern Post",
+    "City Ledger",
+    "Evening Standard Tribune",
+    "Coastal Herald",
+    "Valley News",
+    "Morning Dispatch",
 )
 FOOTERS = (
     "© {year} {outlet}. All rights reserved. This material may not be published, broadcast, "
@@ -94,6 +100,13 @@ def real_articles(data: Path, total: int) -> tuple[list[object], int]:
             Article(str(rec["text"]), title=rec.get("title"), source=name)  # type: ignore[arg-type]
         )
     return articles[:total], skipped
+
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and its finished worker processes."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def peak_mb() -> tuple[float, float]:
@@ -271,7 +284,7 @@ def main() -> None:
 
     date = dt.date(2025, 11, 25)
     if not args.skip_real:
-        start = time.perf_counter()
+        start, cpu0 = time.perf_counter(), cpu_seconds()
         articles, load_skipped = real_articles(args.data, args.articles)
         loaded = time.perf_counter()
         errors: list[str] = []
@@ -287,6 +300,7 @@ def main() -> None:
             write_atomic(Path(tmp) / "digest.md", render_digest_markdown(d))
             pdf = render_digest_pdf(d, Path(tmp) / "digest.pdf")
         end = time.perf_counter()
+        cpu = cpu_seconds() - cpu0
         me, kids = peak_mb()
         wall = end - start
         table(
@@ -301,6 +315,10 @@ def main() -> None:
                 ("render md+pdf", f"{end - built:.1f} s ({len(pdf) // 1024} KB PDF)"),
                 ("wall time", f"{wall:.1f} s  (target <= 60 s)"),
                 ("articles/s", f"{len(articles) / wall:.1f}"),
+                (
+                    "CPU time (all processes)",
+                    f"{cpu:.0f} s  (cpu/2 = {cpu / 2:.0f} s on 2 idle cores)",
+                ),
                 ("peak RSS, this process", f"{me:.0f} MB"),
                 ("peak RSS, largest worker", f"{kids:.0f} MB"),
                 ("peak RSS, sum (upper bound)", f"{me + kids * 2:.0f} MB  (target < 2048 MB)"),
@@ -317,16 +335,17 @@ def main() -> None:
         p1, r1, fp1, fn1 = pairwise(labels_from(groups, len(texts)), truth)
         d = digest(articles, date, workers=args.workers)  # type: ignore[arg-type]
         t2 = time.perf_counter()
-        p2, r2, fp2, fn2 = pairwise(
-            labels_from([s.articles for s in d.stories], len(texts)), truth
-        )
+        p2, r2, fp2, fn2 = pairwise(labels_from([s.articles for s in d.stories], len(texts)), truth)
         true_pairs = sum(
             1 for i, j in itertools.combinations(range(len(truth)), 2) if truth[i] == truth[j]
         )
         table(
             [
-                ("articles", f"{len(texts)} ({args.bases} bases with variants, "
-                 f"{args.negatives} distinct negatives)"),
+                (
+                    "articles",
+                    f"{len(texts)} ({args.bases} bases with variants, "
+                    f"{args.negatives} distinct negatives)",
+                ),
                 ("true pairs", str(true_pairs)),
                 ("near-dup level: precision", f"{p1:.3f}  ({fp1} false pairs)"),
                 ("near-dup level: recall", f"{r1:.3f}  ({fn1} missed pairs)"),

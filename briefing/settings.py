@@ -99,10 +99,10 @@ def read_config(path: Path) -> dict[str, Any]:
 
 
 def _positive_int(value: object) -> int:
-    number = int(str(value)) if not isinstance(value, bool) else -1
-    if number < 1:
+    text = str(value).strip()
+    if isinstance(value, bool) or not text.isdigit() or int(text) < 1:
         raise ValueError("must be a positive whole number")
-    return number
+    return int(text)
 
 
 def _port(value: object) -> int:

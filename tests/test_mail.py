@@ -181,7 +181,7 @@ def test_a_bad_setting_names_where_it_came_from(
     no_config: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("BRIEFING_SMTP_SECURITY", "tls1.3")
-    with pytest.raises(BriefingError, match="BRIEFING_SMTP_SECURITY .* starttls, ssl, none"):
+    with pytest.raises(BriefingError, match=r"BRIEFING_SMTP_SECURITY .* starttls, ssl, none"):
         load_settings({})
     monkeypatch.delenv("BRIEFING_SMTP_SECURITY")
     no_config.write_text("[smtp]\nport = 'many'\n", encoding="utf-8")

@@ -18,8 +18,8 @@ from briefing.cli import cli
 from briefing.errors import BriefingError
 from briefing.schedule import (
     LockBusy,
-    Runner,
     RunLock,
+    Runner,
     cron_line,
     next_run,
     parse_at,
@@ -55,9 +55,8 @@ def test_bad_times_are_refused_with_the_fix() -> None:
 
 def test_a_second_run_cannot_take_the_lock_while_the_first_holds_it(tmp_path: Path) -> None:
     path = tmp_path / "run" / "digest.lock"
-    with RunLock(path):
-        with pytest.raises(LockBusy, match="still going"):
-            RunLock(path).acquire()
+    with RunLock(path), pytest.raises(LockBusy, match="still going"):
+        RunLock(path).acquire()
     with RunLock(path):  # released: free again
         pass
 
