@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import http.server
+import importlib
 import io
 import itertools
 import json
@@ -20,7 +21,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import briefing.load as load_module
 from briefing.errors import BriefingError, InputError
 from briefing.load import Loaded, load, load_many, make_title
 from briefing.models import Article
@@ -422,6 +422,8 @@ def test_jsonl_is_read_lazily(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
         handle.writelines(itertools.repeat(line, 100_000))
     size = path.stat().st_size
     opened: list[IO[bytes]] = []
+    # `briefing.load` the attribute is the function; the module is in sys.modules.
+    load_module = importlib.import_module("briefing.load")
     real_open = load_module._open_path
 
     def tracking_open(p: Path) -> IO[bytes]:
