@@ -525,14 +525,19 @@ def _make_article(
     url: str | None = None,
     source: str | None = None,
 ) -> Article:
-    """The one place Articles are made: normalised text, never empty, always titled."""
+    """The one place Articles are made: normalised text, never empty.
+
+    ``title`` stays None when the input gives none: a title made from the text is the
+    Briefing's (``brief`` calls ``make_title``), never the article's, so no stage mistakes
+    the first sentence for a headline.
+    """
     text = normalize_text(text).strip()
     if not text:
         raise InputError(f"{name}: no article text (empty or only whitespace); give the text")
     clean_title = " ".join(normalize_text(title).split()) if title else ""
     return Article(
         text,
-        title=clean_title or make_title(text),
+        title=clean_title or None,
         published=published,
         url=url or None,
         source=" ".join(source.split()) if source else None,

@@ -21,9 +21,32 @@ _UNNEEDED = ("lemmatizer",)
 
 # News agencies and state media are organisations, never people or places.
 NEWS_AGENCIES = (
-    "Reuters", "AFP", "Agence France-Presse", "AP", "Associated Press", "SANA", "TASS",
-    "RIA Novosti", "Xinhua", "Anadolu", "Anadolu Agency", "IRNA", "KCNA", "Yonhap", "Kyodo",
-    "PTI", "ANSA", "EFE", "DPA", "Bloomberg", "UPI", "WAFA", "MENA", "BBC", "CNN", "NHK",
+    "Reuters",
+    "AFP",
+    "Agence France-Presse",
+    "AP",
+    "Associated Press",
+    "SANA",
+    "TASS",
+    "RIA Novosti",
+    "Xinhua",
+    "Anadolu",
+    "Anadolu Agency",
+    "IRNA",
+    "KCNA",
+    "Yonhap",
+    "Kyodo",
+    "PTI",
+    "ANSA",
+    "EFE",
+    "DPA",
+    "Bloomberg",
+    "UPI",
+    "WAFA",
+    "MENA",
+    "BBC",
+    "CNN",
+    "NHK",
 )
 
 _lock = threading.Lock()

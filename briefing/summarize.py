@@ -2,9 +2,9 @@
 
 Every method is one small class behind one interface, :class:`Summarizer`, as in sumy, and
 :data:`ALGORITHMS` maps names to them. A method *rates* every sentence of the article (in
-article order); :meth:`Summarizer.select` then takes the best set that fits the budget
-(a sentence count, a word count, or both) and the result is returned in article order.
-Sentences are always verbatim spans from :func:`briefing.text.split_sentences`.
+article order) and *orders* the ratings best first; :func:`summarize` then takes the best
+set that fits the budget (a sentence count, a word count, or both) and returns it in
+article order. Sentences are always verbatim spans from :func:`briefing.text.split_sentences`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import math
 import re
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
@@ -23,7 +23,7 @@ from .errors import BriefingError
 from .models import Article, Sentence
 from .text import Span, SumyTokenizer, split_sentences, stem, words
 
-__all__ = ["ALGORITHMS", "Summarizer", "rank", "summarize"]
+__all__ = ["ALGORITHMS", "Summarizer", "boilerplate", "rank", "summarize"]
 
 DEFAULT_SENTENCES = 3
 Features = tuple[tuple[str, float], ...]
@@ -45,13 +45,6 @@ class Budget:
     sentences: int | None
     words: int | None
 
-    def count_hint(self, n: int) -> int:
-        """The number of sentences this budget will roughly hold, for budget-aware rankers."""
-        if self.sentences is not None:
-            return max(1, min(n, self.sentences))
-        assert self.words is not None
-        return max(1, min(n, round(self.words / 22)))
-
 
 @dataclass(frozen=True, slots=True)
 class Rating:
@@ -64,10 +57,10 @@ class Rating:
 
 
 class Summarizer:
-    """One summarization method: rate every sentence, then pick the best set within a budget.
+    """One summarization method: rate every sentence, then order the ratings best first.
 
-    Subclasses implement :meth:`rate`; most keep the plain :meth:`select` (best score first,
-    skipping what does not fit), the news ranker overrides it with MMR.
+    Subclasses implement :meth:`rate`; most keep the plain :meth:`order` (score, then
+    article order, boilerplate last). The news ranker overrides it with MMR.
     """
 
     name: ClassVar[str] = ""
@@ -76,25 +69,30 @@ class Summarizer:
         """One Rating per sentence of ``doc``, in article order (higher score is better)."""
         raise NotImplementedError
 
-    def order(self, doc: Document, ratings: Sequence[Rating], budget: Budget) -> list[Rating]:
-        """All ratings, best first (ties keep article order)."""
-        return sorted(ratings, key=lambda r: (not r.eligible, -r.score, r.index))
-
-    def select(self, doc: Document, ratings: Sequence[Rating], budget: Budget) -> list[Rating]:
-        """The best ratings that fit ``budget``; at least one whenever there is a sentence."""
-        return _fill(self.order(doc, ratings, budget), doc, budget)
+    def order(self, doc: Document, ratings: Sequence[Rating]) -> Iterator[Rating]:
+        """The ratings, best first; eligible sentences before boilerplate."""
+        yield from sorted(ratings, key=lambda r: (not r.eligible, -r.score, r.index))
 
 
 def _word_count(span: Span) -> int:
     return len(span.text.split())
 
 
-def _fill(ranked: Sequence[Rating], doc: Document, budget: Budget) -> list[Rating]:
-    """Take ranked sentences best first while they fit; never return nothing."""
-    usable = [r for r in ranked if r.eligible] or list(ranked)
+def _fill(ranked: Iterator[Rating], doc: Document, budget: Budget) -> list[Rating]:
+    """Take ranked sentences best first while they fit; never return nothing.
+
+    Boilerplate (ineligible) sentences are taken only when no eligible one exists. A
+    sentence longer than what is left of the word budget is skipped, and if nothing fits
+    at all the single best sentence is returned.
+    """
     chosen: list[Rating] = []
+    first: Rating | None = None
     used = 0
-    for rating in usable:
+    for rating in ranked:
+        if first is None:
+            first = rating
+        if not rating.eligible and (chosen or first.eligible):
+            break
         if budget.sentences is not None and len(chosen) >= budget.sentences:
             break
         length = _word_count(doc.spans[rating.index])
@@ -102,8 +100,8 @@ def _fill(ranked: Sequence[Rating], doc: Document, budget: Budget) -> list[Ratin
             continue
         chosen.append(rating)
         used += length
-    if not chosen and usable:
-        chosen.append(usable[0])
+    if not chosen and first is not None:
+        chosen.append(first)
     return chosen
 
 
@@ -124,7 +122,7 @@ class Lead(Summarizer):
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def _sumy_stop_words() -> frozenset[str]:
     from sumy.utils import get_stop_words
 
     return frozenset(get_stop_words("english"))
@@ -132,10 +130,12 @@ def _stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _sumy_stemmer() -> Callable[[str], str]:
+    """sumy's Snowball stemmer for English (NLTK's code, no NLTK data), memoised."""
     from sumy.nlp.stemmers import Stemmer
 
-    stemmer: Callable[[str], str] = Stemmer("english")
-    return stemmer
+    stemmer = Stemmer("english")
+    cached: Callable[[str], str] = lru_cache(maxsize=65536)(stemmer)
+    return cached
 
 
 def _sumy_document(doc: Document, limit: int | None) -> Any:
@@ -164,7 +164,7 @@ def _finite(value: Any) -> float:
 
 
 class SumyMethod(Summarizer):
-    """An adapter to one sumy summarizer: sumy rates the sentences, we keep the scores.
+    """An adapter to one sumy summarizer: sumy rates the sentences, we keep its ratings.
 
     ``window`` caps how many leading sentences a method with quadratic (or worse) cost
     looks at; sentences past it score below every sentence inside it, in article order.
@@ -173,7 +173,7 @@ class SumyMethod(Summarizer):
     window: ClassVar[int | None] = None
 
     def make(self) -> Any:
-        """A configured sumy summarizer (stemmer and English stop words)."""
+        """A configured sumy summarizer (Snowball stemmer and sumy's English stop words)."""
         raise NotImplementedError
 
     def scores(self, summarizer: Any, document: Any) -> list[float]:
@@ -199,15 +199,21 @@ def _by_sentence(document: Any, ratings: Mapping[Any, Any]) -> list[float]:
 
 
 def _by_removal_order(document: Any, ratings: Mapping[Any, Any]) -> list[float]:
-    """sumy's greedy methods rate by the round a sentence was taken (0, -1, -2, ...): map to (0, 1]."""
+    """sumy's greedy methods rate by the round a sentence was picked in (0, -1, -2, ...):
+    map that to (0, 1]."""
     n = len(document.sentences)
     return [(n + float(ratings.get(s, -n))) / n for s in document.sentences]
+
+
+def _stop_worded(summarizer: Any) -> Any:
+    summarizer.stop_words = _sumy_stop_words()
+    return summarizer
 
 
 class LexRank(SumyMethod):
     """sumy's LexRank (thresholded TF-IDF cosine graph, power method).
 
-    Quadratic in Python: only the first 150 sentences are ranked.
+    Its Python loops are quadratic: only the first 150 sentences are ranked.
     """
 
     name = "lexrank"
@@ -216,9 +222,7 @@ class LexRank(SumyMethod):
     def make(self) -> Any:
         from sumy.summarizers.lex_rank import LexRankSummarizer
 
-        summarizer = LexRankSummarizer(_sumy_stemmer())
-        summarizer.stop_words = _stop_words()
-        return summarizer
+        return _stop_worded(LexRankSummarizer(_sumy_stemmer()))
 
     def scores(self, summarizer: Any, document: Any) -> list[float]:
         sentences_words = [summarizer._to_words_set(s) for s in document.sentences]
@@ -239,9 +243,7 @@ class TextRank(SumyMethod):
     def make(self) -> Any:
         from sumy.summarizers.text_rank import TextRankSummarizer
 
-        summarizer = TextRankSummarizer(_sumy_stemmer())
-        summarizer.stop_words = _stop_words()
-        return summarizer
+        return _stop_worded(TextRankSummarizer(_sumy_stemmer()))
 
     def scores(self, summarizer: Any, document: Any) -> list[float]:
         if not document.sentences:
@@ -250,8 +252,8 @@ class TextRank(SumyMethod):
 
 
 class Lsa(SumyMethod):
-    """sumy's LSA (SVD of the term-sentence matrix). Its Python loops are O(terms × sentences):
-    first 150 sentences only."""
+    """sumy's LSA (SVD of the term-sentence matrix). Its Python loops are
+    O(terms × sentences): only the first 150 sentences are ranked."""
 
     name = "lsa"
     window = 150
@@ -259,9 +261,7 @@ class Lsa(SumyMethod):
     def make(self) -> Any:
         from sumy.summarizers.lsa import LsaSummarizer
 
-        summarizer = LsaSummarizer(_sumy_stemmer())
-        summarizer.stop_words = _stop_words()
-        return summarizer
+        return _stop_worded(LsaSummarizer(_sumy_stemmer()))
 
     def scores(self, summarizer: Any, document: Any) -> list[float]:
         import numpy
@@ -271,49 +271,52 @@ class Lsa(SumyMethod):
             return [0.0] * len(document.sentences)
         matrix = summarizer._create_matrix(document, dictionary)
         matrix = summarizer._compute_term_frequency(matrix)
+        if summarizer.REDUCTION_RATIO >= 1:
+            # sumy keeps every dimension, so its rank sqrt(Σ σᵢ² vᵢⱼ²) is exactly the norm of
+            # sentence column j (VΣ²Vᵀ = AᵀA): the same ranks without a costly SVD.
+            return [float(x) for x in numpy.sqrt((matrix * matrix).sum(axis=0))]
         _u, sigma, v = numpy.linalg.svd(matrix, full_matrices=False)
         return [float(x) for x in summarizer._compute_ranks(sigma, v)]
 
 
 class Luhn(SumyMethod):
-    """sumy's Luhn (clusters of significant words); linear, no window."""
+    """sumy's Luhn (clusters of significant words). Linear: no window."""
 
     name = "luhn"
 
     def make(self) -> Any:
         from sumy.summarizers.luhn import LuhnSummarizer
 
-        summarizer = LuhnSummarizer(_sumy_stemmer())
-        summarizer.stop_words = _stop_words()
-        return summarizer
+        return _stop_worded(LuhnSummarizer(_sumy_stemmer()))
 
     def scores(self, summarizer: Any, document: Any) -> list[float]:
-        significant = summarizer._get_significant_words(document.words)
+        # sumy returns a tuple; a frozenset gives the same ratings with O(1) look-ups.
+        significant = frozenset(summarizer._get_significant_words(document.words))
         return [float(summarizer.rate_sentence(s, significant)) for s in document.sentences]
 
 
-# Edmundson's cue words, chosen for news (not from any evaluation data). Bonus words mark
-# reporting of events and their consequences; stigma words mark page furniture, hedging and
-# asides addressed to the reader; null words (ignored in title and heading matches) are
-# sumy's English stop words.
+# Edmundson's cue words, chosen for news by hand (not from any evaluation data). Bonus words
+# mark the reporting of events and their consequences; stigma words mark page furniture,
+# hedging and asides addressed to the reader. Null words (ignored when matching the title)
+# are sumy's English stop words.
 EDMUNDSON_BONUS = (
     "said", "says", "announced", "according", "reported", "confirmed", "officials", "police",
     "government", "president", "minister", "court", "killed", "died", "arrested", "charged",
-    "first", "new", "record", "million", "billion", "percent", "per cent", "will", "after",
-    "found", "won", "lost", "launched", "warned", "decided", "agreed", "expected", "because",
-)
+    "first", "new", "record", "million", "billion", "percent", "will", "after", "found",
+    "won", "lost", "launched", "warned", "decided", "agreed", "expected", "because",
+)  # fmt: skip
 EDMUNDSON_STIGMA = (
     "click", "subscribe", "follow", "newsletter", "advertisement", "copyright", "photo",
     "picture", "image", "caption", "getty", "credit", "share", "comment", "comments", "email",
     "facebook", "twitter", "instagram", "video", "watch", "scroll", "perhaps", "maybe",
     "hopefully", "apparently", "somewhat", "you", "your", "here", "read",
-)
+)  # fmt: skip
 
 
 class Edmundson(SumyMethod):
-    """sumy's Edmundson (cue + title + location methods, key method off as sumy's default),
-    with news-oriented bonus/stigma words (:data:`EDMUNDSON_BONUS`, :data:`EDMUNDSON_STIGMA`)
-    and sumy's stop words as null words; the article's title is the heading. Linear."""
+    """sumy's Edmundson: cue + title + location methods (key method off, sumy's default
+    weights), with news-oriented :data:`EDMUNDSON_BONUS` / :data:`EDMUNDSON_STIGMA` words,
+    sumy's stop words as null words and the article's title as the heading. Linear."""
 
     name = "edmundson"
 
@@ -323,7 +326,7 @@ class Edmundson(SumyMethod):
         summarizer = EdmundsonSummarizer(_sumy_stemmer())
         summarizer.bonus_words = EDMUNDSON_BONUS
         summarizer.stigma_words = EDMUNDSON_STIGMA
-        summarizer.null_words = _stop_words()
+        summarizer.null_words = _sumy_stop_words()
         return summarizer
 
     def scores(self, summarizer: Any, document: Any) -> list[float]:
@@ -344,18 +347,17 @@ def _has_content_words(summarizer: Any, document: Any) -> bool:
 
 
 class KL(SumyMethod):
-    """sumy's KL-Sum (greedy, minimising KL divergence to the document's word distribution);
-    rank-based scores. Cubic in the worst case: first 80 sentences only."""
+    """sumy's KL-Sum (greedy, minimising KL divergence to the article's word distribution);
+    scores follow the order sumy picks sentences in. Cubic in the worst case: first 60
+    sentences only."""
 
     name = "kl"
-    window = 80
+    window = 60
 
     def make(self) -> Any:
         from sumy.summarizers.kl import KLSummarizer
 
-        summarizer = KLSummarizer(_sumy_stemmer())
-        summarizer.stop_words = _stop_words()
-        return summarizer
+        return _stop_worded(KLSummarizer(_sumy_stemmer()))
 
     def scores(self, summarizer: Any, document: Any) -> list[float]:
         if not _has_content_words(summarizer, document):
@@ -372,17 +374,15 @@ class Reduction(SumyMethod):
     def make(self) -> Any:
         from sumy.summarizers.reduction import ReductionSummarizer
 
-        summarizer = ReductionSummarizer(_sumy_stemmer())
-        summarizer.stop_words = _stop_words()
-        return summarizer
+        return _stop_worded(ReductionSummarizer(_sumy_stemmer()))
 
     def scores(self, summarizer: Any, document: Any) -> list[float]:
         return _by_sentence(document, summarizer.rate_sentences(document))
 
 
 class SumBasic(SumyMethod):
-    """sumy's SumBasic (greedy on word probabilities, squared after each pick); rank-based
-    scores. Quadratic: first 250 sentences only."""
+    """sumy's SumBasic (greedy on word probabilities, squared after each pick); scores
+    follow the order sumy picks sentences in. Quadratic: first 250 sentences only."""
 
     name = "sumbasic"
     window = 250
@@ -390,9 +390,7 @@ class SumBasic(SumyMethod):
     def make(self) -> Any:
         from sumy.summarizers.sum_basic import SumBasicSummarizer
 
-        summarizer = SumBasicSummarizer(_sumy_stemmer())
-        summarizer.stop_words = _stop_words()
-        return summarizer
+        return _stop_worded(SumBasicSummarizer(_sumy_stemmer()))
 
     def scores(self, summarizer: Any, document: Any) -> list[float]:
         if not _has_content_words(summarizer, document):
@@ -400,101 +398,209 @@ class SumBasic(SumyMethod):
         return _by_removal_order(document, summarizer._compute_ratings(document.sentences))
 
 
-# --------------------------------------------------------------------------- the news ranker
+# --------------------------------------------------------------------------- boilerplate
 
-_BYLINE = re.compile(
-    r"^\s*(?:by|from|words|reporting)\s*[:.]?\s*(?:\.\s*)?"
-    r"(?:[A-Z][\w'’.-]*\.?\s*){1,4}(?:(?:and|,|&)\s*(?:[A-Z][\w'’.-]*\.?\s*){1,4})*"
-    r"(?:[.|,]\s*)?(?:(?:for|in|at)\s+)?(?:[A-Z][\w'’.-]*\s*)*[.|]?\s*$",
-)
-_FURNITURE = re.compile(
-    r"(?:\bread more\b|\bclick here\b|\bfollow (?:us|me|@)|\bscroll down\b|\bsign up\b"
-    r"|\bsubscribe\b|\bnewsletter\b|\bshare this\b|\badvertisement\b|\ball rights reserved\b"
-    r"|\bcopyright\b|©|\bpublished:\s|\bupdated:\s|\blast updated\b|\bcomments? below\b"
-    r"|\bmore on this story\b|\bimage (?:source|caption|copyright)\b|\bwatch the video\b"
-    r"|\bclick (?:on|to)\b|\bvisit\s+\S+\.(?:com|org|co\.uk)\b|\bcall \d|\bemail us\b)",
-    re.IGNORECASE,
+_BYLINE_START = re.compile(r"^\s*(?:by|words|reporting)\b\s*[:.]?", re.IGNORECASE)
+_BYLINE_GLUE = frozenset(("and", "&", "for", "in", "at", "the", "of", "|", "-", "—", "–"))
+_FURNITURE = re.compile(  # matched against the lower-cased sentence (much faster than re.I)
+    r"\b(?:read more|click (?:here|on|to)|follow (?:us|me|him|her|them)|scroll down|sign up"
+    r"|subscribe|newsletter|share this|advertisement|all rights reserved|copyright \d{4}"
+    r"|last updated|comments? below|more on this story|watch the video|email us"
+    r"|image (?:source|caption|copyright)|download (?:our|the) app|reporting by|editing by)\b"
+    r"|\b(?:published|updated)\s*:|\bfollow @|©"
 )
 _CREDIT = re.compile(
-    r"^\s*(?:photos?|pictures?|images?|credits?|source|video|pictured|graphic|caption)\s*:"
-    r"|\((?:getty(?: images)?|ap(?: photo)?(?:/[^)]*)?|reuters|afp(?:/getty)?|epa|pa)\)\s*\W*$"
+    r"^\s*(?:photos?|pictures?|images?|credits?|video|graphic|caption)\s*:"
+    r"|\((?:getty images|ap photo[^)]*|reuters|afp(?:/getty(?: images)?)?|epa|pa wire)\)\s*\W*$"
     r"|^\s*\(?(?:getty images|ap photo|reuters|afp|epa|pa wire|shutterstock)\)?\s*\W*$",
     re.IGNORECASE,
 )
-_DATELINE_ONLY = re.compile(
-    r"^\s*(?:\(?[A-Z][A-Za-z .,'-]{0,40}\)?\s*)?\((?:CNN|AP|Reuters|AFP|BBC)\)\s*[-—–]*\s*$"
-    r"|^\s*[A-Z][A-Z .,'-]{2,40}\s*[-—–,]\s*$"
-    r"|^\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}\s+\w+\s+\d{4}\s*\W*$"
-    r"|^\s*\d{1,2}:\d{2}\s*(?:[AP]M|EST|GMT|BST|ET)\b.*\d{4}\s*$",
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z .,'-]{0,40}\s*)?\((?:CNN|AP|Reuters|AFP|BBC)\)\s*[-—–:]*\s*$"
+    r"|^\s*[A-Z][A-Z .,'-]{2,40}\s*[-—–:]\s*$"
+    r"|^\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}\s+\w+\s+\d{4}\s*\W*$",
     re.IGNORECASE,
 )
-_FINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[.!?…]\s*[\"'”’]\s*$")
+_FINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 _QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
-_READER = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
-_CAPITAL = re.compile(r"^[A-Z][a-zA-Z'’-]*$")
-_NUMBER = re.compile(r"\d")
+_READER = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'll)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|(?<!\w)['‘][^'‘’]*['’](?!\w)")
+
+
+def _is_byline(text: str) -> bool:
+    """ "By Jane Doe", "By . Jane Doe .", "By JANE DOE and John Roe for MailOnline": "by" and
+    then only capitalised names and glue words (at most 12 tokens). Linear, no regex nesting."""
+    start = _BYLINE_START.match(text)
+    if start is None:
+        return False
+    tokens = [t.strip(".,:;|") for t in text[start.end() :].split()]
+    tokens = [t for t in tokens if t]
+    names = [t for t in tokens if t.lower() not in _BYLINE_GLUE]
+    return (
+        0 < len(tokens) <= 12
+        and bool(names)
+        and all(t[0].isupper() for t in names)
+        and tokens[0].lower() != "the"
+    )
 
 
 def boilerplate(text: str) -> tuple[float, str]:
-    """How much ``text`` looks like page furniture rather than news (0 = content, 1 = junk).
+    """How much ``text`` looks like page furniture rather than news: (penalty, reason).
 
-    Bylines, "Read more"/"Click here"/"Follow us", photo credits, datelines or agency tags on
-    their own, headings (no final punctuation), fragments under 5 or over 80 words are junk;
-    questions to the reader are penalised. Returns the penalty and the reason.
+    1.0 (never chosen while real content remains) for fragments under 5 words, run-ons
+    over 80 words, bylines, "Read more"/"Click here"/"Follow us", photo credits, datelines
+    or agency tags on their own, and headings (12 words or fewer with no final
+    punctuation). 0.5 for a question put to the reader, 0.3 for other questions, else 0.
     """
     tokens = text.split()
     if len(tokens) < 5:
         return 1.0, "fragment"
     if len(tokens) > 80:
-        return 1.0, "overlong"
-    if _BYLINE.match(text):
+        return 1.0, "run-on"
+    if _is_byline(text):
         return 1.0, "byline"
-    if _FURNITURE.search(text):
+    if _FURNITURE.search(text.lower()):
         return 1.0, "furniture"
     if _CREDIT.search(text):
         return 1.0, "credit"
-    if _DATELINE_ONLY.match(text):
+    if _DATELINE.match(text):
         return 1.0, "dateline"
-    if not _FINAL.search(text):
+    if len(tokens) <= 12 and not _FINAL.search(text):
         return 1.0, "heading"
     if _QUESTION.search(text):
-        return (0.6, "reader-question") if _READER.search(text) else (0.3, "question")
+        return (0.5, "reader question") if _READER.search(text.lower()) else (0.3, "question")
     return 0.0, ""
 
 
+# --------------------------------------------------------------------------- the news ranker
+
+# Function words (the common NLTK/Snowball English list), dropped when counting coverage.
+_FUNCTION_WORDS = """
+    i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself
+    yourselves he him his himself she she's her hers herself it it's its itself they them
+    their theirs themselves what which who whom this that that'll these those am is are was
+    were be been being have has had having do does did doing a an the and but if or because
+    as until while of at by for with about against between into through during before after
+    above below to from up down in out on off over under again further then once here there
+    when where why how all any both each few more most other some such no nor not only own
+    same so than too very s t can will just don don't should should've now d ll m o re ve y
+    ain aren aren't couldn couldn't didn didn't doesn doesn't hadn hadn't hasn hasn't haven
+    haven't isn isn't ma mightn mightn't mustn mustn't needn needn't shan shan't shouldn
+    shouldn't wasn wasn't weren weren't won won't wouldn wouldn't
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+_CAPITAL = re.compile(r"^[A-Z][a-zA-Z'’-]*$")
+_DIGIT = re.compile(r"\d")
+_STRIP = "\"'“”‘’()[]{},.;:!?"
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The news ranker's constants, in one place (none was fitted per dataset).
+
+    ``lede_full``/``lede_none``: budget ratios (summary size / article size) below which the
+    summary is a pure lede and above which it is pure coverage; a smoothstep in between.
+    """
+
+    lede_full: float = 0.25
+    lede_none: float = 0.5
+    position_halflife: float = 2.0  # sentence k gets 1 / (1 + k / 2)
+    centrality: float = 0.5
+    title: float = 0.2
+    density: float = 0.1
+    length: float = 0.1
+    reader: float = 0.5
+    mmr: float = 0.9  # MMR lambda: share of relevance vs. novelty
+    duplicate: float = 0.5  # cosine at or above which a candidate repeats a chosen sentence
+    mmr_pool: int = 60  # MMR re-orders only this many best candidates
+
+
 def _terms(text: str) -> list[str]:
-    stop = _stop_words()
-    return [stem(w) for w in words(text) if w.lower() not in stop]
+    """Stemmed topic words, for similarity: sumy's long English stop list removed."""
+    return _topic([w.lower() for w in words(text)])
 
 
-def _vector(counts: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, float]:
+def _topic(lowered: Sequence[str]) -> list[str]:
+    stop = _sumy_stop_words()
+    return [stem(w) for w in lowered if w not in stop]
+
+
+def _surface(lowered: Sequence[str]) -> list[str]:
+    """Surface words minus function words, for coverage counts."""
+    out = []
+    for w in lowered:
+        w = w.replace("’", "'")
+        if w not in FUNCTION_WORDS:
+            out.append(w)
+    return out
+
+
+def _unit(counts: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, float]:
     vec = {t: (1.0 + math.log(c)) * idf.get(t, 0.0) for t, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {t: v / norm for t, v in vec.items()} if norm > 0 else {}
 
 
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
+def _rescale(values: Sequence[float]) -> list[float]:
+    """Map to [0, 1] by the document's own min and max (all zeros when constant)."""
+    low, high = min(values, default=0.0), max(values, default=0.0)
+    span = high - low
+    return [(v - low) / span if span > 0 else 0.0 for v in values]
+
+
+def _forward_centrality(vectors: Sequence[Mapping[str, float]]) -> list[float]:
+    """PacSum-style directed centrality: a sentence's summed cosine to every *later*
+    sentence (news states a fact, then elaborates). Linear: dot with a running suffix sum."""
+    suffix: dict[str, float] = {}
+    out = [0.0] * len(vectors)
+    for i in range(len(vectors) - 1, -1, -1):
+        out[i] = _dot(vectors[i], suffix)
+        for t, v in vectors[i].items():
+            suffix[t] = suffix.get(t, 0.0) + v
+    return out
+
+
+def _coverage(surfaces: Sequence[Sequence[str]]) -> list[float]:
+    """Undirected coverage: Σ_j Σ_w c_i(w)·c_j(w) / √(|s_i|·|s_j|) over the other sentences
+    j — how much of the article's recurring vocabulary a sentence carries. Linear."""
+    counts = [Counter(s) for s in surfaces]
+    roots = [math.sqrt(max(1, len(s))) for s in surfaces]
+    mass: dict[str, float] = {}
+    for c, root in zip(counts, roots, strict=True):
+        for w, k in c.items():
+            mass[w] = mass.get(w, 0.0) + k / root
+    return [
+        sum(k * (mass[w] - k / root) for w, k in c.items()) / root
+        for c, root in zip(counts, roots, strict=True)
+    ]
+
+
 def _density(text: str) -> float:
     """Share of tokens that are names or numbers (capitalised non-initial words, digits)."""
-    tokens = [t.strip("\"'“”‘’()[],.;:!?") for t in text.split()]
+    tokens = [t.strip(_STRIP) for t in text.split()]
     tokens = [t for t in tokens if t]
     if len(tokens) < 2:
         return 0.0
-    hits = sum(
-        1
-        for i, t in enumerate(tokens)
-        if _NUMBER.search(t) or (i > 0 and _CAPITAL.match(t) and t.lower() not in _stop_words())
-    )
+    stop = _sumy_stop_words()
+    hits = 0
+    for i, t in enumerate(tokens):
+        if t.isalpha():
+            hits += i > 0 and t[0].isupper() and t.lower() not in stop
+        else:
+            hits += _DIGIT.search(t) is not None or (
+                i > 0 and _CAPITAL.match(t) is not None and t.lower() not in stop
+            )
     return hits / len(tokens)
 
 
 def _length_prior(n_words: int) -> float:
-    """1 for sentences of 12–35 words, falling off for shorter and longer ones."""
+    """1 for sentences of 12–35 words, falling linearly to 0 at 4 and at 80 words."""
     if n_words < 12:
         return max(0.0, (n_words - 4) / 8)
     if n_words > 35:
@@ -502,118 +608,149 @@ def _length_prior(n_words: int) -> float:
     return 1.0
 
 
-@dataclass(frozen=True, slots=True)
-class Weights:
-    """The news ranker's weights, in one place."""
+def _reader_address(text: str) -> bool:
+    """True when the sentence talks to the reader ("you", "your") outside quotation marks."""
+    lowered = text.lower()
+    return (
+        _READER.search(lowered) is not None
+        and _READER.search(_QUOTED.sub(" ", lowered)) is not None
+    )
 
-    position: float = 1.0
-    centrality: float = 1.0
-    title: float = 0.4
-    density: float = 0.3
-    length: float = 0.2
-    boilerplate: float = 2.0
-    mmr: float = 0.7  # MMR lambda: share of relevance vs. novelty
-    duplicate: float = 0.6  # cosine above which a candidate repeats a chosen sentence
+
+def lede_weight(ratio: float, weights: Weights | None = None) -> float:
+    """How much of the score is the lede model (position, forward centrality) rather than
+    coverage, given the budget ratio: 1 up to ``lede_full``, 0 from ``lede_none``, smooth."""
+    w = weights or Weights()
+    if ratio <= w.lede_full:
+        return 1.0
+    if ratio >= w.lede_none:
+        return 0.0
+    x = (ratio - w.lede_full) / (w.lede_none - w.lede_full)
+    return 1.0 - x * x * (3.0 - 2.0 * x)
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    """Per-document quantities the ranker and its MMR share (computed once, cached)."""
+
+    vectors: tuple[dict[str, float], ...]
+    forward: tuple[float, ...]
+    coverage: tuple[float, ...]
+    title: tuple[float, ...]
+    penalties: tuple[tuple[float, str], ...]
+
+
+@lru_cache(maxsize=8)
+def _analyse(doc: Document) -> _Analysis:
+    lowered = [[w.lower() for w in words(span.text)] for span in doc.spans]
+    counts = [Counter(_topic(low)) for low in lowered]
+    n = len(counts)
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    idf = {t: math.log((n + 1) / d) + 1.0 for t, d in df.items()}
+    vectors = tuple(_unit(c, idf) for c in counts)
+    title_vec = _unit(Counter(_terms(doc.title)), idf) if doc.title else {}
+    title = [_dot(v, title_vec) for v in vectors] if title_vec else [0.0] * n
+    return _Analysis(
+        vectors=vectors,
+        forward=tuple(_rescale(_forward_centrality(vectors))),
+        coverage=tuple(_rescale(_coverage([_surface(low) for low in lowered]))),
+        title=tuple(v / max(title) if max(title, default=0.0) > 0 else 0.0 for v in title),
+        penalties=tuple(boilerplate(span.text) for span in doc.spans),
+    )
+
+
+def _budget_ratio(doc: Document, penalties: Sequence[tuple[float, str]], budget: Budget) -> float:
+    """The share of the article's content the budget asks for (by sentences and/or words)."""
+    content = [s for s, (p, _) in zip(doc.spans, penalties, strict=True) if p < 1.0] or list(
+        doc.spans
+    )
+    ratios = []
+    if budget.sentences is not None:
+        ratios.append(budget.sentences / len(content))
+    if budget.words is not None:
+        ratios.append(budget.words / max(1, sum(_word_count(s) for s in content)))
+    return min(1.0, *ratios) if ratios else 1.0
 
 
 class NewsRanker(Summarizer):
-    """Our unsupervised news ranker: position + centrality + title + names/numbers + length,
-    minus boilerplate, then MMR so chosen sentences do not repeat each other.
+    """Our unsupervised news ranker; ``default``. Fast (linear but for a small MMR pool).
 
-    The position prior's weight shrinks as the budget covers more of the article (the
-    budget ratio): a 3-sentence summary of a long story is mostly its lead, a summary of
-    40% of a story is mostly its central sentences. Linear in the number of sentences
-    except MMR, which compares each candidate with the few chosen ones.
+    The score blends two models of what a summary is, by the *budget ratio* r (summary size
+    over article size), a property of the request rather than of any dataset:
+
+    - the **lede** (small r): a position prior 1/(1 + k/2) over content sentences, plus
+      PacSum-style forward centrality (summed TF-IDF cosine to later sentences), title
+      similarity, name/number density and a length prior, minus a penalty for sentences
+      addressed to the reader;
+    - **coverage** (large r): how much of the article's recurring vocabulary the sentence
+      carries (undirected, length-normalised word overlap with every other sentence).
+
+    ``lede_weight(r)`` is 1 up to r = 1/4 and 0 from r = 1/2. Boilerplate (bylines,
+    credits, "Read more", headings, fragments) is never chosen while content remains;
+    questions are penalised. MMR then keeps chosen sentences from repeating each other.
+    Each rating's features are the weighted parts of its score (they sum to it).
     """
 
     name = "default"
     weights: ClassVar[Weights] = Weights()
 
-    def _vectors(self, doc: Document) -> tuple[list[dict[str, float]], dict[str, float]]:
-        counts = [Counter(_terms(span.text)) for span in doc.spans]
-        n = len(counts)
-        df: Counter[str] = Counter()
-        for c in counts:
-            df.update(c.keys())
-        idf = {t: math.log((n + 1) / d) + 1.0 for t, d in df.items()}
-        vectors = [_vector(c, idf) for c in counts]
-        centroid: Counter[str] = Counter()
-        for c in counts:
-            centroid.update(c)
-        if doc.title:
-            title_vec = _vector(Counter(_terms(doc.title)), idf)
-        else:
-            title_vec = {}
-        self._centroid = _vector(centroid, idf)
-        return vectors, title_vec
-
     def rate(self, doc: Document, budget: Budget) -> list[Rating]:
         w = self.weights
-        n = len(doc.spans)
-        if n == 0:
-            return []
-        vectors, title_vec = self._vectors(doc)
-        self._last_vectors = vectors
-        penalties = [boilerplate(span.text) for span in doc.spans]
-        content = sum(1 for p, _ in penalties if p < 1.0) or n
-        ratio = min(1.0, budget.count_hint(content) / content)
-        pos_weight = w.position * (1.0 - ratio) ** 2
+        analysis = _analyse(doc)
+        s = lede_weight(_budget_ratio(doc, analysis.penalties, budget), w)
         ratings: list[Rating] = []
-        rank = 0
+        content_rank = 0
         for i, span in enumerate(doc.spans):
-            penalty, _reason = penalties[i]
-            position = 1.0 / (1.0 + rank / 2.0)
+            penalty, _reason = analysis.penalties[i]
+            position = 1.0 / (1.0 + content_rank / w.position_halflife)
             if penalty < 1.0:
-                rank += 1
-            centrality = _cosine(vectors[i], self._centroid)
-            title = _cosine(vectors[i], title_vec) if title_vec else 0.0
-            density = _density(span.text)
-            length = _length_prior(_word_count(span))
-            score = (
-                pos_weight * position
-                + w.centrality * centrality
-                + w.title * title
-                + w.density * density
-                + w.length * length
-                - w.boilerplate * penalty
+                content_rank += 1
+            parts = (
+                ("position", s * position),
+                ("centrality", s * w.centrality * analysis.forward[i]),
+                ("coverage", (1.0 - s) * analysis.coverage[i]),
+                ("title", s * w.title * analysis.title[i]),
+                ("density", s * w.density * _density(span.text)),
+                ("length", s * w.length * _length_prior(_word_count(span))),
+                ("reader", -s * w.reader * float(_reader_address(span.text))),
+                ("boilerplate", -penalty),
             )
-            features = (
-                ("position", round(pos_weight * position, 6)),
-                ("centrality", round(w.centrality * centrality, 6)),
-                ("title", round(w.title * title, 6)),
-                ("density", round(w.density * density, 6)),
-                ("length", round(w.length * length, 6)),
-                ("boilerplate", round(-w.boilerplate * penalty, 6)),
-            )
+            features = tuple((name, round(value, 6)) for name, value in parts)
+            score = sum(value for _, value in features)
             ratings.append(Rating(i, score, features, eligible=penalty < 1.0))
         return ratings
 
-    def order(self, doc: Document, ratings: Sequence[Rating], budget: Budget) -> list[Rating]:
-        """MMR: repeatedly take the sentence with the best score minus its similarity to
-        what is already taken; near-duplicates of a chosen sentence go last."""
-        vectors = getattr(self, "_last_vectors", None)
-        if vectors is None or len(vectors) != len(ratings):
-            vectors, _ = self._vectors(doc)
+    def order(self, doc: Document, ratings: Sequence[Rating]) -> Iterator[Rating]:
+        """MMR over the best candidates: repeatedly yield the sentence with the best
+        ``λ·score − (1−λ)·similarity`` to those already yielded; near-duplicates of a
+        yielded sentence wait until nothing else is left. Boilerplate comes last."""
         w = self.weights
-        pool = sorted(ratings, key=lambda r: (not r.eligible, -r.score, r.index))
-        head, tail = pool[:60], pool[60:]
-        chosen: list[Rating] = []
-        while head:
-            best_i, best_value, best_sim = 0, -math.inf, 0.0
-            for j, cand in enumerate(head):
-                sim = max((_cosine(vectors[cand.index], vectors[c.index]) for c in chosen), default=0.0)
-                value = w.mmr * cand.score - (1.0 - w.mmr) * sim
-                if sim >= w.duplicate:
-                    value -= 10.0
-                if not cand.eligible:
-                    value -= 100.0
-                if value > best_value:
-                    best_i, best_value, best_sim = j, value, sim
-            cand = head.pop(best_i)
-            chosen.append(
-                replace(cand, features=(*cand.features, ("redundancy", round(-best_sim, 6))))
+        vectors = _analyse(doc).vectors
+        ranked = sorted(ratings, key=lambda r: (not r.eligible, -r.score, r.index))
+        head = ranked[: w.mmr_pool]
+        pool = [r for r in head if r.eligible]
+        rest = [r for r in head if not r.eligible] + ranked[w.mmr_pool :]
+        nearest = [0.0] * len(pool)
+        while pool:
+            best = max(
+                range(len(pool)),
+                key=lambda j: (
+                    nearest[j] < w.duplicate,
+                    w.mmr * pool[j].score - (1.0 - w.mmr) * nearest[j],
+                ),
             )
-        return chosen + list(tail)
+            pick, similarity = pool.pop(best), nearest.pop(best)
+            yield replace(
+                pick, features=(*pick.features, ("redundancy", round(-similarity, 6) + 0.0))
+            )
+            picked = vectors[pick.index]
+            nearest = [
+                max(near, _dot(vectors[c.index], picked))
+                for near, c in zip(nearest, pool, strict=True)
+            ]
+        yield from rest
 
 
 # --------------------------------------------------------------------------- registry and API
@@ -625,18 +762,20 @@ ALGORITHMS: Mapping[str, type[Summarizer]] = MappingProxyType(
             NewsRanker, Lead, LexRank, TextRank, Lsa, Luhn, Edmundson, KL, Reduction, SumBasic,
         )
     }
-)
+)  # fmt: skip
 
 
 def _document(article: Article | str) -> Document:
     if isinstance(article, Article):
-        return Document(article.text, article.title or "", split_sentences(article.text))
-    if not isinstance(article, str):
+        text, title = article.text, article.title or ""
+    elif isinstance(article, str):
+        text, title = article, ""
+    else:
         raise BriefingError(
             f"summarize: expected an Article or a str, got {type(article).__name__}; "
             "pass briefing.Article(text) or the article's text"
         )
-    return Document(article, "", split_sentences(article))
+    return Document(text, title, split_sentences(text))
 
 
 def _method(algorithm: str) -> Summarizer:
@@ -649,8 +788,10 @@ def _method(algorithm: str) -> Summarizer:
 
 def _budget(sentences: int | None, words: int | None) -> Budget:
     for label, value in (("sentences", sentences), ("words", words)):
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-            raise BriefingError(f"{label}={value!r}: the summary budget must be a whole number ≥ 1")
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or value < 1
+        ):
+            raise BriefingError(f"{label}={value!r}: a summary budget must be a whole number ≥ 1")
     if sentences is None and words is None:
         sentences = DEFAULT_SENTENCES
     return Budget(sentences, words)
@@ -671,9 +812,10 @@ def summarize(
     """Extractive summary of ``article``: verbatim sentences, in article order, with scores.
 
     ``sentences`` caps the count and ``words`` the total words (either or both; with
-    neither, 3 sentences). At least one sentence is returned unless the text has none.
-    ``algorithm`` is ``default`` (our news ranker), ``lead`` or a sumy method; see
-    :data:`ALGORITHMS`. Unknown names raise BriefingError listing the valid ones.
+    neither, 3 sentences); the best set that fits is chosen, and at least one sentence is
+    returned unless the text has none. ``algorithm`` is ``default`` (our news ranker),
+    ``lead`` or a sumy method (see :data:`ALGORITHMS`); an unknown name raises
+    BriefingError listing the valid ones.
     """
     budget = _budget(sentences, words)
     method = _method(algorithm)
@@ -681,24 +823,20 @@ def summarize(
     if not doc.spans:
         return ()
     ratings = method.rate(doc, budget)
-    chosen = method.select(doc, ratings, budget)
+    chosen = _fill(method.order(doc, ratings), doc, budget)
     return tuple(_sentence(doc, r) for r in sorted(chosen, key=lambda r: r.index))
 
 
 def rank(article: Article | str, algorithm: str = "default") -> tuple[Sentence, ...]:
     """Every sentence of ``article`` with its score, best first (boilerplate last).
 
-    For ``default`` each carries its explaining features; the order is the one the ranker
-    would fill a 3-sentence summary in, so cutting from the end drops the least useful.
+    The order is the one ``summarize(article, 3, algorithm)`` fills its summary in, so
+    keeping a prefix keeps the most useful sentences. For ``default`` each sentence carries
+    the features explaining its score.
     """
     method = _method(algorithm)
     doc = _document(article)
     if not doc.spans:
         return ()
-    budget = _budget(DEFAULT_SENTENCES, None)
-    ratings = method.rate(doc, budget)
-    return tuple(_sentence(doc, r) for r in method.order(doc, ratings, budget))
-
-
-def _unused(_: Iterable[Any]) -> None:  # pragma: no cover - keeps imports honest for ruff
-    return None
+    ratings = method.rate(doc, _budget(DEFAULT_SENTENCES, None))
+    return tuple(_sentence(doc, r) for r in method.order(doc, ratings))

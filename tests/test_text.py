@@ -30,7 +30,10 @@ def test_quotes_stay_with_their_sentence() -> None:
 
 
 def test_headings_and_list_items_are_their_own_sentences() -> None:
-    text = "Floods hit the north\nRain fell all night. Roads closed.\n- 300 homes flooded\n- two bridges shut"
+    text = (
+        "Floods hit the north\nRain fell all night. Roads closed.\n"
+        "- 300 homes flooded\n- two bridges shut"
+    )
     assert texts(text) == [
         "Floods hit the north",
         "Rain fell all night.",

@@ -1,0 +1,356 @@
+"""The summary stage: budgets, order, verbatim sentences, explanations, boilerplate, MMR,
+every algorithm, errors, long texts, and arbitrary input (hypothesis)."""
+
+from __future__ import annotations
+
+import importlib
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.errors import BriefingError
+from briefing.models import Article, Sentence
+from briefing.summarize import ALGORITHMS, SumyMethod, rank, summarize
+from briefing.text import split_sentences
+
+# `briefing.summarize` is also the name of the function the package re-exports: reach the
+# module's internals (boilerplate, lede_weight, the ranker) through importlib.
+S = importlib.import_module("briefing.summarize")
+
+TITLE = "Millbrook evacuated as River Dane floods"
+STORY = (
+    "Flood water forced 2,000 residents of Millbrook to leave their homes on Tuesday after "
+    "the River Dane burst its banks. "
+    "The Millbrook council said emergency shelters at three schools had taken in 450 people "
+    "by nightfall. "
+    "Forecasters expect another 40mm of rain on Wednesday, and the Environment Agency issued "
+    "a severe flood warning for the town. "
+    "Mayor Helen Price said the evacuation of Millbrook had been orderly and that no one had "
+    "been hurt. "
+    "Volunteers from neighbouring villages brought food, blankets and sandbags to the shelters. "
+    "The river peaked at 4.2 metres on Tuesday evening, the highest level since records began "
+    "in 1968. "
+    "Insurers estimate the damage to homes and shops in Millbrook at 12 million pounds. "
+    "Residents will not be allowed back until engineers have inspected the flood defences. "
+    "Local shopkeeper Ravi Patel said his shop had been flooded for the third time in ten "
+    "years. "
+    "The council will meet on Friday to discuss new flood defences for the town."
+)
+ARTICLE = Article(STORY, title=TITLE)
+N_STORY = len(split_sentences(STORY))
+QUADRATIC = ("lexrank", "textrank", "lsa", "kl", "reduction", "sumbasic")
+
+
+def word_count(sentences: tuple[Sentence, ...]) -> int:
+    return sum(len(s.text.split()) for s in sentences)
+
+
+def assert_verbatim(text: str, sentences: tuple[Sentence, ...]) -> None:
+    spans = split_sentences(text)
+    for s in sentences:
+        assert s.text == text[s.start : s.end]
+        assert spans[s.index].text == s.text
+        assert (spans[s.index].start, spans[s.index].end) == (s.start, s.end)
+
+
+def long_text(n: int) -> str:
+    """``n`` varied news-like sentences in paragraphs of five (deterministic)."""
+    rng = random.Random(7)
+    who = ["The minister", "Police", "The council", "Engineers", "Doctors", "The company"]
+    did = ["announced", "rejected", "delayed", "approved", "questioned", "funded"]
+    what = ["a new bridge", "the budget", "a rail link", "the inquiry", "a school", "the plan"]
+    where = ["in Leeds", "in Cardiff", "near Bristol", "in Glasgow", "outside York", "in Hull"]
+    sentences = [
+        f"{rng.choice(who)} {rng.choice(did)} {rng.choice(what)} {rng.choice(where)} "
+        f"on day {i} after {rng.randint(2, 900)} complaints."
+        for i in range(n)
+    ]
+    return "\n\n".join(" ".join(sentences[i : i + 5]) for i in range(0, n, 5))
+
+
+# --------------------------------------------------------------------------- budgets
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 5])
+def test_sentence_budget_gives_that_many_sentences(count: int) -> None:
+    assert len(summarize(ARTICLE, count)) == count
+
+
+def test_word_budget_is_respected() -> None:
+    summary = summarize(ARTICLE, sentences=None, words=45)
+    assert len(summary) >= 1
+    assert word_count(summary) <= 45
+
+
+def test_both_budgets_apply_together() -> None:
+    summary = summarize(ARTICLE, sentences=5, words=40)
+    assert len(summary) <= 5
+    assert word_count(summary) <= 40
+    assert len(summarize(ARTICLE, sentences=1, words=500)) == 1
+
+
+def test_a_word_budget_below_every_sentence_still_gives_one_sentence() -> None:
+    assert len(summarize(ARTICLE, sentences=None, words=3)) == 1
+
+
+def test_no_budget_means_three_sentences() -> None:
+    assert len(summarize(ARTICLE, sentences=None)) == 3
+
+
+@pytest.mark.parametrize("bad", [0, -2, 2.5, True])
+def test_a_bad_budget_is_a_briefing_error(bad: object) -> None:
+    with pytest.raises(BriefingError, match="sentences"):
+        summarize(ARTICLE, sentences=bad)  # type: ignore[arg-type]
+    with pytest.raises(BriefingError, match="words"):
+        summarize(ARTICLE, sentences=None, words=bad)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- order, verbatim
+
+
+@pytest.mark.parametrize("algorithm", sorted(ALGORITHMS))
+def test_every_algorithm_returns_verbatim_sentences_in_article_order(algorithm: str) -> None:
+    summary = summarize(ARTICLE, 4, algorithm)
+    assert len(summary) == 4
+    indices = [s.index for s in summary]
+    assert indices == sorted(set(indices))
+    assert_verbatim(STORY, summary)
+    assert all(isinstance(s.score, float) for s in summary)
+
+
+@pytest.mark.parametrize("algorithm", sorted(ALGORITHMS))
+def test_rank_returns_every_sentence_once(algorithm: str) -> None:
+    ranked = rank(ARTICLE, algorithm)
+    assert sorted(s.index for s in ranked) == list(range(N_STORY))
+    assert_verbatim(STORY, ranked)
+
+
+def test_plain_text_works_like_an_untitled_article() -> None:
+    assert summarize(STORY, 2) == summarize(Article(STORY), 2)
+
+
+def test_lead_takes_the_first_sentences() -> None:
+    assert [s.index for s in summarize(STORY, 3, "lead")] == [0, 1, 2]
+
+
+def test_rank_prefix_is_the_summary() -> None:
+    top = sorted(s.index for s in rank(ARTICLE)[:3])
+    assert top == [s.index for s in summarize(ARTICLE, 3)]
+
+
+# --------------------------------------------------------------------------- explanations
+
+FEATURES = {
+    "position",
+    "centrality",
+    "coverage",
+    "title",
+    "density",
+    "length",
+    "reader",
+    "boilerplate",
+    "redundancy",
+}
+
+
+def test_default_explains_each_chosen_sentence() -> None:
+    for s in summarize(ARTICLE, 3):
+        names = dict(s.features)
+        assert set(names) == FEATURES
+        explained = sum(v for k, v in s.features if k != "redundancy")
+        assert s.score == pytest.approx(explained, abs=1e-5)
+        assert s.to_dict()["features"]["position"] == pytest.approx(names["position"])
+
+
+def test_title_similarity_counts() -> None:
+    titled = {s.index: dict(s.features)["title"] for s in rank(ARTICLE)}
+    untitled = {s.index: dict(s.features)["title"] for s in rank(STORY)}
+    assert max(titled.values()) > 0
+    assert set(untitled.values()) == {0.0}
+
+
+def test_small_budgets_favour_the_lede_and_large_ones_coverage() -> None:
+    assert S.lede_weight(0.1) == 1.0
+    assert S.lede_weight(0.6) == 0.0
+    ratios = [i / 20 for i in range(21)]
+    weights = [S.lede_weight(r) for r in ratios]
+    assert weights == sorted(weights, reverse=True)
+    first = summarize(ARTICLE, 1)[0]
+    assert dict(first.features)["coverage"] == 0.0  # a 1-in-10 budget is all lede
+    assert first.index == 0
+
+
+# --------------------------------------------------------------------------- boilerplate
+
+JUNK = [
+    "Click here to read more.",
+    "By . Jane Doe .",
+    "By John Smith and Mary Jones for the Daily Post",
+    "Photo: Reuters",
+    "Photo: Residents wade through the flooded high street in Millbrook (Getty Images)",
+    "Follow us on Twitter for live updates on the Millbrook flood.",
+    "(CNN)",
+    "Millbrook Flood Latest",
+]
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_boilerplate_is_never_chosen_even_first(junk: str) -> None:
+    text = f"{junk}\n\n{STORY}"
+    junk_sentences = {s.text for s in split_sentences(junk)}
+    for count in (1, 3, N_STORY - 1):
+        chosen = {s.text for s in summarize(Article(text, title=TITLE), count)}
+        assert not chosen & junk_sentences
+    assert {s.text for s in rank(text)[-len(junk_sentences) :]} == junk_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("By . Daily Mail Reporter .", "byline"),
+        ("By JOHN SMITH, Political Editor", "byline"),
+        ("Click here to read more.", "furniture"),
+        ("PUBLISHED: 12:45 EST, 3 April 2015 | UPDATED: 14:01 EST, 3 April 2015", "furniture"),
+        ("Photo: A man walks past the damaged building in Kyiv.", "credit"),
+        ("LONDON, England (CNN) --", "fragment"),
+        ("Obama Signs New Climate Bill Into Law", "heading"),
+        ("What would you do if your house flooded tonight?", "reader question"),
+        (" ".join(["word"] * 81) + ".", "run-on"),
+    ],
+)
+def test_boilerplate_reasons(text: str, reason: str) -> None:
+    assert S.boilerplate(text)[1] == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the time he arrived, the police had already sealed off the area.",
+        "(CNN)The last time Frank Jordan spoke with his son, he was fishing off the coast.",
+        "The channel has 2.8 million subscribers and often posts tutorial videos.",
+        "A complaint for copyright violation was filed by groups including Tono.",
+    ],
+)
+def test_content_is_not_boilerplate(text: str) -> None:
+    assert S.boilerplate(text) == (0.0, "")
+
+
+def test_only_boilerplate_still_gives_one_sentence() -> None:
+    assert len(summarize("Click here to read more.", 3)) == 1
+
+
+# --------------------------------------------------------------------------- redundancy (MMR)
+
+
+def test_mmr_skips_a_near_duplicate() -> None:
+    lead = split_sentences(STORY)[0].text
+    duplicate = lead.replace("after the River Dane", "when the River Dane")
+    text = STORY.replace(lead, f"{lead} {duplicate}", 1)
+    doc = S._document(Article(text, title=TITLE))
+    ranker = S.NewsRanker()
+    ratings = ranker.rate(doc, S.Budget(2, None))
+    by_score = sorted(ratings, key=lambda r: -r.score)
+    assert {r.index for r in by_score[:2]} == {0, 1}  # on scores alone both would be chosen
+    chosen = [s.index for s in summarize(Article(text, title=TITLE), 2)]
+    assert 0 in chosen and 1 not in chosen
+    redundancy = dict(rank(Article(text, title=TITLE))[-1].features).get("redundancy")
+    assert redundancy is not None and redundancy <= -0.5
+
+
+# --------------------------------------------------------------------------- errors, edge cases
+
+
+def test_unknown_algorithm_lists_the_valid_names() -> None:
+    with pytest.raises(BriefingError) as caught:
+        summarize(ARTICLE, 3, "bogus")
+    message = str(caught.value)
+    assert "bogus" in message
+    for name in ALGORITHMS:
+        assert name in message
+    with pytest.raises(BriefingError):
+        rank(ARTICLE, "bogus")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "\t"])
+@pytest.mark.parametrize("algorithm", ["default", "lexrank", "kl"])
+def test_empty_text_gives_nothing(text: str, algorithm: str) -> None:
+    assert summarize(text, 3, algorithm) == ()
+    assert rank(Article(text), algorithm) == ()
+
+
+def test_a_wrong_type_is_a_briefing_error() -> None:
+    with pytest.raises(BriefingError, match="Article"):
+        summarize(42)  # type: ignore[arg-type]
+
+
+def test_registry_holds_every_method() -> None:
+    assert set(ALGORITHMS) == {
+        "default",
+        "lead",
+        "lexrank",
+        "textrank",
+        "lsa",
+        "luhn",
+        "edmundson",
+        "kl",
+        "reduction",
+        "sumbasic",
+    }
+    for name, cls in ALGORITHMS.items():
+        assert issubclass(cls, S.Summarizer) and cls.name == name
+
+
+@pytest.mark.parametrize("algorithm", [*QUADRATIC, "default"])
+def test_a_2000_sentence_text_finishes(algorithm: str) -> None:
+    text = long_text(2000)
+    summary = summarize(text, 3, algorithm)
+    assert len(summary) == 3
+    assert_verbatim(text, summary)
+
+
+@pytest.mark.parametrize("algorithm", ["lexrank", "lsa", "kl"])
+def test_windowed_methods_still_rank_every_sentence(algorithm: str) -> None:
+    text = long_text(300)
+    ranked = rank(text, algorithm)
+    method = ALGORITHMS[algorithm]
+    assert issubclass(method, SumyMethod) and method.window is not None
+    window = method.window
+    assert sorted(s.index for s in ranked) == list(range(300))
+    assert {s.index for s in ranked[:window]} == set(range(window))
+
+
+# --------------------------------------------------------------------------- any text
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.one_of(
+        st.text(max_size=400),
+        st.lists(
+            st.sampled_from(
+                ["The", "river", "rose", ".", "By", "you", "?", "Click here", "\n\n", "2,000",
+                 "Mr", "Smith", "said", "—", "(CNN)", "“", "”", "!", "a", "flood"]
+            ),
+            max_size=80,
+        ).map(" ".join),
+    ),
+    algorithm=st.sampled_from(sorted(ALGORITHMS)),
+    count=st.one_of(st.none(), st.integers(1, 6)),
+    words=st.one_of(st.none(), st.integers(1, 60)),
+)  # fmt: skip
+def test_any_text_gives_verbatim_sentences(
+    text: str, algorithm: str, count: int | None, words: int | None
+) -> None:
+    summary = summarize(Article(text, title=text[:30] or None), count, algorithm, words=words)
+    assert_verbatim(text, summary)
+    indices = [s.index for s in summary]
+    assert indices == sorted(set(indices))
+    n = len(split_sentences(text))
+    assert (len(summary) >= 1) == (n >= 1)
+    limit = count if count is not None else (None if words is not None else 3)
+    if limit is not None:
+        assert len(summary) <= limit
+    if words is not None and len(summary) > 1:
+        assert word_count(summary) <= words
