@@ -21,7 +21,6 @@ from . import __version__
 from .errors import BriefingError, OutputError
 from .models import Briefing
 
-FORMATS = ("md", "pdf", "html", "json")
 _stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -32,14 +31,12 @@ def fail_line(name: str, message: str) -> None:
 
 
 def _parse_formats(value: str) -> tuple[str, ...]:
-    formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
-    bad = [f for f in formats if f not in FORMATS]
-    if bad or not formats:
-        raise click.BadParameter(
-            f"unknown format {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}",
-            param_hint="--format",
-        )
-    return formats
+    from .settings import parse_formats
+
+    try:
+        return parse_formats(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r}: {exc}", param_hint="--format") from exc
 
 
 @contextmanager

@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from .errors import BriefingError, InputError, TemplateError
+from .errors import BriefingError, InputError
 from .models import Article, Briefing, Fact, Sentence
 from .store import content_hash
 from .text import stem, words
@@ -757,18 +757,10 @@ def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
 
 
 def _render(d: Digest, fmt: str, template: str | os.PathLike[str], cut: PageCut | None) -> str:
-    import jinja2
-
-    from .render import find_template
+    from .render import find_template, render_template
 
     tpl = find_template(template, "md" if fmt == "md" else "html", default="digest")
-    try:
-        text = tpl.render(_context(d, cut))
-    except jinja2.TemplateError as exc:
-        where = f"{tpl.filename or tpl.name}"
-        raise TemplateError(
-            f"{where}: {exc.message}; fix the template or pass --template default"
-        ) from exc
+    text = render_template(tpl, _context(d, cut), os.fspath(template))
     return text.rstrip("\n") + "\n"
 
 

@@ -331,7 +331,8 @@ def find_template(
         raise _template_error(exc, env, label) from exc
 
 
-def _render(template: jinja2.Template, context: dict[str, Any], label: str) -> str:
+def render_template(template: jinja2.Template, context: dict[str, Any], label: str) -> str:
+    """Render ``template``; a Jinja error in it becomes a TemplateError naming file and line."""
     env = template.environment
     try:
         return template.render(context)
@@ -518,7 +519,7 @@ def render_markdown(
     input always gives the same text, which ends with a newline.
     """
     tpl = find_template(template, "md")
-    text = _render(tpl, _context(b, DEFAULT_LAYOUT, explain), os.fspath(template))
+    text = render_template(tpl, _context(b, DEFAULT_LAYOUT, explain), os.fspath(template))
     return text.rstrip("\n") + "\n"
 
 
@@ -532,7 +533,7 @@ def render_html_layout(
 ) -> str:
     """The briefing as a standalone HTML page showing what ``layout`` allows (for the PDF fit)."""
     tpl = find_template(template, "html", default=default)
-    return _render(tpl, _context(b, layout, explain), os.fspath(template))
+    return render_template(tpl, _context(b, layout, explain), os.fspath(template))
 
 
 def render_html(
