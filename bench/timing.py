@@ -12,7 +12,6 @@ Run: .venv/bin/python bench/timing.py [--repeat 3]
 from __future__ import annotations
 
 import argparse
-import resource
 import statistics
 import subprocess
 import sys
@@ -36,19 +35,17 @@ def wall(cmd: list[str], repeat: int) -> float:
 
 
 def peak_rss_mb(code: str) -> float:
-    """Max RSS of a fresh Python process running ``code`` (MB)."""
-    out = subprocess.run(
-        [
-            PY,
-            "-c",
-            code + "\nimport resource,sys;"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)",
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
+    """Peak RSS (VmHWM) of a fresh Python process running ``code`` (MB).
+
+    ru_maxrss would not do: Linux carries the parent's high-water mark across fork+exec.
+    """
+    probe = (
+        "\nhwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0]"
+        "\nimport sys; print('VmHWM', hwm.split()[1], file=sys.stderr)"
     )
-    return int(out.stderr.strip().splitlines()[-1]) / 1024
+    out = subprocess.run([PY, "-c", code + probe], check=True, capture_output=True, text=True)
+    line = [row for row in out.stderr.splitlines() if row.startswith("VmHWM")][-1]
+    return int(line.split()[1]) / 1024
 
 
 def main() -> None:
@@ -133,7 +130,6 @@ def main() -> None:
     print("-" * (width + 16))
     for k, v in rows:
         print(f"{k:<{width}}  {v}")
-    _ = resource  # imported for the child processes' snippet above
 
 
 if __name__ == "__main__":
