@@ -28,6 +28,8 @@ R = TypeVar("R")
 # Below this many items a pool costs more (a model load per worker) than it saves.
 SMALL_BATCH = 4
 IN_FLIGHT_PER_WORKER = 4
+# Articles per Dask task.
+DASK_PARTITION = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,13 +165,21 @@ def _map_dask(
         if initializer is not None:
             client.run(initializer)  # each worker loads the model once, up front
         executor: Executor = client.get_executor(pure=False)
-        yield from _ordered(
-            lambda item: executor.submit(func, item), items, n * IN_FLIGHT_PER_WORKER
-        )
+        # Partitions, not single articles: a task per article spends as much on the
+        # scheduler's round trips as on the work.
+        partitions = iter(lambda: list(itertools.islice(items, DASK_PARTITION)), [])
+        for results in _ordered(
+            lambda part: executor.submit(_run_partition, func, part), partitions, 2 * n
+        ):
+            yield from results
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _run_partition(func: Callable[[T], R], part: list[T]) -> list[R]:
+    return [func(item) for item in part]
 
 
 def _brief_task(args: tuple[Article, Options]) -> Outcome:
