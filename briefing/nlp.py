@@ -72,7 +72,37 @@ def _load(name: str) -> Any:
         ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
         ruler.add_patterns([{"label": "ORG", "pattern": agency} for agency in NEWS_AGENCIES])
     nlp.max_length = max(nlp.max_length, 10_000_000)
+    _use_numpy_matmul(nlp)
     return nlp
+
+
+def _use_numpy_matmul(nlp: Any) -> None:
+    """Route thinc's matrix products through numpy's BLAS instead of blis.
+
+    Measured on this project's machines: the whole pipeline runs about 1.5x faster with
+    identical annotations (bench/timing.py). Only this pipeline's models change; thinc's
+    process-wide default ops are left alone.
+    """
+    import numpy
+    from thinc.api import NumpyOps
+
+    class MatmulOps(NumpyOps):  # type: ignore[misc]
+        def gemm(
+            self, x: Any, y: Any, out: Any = None, trans1: bool = False, trans2: bool = False
+        ) -> Any:
+            a = x.T if trans1 else x
+            b = y.T if trans2 else y
+            if out is None:
+                return numpy.matmul(a, b)
+            numpy.matmul(a, b, out=out)
+            return out
+
+    ops = MatmulOps()
+    for _name, pipe in nlp.components:
+        model = getattr(pipe, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
 
 
 def get_nlp(name: str | None = None) -> Any:
