@@ -30,8 +30,8 @@ value, a gold decade or century with trailing X (``198X``, ``19XX``) matches our
 *No anchor* re-runs with ``published=None`` and counts expressions that still get a value
 without naming a year in their own text (must be 0).
 
-Speed: ``extract_facts`` on the Giveme5W1H articles after a warm-up, total ms per 1,000
-words (and the bare spaCy pass over the same texts for comparison).
+Speed: ``extract_facts`` on the Giveme5W1H articles, ms per 1,000 words, next to our spaCy
+pass alone and the stock ``en_core_web_sm`` pipeline on the same texts (see ``speed``).
 """
 
 from __future__ import annotations
@@ -47,10 +47,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import spacy
+
 from briefing.facts import date_mentions, extract_facts
 from briefing.models import Article, Fact
-from briefing.nlp import get_nlp, parse
-from briefing.text import split_sentences
+from briefing.nlp import DEFAULT_MODEL, get_nlp, parse
+from briefing.summarize import _analyse
+from briefing.text import _split_cached, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -147,7 +150,7 @@ def our_answers(facts: Any) -> dict[str, str | None]:
     return out
 
 
-def eval_5w(data: Path, limit: int | None, verbose: bool) -> tuple[dict[str, Any], float, float]:
+def eval_5w(data: Path, limit: int | None, verbose: bool) -> tuple[dict[str, Any], list[Article]]:
     ours: dict[str, list[float]] = {w: [] for w in WS}
     naive: dict[str, list[float]] = {w: [] for w in WS}
     records = list(read_jsonl(data / "facts" / "giveme5w1h.jsonl", limit))
@@ -155,15 +158,8 @@ def eval_5w(data: Path, limit: int | None, verbose: bool) -> tuple[dict[str, Any
         Article(r["text"], title=r["title"], published=published_of(r.get("published")))
         for r in records
     ]
-    extract_facts(articles[0])  # warm-up: model, dateparser, summarizer
-    seconds = 0.0
-    words = 0
     for record, article in zip(records, articles, strict=True):
-        start = time.perf_counter()
-        facts = extract_facts(article)
-        seconds += time.perf_counter() - start
-        words += len(article.text.split()) + len((article.title or "").split())
-        mine = our_answers(facts)
+        mine = our_answers(extract_facts(article))
         base = naive_answers(article.title or "", article.text)
         for w in WS:
             golds = [g["text"] for g in record["gold"].get(w, []) if g.get("text")]
@@ -173,16 +169,49 @@ def eval_5w(data: Path, limit: int | None, verbose: bool) -> tuple[dict[str, Any
             naive[w].append(best_f1(base[w], golds))
             if verbose:
                 print(f"{w:5} ours={mine[w]!r:45.45} naive={base[w]!r:35.35} gold={golds[:2]}")
-    spacy_seconds = 0.0
-    for article in articles:
-        spans = split_sentences(article.text)
-        start = time.perf_counter()
-        for _ in parse(article.text, spans):
-            pass
-        get_nlp()(article.title or "")
-        spacy_seconds += time.perf_counter() - start
     result = {"ours": ours, "naive": naive, "n": len(records)}
-    return result, 1000 * seconds / words * 1000, 1000 * spacy_seconds / words * 1000
+    return result, articles
+
+
+def speed(articles: list[Article], repeat: int = 3) -> dict[str, float]:
+    """ms per 1,000 words: each article's best of ``repeat`` runs, summed, after a warm-up.
+
+    Best-of-n is the usual latency figure on a shared machine (other tenants' load only
+    ever adds time). Our per-text caches (sentence splits, summary analysis) are cleared
+    before every run, so each run does all the work. Compared with our spaCy pass alone (the
+    pipeline ``extract_facts`` uses, title included) and the stock ``en_core_web_sm``
+    pipeline (all its components, ``nlp(title)`` and ``nlp(text)``).
+    """
+    stock = spacy.load(DEFAULT_MODEL)
+    extract_facts(articles[0])  # warm-up: model, dateparser, summarizer
+    stock(articles[0].text)
+    totals = dict.fromkeys(("extract_facts", "our spaCy pass", "stock spaCy"), 0.0)
+    words = 0
+
+    def best(func: Any, *args: Any, **kwargs: Any) -> float:
+        runs = []
+        for _ in range(repeat):
+            _split_cached.cache_clear()
+            _analyse.cache_clear()
+            start = time.perf_counter()
+            func(*args, **kwargs)
+            runs.append(time.perf_counter() - start)
+        return min(runs)
+
+    def stock_pass(title: str, text: str) -> None:
+        stock(title)
+        stock(text)
+
+    for article in articles:
+        text, title = article.text, article.title or ""
+        words += len(text.split()) + len(title.split())
+        spans = split_sentences(text)
+        totals["extract_facts"] += best(extract_facts, article)
+        totals["our spaCy pass"] += best(
+            lambda *a, **k: list(parse(*a, **k)), text, spans, lead=title
+        )
+        totals["stock spaCy"] += best(stock_pass, title, text)
+    return {name: 1e6 * seconds / words for name, seconds in totals.items()}
 
 
 # --- (b) TIMEX3 ----------------------------------------------------------------------------
@@ -275,7 +304,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.data}: no facts/giveme5w1h.jsonl; pass --data DIR", file=sys.stderr)
         return 1
 
-    five, ms_facts, ms_spacy = eval_5w(args.data, args.limit, args.verbose)
+    five, articles = eval_5w(args.data, args.limit, args.verbose)
+    ms = speed(articles)
     timex = eval_timex(args.data, args.limit, args.verbose)
 
     ours = {w: mean(five["ours"][w]) for w in WS}
@@ -294,9 +324,9 @@ def main(argv: list[str] | None = None) -> int:
         f"  no anchor: {timex['unanchored_values']} values, "
         f"{timex['unanchored_bad']} on relative expressions (must be 0)"
     )
-    print("\nSpeed")
-    print(f"  extract_facts    {ms_facts:7.1f} ms per 1,000 words")
-    print(f"  bare spaCy pass  {ms_spacy:7.1f} ms per 1,000 words")
+    print("\nSpeed, ms per 1,000 words (each article's best of 3 runs)")
+    for name, value in ms.items():
+        print(f"  {name:16} {value:7.1f}")
     return 0
 
 

@@ -32,7 +32,7 @@ from typing import Any
 from . import dates
 from .errors import BriefingError
 from .models import Article, Fact, Facts
-from .nlp import NEWS_AGENCIES, get_nlp, parse
+from .nlp import NEWS_AGENCIES, parse
 from .text import Span, split_sentences
 
 __all__ = ["extract_facts"]
@@ -296,9 +296,11 @@ def extract_facts(
         anchor=anchor,
         top=_top_sentences(art),
     )
-    if art.title and art.title.strip():
-        _read_title(state, art.title.strip(), model)
-    for offset, doc in parse(text, spans, model=model):
+    title = (art.title or "").strip()[:500] or None
+    stream = parse(text, spans, model=model, lead=title)
+    if title is not None:
+        _read_title(state, title, next(stream)[1])
+    for offset, doc in stream:
         _read_doc(state, offset, doc)
     return _aggregate(state)
 
@@ -386,10 +388,9 @@ def _top_sentences(article: Article) -> dict[int, float]:
 # --- reading one Doc ----------------------------------------------------------------------
 
 
-def _read_title(state: _State, title: str, model: str | None) -> None:
+def _read_title(state: _State, title: str, doc: Any) -> None:
     """The title: its words and entities boost matching facts (a name only in the title is
     not a fact: the model misreads headline case), and its clause is the first "what"."""
-    doc = get_nlp(model)(title[:500])
     state.title = title
     state.title_text = _fold(title)
     subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")]

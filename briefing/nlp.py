@@ -72,8 +72,42 @@ def _load(name: str) -> Any:
         ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
         ruler.add_patterns([{"label": "ORG", "pattern": agency} for agency in NEWS_AGENCIES])
     nlp.max_length = max(nlp.max_length, 10_000_000)
+    _use_compiled_attribute_ruler(nlp)
     _use_numpy_matmul(nlp)
     return nlp
+
+
+_FAST_RULER = "briefing_attribute_ruler"
+
+
+def _use_compiled_attribute_ruler(nlp: Any) -> None:
+    """Swap spaCy's ``attribute_ruler`` for its compiled form (see ``briefing.ruler``): the
+    same attributes, several times faster. Kept as it is when its patterns can't be compiled.
+    """
+    from spacy.language import Language
+
+    from .ruler import compile_ruler
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    compiled = compile_ruler(nlp.get_pipe("attribute_ruler"))
+    if compiled is None:
+        return
+    if not Language.has_factory(_FAST_RULER):
+        Language.factory(_FAST_RULER, func=_compiled_ruler_factory)
+    _pending_ruler.append(compiled)
+    try:
+        nlp.add_pipe(_FAST_RULER, name=_FAST_RULER, after="attribute_ruler")
+    finally:
+        _pending_ruler.clear()
+    nlp.remove_pipe("attribute_ruler")
+
+
+_pending_ruler: list[Any] = []
+
+
+def _compiled_ruler_factory(nlp: Any, name: str) -> Any:
+    return _pending_ruler[0]
 
 
 def _use_numpy_matmul(nlp: Any) -> None:
@@ -143,15 +177,19 @@ def parse(
     *,
     model: str | None = None,
     batch_size: int = 64,
+    lead: str | None = None,
 ) -> Any:
     """Stream ``(offset, Doc)`` pairs over ``text`` paragraph by paragraph with ``nlp.pipe``.
 
     ``offset`` is the character position of the Doc's first character in ``text``, so
     ``offset + token.idx`` is a position in ``text``. A generator: Docs are not kept, which
-    keeps memory flat on very long articles.
+    keeps memory flat on very long articles. ``lead`` (a headline, say) is parsed in the
+    same stream and comes first, as ``(0, Doc)``: one ``nlp.pipe`` call, not two.
     """
     nlp = get_nlp(model)
     ranges = chunks(text, spans)
-    pieces = (text[a:b] for a, b in ranges)
+    if lead is not None:
+        ranges.insert(0, (-1, -1))
+    pieces = (lead if a < 0 else text[a:b] for a, b in ranges)
     for (a, _b), doc in zip(ranges, nlp.pipe(pieces, batch_size=batch_size), strict=True):
-        yield a, doc
+        yield max(a, 0), doc

@@ -1,0 +1,73 @@
+"""The spaCy pipeline as we load it: rule fixes, and the compiled attribute ruler."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+
+from briefing.nlp import DEFAULT_MODEL, get_nlp, parse
+from briefing.ruler import compile_ruler
+from briefing.text import split_sentences
+
+# Texts that exercise the attribute ruler's rules: auxiliaries, "there is", pronoun case,
+# "gonna", contractions, a "but" adverb, determiners used as pronouns, odd whitespace.
+TEXTS = [
+    "I told you it was there, but there is nothing I can do about it now.",
+    "They're gonna say that this isn't what we did; she has had enough and let's go.",
+    'The minister, who had been told of the plan, said: "It does not work."\n\n  Next.',
+    "You ain't seen it.   That was it, and all of them knew it was going to happen.",
+    "Do you have the data? We did have it, but those were lost in 2019.",
+]
+
+ATTRS = ["TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "SENT_START", "ENT_IOB", "ENT_TYPE"]
+
+
+@pytest.fixture(scope="module")
+def stock() -> Any:
+    return spacy.load(DEFAULT_MODEL, exclude=["lemmatizer"])
+
+
+def test_compiled_ruler_sets_exactly_what_spacys_attribute_ruler_sets(stock: Any) -> None:
+    ours = get_nlp()
+    assert "attribute_ruler" not in ours.pipe_names
+    assert "briefing_attribute_ruler" in ours.pipe_names
+    for text in TEXTS:
+        a, b = ours(text), stock(text)
+        assert a.to_array(ATTRS).tolist() == b.to_array(ATTRS).tolist(), text
+        assert [t.pos_ for t in a] == [t.pos_ for t in b]
+
+
+def test_compiled_ruler_changes_what_the_stock_ruler_would_change(stock: Any) -> None:
+    # Without any ruler, POS stays empty: the compiled one really does the work.
+    doc = stock.make_doc(TEXTS[0])
+    for _name, pipe in stock.pipeline[:3]:  # tok2vec, tagger, parser
+        doc = pipe(doc)
+    assert all(t.pos_ == "" for t in doc)
+    compiled = compile_ruler(stock.get_pipe("attribute_ruler"))
+    assert compiled is not None
+    compiled(doc)
+    assert [t.pos_ for t in doc][:3] == ["PRON", "VERB", "PRON"]
+
+
+def test_unsupported_patterns_keep_spacys_ruler() -> None:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "a", "OP": "+"}]], {"POS": "DET"})
+    assert compile_ruler(ruler) is None
+    other = spacy.blank("en").add_pipe("attribute_ruler")
+    other.add([[{"LENGTH": {">": 3}}]], {"POS": "X"})
+    assert compile_ruler(other) is None
+
+
+def test_parse_streams_the_lead_first_in_the_same_pass() -> None:
+    text = "First paragraph here.\n\nSecond one, with Reuters."
+    pairs = list(parse(text, split_sentences(text), lead="Headline of the day"))
+    assert pairs[0][1].text == "Headline of the day"
+    assert [(off, doc.text) for off, doc in pairs[1:]] == [
+        (0, "First paragraph here."),
+        (23, "Second one, with Reuters."),
+    ]
+    # the news-agency rule: Reuters is an organisation
+    assert ("Reuters", "ORG") in [(e.text, e.label_) for e in pairs[2][1].ents]
