@@ -31,6 +31,7 @@ SMALL_BATCH = 4
 IN_FLIGHT_PER_WORKER = 4
 # Articles per Dask task.
 DASK_PARTITION = 8
+DASK_WINDOW_FACTOR = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,15 @@ def map_ordered(
     if n <= 1 or len(head) < SMALL_BATCH:
         if initializer is not None:
             initializer()
-        yield from map(func, stream)
+        if n > 1:
+            yield from map(func, stream)
+            return
+        # One worker means one core: numpy's BLAS would otherwise spin a thread per core
+        # for about 10 % more speed at almost twice the CPU (bench/scale.py).
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1, user_api="blas"):
+            yield from map(func, stream)
         return
     ctx = multiprocessing.get_context("spawn")
     with (
@@ -154,6 +163,19 @@ def _one_blas_thread() -> Iterator[None]:
             os.environ.pop(name, None)
 
 
+# Settings for the LocalCluster we start ourselves (measured in bench/scale.py):
+# - the workers' statistical profiler samples every task's stack every 10 ms: pure overhead
+#   for CPU-bound briefing;
+# - Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also switches off
+#   glibc's dynamic mmap threshold: every large numpy array is then mmapped and unmapped
+#   afresh, and spaCy's workers took 9x the page faults and about 30 % more CPU per article.
+#   BLAS threads stay at 1 per worker (Dask's default).
+_LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
+
+
 def _map_dask(
     func: Callable[[T], R],
     items: Iterator[T],
@@ -171,9 +193,7 @@ def _map_dask(
     cluster: Any = None
     try:
         if address == "local":
-            # The workers' statistical profiler samples every task's stack every 10 ms: pure
-            # overhead for CPU-bound briefing, so our own LocalCluster runs without it.
-            with dask_config.set({"distributed.worker.profile.enabled": False}):
+            with dask_config.set(_LOCAL_CLUSTER_CONFIG):
                 cluster = distributed.LocalCluster(
                     n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
                 )
@@ -195,7 +215,9 @@ def _map_dask(
         # scheduler's round trips as on the work.
         partitions = iter(lambda: list(itertools.islice(items, DASK_PARTITION)), [])
         for results in _ordered(
-            lambda part: executor.submit(_run_partition, func, part), partitions, 2 * n
+            lambda part: executor.submit(_run_partition, func, part),
+            partitions,
+            DASK_WINDOW_FACTOR * n,
         ):
             yield from results
     finally:

@@ -3,11 +3,10 @@
 spaCy's AttributeRuler runs a Matcher with all of its patterns (179 in ``en_core_web_sm``)
 at every token; on this project's machines that cost as much as the parser. Its patterns
 are single tokens or pairs with plain predicates (``TAG``, ``LOWER``, ``DEP``, ``IS_SPACE``
-compared for equality, ``IN``, ``NOT_IN`` or ``REGEX``), so the attributes a token
-receives depend only on a few attributes of the token and its neighbours. This module
-compiles the patterns into that function once, memoises it on those attributes, and sets
-the same attributes with spaCy's own ``set_token_attrs``, in the AttributeRuler's order
-(pattern number, then position: later patterns win).
+compared for equality, ``IN``, ``NOT_IN`` or ``REGEX``). This module compiles them once,
+indexes them by the tag or word they require of the token they change, and sets the same
+attributes with spaCy's own ``set_token_attrs``, in the AttributeRuler's order (pattern
+number: later patterns win).
 
 A model whose attribute ruler uses anything else (operators, other predicates) keeps
 spaCy's component: :func:`compile_ruler` returns None.
@@ -24,6 +23,7 @@ from typing import Any
 _ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 
 Predicate = Callable[[Any], bool]
+TAG, LOWER = 0, 1  # columns of _ATTRS
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,17 +31,41 @@ class _Rule:
     order: int  # the AttributeRuler's pattern number: later rules win
     checks: tuple[tuple[int, int, Predicate], ...]  # (offset from target, attr column, test)
     attrs: dict[Any, Any]  # normalised attributes, as AttributeRuler.attrs holds them
+    # The values the target's TAG or LOWER must take (an index key), when a check says so.
+    keys: tuple[int, frozenset[str]] | None
 
 
 class CompiledRuler:
-    """Callable on a Doc; sets what ``attribute_ruler`` would set, token by token."""
+    """Callable on a Doc; sets what ``attribute_ruler`` would set, token by token.
+
+    Rules are indexed by the target token's tag or lower-case form when a rule requires
+    one, so each token tries a handful of rules, not all of them.
+    """
 
     def __init__(self, vocab: Any, rules: list[_Rule]) -> None:
         self.vocab = vocab
         self.rules = rules
-        # Which (offset, column) pairs decide a token's result: the memo key.
-        self.key_cells = tuple(sorted({(off, col) for r in rules for off, col, _ in r.checks}))
-        self._memo: dict[tuple[Any, ...], dict[Any, Any] | None] = {}
+        self._by: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
+        self._always: list[int] = []
+        for number, rule in enumerate(rules):
+            if rule.keys is None:
+                self._always.append(number)
+                continue
+            column, values = rule.keys
+            for value in values:
+                self._by[column].setdefault(value, []).append(number)
+        self._candidates: dict[tuple[str, str], tuple[_Rule, ...]] = {}
+
+    def candidates(self, tag: str, lower: str) -> tuple[_Rule, ...]:
+        """The rules that can apply to a token with this tag and lower-case form, in order."""
+        found = self._candidates.get((tag, lower))
+        if found is None:
+            numbers = {*self._by[TAG].get(tag, ()), *self._by[LOWER].get(lower, ()), *self._always}
+            found = tuple(self.rules[k] for k in sorted(numbers))
+            if len(self._candidates) > 50_000:  # bounded: memory stays flat on any stream
+                self._candidates.clear()
+            self._candidates[(tag, lower)] = found
+        return found
 
     def __call__(self, doc: Any) -> Any:
         from spacy.tokens._retokenize import set_token_attrs
@@ -58,30 +82,19 @@ class CompiledRuler:
             [strings[h] if h else "" for h in columns[2]],
             [bool(v) for v in columns[3]],
         ]
-        memo = self._memo
-        cells = self.key_cells
+        tags, lowers = values[TAG], values[LOWER]
         for i in range(n):
-            key = tuple(values[col][i + off] if 0 <= i + off < n else None for off, col in cells)
-            if key in memo:
-                attrs = memo[key]
-            else:
-                attrs = self._attrs_for(values, i, n)
-                if len(memo) < 200_000:
-                    memo[key] = attrs
-            if attrs:
-                set_token_attrs(doc[i], attrs)
+            merged: dict[Any, Any] = {}
+            for rule in self.candidates(tags[i], lowers[i]):
+                for off, col, test in rule.checks:
+                    j = i + off
+                    if not (0 <= j < n and test(values[col][j])):
+                        break
+                else:
+                    merged.update(rule.attrs)
+            if merged:
+                set_token_attrs(doc[i], merged)
         return doc
-
-    def _attrs_for(self, values: list[list[Any]], i: int, n: int) -> dict[Any, Any] | None:
-        merged: dict[Any, Any] = {}
-        for rule in self.rules:
-            for off, col, test in rule.checks:
-                j = i + off
-                if not (0 <= j < n and test(values[col][j])):
-                    break
-            else:
-                merged.update(rule.attrs)
-        return merged or None
 
 
 def compile_ruler(ruler: Any) -> CompiledRuler | None:
@@ -97,33 +110,42 @@ def compile_ruler(ruler: Any) -> CompiledRuler | None:
             if not 0 <= target < len(pattern):
                 return None
             checks: list[tuple[int, int, Predicate]] = []
+            keys: tuple[int, frozenset[str]] | None = None
             for k, token_spec in enumerate(pattern):
                 for name, value in token_spec.items():
-                    test = _predicate(name, value)
-                    if test is None:
+                    compiled = _predicate(name, value)
+                    if compiled is None:
                         return None
-                    checks.append((k - target, _ATTRS.index(name), test))
-            rules.append(_Rule(order, tuple(checks), dict(attrs)))
+                    test, allowed = compiled
+                    column = _ATTRS.index(name)
+                    checks.append((k - target, column, test))
+                    indexable = k == target and column in (TAG, LOWER)
+                    if indexable and allowed is not None and (keys is None or column == TAG):
+                        keys = (column, allowed)
+            rules.append(_Rule(order, tuple(checks), dict(attrs), keys))
     return CompiledRuler(ruler.vocab, rules)
 
 
-def _predicate(name: str, value: Any) -> Predicate | None:
+def _predicate(name: str, value: Any) -> tuple[Predicate, frozenset[str] | None] | None:
+    """The test for one ``{name: value}`` of a pattern, and the values it admits if finite."""
     if name not in _ATTRS:
         return None
     if name == "IS_SPACE" and not isinstance(value, bool):
         return None
-    if isinstance(value, str | bool):
-        return lambda v: bool(v == value)
+    if isinstance(value, bool):
+        return (lambda v: bool(v == value)), None
+    if isinstance(value, str):
+        return (lambda v: bool(v == value)), frozenset([value])
     if not isinstance(value, dict) or len(value) != 1:
         return None
     ((op, arg),) = value.items()
     if op == "IN" and isinstance(arg, list):
         allowed = frozenset(arg)
-        return lambda v: v in allowed
+        return (lambda v: v in allowed), allowed
     if op == "NOT_IN" and isinstance(arg, list):
         banned = frozenset(arg)
-        return lambda v: v not in banned
+        return (lambda v: v not in banned), None
     if op == "REGEX" and isinstance(arg, str):
         regex = re.compile(arg)
-        return lambda v: bool(regex.search(v))
+        return (lambda v: bool(regex.search(v))), None
     return None

@@ -748,10 +748,9 @@ def test_make_title_cuts_long_sentences_with_an_ellipsis() -> None:
 def test_make_title_never_invents_words(text: str) -> None:
     title = make_title(text)
     words = title.removesuffix("…").split()
-    source_words = text.split()
     assert len(words) <= 12
-    for made, original in zip(words, source_words, strict=False):
-        assert original.startswith(made)
+    # verbatim: the title's words are a run of the text's words (whitespace normalised)
+    assert " ".join(words) in " ".join(text.split())
 
 
 def test_titles_come_only_from_the_input(tmp_path: Path) -> None:
