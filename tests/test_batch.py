@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 import briefing
-from briefing.batch import IN_FLIGHT_PER_WORKER, SMALL_BATCH, brief_many
+from briefing.batch import IN_FLIGHT_PER_WORKER, SMALL_BATCH, brief_many, map_ordered
 from briefing.cli import cli
 
 TOWNS = ["Riverton", "Lakeside", "Hillford", "Oakdale", "Brookvale", "Marston"]
@@ -84,3 +85,32 @@ def test_dask_local_cluster_writes_the_same_files_as_one_worker(tmp_path: Path) 
         outputs[name] = {p.name: p.read_bytes() for p in out.iterdir()}
     assert len(outputs["one"]) == 16  # ...and every good article is still written
     assert outputs["one"] == outputs["dask"]
+
+
+def test_local_cluster_workers_keep_glibc_malloc_defaults_and_one_blas_thread() -> None:
+    pytest.importorskip("dask.distributed")
+    names = ["MALLOC_TRIM_THRESHOLD_", "OPENBLAS_NUM_THREADS"] * 2
+    env = list(map_ordered(os.getenv, names, workers=2, dask="local"))
+    assert env == [None, "1"] * 2
+
+
+def test_one_worker_holds_blas_to_one_thread() -> None:
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    import numpy  # noqa: F401  (loads the BLAS library threadpoolctl reports on)
+
+    def blas_threads(_: int) -> int:
+        return max(
+            (
+                lib["num_threads"]
+                for lib in threadpoolctl.threadpool_info()
+                if lib["user_api"] == "blas"
+            ),
+            default=1,
+        )
+
+    before = blas_threads(0)
+    if before == 1:
+        pytest.skip("BLAS already runs one thread here (one core, or the user's setting)")
+    inside = list(map_ordered(blas_threads, range(SMALL_BATCH + 1), workers=1))
+    assert inside == [1] * (SMALL_BATCH + 1)
+    assert blas_threads(0) == before  # restored when the batch ends
