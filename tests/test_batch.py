@@ -95,8 +95,8 @@ def test_local_cluster_workers_keep_glibc_malloc_defaults_and_one_blas_thread() 
 
 
 def test_one_worker_holds_blas_to_one_thread() -> None:
-    threadpoolctl = pytest.importorskip("threadpoolctl")
     import numpy  # noqa: F401  (loads the BLAS library threadpoolctl reports on)
+    import threadpoolctl
 
     def blas_threads(_: int) -> int:
         return max(
