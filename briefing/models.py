@@ -125,3 +125,88 @@ class Briefing:
             "summary": [s.to_dict() for s in self.summary],
             "facts": self.facts.to_dict(),
         }
+
+
+# ------------------------------------------------------------------ the digest
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where one article of a story came from: a source name, its URL and its own title."""
+
+    name: str
+    url: str | None = None
+    title: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "url": self.url, "title": self.title}
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One story of the digest: its best article's title and summary, merged facts, sources.
+
+    ``articles`` holds the input positions of the articles merged into it (provenance);
+    ``score`` and ``features`` say why it ranks where it does.
+    """
+
+    title: str
+    summary: tuple[Sentence, ...]
+    who: tuple[Fact, ...]
+    where: tuple[Fact, ...]
+    when: tuple[Fact, ...]
+    sources: tuple[Source, ...]
+    article_count: int
+    articles: tuple[int, ...]
+    score: float = 0.0
+    features: tuple[tuple[str, float], ...] = ()
+    published: dt.date | None = None
+
+    @property
+    def source_count(self) -> int:
+        """The number of distinct source names."""
+        return len({s.name.casefold() for s in self.sources})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "summary": [s.to_dict() for s in self.summary],
+            "who": [f.to_dict() for f in self.who],
+            "where": [f.to_dict() for f in self.where],
+            "when": [f.to_dict() for f in self.when],
+            "sources": [s.to_dict() for s in self.sources],
+            "article_count": self.article_count,
+            "articles": list(self.articles),
+            "score": round(self.score, 6),
+            "features": {name: round(value, 6) for name, value in self.features},
+            "published": self.published.isoformat() if self.published else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """A day's digest: ranked stories, best first, and what happened to the inputs.
+
+    ``read`` counts the articles that were briefed, ``merged`` those folded into another
+    article's story, ``skipped`` the inputs that could not be read or briefed, ``dropped``
+    the stories left out by ``max_stories``.
+    """
+
+    title: str
+    date: dt.date
+    stories: tuple[Story, ...]
+    read: int = 0
+    merged: int = 0
+    skipped: int = 0
+    dropped: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "date": self.date.isoformat(),
+            "stories": [s.to_dict() for s in self.stories],
+            "read": self.read,
+            "merged": self.merged,
+            "skipped": self.skipped,
+            "dropped": self.dropped,
+        }

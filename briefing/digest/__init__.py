@@ -17,19 +17,14 @@ Everything is deterministic: fixed seeds, stable hashes (CRC-32 of shingles), ti
 input order. The digest date is a label (and the key in the history); it does not change
 which relative dates resolve: each article's facts use its own publication date.
 
-Rendering: :func:`render_digest_markdown`, :func:`render_digest_html`,
-:func:`render_digest_json` and :func:`render_digest_pdf` (exactly one page, lower-ranked
-stories cut first, with a note of how many more the Markdown holds). Templates
-``digest.md.j2``/``digest.html.j2`` are looked up like the briefing's: the user's folder
-first, then the package's.
+The models (``Digest``, ``Story``, ``Source``) live in ``briefing.models``; rendering in
+``briefing.render.digest`` (re-exported here for callers of the earlier layout).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
-import os
 import re
 import zlib
 from collections import defaultdict
@@ -41,10 +36,16 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from .errors import BriefingError, InputError
-from .models import Article, Briefing, Fact, Sentence
-from .store import content_hash
-from .text import stem, words
+from ..errors import BriefingError, InputError
+from ..models import Article, Briefing, Digest, Fact, Source, Story
+from ..render.digest import (
+    render_digest_html,
+    render_digest_json,
+    render_digest_markdown,
+    render_digest_pdf,
+)
+from ..store import content_hash
+from ..text import stem, words
 
 __all__ = [
     "Digest",
@@ -67,91 +68,6 @@ __all__ = [
 POOL_THRESHOLD = 20
 #: Facts shown per story, best first.
 FACT_LIMITS = {"who": 3, "where": 3, "when": 2}
-
-
-# --------------------------------------------------------------------------- the model
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where one article of a story came from: a source name, its URL and its own title."""
-
-    name: str
-    url: str | None = None
-    title: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "url": self.url, "title": self.title}
-
-
-@dataclass(frozen=True, slots=True)
-class Story:
-    """One story of the digest: its best article's title and summary, merged facts, sources.
-
-    ``articles`` holds the input positions of the articles merged into it (provenance);
-    ``score`` and ``features`` say why it ranks where it does.
-    """
-
-    title: str
-    summary: tuple[Sentence, ...]
-    who: tuple[Fact, ...]
-    where: tuple[Fact, ...]
-    when: tuple[Fact, ...]
-    sources: tuple[Source, ...]
-    article_count: int
-    articles: tuple[int, ...]
-    score: float = 0.0
-    features: tuple[tuple[str, float], ...] = ()
-    published: dt.date | None = None
-
-    @property
-    def source_count(self) -> int:
-        """The number of distinct source names."""
-        return len({s.name.casefold() for s in self.sources})
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "summary": [s.to_dict() for s in self.summary],
-            "who": [f.to_dict() for f in self.who],
-            "where": [f.to_dict() for f in self.where],
-            "when": [f.to_dict() for f in self.when],
-            "sources": [s.to_dict() for s in self.sources],
-            "article_count": self.article_count,
-            "articles": list(self.articles),
-            "score": round(self.score, 6),
-            "features": {name: round(value, 6) for name, value in self.features},
-            "published": self.published.isoformat() if self.published else None,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Digest:
-    """A day's digest: ranked stories, best first, and what happened to the inputs.
-
-    ``read`` counts the articles that were briefed, ``merged`` those folded into another
-    article's story, ``skipped`` the inputs that could not be read or briefed, ``dropped``
-    the stories left out by ``max_stories``.
-    """
-
-    title: str
-    date: dt.date
-    stories: tuple[Story, ...]
-    read: int = 0
-    merged: int = 0
-    skipped: int = 0
-    dropped: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "date": self.date.isoformat(),
-            "stories": [s.to_dict() for s in self.stories],
-            "read": self.read,
-            "merged": self.merged,
-            "skipped": self.skipped,
-            "dropped": self.dropped,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,7 +312,7 @@ def _day(value: dt.date | dt.datetime | None) -> dt.date | None:
 
 
 def _agencies() -> frozenset[str]:
-    from .nlp import NEWS_AGENCIES
+    from ..nlp import NEWS_AGENCIES
 
     return frozenset(a.casefold() for a in NEWS_AGENCIES)
 
@@ -573,7 +489,7 @@ def _brief_all(
     progress: Callable[[], None] | None,
 ) -> list[tuple[int, Briefing]]:
     """Brief each distinct text once (a pool for big batches), in input order; failures out."""
-    from .batch import Options, brief_outcomes
+    from ..batch import Options, brief_outcomes
 
     keys = [content_hash(article.text) for article in articles]
     first: dict[str, int] = {}
@@ -673,168 +589,3 @@ def digest(
         skipped=skipped + failed,
         thresholds=thresholds or Thresholds(),
     )
-
-
-# ---------------------------------------------------------------------------- rendering
-
-
-@dataclass(frozen=True, slots=True)
-class PageCut:
-    """How much of the digest a page shows: the first ``stories`` stories, the first
-    ``long`` of them with two summary sentences and the rest with one, and the facts
-    lines when ``facts`` is true."""
-
-    stories: int
-    long: int
-    facts: bool = True
-
-
-def _fact_text(f: Fact, kind: str) -> str:
-    if kind == "when" and f.value and f.value != f.text:
-        return f"{f.text} ({f.value})"
-    return f.value if kind in ("who", "where") and f.value else f.text
-
-
-def _best(summary: tuple[Sentence, ...], limit: int) -> tuple[Sentence, ...]:
-    if limit >= len(summary):
-        return summary
-    keep = sorted(sorted(range(len(summary)), key=lambda i: (-summary[i].score, i))[:limit])
-    return tuple(summary[i] for i in keep)
-
-
-#: On the page, a longer sentence is cut at a word with " […]" (the Markdown has it whole).
-PAGE_SENTENCE_CHARS = 420
-
-
-def _clip(text: str, cut: PageCut | None) -> str:
-    if cut is None or len(text) <= PAGE_SENTENCE_CHARS:
-        return text
-    head = text[:PAGE_SENTENCE_CHARS]
-    return (head[: head.rfind(" ")] if " " in head else head).rstrip(",;:") + " […]"
-
-
-def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
-    """What a digest template sees (documented in templates/digest.md.j2)."""
-    from .render import safe_url
-
-    count = len(d.stories) if cut is None else min(cut.stories, len(d.stories))
-    labels = {"who": "Who", "where": "Where", "when": "When"}
-    stories = []
-    for number, s in enumerate(d.stories[:count], start=1):
-        sentences = 2 if cut is None or number <= cut.long else 1
-        stories.append(
-            {
-                "number": number,
-                "title": " ".join(s.title.split()) or "Untitled",
-                "summary": [_clip(x.text, cut) for x in _best(s.summary, sentences)],
-                "facts": [
-                    (labels[kind], [_fact_text(f, kind) for f in getattr(s, kind)])
-                    for kind in FACT_LIMITS
-                    if getattr(s, kind) and (cut is None or cut.facts)
-                ],
-                "sources": [
-                    {"name": src.name, "url": safe_url(src.url), "title": src.title}
-                    for src in s.sources
-                ],
-                "source_count": s.source_count,
-                "article_count": s.article_count,
-                "published": s.published.isoformat() if s.published else None,
-                "score": s.score,
-            }
-        )
-    return {
-        "d": d,
-        "title": d.title,
-        "date": d.date.isoformat(),
-        "stories": stories,
-        "total": len(d.stories),
-        "more": len(d.stories) - count,
-        "read": d.read,
-        "merged": d.merged,
-        "skipped": d.skipped,
-        "dropped": d.dropped,
-    }
-
-
-def _render(d: Digest, fmt: str, template: str | os.PathLike[str], cut: PageCut | None) -> str:
-    from .render import find_template, render_template
-
-    tpl = find_template(template, "md" if fmt == "md" else "html", default="digest")
-    text = render_template(tpl, _context(d, cut), os.fspath(template))
-    return text.rstrip("\n") + "\n"
-
-
-def render_digest_markdown(d: Digest, template: str | os.PathLike[str] = "default") -> str:
-    """The digest as Markdown: every story (up to ``max_stories``), ranked, with sources.
-
-    ``template`` is ``default`` (``digest.md.j2``), a folder whose ``digest.md.j2``
-    overrides the built-in one, or a ``.md.j2`` file. The same digest gives the same text.
-    """
-    return _render(d, "md", template, None)
-
-
-def render_digest_html(
-    d: Digest, template: str | os.PathLike[str] = "default", *, cut: PageCut | None = None
-) -> str:
-    """The digest as one standalone HTML page (stylesheet inlined, nothing fetched).
-
-    ``cut`` limits what is shown (the PDF fitter's knob); by default every story is.
-    """
-    return _render(d, "html", template, cut)
-
-
-def render_digest_json(d: Digest) -> str:
-    """The digest as pretty, key-sorted JSON (``Digest.to_dict()``) ending with a newline."""
-    return json.dumps(d.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-#: A page never holds more stories than this; the fitter starts here.
-MAX_PAGE_STORIES = 20
-#: The top stories keep two summary sentences until only this many stories are left.
-LONG_STORIES = 3
-
-
-def page_cuts(d: Digest) -> tuple[PageCut, ...]:
-    """The PDF's cut levels, each showing less than the one before (as the fitter needs).
-
-    From all stories (at most MAX_PAGE_STORIES) with two summary sentences each, the
-    lower-ranked stories lose their second sentence one by one, then the lowest-ranked
-    stories go one by one down to LONG_STORIES; then those lose their second sentences,
-    then stories go again, and last the facts of the single story left.
-    """
-    n = min(len(d.stories), MAX_PAGE_STORIES)
-    if n == 0:
-        return (PageCut(0, 0),)
-    floor = min(n, LONG_STORIES)
-    levels = [PageCut(n, long) for long in range(n, floor - 1, -1)]
-    levels += [PageCut(k, floor) for k in range(n - 1, floor - 1, -1)]
-    levels += [PageCut(floor, long) for long in range(floor - 1, -1, -1)]
-    levels += [PageCut(k, 0) for k in range(floor - 1, 0, -1)]
-    levels.append(PageCut(1, 0, facts=False))
-    return tuple(dict.fromkeys(levels))
-
-
-def render_digest_pdf(
-    d: Digest,
-    path: str | os.PathLike[str] | None = None,
-    template: str | os.PathLike[str] = "default",
-) -> bytes:
-    """The digest as exactly one A4 page; also written atomically to ``path`` when given.
-
-    Lower-ranked stories are cut first (the page then says how many more stories the
-    Markdown holds). The same digest gives byte-identical output.
-    """
-    from .pdf import fit_one_page
-    from .render import write_atomic
-
-    levels = page_cuts(d)
-
-    def make_html(level: int) -> str | None:
-        if level >= len(levels):
-            return None
-        return render_digest_html(d, template, cut=levels[level])
-
-    data = fit_one_page(make_html)
-    if path is not None:
-        write_atomic(path, data)
-    return data

@@ -39,8 +39,8 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from .errors import OutputError, TemplateError
-from .models import Briefing, Fact, Facts, Sentence
+from ..errors import OutputError, TemplateError
+from ..models import Briefing, Fact, Facts, Sentence
 
 __all__ = [
     "DEFAULT_LAYOUT",
