@@ -1,0 +1,335 @@
+"""Resolution: an expression's text -> its value. Ranges first ("November 24 to 27"), then
+one reader per shape (:mod:`.rules`), then rewrites that reduce a longer expression to one
+a reader knows ("February this year", "the quarter ended Sept. 30"), clock times, and
+last dateparser for what none of these read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from .rules import (
+    _CLOCK,
+    _IN_N,
+    _ISO,
+    _MONTH,
+    _MONTH_DAY,
+    _READERS,
+    _RELATIVE_UNIT,
+    _THE_QUARTER,
+    _THE_YEAR,
+    _read_ago,
+    _spelled_year,
+    _the_quarter,
+)
+from .words import (
+    _AGE,
+    _DAY_RE,
+    _DURATION,
+    _MONTH_RE,
+    _PARTS_OF_DAY,
+    _SPAN,
+    _VAGUE,
+    _YEAR_RE,
+    MONTHS,
+    WEEKDAYS,
+    Tense,
+    _clean,
+    _iso_week,
+    _strip_noise,
+    _to_date,
+    _valid,
+    _valid_iso,
+)
+
+
+def resolve_date(text: str, anchor: dt.date | dt.datetime | None) -> str | None:
+    """The TIMEX3-style ISO value of the date expression ``text``, anchored at ``anchor``.
+
+    ``anchor`` is the publication date; relative expressions ("Monday", "last week",
+    "November 24") resolve against it, and without it they return None rather than a guess.
+    Absolute expressions ("November 24, 2025", "2016") resolve without an anchor. Durations
+    and unreadable text return None. Weekdays and month names refer to the most recent
+    such day or month on or before the anchor unless the text says "next"/"coming".
+    """
+    return resolve(text, anchor)
+
+
+def resolve(text: str, anchor: dt.date | dt.datetime | None, *, tense: Tense = None) -> str | None:
+    """Like :func:`resolve_date`, with a tense hint from the sentence ("future" for "will")."""
+    return _resolve_cached(text, _to_date(anchor), tense)
+
+
+def is_duration(text: str) -> bool:
+    """Whether ``text`` is a duration or an age ("three years", "the past week", "62")."""
+    s = _clean(text)
+    return bool(_DURATION.match(s) or _AGE.match(s)) and not _RELATIVE_UNIT.match(s)
+
+
+@lru_cache(maxsize=4096)
+def _resolve_cached(text: str, base: dt.date | None, tense: Tense) -> str | None:
+    s = _clean(text)
+    if not s or len(s) > 80:
+        return None
+    if _IN_N.match(s):
+        return _read_ago(s, base, tense)[1]
+    if _SPAN.match(s) or _VAGUE.match(s):
+        return None
+    spelled = _spelled_year(_strip_noise(s))
+    if spelled is not None:
+        return spelled
+    ranged = _range(s, base, tense)
+    if ranged is not None:
+        return ranged
+    return _single(s, base, tense)
+
+
+# --- ranges --------------------------------------------------------------------------------
+
+# A dash splits only between numbers or with spaces around it ("24-27", "Monday - Friday"),
+# so "year-earlier" is not a range.
+_RANGE_SPLIT = re.compile(
+    r"^(?:from |between )?(?P<a>.+?)"
+    r"(?:(?<=\d)\s*-\s*|\s*-\s*(?=\d)|\s+-\s+|\s*\bto\b|\bthrough\b|\buntil\b|\btill\b|\band\b)"
+    r"\s*(?P<b>.+)$"
+)
+_BARE_DAY = re.compile(r"^(?:the )?" + _DAY_RE + "$")
+_BARE_YEAR2 = re.compile(r"^'?(?P<yy>[0-9]{2})$")
+
+
+def _range(s: str, base: dt.date | None, tense: Tense) -> str | None:
+    """``start/end`` for "November 24 to 27", "24-27 November", "2010-2015", "Monday to
+    Wednesday"; None when ``s`` is not a range or either end does not resolve."""
+    if _ISO.match(s) and _valid_iso(s):
+        return None
+    m = _RANGE_SPLIT.match(s)
+    if m is None or (" and " in s and not s.startswith("between ")):
+        return None  # "Monday and Tuesday" is a list, not a range
+    left, right = _strip_noise(m["a"]), _strip_noise(m["b"])
+    year = re.search(_YEAR_RE + "$", right)
+    if year is not None and re.search(_YEAR_RE, left) is None and not _BARE_DAY.match(left):
+        left = f"{left} {year['y']}"  # "Nov. 24-27, 2025": the start shares the year
+    start = _single(left, base, tense)
+    right_day = re.sub(r",?\s*" + _YEAR_RE + "$", "", right)
+    end = _complete_end(right_day, start) if start and _BARE_DAY.match(right_day) else None
+    end = end or _single(right, base, tense)
+    if start is None:
+        bare = _BARE_DAY.match(left)
+        if bare is None or end is None or len(end) != 10:
+            return None
+        start = f"{end[:8]}{int(bare['d']):02d}"
+        if not _valid(start):
+            return None
+    if end is None:
+        end = _complete_end(right_day, start)
+    if end is None or end < start:
+        return None
+    return f"{start}/{end}"
+
+
+def _complete_end(right: str, start: str) -> str | None:
+    """The end of a range that inherits the year/month of its start ("to 27", "-15")."""
+    bare = _BARE_DAY.match(right)
+    if bare is not None and len(start) == 10:
+        end = f"{start[:8]}{int(bare['d']):02d}"
+        return end if _valid(end) else None
+    yy = _BARE_YEAR2.match(right)
+    if yy is not None and len(start) == 4:
+        return f"{start[:2]}{yy['yy']}"
+    m = re.fullmatch(_MONTH_RE.format(g="m") + r"\s+" + _DAY_RE, right)
+    if m is not None and len(start) == 10:
+        end = f"{start[:4]}-{MONTHS[m['m'][:3] if m['m'][:4] != 'sept' else 'sept']:02d}-"
+        end += f"{int(m['d']):02d}"
+        return end if _valid(end) else None
+    return None
+
+
+def _single(s: str, base: dt.date | None, tense: Tense) -> str | None:
+    s = _strip_noise(s)
+    if not s:
+        return None
+    if _THE_YEAR.match(s):
+        return str(base.year) if base else None
+    if _THE_QUARTER.match(s):
+        return _the_quarter(base)
+    spelled = _spelled_year(s)
+    if spelled is not None:
+        return spelled
+    if _RELATIVE_UNIT.match(s) is None and (_DURATION.match(s) or _AGE.match(s)):
+        return None
+    if _ISO.match(s) and _valid_iso(s):
+        return s
+    for reader in _READERS:
+        matched, value = reader(s, base, tense)
+        if matched:
+            return value
+    for rewrite in _REWRITES:
+        found, value = rewrite(s, base, tense)
+        if found:
+            return value
+    return _with_clock(s, base, tense)
+
+
+_YEAR_TAIL = re.compile(r"^(?P<head>.+?),?\s+(?P<rel>this|last|next) year$")
+_ENDED = re.compile(r"^.+?\s+(?:ended|ending|ends|through)\s+(?P<tail>.+)$")
+_OF_TAIL = re.compile(r"^.+?\s+of\s+(?P<tail>(?:this|last|next) year|" + _YEAR_RE + r")$")
+_LIST = re.compile(r"^(?P<first>[^,]+?)(?:,\s*|\s+and\s+|\s+or\s+)(?P<rest>.+)$")
+
+
+def _rewrite_year_tail(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    """ "February this year", "June last year": the head with the named year."""
+    m = _YEAR_TAIL.match(s)
+    if m is None or not (_MONTH.match(m["head"]) or _MONTH_DAY.match(m["head"])):
+        return False, None
+    if base is None:
+        return True, None
+    year = base.year + {"this": 0, "last": -1, "next": 1}[m["rel"]]
+    return True, _single(f"{m['head']} {year}", base, tense)
+
+
+def _rewrite_ended(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    """ "the quarter ended Sept. 30": the end date is the one the text names."""
+    m = _ENDED.match(s)
+    if m is None:
+        return False, None
+    value = _single(m["tail"], base, "past" if tense is None else tense)
+    return value is not None, value
+
+
+def _rewrite_of_tail(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    """ "the first nine months of 1997": the year that is named."""
+    m = _OF_TAIL.match(s)
+    if m is None:
+        return False, None
+    value = _single(m["tail"], base, tense)
+    return value is not None, value
+
+
+def _rewrite_list(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    """ "April 24 and 25", "Monday or Tuesday": the first item."""
+    m = _LIST.match(s)
+    if m is None:
+        return False, None
+    value = _single(m["first"], base, tense)
+    return value is not None, value
+
+
+def _rewrite_part_of_day(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    """ "mid-afternoon yesterday", "the morning": a day plus TIMEX3's MO/AF/EV/NI."""
+    m = _POD.search(s)
+    if m is None:
+        return False, None
+    rest = _strip_noise(re.sub(r"\s+", " ", s[: m.start()] + " " + s[m.end() :]).strip())
+    rest = re.sub(r"^(?:of|on|,)\s*|\s*(?:of|on|,)$", "", rest).strip()
+    day = _single(rest, base, tense) if rest else (base.isoformat() if base else None)
+    if day is None or len(day) != 10:
+        return not rest, None
+    return True, f"{day}T{_PARTS_OF_DAY[m['pod']]}"
+
+
+_POD = re.compile(r"\b(?:early |late |mid[- ]?)?(?P<pod>morning|afternoon|evening|night)\b")
+
+
+def _with_clock(s: str, base: dt.date | None, tense: Tense) -> str | None:
+    """A clock time, alone ("5 p.m.": the anchor's day) or with a day ("6.10am on Wednesday");
+    otherwise dateparser's reading."""
+    m = _CLOCK.search(s)
+    if m is None:
+        return _dateparser(s, base, tense)
+    if m["noon"]:
+        hour, minute = (0, 0) if m["noon"] == "midnight" else (12, 0)
+    elif m["h24"]:
+        hour, minute = int(m["h24"]), int(m["mi24"])
+    else:
+        hour, minute = int(m["h"]), int(m["mi"] or 0)
+        if hour > 12:
+            return None
+        pm = m["ap"].startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    if hour > 23:
+        return None
+    rest = _strip_noise(re.sub(r"\s+", " ", (s[: m.start()] + " " + s[m.end() :]).strip()))
+    rest = re.sub(r"^(?:on|of|in|at|,)\s*|\s*(?:on|of|,)$", "", rest).strip()
+    day = _single(rest, base, tense) if rest else (base.isoformat() if base else None)
+    if day is None or len(day) != 10:
+        return None
+    return f"{day}T{hour:02d}:{minute:02d}"
+
+
+_REWRITES = (
+    _rewrite_year_tail,
+    _rewrite_ended,
+    _rewrite_of_tail,
+    _rewrite_list,
+    _rewrite_part_of_day,
+)
+
+# --- dateparser fallback -------------------------------------------------------------------
+
+_FALLBACK_ANCHOR = dt.datetime(2000, 6, 15)  # only fills parts an absolute date names itself
+
+
+@lru_cache(maxsize=64)
+def _parser(base: dt.date | None, prefer: str) -> Any:
+    from dateparser.date import DateDataParser
+
+    anchor = dt.datetime.combine(base, dt.time()) if base else _FALLBACK_ANCHOR
+    settings = {
+        "RELATIVE_BASE": anchor,
+        "PREFER_DATES_FROM": prefer,
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "RETURN_TIME_AS_PERIOD": True,
+        "TIMEZONE": "UTC",
+        "PREFER_DAY_OF_MONTH": "first",
+        "PARSERS": ["relative-time", "absolute-time"],
+        "STRICT_PARSING": False,
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+# dateparser is only asked about text that names a month or weekday or writes a date in
+# digits ("11/24/2025"); on anything else it mostly finds nothing, slowly, or a wrong date.
+_DATEPARSER_GATE = re.compile(
+    r"\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True)) + r")\b"
+    r"|\b\d{1,4}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
+)
+
+
+def _dateparser(s: str, base: dt.date | None, tense: Tense) -> str | None:
+    if _DATEPARSER_GATE.search(s) is None:
+        return None
+    try:
+        data = _parser(base, "future" if tense == "future" else "past").get_date_data(s)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    when: dt.datetime | None = data.date_obj
+    if when is None:
+        return None
+    parts = tuple(getattr(data, "parts", ()) or ())
+    period = data.period or "day"
+    if base is None:
+        # Without an anchor only what the text itself names: an explicit 4-digit year.
+        year = re.search(_YEAR_RE, s)
+        if "year" not in parts or year is None or int(year["y"]) != when.year:
+            return None
+        if "month" not in parts:
+            return str(when.year)
+        if "day" not in parts:
+            return f"{when.year}-{when.month:02d}"
+        return when.date().isoformat()
+    named = {int(y) for y in re.findall(r"(?<!\d)(1[0-9]{3}|2[01][0-9]{2})(?!\d)", s)}
+    if when.year not in named and abs(when.year - base.year) > 1:
+        return None  # a year the text does not name and the anchor does not imply
+    if period == "year":
+        return str(when.year)
+    if period == "month":
+        return f"{when.year}-{when.month:02d}"
+    if period == "week":
+        return _iso_week(when.date())
+    if period == "quarter":
+        return f"{when.year}-Q{(when.month - 1) // 3 + 1}"
+    if period == "time":
+        return f"{when.date().isoformat()}T{when.hour:02d}:{when.minute:02d}"
+    return when.date().isoformat()
