@@ -1,0 +1,102 @@
+"""Numbers: quantities with what they count, and a normalised value."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .. import dates
+from .state import MAX_CANDIDATES, Item, State
+from .words import MULTIPLIERS, QUANTIFIERS, WORD_NUMBERS, fold
+
+
+def _number_value(text: str, label: str) -> str | None:
+    """A normalised number: "15", "4200000000" for "$4.2 billion", "3.5%" for percents."""
+    s = fold(text).replace(",", "")
+    s = re.sub(r"^(?:" + "|".join(QUANTIFIERS) + r")\s+", "", s)
+    s = re.sub(r"[$€£¥]|\b(?:us|usd|eur|gbp|dollars?|euros?|pounds?|yen)\b", " ", s).strip()
+    pct = label == "PERCENT" or "%" in s or "percent" in s or "per cent" in s
+    m = re.match(r"^(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<mult>[a-z]+)?", s)
+    number: Decimal | None = None
+    rest = ""
+    if m:
+        try:
+            number = Decimal(m["n"])
+        except InvalidOperation:
+            return None
+        rest = m["mult"] or ""
+    else:
+        words = s.replace("-", " ").split()
+        total = 0.0
+        for word in words:
+            if word in WORD_NUMBERS:
+                total += WORD_NUMBERS[word]
+            elif word in MULTIPLIERS and total:
+                total *= MULTIPLIERS[word]
+            elif word in ("a", "an", "and"):
+                continue
+            else:
+                break
+        if not total:
+            return None
+        number = Decimal(str(total))
+        rest = ""
+    if rest in MULTIPLIERS and not pct and (len(rest) > 2 or label == "MONEY"):
+        number *= MULTIPLIERS[rest]
+        tail = s[m.end() :] if m else ""
+        nxt = re.match(r"^\s*(hundred|thousand|million|billion|trillion)\b", tail)
+        if nxt:
+            number *= MULTIPLIERS[nxt[1]]
+    text_number = format(number.normalize(), "f")
+    if "." in text_number:
+        text_number = text_number.rstrip("0").rstrip(".")
+    return f"{text_number}%" if pct else text_number
+
+
+def read_number(
+    state: State, span: Any, label: str, index: int | None, evidence: str, pos: int, title: bool
+) -> None:
+    if len(state.numbers) >= MAX_CANDIDATES or title:
+        return
+    doc = span.doc
+    text = span.text.strip()
+    root = span.root
+    if label == "CARDINAL":
+        if re.fullmatch(r"(?:1[89]|20)\d\d", text):
+            return  # a year
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if (
+            prev is not None
+            and prev.tag_ in ("NNP", "NNPS")
+            and (root.head.i == prev.i or prev.head.i == root.i)
+        ):
+            return  # a number in a name: "Game 7", "Apollo 11"
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in dates.MONTHS:
+            return
+        if root.head.ent_type_ == "PERSON" and root.dep_ in ("appos", "amod", "npadvmod"):
+            return  # an age: "Donald Collett, 62,"
+    start, end = span.start, span.end
+    # a modifier on the left: "over 15 sites", "more than 200"
+    for phrase in QUANTIFIERS:
+        n = len(phrase.split())
+        if start - n >= 0 and doc[start - n : start].text.lower() == phrase:
+            start -= n
+            break
+    # the counted noun on the right: "15 sites", "thousands of soldiers"
+    head = root.head
+    if root.dep_ in ("nummod", "compound", "quantmod") and head.i >= end and head.i - end <= 3:
+        if head.tag_.startswith("NN"):
+            end = head.i + 1
+    else:
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs and objs[0].i - end <= 4:
+                    end = objs[0].i + 1
+    surface = doc[start:end].text
+    value = _number_value(text, label)
+    w = state.weights
+    weight = state.position(index) * (w.counted if end > span.end else 1.0)
+    weight *= 1.0 if value is not None else w.no_value
+    state.numbers.append(Item(surface, value, evidence, index, weight, label, pos))

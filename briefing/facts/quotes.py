@@ -1,0 +1,188 @@
+"""Quotes: quoted speech and its speaker."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..models import Fact
+from .entities import fixed_label
+from .rank import saturate
+from .state import LIMITS, MAX_CANDIDATES, Item, State, sentence_at
+from .words import (
+    ORG_PRONOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    QUOTE_PAIRS,
+    SPEECH_VERBS,
+    WS,
+    clean_surface,
+    name_key,
+    name_tokens,
+    split_titles,
+    subset,
+)
+
+_QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _c in QUOTE_PAIRS) + "]")
+
+
+def _quote_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the text inside each quotation, curly or straight; an unclosed curly
+    quote runs to the end of the paragraph."""
+    closers = dict(QUOTE_PAIRS)
+    i = 0
+    while (m := _QUOTE_OPEN.search(text, i)) is not None:
+        opener = m.group()
+        j = text.find(closers[opener], m.end())
+        if j == -1 and opener == '"':
+            i = m.end()  # a lone straight quote opens nothing
+            continue
+        j = len(text) if j == -1 else j
+        yield m.end(), j
+        i = j + 1
+
+
+def read_quotes(state: State, offset: int, doc: Any) -> None:
+    text = doc.text
+    found = [(qs, qe) for qs, qe in _quote_spans(text) if len(text[qs:qe].split()) >= 4]
+    if not found:
+        return
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    for qs, qe in found:
+        quote = text[qs:qe].strip().rstrip(",").rstrip()
+        if len(state.quotes) >= MAX_CANDIDATES:
+            return
+        index = sentence_at(state.starts, offset + qs)
+        speaker, label = _speaker(state, doc, sents, offset, qs, qe)
+        weight = state.position(index) + (state.weights.speaker if speaker else 0.0)
+        weight += state.weights.quote_length if 6 <= len(quote.split()) <= 60 else 0.0
+        state.quotes.append(
+            Item(
+                quote,
+                None,
+                state.spans[index].text,
+                index,
+                weight,
+                "QUOTE",
+                offset + qs,
+                speaker,
+                label,
+            )
+        )
+
+
+def _speaker(
+    state: State, doc: Any, sents: list[tuple[int, int]], offset: int, qs: int, qe: int
+) -> tuple[str | None, str | None]:
+    """The speaker of the quotation at ``doc.text[qs:qe]``: the subject of the nearest speech
+    verb outside the quote in its sentence, a pronoun resolved to the last named person or
+    organisation, or the object of "according to"."""
+    verb = _speech_verb(doc, sents, qs, qe)
+    if verb is None:
+        return _previous_speaker(state, offset + qs)
+    if verb.lower_ == "according":
+        objs = [t for c in verb.children for t in c.children if t.dep_ == "pobj"]
+        return _named_in(state, objs[:1], offset + qs) if objs else (None, None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return _previous_speaker(state, offset + qs)
+    return _named_in(state, subjects, offset + qs)
+
+
+def _speech_verb(doc: Any, sents: list[tuple[int, int]], qs: int, qe: int) -> Any:
+    """The speech verb nearest the quotation, outside it, in the sentences it touches."""
+    near = [(a, b) for a, b in sents if a <= qe + 1 and b >= qs - 1]
+    lo = min((a for a, _b in near), default=qs)
+    hi = max((b for _a, b in near), default=qe)
+    window = doc.char_span(lo, hi, alignment_mode="expand")
+    best = None
+    best_dist = 1 << 30
+    for tok in window if window is not None else doc:
+        if qs <= tok.idx < qe:
+            continue
+        if tok.lower_ in SPEECH_VERBS and (tok.tag_.startswith("VB") or tok.lower_ == "according"):
+            dist = qs - tok.idx if tok.idx < qs else tok.idx - qe
+            if dist < best_dist:
+                best, best_dist = tok, dist
+    return best
+
+
+def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str | None]:
+    """A name for the phrases headed by ``heads``: a person (else an organisation) inside
+    them, else a pronoun or role noun resolved to the last person/organisation before
+    ``pos``."""
+    subtree = [t for head in heads for t in head.subtree]
+    doc = heads[0].doc
+    for wanted in ("PERSON", "ORG"):
+        for tok in subtree:
+            if not tok.ent_type_:
+                continue
+            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            if ent is None or fixed_label(ent, ent.label_) != wanted:
+                continue
+            _prefix, name = split_titles(WS.sub(" ", ent.text).strip())
+            name = clean_surface(name if wanted == "PERSON" else ent.text)
+            if name:
+                return name, wanted
+    word = heads[0].lower_
+    if word in PERSON_PRONOUNS or word in PERSON_NOUNS:
+        return _last_named(state, pos, ("PERSON",))
+    if word in ORG_PRONOUNS:
+        return _last_named(state, pos, ("ORG", "PERSON"))
+    return _previous_speaker(state, pos)
+
+
+def _last_named(state: State, pos: int, labels: tuple[str, ...]) -> tuple[str | None, str | None]:
+    for wanted in labels:
+        for p, name, label, _subject in reversed(state.speakers):
+            if p < pos and label == wanted:
+                return name, label
+    return None, None
+
+
+def _previous_speaker(state: State, pos: int) -> tuple[str | None, str | None]:
+    """The speaker of the previous quotation when it is at most two sentences back."""
+    if not state.quotes:
+        return None, None
+    last = state.quotes[-1]
+    here = sentence_at(state.starts, pos)
+    if last.sentence_index is not None and here - last.sentence_index <= 2 and last.speaker:
+        return last.speaker, last.speaker_label
+    return None, None
+
+
+def quote_facts(
+    state: State, canonical_of: dict[str, str], who: tuple[Fact, ...]
+) -> tuple[Fact, ...]:
+    top_who = {f.value for f in who[:3]}
+    facts = []
+    for item in state.quotes:
+        speaker = _canonical_speaker(item.speaker, canonical_of)
+        weight = item.weight + (state.weights.top_speaker if speaker in top_who else 0.0)
+        facts.append(
+            Fact(
+                item.text,
+                None,
+                item.evidence,
+                saturate(weight, state.weights.quotes_half),
+                speaker=speaker,
+                label="QUOTE",
+                sentence_index=item.sentence_index,
+            )
+        )
+    facts.sort(key=lambda f: (-f.score, f.sentence_index or 0))
+    return tuple(facts[: LIMITS["quotes"]])
+
+
+def _canonical_speaker(name: str | None, canonical_of: dict[str, str]) -> str | None:
+    if not name:
+        return None
+    key = name_key(name)
+    if key in canonical_of:
+        return canonical_of[key]
+    words = name_tokens(key)
+    for other, canonical in canonical_of.items():
+        if subset(words, name_tokens(other)):
+            return canonical
+    return name

@@ -1,0 +1,131 @@
+"""What the readers share: the candidates collected while the article streams past.
+
+Each reader (who, where, when, numbers, quotes, what) adds its candidates to one
+:class:`State`; the aggregate step of each reader turns them into ranked facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..models import Fact
+from ..text import Span
+from .rank import DEFAULT_WEIGHTS, Weights, position_weight, saturate, title_boost
+from .words import fold
+
+# How many facts of each kind are returned at most.
+LIMITS = {"who": 10, "what": 3, "where": 8, "when": 8, "numbers": 12, "quotes": 10}
+
+
+# How many candidates of one kind are kept while streaming (memory stays flat on huge texts).
+MAX_CANDIDATES = 2000
+
+
+def sentence_at(starts: list[int], pos: int) -> int:
+    """The index of the sentence holding character ``pos`` (``starts``: sentence starts)."""
+    return max(0, bisect_right(starts, pos) - 1)
+
+
+@dataclass(slots=True)
+class Actor:
+    """Everything seen about one surface name (who/where) while streaming."""
+
+    key: str
+    label_votes: Counter[str] = field(default_factory=Counter)
+    surfaces: Counter[str] = field(default_factory=Counter)
+    weight: float = 0.0
+    count: int = 0
+    first_pos: int = 1 << 60
+    first_sentence: int | None = None
+    evidence: tuple[str, int | None] | None = None
+    surface: str = ""
+    role: str | None = None
+    role_evidence: tuple[str, int | None, str] | None = None
+    title: bool = False
+
+
+@dataclass(slots=True)
+class Item:
+    """One candidate fact of the kinds that are not merged by name (when/numbers/quotes)."""
+
+    text: str
+    value: str | None
+    evidence: str
+    sentence_index: int | None
+    weight: float
+    label: str
+    pos: int
+    speaker: str | None = None
+    speaker_label: str | None = None
+
+
+@dataclass(slots=True)
+class State:
+    """What the stream collects; the aggregate step turns it into facts."""
+
+    spans: tuple[Span, ...]
+    starts: list[int]
+    anchor: dt.date | dt.datetime | None
+    top: dict[int, float]
+    who: dict[str, Actor] = field(default_factory=dict)
+    where: dict[str, Actor] = field(default_factory=dict)
+    norp: Counter[str] = field(default_factory=Counter)
+    when: list[Item] = field(default_factory=list)
+    numbers: list[Item] = field(default_factory=list)
+    quotes: list[Item] = field(default_factory=list)
+    what: list[Item] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)
+    speakers: list[tuple[int, str, str, bool]] = field(default_factory=list)
+    title: str = ""
+    title_text: str = ""
+    title_subject: str = ""
+    weights: Weights = DEFAULT_WEIGHTS
+
+    def position(self, index: int | None) -> float:
+        """The position weight of a mention in sentence ``index`` (None: the title)."""
+        return position_weight(self.top, index, self.weights)
+
+    def title_boost(self, names: Iterable[str], *, surname: bool = False) -> float:
+        """What being named in the title adds (see :func:`rank.title_boost`)."""
+        return title_boost(
+            self.title_text, self.title_subject, names, self.weights, surname=surname
+        )
+
+
+def ranked_items(items: list[Item], kind: str, *, half: float, repeat: float) -> tuple[Fact, ...]:
+    """Merge repeated items (same value, else same text; a repeat adds ``repeat`` of its
+    weight), then rank by summed weight."""
+    merged: dict[str, Item] = {}
+    for item in items:
+        key = item.value if kind == "when" and item.value else fold(item.text)
+        if kind == "numbers":
+            key = fold(item.text)
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = Item(
+                item.text,
+                item.value,
+                item.evidence,
+                item.sentence_index,
+                item.weight,
+                item.label,
+                item.pos,
+            )
+        else:
+            seen.weight += repeat * item.weight
+    ranked = sorted(merged.values(), key=lambda i: (-i.weight, i.pos))[: LIMITS[kind]]
+    return tuple(
+        Fact(
+            i.text,
+            i.value,
+            i.evidence,
+            saturate(i.weight, half),
+            label=i.label,
+            sentence_index=i.sentence_index,
+        )
+        for i in ranked
+    )

@@ -1,0 +1,216 @@
+"""What: the event as a short clause (subject, verb, object) from the title and top sentences."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Any
+
+from ..models import Fact
+from .rank import saturate
+from .state import LIMITS, Item, State, sentence_at
+from .words import CIRCUMSTANTIAL, SPEECH_VERBS, fold, join_tokens
+
+
+def headline_statement(segments: list[Any]) -> str | None:
+    """The headline's main segment, cut before a circumstantial clause ("as", "after")."""
+    for segment in segments:
+        tokens = [t for t in segment if not _quoted_token(t)]
+        for k, tok in enumerate(tokens):
+            if k >= 2 and tok.lower_ in CIRCUMSTANTIAL and tok.tag_ in ("IN", "RB"):
+                tokens = tokens[:k]
+                break
+        while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in ("IN", "CC", "DT", "TO")):
+            tokens.pop()
+        while tokens and tokens[0].is_punct:
+            tokens.pop(0)
+        if len(tokens) >= 3:
+            return join_tokens(tokens)
+    return None
+
+
+def _quoted_token(tok: Any) -> bool:
+    return bool(tok.tag_ in ("``", "''") or tok.text in ('"', "“", "”"))
+
+
+def headline_segments(doc: Any) -> list[Any]:
+    """A headline's parts split at a colon or dash, the statement after a kicker first:
+    "Croydon tram crash: Police identify three victims" -> the part after the colon."""
+    cuts = [t.i for t in doc if t.text in (":", "|", "-", "–", "—") and t.whitespace_]
+    bounds = [0, *[c + 1 for c in cuts], len(doc) + 1]
+    parts = [doc[a : b - 1] for a, b in pairwise(bounds) if b - 1 > a]
+    return parts[1:] + parts[:1] if len(parts) > 1 else parts
+
+
+def read_what(state: State, offset: int, doc: Any) -> None:
+    end = offset + len(doc.text)
+    first = sentence_at(state.starts, offset)
+    for index in range(first, len(state.spans)):
+        sent = state.spans[index]
+        if sent.start >= end:
+            break
+        if index not in state.top:
+            continue
+        span = doc.char_span(sent.start - offset, sent.end - offset, alignment_mode="expand")
+        if span is None:
+            continue
+        clause = event_clause(span, doc)
+        if clause:
+            weight = state.top[index] * (
+                state.weights.empty_clause if _EMPTY_CLAUSE.match(clause) else 1.0
+            )
+            state.what.append(Item(clause, None, sent.text, index, weight, "EVENT", sent.start))
+
+
+# "This is not the first time": a pronoun and a copula state no event.
+_EMPTY_CLAUSE = re.compile(r"^(?:this|that|it|there|these|those)\s+(?:is|are|was|were|'s)\b", re.I)
+
+
+_CORE_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+_VERB_GROUP = ("aux", "auxpass", "neg", "prt")
+
+
+_OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "agent")
+
+
+_DROP_DEPS = ("relcl", "acl", "advcl", "appos", "parataxis", "punct", "cc", "mark", "meta")
+
+
+def event_clause(span: Any, doc: Any, *, headline: bool = False) -> str | None:
+    """The main event of a sentence as one short clause: subject, verb group and object,
+    verbatim words in article order (trimmed of subordinate clauses and appositions). In a
+    headline the verb must have a subject and must not sit inside quotation marks."""
+    verb = _main_verb(span, headline=headline)
+    if verb is None:
+        return None
+    keep: list[Any] = []
+    subjects = [c for c in verb.children if c.dep_ in _CORE_DEPS]
+    if headline and not subjects:
+        return None
+    if subjects:
+        keep += _trimmed(subjects[0], 8)
+    keep += [verb] + [c for c in verb.children if c.dep_ in _VERB_GROUP]
+    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
+    preps = [
+        c
+        for c in verb.children
+        if c.dep_ == "prep" and c.i > verb.i and c.lower_ not in CIRCUMSTANTIAL
+    ]
+    if objects:
+        obj = objects[0]
+        keep += _trimmed(obj, 12)
+        after = [p for p in preps if p.i > obj.i]
+        if after and len(list(after[0].subtree)) <= 5 and after[0].i <= max(t.i for t in keep) + 2:
+            keep += _trimmed(after[0], 5)
+    elif preps and not any(c.dep_ == "prt" for c in verb.children):
+        keep += _trimmed(preps[0], 8)
+    tokens = sorted(
+        {t.i: t for t in keep if span.start <= t.i < span.end}.values(), key=lambda t: t.i
+    )
+    tokens = [t for t in tokens if t.text not in ("“", "”", '"', "‘", "’")]
+    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in ("IN", "CC", "DT", "TO")):
+        tokens.pop()
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    if len(tokens) < 2:
+        return None
+    return join_tokens(tokens)
+
+
+def _main_verb(span: Any, *, headline: bool = False) -> Any:
+    """The verb of the sentence's main clause: a verbal root, else (headlines such as
+    "Trump election: Clinton blames defeat") the first finite verb that has a subject; for
+    a speech verb with a reported clause ("X said Y did Z"), the reported verb."""
+    quoted = _quoted(span) if headline else set()
+    roots = [t for t in span if t.head.i == t.i or not (span.start <= t.head.i < span.end)]
+    verbs = [t for t in roots if t.tag_.startswith("VB") and t.i not in quoted]
+    if not verbs:
+        verbs = [
+            t
+            for t in span
+            if t.tag_ in ("VBZ", "VBP", "VBD", "VB", "VBN")
+            and t.i not in quoted
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            and not any(c.dep_ == "mark" for c in t.children)
+            and t.dep_ not in ("relcl", "advcl")
+        ]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    if verb.lower_ in SPEECH_VERBS:
+        reported = [c for c in verb.children if c.dep_ == "ccomp" and c.tag_.startswith("VB")]
+        if reported and any(g.dep_ in _CORE_DEPS for g in reported[0].children):
+            verb = reported[0]
+    return verb
+
+
+def _quoted(span: Any) -> set[int]:
+    """Indices of tokens inside quotation marks ("'I BLAME COMEY' Clinton blames...")."""
+    inside: set[int] = set()
+    open_mark: str | None = None
+    for tok in span:
+        if tok.tag_ in ("``", "''") or tok.text in ('"', "“", "”"):
+            open_mark = None if open_mark else tok.text
+            continue
+        if open_mark:
+            inside.add(tok.i)
+    return inside
+
+
+def _trimmed(tok: Any, limit: int) -> list[Any]:
+    """The subtree of ``tok`` without clauses, appositions and parentheses, at most
+    ``limit`` tokens (cut after the head when longer)."""
+    out = [t for t in tok.subtree if t.i == tok.i or not _dropped(t, tok)]
+    out = _without_parentheses(out)
+    if len(out) > limit:
+        head_pos = next((k for k, t in enumerate(out) if t.i == tok.i), 0)
+        out = out[: max(head_pos + 1, limit)]
+        out = out[: max(limit, head_pos + 1)]
+    return out
+
+
+def _dropped(tok: Any, top: Any) -> bool:
+    while tok.i != top.i:
+        if tok.dep_ in _DROP_DEPS:
+            return True
+        tok = tok.head
+    return False
+
+
+def _without_parentheses(tokens: list[Any]) -> list[Any]:
+    out = []
+    depth = 0
+    for tok in tokens:
+        if tok.text in ("(", "["):
+            depth += 1
+            continue
+        if tok.text in (")", "]"):
+            depth = max(0, depth - 1)
+            continue
+        if depth == 0:
+            out.append(tok)
+    return out
+
+
+def what_facts(state: State) -> tuple[Fact, ...]:
+    items = sorted(state.what, key=lambda i: (-i.weight, i.pos))
+    seen: set[str] = set()
+    facts = []
+    for item in items:
+        key = fold(item.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        facts.append(
+            Fact(
+                item.text,
+                None,
+                item.evidence,
+                saturate(item.weight, state.weights.what_half),
+                label=item.label,
+                sentence_index=item.sentence_index,
+            )
+        )
+    return tuple(facts[: LIMITS["what"]])

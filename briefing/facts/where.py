@@ -1,0 +1,175 @@
+"""Where: places of the event, countries and spelling variants merged."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Any
+
+from ..models import Fact
+from .rank import saturate
+from .state import LIMITS, MAX_CANDIDATES, Actor, State
+from .words import (
+    COUNTRY_ALIASES,
+    DEMONYMS,
+    LOCATIVE_PREPS,
+    clean_surface,
+    fold,
+    is_title_word,
+    name_key,
+)
+
+
+def read_place(
+    state: State, span: Any, label: str, index: int | None, evidence: str, pos: int, title: bool
+) -> None:
+    root = span.root
+    w = state.weights
+    weight = state.position(index)
+    dep, head = root.dep_, root.head
+    if dep in ("compound", "amod", "nmod", "npadvmod") and head.i >= span.end:
+        if head.ent_type_ in ("ORG", "PERSON") or is_title_word(head.text):
+            return  # "US President", "US CENTCOM": not a place of the event
+        weight *= w.place_premodifier
+    elif dep == "poss" or dep in ("nsubj", "nsubjpass"):
+        weight *= w.place_subject
+    elif dep == "pobj" and head.lower_ in LOCATIVE_PREPS:
+        weight *= w.place_locative
+    surface = clean_surface(span.text)
+    if not surface or not any(ch.isupper() for ch in surface):
+        return
+    key = place_key(surface)
+    place = state.where.get(key)
+    if place is None:
+        if len(state.where) >= MAX_CANDIDATES:
+            return
+        place = state.where[key] = Actor(key)
+    place.label_votes[label] += 1
+    place.surfaces[surface] += 1
+    place.weight += weight
+    place.count += 1
+    place.title = place.title or title
+    if not title and pos < place.first_pos:
+        place.first_pos = pos
+        place.first_sentence = index
+        place.evidence = (evidence, index)
+        place.surface = surface
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Folded country name -> display name, from pycountry plus common short names."""
+    table: dict[str, str] = {}
+    for forms, display in _pycountry_names():
+        for form in forms:
+            table[fold(form)] = display
+    for alias, display in COUNTRY_ALIASES.items():
+        table[fold(alias)] = display
+    return table
+
+
+def _pycountry_names() -> list[tuple[list[str], str]]:
+    """(names, display name) of every country pycountry knows; empty without pycountry
+    (it is optional: the alias table above covers the common short names)."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - depends on the environment
+        return []
+    out = []
+    for country in pycountry.countries:
+        name = str(country.name)
+        common = getattr(country, "common_name", None)
+        official = getattr(country, "official_name", None)
+        forms = [str(f) for f in (name, name.split(",")[0], common, official) if f]
+        out.append((forms, str(common or name.split(",")[0])))
+    return out
+
+
+def place_key(surface: str) -> str:
+    folded = name_key(surface)
+    return _countries().get(folded, folded).lower() if folded in _countries() else folded
+
+
+def _country_of(key: str) -> str | None:
+    return _countries().get(key) or next(
+        (v for v in _countries().values() if v.lower() == key), None
+    )
+
+
+def _similar(a: str, b: str) -> bool:
+    """Spelling variants of one place ("Idleb"/"Idlib"): same first letter, ratio >= 0.8."""
+    if a[:1] != b[:1] or min(len(a), len(b)) < 4:
+        return False
+    if _country_of(a) and _country_of(b):
+        return False  # Niger is not Nigeria
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _demonym_country(norp: str, places: Iterable[str]) -> str | None:
+    """The place key a NORP ("Syrian") refers to, if that place is among ``places``."""
+    if norp in DEMONYMS:
+        target = DEMONYMS[norp].lower()
+        return target if target in places else None
+    for place in places:
+        stem = place[:-1] if place[-1:] in "aeiouy" else place
+        starts = norp.startswith(place) or norp.startswith(stem)
+        if len(stem) >= 3 and starts and len(norp) - len(stem) <= 4:
+            return place
+    return None
+
+
+def where_facts(state: State) -> tuple[Fact, ...]:
+    groups = _merge_places(state)
+    if not groups:
+        return ()
+    norp_support: Counter[int] = Counter()
+    keys = {g[0].key: k for k, g in enumerate(groups)}
+    for norp, count in state.norp.items():
+        target = _demonym_country(norp, keys)
+        if target is not None:
+            norp_support[keys[target]] += count
+    scored = []
+    for k, group in enumerate(groups):
+        if not any(m.evidence for m in group):
+            continue  # named only in the title
+        names = {s for m in group for s in m.surfaces}
+        raw = sum(m.weight for m in group) + state.title_boost(names)
+        raw += state.weights.demonym * min(norp_support[k], state.weights.demonym_cap)
+        scored.append((raw, group))
+    scored.sort(key=lambda rg: -rg[0])
+    facts = []
+    for raw, group in scored[: LIMITS["where"]]:
+        facts.append(_where_fact(state, group, saturate(raw, state.weights.where_half)))
+    return tuple(f for f in facts if f is not None)
+
+
+def _merge_places(state: State) -> list[list[Actor]]:
+    """Group place candidates that are one place: same key, or spelling variants."""
+    groups: list[list[Actor]] = []
+    for place in sorted(state.where.values(), key=lambda p: -p.weight):
+        for group in groups:
+            if any(_similar(place.key, other.key) for other in group):
+                group.append(place)
+                break
+        else:
+            groups.append([place])
+    return groups
+
+
+def _where_fact(state: State, group: list[Actor], score: float) -> Fact | None:
+    surfaces: Counter[str] = Counter()
+    for member in group:
+        surfaces.update(member.surfaces)
+    country = _country_of(group[0].key)
+    value = country or max(surfaces, key=lambda s: (surfaces[s], len(s)))
+    body = sorted((m for m in group if m.evidence), key=lambda m: m.first_pos)
+    if body and body[0].evidence:
+        evidence, index = body[0].evidence
+        surface = body[0].surface
+    else:
+        evidence, index = state.title, None
+        surface = max(surfaces, key=lambda s: (surfaces[s], len(s)))
+    label = Counter(lbl for m in group for lbl in m.label_votes.elements()).most_common(1)[0][0]
+    return Fact(surface, value, evidence, score, label=label, sentence_index=index)

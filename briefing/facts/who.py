@@ -1,0 +1,388 @@
+"""Who: people and organisations, their roles, merged mentions (surnames, acronyms), ranked
+by salience."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import Fact
+from ..nlp import NEWS_AGENCIES
+from .rank import saturate
+from .state import LIMITS, MAX_CANDIDATES, Actor, State
+from .where import place_key
+from .words import (
+    CORPORATE,
+    COURTESY,
+    CREDITS,
+    MEDIA_WORDS,
+    PUNCT_EDGE,
+    WS,
+    clean_surface,
+    is_title_word,
+    join_tokens,
+    name_key,
+    name_tokens,
+    split_titles,
+    subset,
+)
+
+
+def _subject_of(tok: Any) -> bool:
+    """Whether ``tok`` is (part of) a clause subject: nsubj itself or inside one."""
+    for _ in range(4):
+        if tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return True
+        if (
+            tok.dep_ in ("compound", "appos", "conj", "flat", "amod", "nmod")
+            and tok.head.i != tok.i
+        ):
+            tok = tok.head
+            continue
+        return False
+    return False
+
+
+def read_actor(
+    state: State, span: Any, label: str, index: int | None, evidence: str, pos: int, title: bool
+) -> None:
+    raw = WS.sub(" ", span.text).strip()
+    prefix, name = split_titles(raw) if label == "PERSON" else ("", raw)
+    name = _clean_name(name, label)
+    if not name or not any(ch.isupper() for ch in name) or is_title_word(name):
+        return  # a person that is only a title ("Adm.", "President")
+    key = name_key(name)
+    if not key or len(key) < 2:
+        return
+    actor = state.who.get(key)
+    if actor is None:
+        if len(state.who) >= MAX_CANDIDATES:
+            return
+        actor = state.who[key] = Actor(key)
+    subject = _subject_of(span.root)
+    weight = state.position(index) * (state.weights.subject if subject else 1.0)
+    if (
+        name in NEWS_AGENCIES
+        or name.upper() in NEWS_AGENCIES
+        or key in CREDITS
+        or (label == "ORG" and key.split()[-1] in MEDIA_WORDS)
+    ):
+        weight *= state.weights.source  # a source or a picture credit, rarely the actor
+    actor.label_votes[label] += 1
+    actor.surfaces[name] += 1
+    actor.weight += weight
+    actor.count += 1
+    actor.title = actor.title or title
+    if title:
+        return
+    if pos < actor.first_pos:
+        actor.first_pos = pos
+        actor.first_sentence = index
+        actor.evidence = (evidence, index)
+        actor.surface = name
+    if label == "PERSON" and actor.role is None:
+        role = _role(span, prefix)
+        if role:
+            actor.role = role
+            actor.role_evidence = (evidence, index, name)
+    if label == "ORG":
+        acronym = _acronym_after(span)
+        if acronym:
+            state.acronyms.setdefault(name_key(acronym), key)
+    if label == "PERSON" or label == "ORG":
+        state.speakers.append((pos, name, label, subject))
+
+
+def _clean_name(name: str, label: str) -> str:
+    """A name without credits glued in front ("GETTY Donald Trump") or "anti-"/"pro-"."""
+    name = clean_surface(name)
+    name = re.sub(r"^(?:anti|pro|ex|non)-", "", name, flags=re.I)
+    words = name.split()
+    if label == "PERSON":
+        while (
+            len(words) > 1 and words[0].isupper() and len(words[0]) > 1 and not words[1].isupper()
+        ):
+            words = words[1:]
+    return " ".join(words)
+
+
+def _acronym_after(span: Any) -> str | None:
+    """The acronym defined in parentheses right after an organisation: "X (CENTCOM)"."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return None
+    word = str(doc[i + 1].text)
+    if re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,9}", word) and sum(c.isupper() for c in word) >= 2:
+        return word
+    return None
+
+
+def _role(span: Any, prefix: str) -> str | None:
+    """The role the article gives a person: premodifiers ("US President"), titles stripped
+    from the name ("Adm."), or an apposition ("Brad Cooper, head of US Central Command")."""
+    left = _left_role(span)
+    parts = [p for p in (left, prefix) if p]
+    role = " ".join(parts) if parts else None
+    if role and not _role_has_title(role):
+        role = None
+    appositive = _appositive_role(span)
+    if role is None:
+        role = appositive
+    elif appositive and all(is_title_word(w) for w in role.split()):
+        role = f"{role}, {appositive}"  # "Brig.-Gen., spokesman for the army"
+    return _clean_role(role) if role else None
+
+
+def _left_role(span: Any) -> str:
+    doc = span.doc
+    i = span.start - 1
+    first = span.start
+    sent_start = span.sent.start
+    while i >= 0 and span.start - i <= 10:
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON":
+            break
+        if i < sent_start and not (is_title_word(tok.text) or _abbreviation_dot(doc, i)):
+            break  # the model may end a sentence at "Brig.-Gen." but no further back
+        ok = (
+            tok.tag_ in ("NNP", "NNPS", "NN", "JJ", "POS", "HYPH", "-LRB-", "-RRB-", "CD")
+            or tok.ent_type_ in ("ORG", "GPE", "NORP")
+            or is_title_word(tok.text)
+            or _abbreviation_dot(doc, i)
+        )
+        if not ok or tok.text in ("“", '"', "”", "‘"):
+            break
+        first = i
+        i -= 1
+    if first == span.start:
+        return ""
+    text = doc[first : span.start].text
+    if text.count("(") != text.count(")"):
+        return ""
+    return str(text)
+
+
+def _abbreviation_dot(doc: Any, i: int) -> bool:
+    """A full stop glued to a title before it: the "." of "Brig.-Gen."."""
+    return bool(
+        doc[i].text == "."
+        and i > 0
+        and not doc[i - 1].whitespace_
+        and is_title_word(doc[i - 1].text)
+    )
+
+
+def _role_has_title(role: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w.\-']*", role)
+    return any(is_title_word(w) or (w.islower() and len(w) > 2) for w in words)
+
+
+def _appositive_role(span: Any) -> str | None:
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.tag_ in ("NN", "NNP", "NNS"):
+            if child.ent_type_ == "PERSON" or child.like_num:
+                continue
+            toks = [t for t in child.subtree if not _inside_clause(t, child)]
+            if 0 < len(toks) <= 12:
+                return join_tokens(toks)
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.tag_ in ("NN", "NNS"):
+        head = root.head
+        toks = [t for t in head.subtree if t.i < span.start and not _inside_clause(t, head)]
+        if 0 < len(toks) <= 12:
+            return join_tokens(toks)
+    return None
+
+
+def _inside_clause(tok: Any, top: Any) -> bool:
+    """Whether ``tok`` sits in a relative/adverbial clause or apposition below ``top``."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl", "advcl", "appos", "parataxis", "ccomp"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _clean_role(role: str) -> str | None:
+    role = WS.sub(" ", role).strip()
+    role = re.sub(r"(^|, )(?:the|a|an|The|A|An)\s+", r"\1", role)
+    words = [w for w in role.split() if w.lower().rstrip(".") not in COURTESY]
+    role = PUNCT_EDGE.sub("", " ".join(words))
+    return role or None
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[Actor]
+    label: str
+    canonical: str = ""
+    weight: float = 0.0
+
+
+def _initials(name: str) -> str:
+    letters = []
+    for word in re.split(r"[\s]+", name):
+        for part in word.split("-"):
+            if not part or part.lower() in ("of", "the", "and", "for", "de", "al", "el", "&"):
+                continue
+            if part.isupper() and len(part) <= 4:
+                letters.append(part)
+            elif part[0].isupper():
+                letters.append(part[0])
+    return "".join(letters).upper()
+
+
+def _label_of(actor: Actor) -> str:
+    votes = actor.label_votes
+    if votes.get("NORP", 0) == sum(votes.values()):
+        return "NORP"
+    person, org = votes.get("PERSON", 0), votes.get("ORG", 0)
+    return "PERSON" if person > org else "ORG"
+
+
+def cluster_actors(state: State) -> tuple[list[_Cluster], dict[str, str]]:
+    """Merge mentions of one actor: surname/token subsets within a type, acronyms defined in
+    the text ("(CENTCOM)") or matching initials. Returns clusters and key -> canonical."""
+    actors = sorted(
+        (a for a in state.who.values() if not _concatenated(a, state.who)),
+        key=lambda a: (-len(name_tokens(a.key)), -len(a.key), a.first_pos),
+    )
+    clusters: list[_Cluster] = []
+    home: dict[str, _Cluster] = {}
+    for actor in actors:
+        label = _label_of(actor)
+        target = None
+        alias = state.acronyms.get(actor.key)
+        if alias and alias in home:
+            target = home[alias]
+        if target is None:
+            target = _matching_cluster(actor, label, clusters)
+        if target is None:
+            target = _Cluster([], label)
+            clusters.append(target)
+        target.members.append(actor)
+        home[actor.key] = target
+    canonical_of: dict[str, str] = {}
+    for cluster in clusters:
+        cluster.canonical = _canonical_name(cluster)
+        cluster.weight = sum(m.weight for m in cluster.members)
+        for member in cluster.members:
+            canonical_of[member.key] = cluster.canonical
+    return clusters, canonical_of
+
+
+def _matching_cluster(actor: Actor, label: str, clusters: list[_Cluster]) -> _Cluster | None:
+    words = name_tokens(actor.key)
+    best = None
+    best_weight = -1.0
+    for cluster in clusters:
+        if cluster.label == "NORP" or label == "NORP":
+            continue
+        for member in cluster.members:
+            big = name_tokens(member.key)
+            same_type = cluster.label == label or (
+                cluster.label == "PERSON" and len(words) == 1 and len(big) > 1
+            )
+            if cluster.label == "ORG" and same_type:
+                same_type = _org_part(words, big)
+            ok = (same_type and subset(words, big)) or (
+                len(words) == 1
+                and actor.surface.isupper()
+                and 2 <= len(actor.key) <= 6
+                and cluster.label == "ORG"
+                and _initials(member.surface or member.key) == actor.key.upper()
+            )
+            if ok:
+                weight = sum(m.weight for m in cluster.members)
+                if weight > best_weight:
+                    best, best_weight = cluster, weight
+                break
+    return best
+
+
+def _concatenated(actor: Actor, actors: dict[str, Actor]) -> bool:
+    """A model error joining two names: "Hillary Clinton Donald Trump"."""
+    words = name_tokens(actor.key)
+    if len(words) < 4:
+        return False
+    for cut in range(2, len(words) - 1):
+        if " ".join(words[:cut]) in actors and " ".join(words[cut:]) in actors:
+            return True
+    return False
+
+
+def _org_part(small: list[str], big: list[str]) -> bool:
+    """Whether organisation name ``small`` can be short for ``big``: its last words
+    ("Interior Ministry" for "Syrian Interior Ministry") or ``big`` minus a corporate
+    suffix ("Mondelez" for "Mondelez International"), not any subset ("Croydon" is not
+    "Croydon Guardian")."""
+    if big[-len(small) :] == small:
+        return True
+    rest = big[len(small) :]
+    return big[: len(small)] == small and all(w in CORPORATE for w in rest)
+
+
+def _canonical_name(cluster: _Cluster) -> str:
+    """The full form of the name: among forms of several words (no honorifics, no
+    parentheses), the most frequent, then the longest; a rarer longer form is usually a
+    model error gluing a word on ("Jubilant Chicago Cubs")."""
+    forms: Counter[str] = Counter()
+    for member in cluster.members:
+        forms.update(member.surfaces)
+    candidates = [f for f in forms if "(" not in f] or list(forms)
+    full = [f for f in candidates if len(name_tokens(f)) > 1 and not f.isupper()] or candidates
+    return max(full, key=lambda f: (forms[f], not f.isupper(), len(name_tokens(f)), len(f)))
+
+
+def who_facts(state: State, clusters: list[_Cluster]) -> tuple[Fact, ...]:
+    people = [c for c in clusters if c.label in ("PERSON", "ORG")]
+    if not people:
+        people = [c for c in clusters if c.label == "NORP"]
+    scored = []
+    for cluster in people:
+        body = [m for m in cluster.members if m.evidence is not None]
+        if not body:
+            continue  # named only in the title, where the model misreads headline case
+        place = state.where.get(place_key(cluster.canonical))
+        if place is not None and place.count >= sum(m.count for m in cluster.members):
+            continue  # "Croydon" read as an organisation in "Croydon tram"
+        names = {s for m in cluster.members for s in m.surfaces}
+        raw = cluster.weight + state.title_boost(names, surname=cluster.label == "PERSON")
+        first = min((m.first_sentence or 0 for m in body), default=0)
+        w = state.weights
+        raw += w.first_mention / (1.0 + first / w.first_scale) if body else 0.0
+        scored.append((raw, cluster))
+    scored.sort(key=lambda rc: -rc[0])
+    facts = []
+    for raw, cluster in scored[: LIMITS["who"]]:
+        facts.append(_who_fact(state, cluster, saturate(raw, state.weights.who_half)))
+    return tuple(facts)
+
+
+def _who_fact(state: State, cluster: _Cluster, score: float) -> Fact:
+    """The actor's fact: the full name as the article first gives it, with its sentence
+    (the sentence that gives the role, when the full name comes with one)."""
+    body = sorted((m for m in cluster.members if m.evidence), key=lambda m: m.first_pos)
+    full = [m for m in body if m.key == name_key(cluster.canonical)]
+    role_member = next((m for m in full if m.role), None) or next((m for m in body if m.role), None)
+    role = role_member.role if role_member else None
+    if role_member is not None and role_member.role_evidence and (not full or role_member in full):
+        evidence, index, _surface = role_member.role_evidence
+    elif full and full[0].evidence:
+        evidence, index = full[0].evidence
+    elif body and body[0].evidence:
+        evidence, index = body[0].evidence
+    else:
+        evidence, index = state.title, None
+    return Fact(
+        text=cluster.canonical,
+        value=cluster.canonical,
+        evidence=evidence,
+        score=score,
+        role=role,
+        label=cluster.label,
+        sentence_index=index,
+    )

@@ -1,0 +1,276 @@
+"""Word lists (general English, not taken from any evaluation data) and the small text
+helpers that compare names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+GROUP_WORDS = _words(
+    "command ministry force forces party army council committee agency group directorate "
+    "department office police guard guards brigade brigades front movement organization "
+    "organisation union association institute university college school company corporation "
+    "corp inc ltd llc plc bank fund court parliament congress senate government "
+    "administration commission authority authorities service services network church club "
+    "team league federation coalition alliance militia battalion division regiment navy "
+    "airlines airways news times post media foundation center centre hospital board bureau "
+    "al-sham al-qaeda taliban hezbollah hamas isis isil state republic international resolve "
+    "operation task unit units agency's ministry's"
+)
+
+
+# Titles that move from a name into its role; royalty and religious titles stay in names.
+_TITLE_WORDS = _words(
+    "adm admiral gen general brig brigadier lt lieut lieutenant col colonel maj major capt "
+    "captain cmdr cdr commander sgt sergeant cpl corporal dr prof professor sir dame lord "
+    "president vice prime minister secretary chancellor sheikh sheik emir senator sen rep "
+    "representative gov governor mayor judge justice chief director ceo chairman chairwoman "
+    "chair ambassador rev reverend rabbi imam ayatollah detective det inspector insp supt "
+    "superintendent constable officer coach manager spokesman spokeswoman spokesperson former "
+    "acting deputy foreign defense defence interior state attorney speaker premier marshal "
+    "field air rear head leader commissioner envoy minister's president's"
+)
+
+
+COURTESY = frozenset(["mr", "mrs", "ms", "miss", "mx", "messrs", "mr.", "mrs.", "ms."])
+
+
+SPEECH_VERBS = _words(
+    "said says say saying told tells tell added adds noted notes stated states wrote writes "
+    "explained explains asked asks insisted insists declared declares announced announces "
+    "tweeted posted commented warned warns claimed claims argued argues acknowledged replied "
+    "continued recalled ranted admitted admits urged urges reported reports confirmed "
+    "confirms according stressed stresses emphasised emphasized vowed pledged quipped "
+    "remarked observed suggested texted responded responds cautioned conceded predicted "
+    "promised repeated shouted yelled"
+)
+
+
+PERSON_NOUNS = _words(
+    "officer official spokesman spokeswoman spokesperson minister chief head commander "
+    "president director leader general admiral man woman officer's source governor mayor "
+    "ambassador secretary chairman ceo founder analyst expert witness resident victim driver "
+    "coach manager captain player"
+)
+
+
+ORG_PRONOUNS = frozenset(["it", "they", "we"])
+
+
+PERSON_PRONOUNS = frozenset(["he", "she", "i"])
+
+
+LOCATIVE_PREPS = _words(
+    "in at near across outside inside into throughout from to around within towards toward on "
+    "off over under along through between beyond via"
+)
+
+
+NON_EVENT_VERBS = _words(
+    "founded born established created built formed launched opened started began died aged"
+)
+
+
+QUANTIFIERS = (
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
+    "as much as", "an estimated", "nearly", "almost", "about", "around", "approximately",
+    "roughly", "some", "over", "under", "just", "only", "close to", "upwards of",
+)  # fmt: skip
+
+
+WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12, "half": 0.5,
+}  # fmt: skip
+
+
+MULTIPLIERS = {
+    "hundred": 100, "thousand": 1000, "k": 1000, "million": 10**6, "m": 10**6, "mn": 10**6,
+    "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
+}  # fmt: skip
+
+
+# Country names and demonyms the country table below cannot derive by rule.
+COUNTRY_ALIASES = {
+    "us": "United States", "u.s.": "United States", "u.s": "United States",
+    "usa": "United States", "u.s.a.": "United States", "america": "United States",
+    "united states": "United States", "united states of america": "United States",
+    "the states": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom",
+    "britain": "United Kingdom", "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom", "russia": "Russia", "russian federation": "Russia",
+    "south korea": "South Korea", "north korea": "North Korea", "holland": "Netherlands",
+    "the netherlands": "Netherlands", "czech republic": "Czechia", "turkey": "Turkey",
+    "türkiye": "Turkey", "ivory coast": "Côte d'Ivoire", "burma": "Myanmar",
+    "uae": "United Arab Emirates", "drc": "Democratic Republic of the Congo",
+    "vatican": "Holy See", "palestine": "Palestine", "iran": "Iran", "syria": "Syria",
+    "vietnam": "Vietnam", "laos": "Laos", "bolivia": "Bolivia", "venezuela": "Venezuela",
+    "tanzania": "Tanzania", "moldova": "Moldova", "taiwan": "Taiwan",
+}  # fmt: skip
+
+
+DEMONYMS = {
+    "american": "United States", "americans": "United States", "british": "United Kingdom",
+    "briton": "United Kingdom", "britons": "United Kingdom", "french": "France",
+    "dutch": "Netherlands", "swiss": "Switzerland", "greek": "Greece", "turkish": "Turkey",
+    "spanish": "Spain", "danish": "Denmark", "swedish": "Sweden", "finnish": "Finland",
+    "polish": "Poland", "irish": "Ireland", "welsh": "Wales", "scottish": "Scotland",
+    "english": "England", "filipino": "Philippines", "thai": "Thailand", "lebanese": "Lebanon",
+    "chinese": "China", "japanese": "Japan", "portuguese": "Portugal", "afghan": "Afghanistan",
+    "iraqi": "Iraq", "israeli": "Israel", "saudi": "Saudi Arabia",
+    "emirati": "United Arab Emirates", "kuwaiti": "Kuwait", "qatari": "Qatar",
+    "yemeni": "Yemen", "pakistani": "Pakistan",
+    "bangladeshi": "Bangladesh", "somali": "Somalia", "sudanese": "Sudan",
+    "vietnamese": "Vietnam", "congolese": "Democratic Republic of the Congo",
+}  # fmt: skip
+
+
+QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+
+
+WS = re.compile(r"\s+")
+
+
+PUNCT_EDGE = re.compile(r"^[\s,;:.\-–—(\[\"'“”‘’]+|[\s,;:\-–—(\[\"'“”‘’]+$")
+
+
+def fold(text: str) -> str:
+    """ASCII-folded, lower-cased, whitespace-collapsed form used to compare names."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("–", "-").replace("—", "-")
+    return WS.sub(" ", text.lower()).strip()
+
+
+def name_key(text: str) -> str:
+    """Comparison key of a name: folded, without a leading article or trailing possessive."""
+    key = fold(text)
+    key = re.sub(r"^(?:the|a|an)\s+", "", key)
+    key = re.sub(r"\s*'s?$", "", key)
+    key = re.sub(r"[^\w\s\-.&']", "", key)
+    return WS.sub(" ", key).strip(" .-")
+
+
+def clean_surface(text: str) -> str:
+    """A surface form without a leading "the" or trailing possessive, whitespace collapsed."""
+    text = WS.sub(" ", text).strip()
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return re.sub(r"\s*['’]s?$", "", text).strip()
+
+
+def is_title_word(word: str) -> bool:
+    parts = [p for p in re.split(r"[.\-]+", word.lower()) if p]
+    return bool(parts) and all(p in _TITLE_WORDS or p in COURTESY for p in parts)
+
+
+def split_titles(text: str) -> tuple[str, str]:
+    """Split leading titles off a name: "Brig.-Gen. Ghassan Bakir" -> ("Brig.-Gen.", "Ghassan
+    Bakir"). Courtesy titles (Mr., Ms.) are dropped, not kept as a role."""
+    words = text.split()
+    i = 0
+    while i < len(words) - 0 and is_title_word(words[i].strip(",")):
+        i += 1
+    prefix = [w for w in words[:i] if w.lower().rstrip(".") not in COURTESY]
+    return " ".join(prefix), " ".join(words[i:])
+
+
+def join_tokens(tokens: Iterable[Any]) -> str:
+    """Tokens (in article order) as text: verbatim where contiguous, one space at a gap."""
+    out: list[str] = []
+    prev = None
+    for tok in tokens:
+        if prev is not None:
+            if tok.i == prev.i + 1:
+                out.append(prev.whitespace_)
+            else:
+                out.append(" ")
+        out.append(tok.text)
+        prev = tok
+    return "".join(out).strip()
+
+
+PLACE_NOUNS = _words(
+    "area province city region district village town camp county street road valley river "
+    "airport square neighbourhood neighborhood countryside governorate state border crossing "
+    "mountains mountain island islands"
+)
+
+
+# Picture agencies and credits: named in captions, almost never the actors.
+CREDITS = frozenset(
+    (
+        "getty images",
+        "getty",
+        "epa",
+        "pa",
+        "press association",
+        "shutterstock",
+        "rex features",
+        "rex",
+        "alamy",
+        "ap photo",
+        "afp/getty images",
+        "reuters/ap",
+    )
+)
+
+
+MEDIA_WORDS = _words(
+    "times post news guardian telegraph herald journal tribune gazette daily tv radio "
+    "television magazine press today chronicle observer independent mail express"
+)
+
+
+FACILITY_WORDS = _words(
+    "house tower field stadium arena palace hall square street road avenue airport station "
+    "park building hospital bridge center centre mall hotel church mosque temple cathedral "
+    "embassy consulate prison base camp court courthouse capitol circuit"
+)
+
+
+FUTURE_AUX = frozenset(
+    ["will", "'ll", "shall", "wo", "would", "'d", "may", "might", "should", "must", "can"]
+)
+
+
+FUTURE_HEADS = _words(
+    "expect expected expects schedule scheduled set due plan plans planned intend intends aim "
+    "aims going prepare prepares hope hopes want wants"
+)
+
+
+CIRCUMSTANTIAL = _words("as after before while because despite since until amid following during")
+
+
+def name_tokens(key: str) -> list[str]:
+    return [t for t in re.split(r"[\s]+", key) if t]
+
+
+def _token_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    for prefix in ("al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-"):
+        if b.startswith(prefix) and b[len(prefix) :] == a:
+            return True
+        if a.startswith(prefix) and a[len(prefix) :] == b:
+            return True
+    return len(a) == 2 and a.endswith(".") and b.startswith(a[0])
+
+
+def subset(small: list[str], big: list[str]) -> bool:
+    return bool(small) and all(any(_token_match(s, b) for b in big) for s in small)
+
+
+CORPORATE = _words(
+    "international inc inc. corp corp. corporation co co. company group holdings plc llc ltd "
+    "ltd. limited sa ag nv gmbh"
+)
