@@ -426,8 +426,7 @@ def test_jsonl_is_read_lazily(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
         handle.writelines(itertools.repeat(line, 100_000))
     size = path.stat().st_size
     opened: list[IO[bytes]] = []
-    # `briefing.load` the attribute is the function; the module is in sys.modules.
-    load_module = importlib.import_module("briefing.load")
+    load_module = importlib.import_module("briefing.load.files")
     real_open = load_module._open_path
 
     def tracking_open(p: Path) -> IO[bytes]:

@@ -1,0 +1,127 @@
+"""What every loader shares: the in-memory document, the size cap, and the one Article maker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import urllib.parse
+from dataclasses import dataclass
+
+from ..errors import BriefingError, InputError
+from ..models import Article
+from ..text import normalize_text
+
+DEFAULT_MAX_BYTES = 20_000_000
+STDIN_NAME = "<stdin>"
+
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}|\d{8}")
+_DATE_HINT = "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+00:00"
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """One item of a batch: the name to show the user, and its Article or its error."""
+
+    name: str
+    article: Article | None
+    error: BriefingError | None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole input held in memory: its bytes, what kind of article file it is, its origin."""
+
+    name: str
+    kind: str
+    raw: bytes
+    url: str | None = None
+    charset: str | None = None
+    content_type: str | None = None
+
+    @property
+    def host(self) -> str | None:
+        if not self.url:
+            return None
+        try:
+            return urllib.parse.urlsplit(self.url).hostname
+        except ValueError:
+            return None
+
+
+def max_bytes() -> int:
+    """The size cap per input: ``BRIEFING_MAX_BYTES`` when set, else 20 MB."""
+    value = os.environ.get("BRIEFING_MAX_BYTES", "").strip().replace("_", "")
+    if not value:
+        return DEFAULT_MAX_BYTES
+    try:
+        cap = int(value)
+    except ValueError:
+        cap = 0
+    if cap <= 0:
+        raise InputError(
+            f"BRIEFING_MAX_BYTES={value!r} is not a size in bytes; set it to e.g. 50000000"
+        )
+    return cap
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1e6:.2g} MB"
+
+
+def too_big(name: str, size: int | None, cap: int) -> InputError:
+    limit = f"{cap / 1e6:g} MB"
+    amount = megabytes(size) if size is not None else f"more than {limit}"
+    return InputError(
+        f"{name}: {amount} is over the {limit} limit; split the file or set BRIEFING_MAX_BYTES"
+    )
+
+
+def many_error(name: str, what: str) -> InputError:
+    return InputError(
+        f"{name}: {what} holding several articles; load it with briefing.load_many() "
+        f"or `briefing make {name}`"
+    )
+
+
+def make_article(
+    name: str,
+    text: str,
+    *,
+    title: str | None = None,
+    published: dt.date | dt.datetime | None = None,
+    url: str | None = None,
+    source: str | None = None,
+) -> Article:
+    """The one place Articles are made: normalised text, never empty.
+
+    ``title`` stays None when the input gives none: a title made from the text is the
+    Briefing's (``brief`` calls ``make_title``), never the article's, so no stage mistakes
+    the first sentence for a headline.
+    """
+    text = normalize_text(text).strip()
+    if not text:
+        raise InputError(f"{name}: no article text (empty or only whitespace); give the text")
+    clean_title = " ".join(normalize_text(title).split()) if title else ""
+    return Article(
+        text,
+        title=clean_title or None,
+        published=published,
+        url=url or None,
+        source=" ".join(source.split()) if source else None,
+    )
+
+
+def parse_date(value: object, name: str, field: str) -> dt.date | dt.datetime | None:
+    """An ISO 8601 date (YYYY-MM-DD) or datetime, or None for an empty value."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if _DATE_ONLY.fullmatch(text):
+                return dt.date.fromisoformat(text)
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            pass
+    raise InputError(f'{name}: "{field}" is {value!r}, not an ISO date; {_DATE_HINT}')

@@ -1,0 +1,150 @@
+"""RSS, RDF and Atom feeds (feedparser): one Article per entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import io
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..errors import BriefingError, InputError
+from ..models import Article
+from ..text import normalize_text
+from .document import Document, Loaded, make_article
+from .html import html_to_text
+
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}|\d{8}")
+
+PageLoader = Callable[[str], Article]
+"""Loads the page an entry links to (the caller decides whether fetching is allowed)."""
+
+
+def feed_items(document: Document, fetch_page: PageLoader, fetch_linked: bool) -> Iterator[Loaded]:
+    """One item per feed entry; a feed with no entries that did not parse is one error item."""
+    import feedparser
+
+    headers = {"content-location": document.url} if document.url else {}
+    if document.content_type:
+        headers["content-type"] = document.content_type
+    try:
+        parsed = feedparser.parse(io.BytesIO(document.raw), response_headers=headers)
+    except Exception as err:  # feedparser rarely raises, but a bug must not kill a batch
+        parsed = None
+        problem = f"{type(err).__name__}: {err}"
+    entries = list(parsed.entries) if parsed is not None else []
+    if not entries:
+        if parsed is not None:
+            problem = str(parsed.get("bozo_exception", "no <item> or <entry> elements"))
+        yield Loaded(
+            document.name,
+            None,
+            InputError(f"{document.name}: not a readable RSS or Atom feed ({problem}); check it"),
+        )
+        return
+    feed_title = _plain(parsed.feed.get("title"), parsed.feed.get("title_detail"))
+    for number, entry in enumerate(entries, start=1):
+        label = entry.get("link") or _plain(entry.get("title"), None) or ""
+        item = label or f"{document.name} entry {number}"
+        try:
+            article = _article_from_entry(
+                entry, document, number, feed_title or document.host, fetch_page, fetch_linked
+            )
+            yield Loaded(item, article, None)
+        except BriefingError as err:
+            yield Loaded(item, None, err)
+
+
+def _plain(value: object, detail: object) -> str | None:
+    """A feed title as plain text (it may be HTML), or None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    content_type = detail.get("type", "") if isinstance(detail, dict) else ""
+    if "html" in content_type or "<" in value:
+        value = html_to_text(value)
+    return " ".join(value.split()) or None
+
+
+def _entry_text(entry: dict[str, Any]) -> str:
+    """The entry's longest full content (content:encoded, Atom content), else its summary."""
+    best = ""
+    for content in entry.get("content") or []:
+        text = _markup_text(content.get("value", ""), content.get("type", "text/html"))
+        if len(text) > len(best):
+            best = text
+    if not best:
+        detail = entry.get("summary_detail") or {}
+        best = _markup_text(entry.get("summary", ""), detail.get("type", "text/html"))
+    return best
+
+
+def _markup_text(value: object, content_type: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    if "html" in content_type or "xml" in content_type:
+        return html_to_text(value)
+    return normalize_text(value).strip()
+
+
+def _entry_date(entry: dict[str, Any]) -> dt.date | dt.datetime | None:
+    """The entry's own date with its own UTC offset, else feedparser's parsed UTC time."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if isinstance(raw, str) and raw.strip():
+            parsed = _feed_date(raw.strip())
+            if parsed is not None:
+                return parsed
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            year, month, day, hour, minute, second = value[:6]
+            return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.UTC)
+    return None
+
+
+def _feed_date(raw: str) -> dt.date | dt.datetime | None:
+    try:
+        return email.utils.parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        if _DATE_ONLY.fullmatch(raw):
+            return dt.date.fromisoformat(raw)
+        return dt.datetime.fromisoformat(raw)
+    except ValueError:
+        return None
+
+
+def _article_from_entry(
+    entry: dict[str, Any],
+    document: Document,
+    number: int,
+    source: str | None,
+    fetch_page: PageLoader,
+    fetch_linked: bool,
+) -> Article:
+    title = _plain(entry.get("title"), entry.get("title_detail"))
+    link = entry.get("link") or None
+    published = _entry_date(entry)
+    text = _entry_text(entry)
+    name = f"{document.name} entry {number}"
+    if text:
+        return make_article(name, text, title=title, published=published, url=link, source=source)
+    label = f" ({title})" if title else ""
+    if not link:
+        raise InputError(f"{name}{label}: has no text and no link; nothing to brief")
+    if not fetch_linked:
+        raise InputError(
+            f"{name}{label}: has no text; brief its page instead ({link}), "
+            "or load the feed with fetch_linked"
+        )
+    page = fetch_page(link)
+    return make_article(
+        link,
+        page.text,
+        title=title or page.title,
+        published=published or page.published,
+        url=link,
+        source=source or page.source,
+    )

@@ -1,0 +1,121 @@
+"""HTML pages (trafilatura) and HTML fragments from feeds (lxml) to plain text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..errors import InputError
+from ..models import Article
+from ..text import normalize_text
+from .document import make_article
+
+_WHITESPACE = re.compile(r"\s+")  # in HTML text, source line breaks are only spaces
+_BLOCK_TAGS = frozenset(
+    {"address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt"}
+    | {"figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header"}
+    | {"hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody"}
+    | {"td", "th", "thead", "tr", "ul"}
+)
+_SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas"}
+    | {"button", "select", "textarea", "head", "title"}
+)
+
+
+def article_from_html(
+    html: str, name: str, *, url: str | None = None, host: str | None = None
+) -> Article:
+    """Body text (paragraphs as blank-line-separated blocks), title and date via trafilatura."""
+    if not html.strip():
+        raise InputError(f"{name}: the page is empty; give the article's HTML or its text")
+    from trafilatura import bare_extraction
+    from trafilatura.settings import Document
+
+    try:
+        document = bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            favor_precision=True,  # cleaner bodies on news pages, and faster
+        )
+    except Exception as err:  # trafilatura and lxml raise assorted errors on broken pages
+        raise InputError(
+            f"{name}: cannot parse the HTML ({type(err).__name__}); save the article as text"
+        ) from None
+    body = ""
+    if not isinstance(document, Document):
+        document = Document()
+    if document.text:
+        lines = (" ".join(line.split()) for line in normalize_text(document.text).split("\n"))
+        body = "\n\n".join(line for line in lines if line)
+    if not body:
+        raise InputError(f"{name}: no article text found in the page; save the article as text")
+    body = _drop_title_paragraph(body, document.title)
+    published: dt.date | None = None
+    if document.date:
+        try:
+            published = dt.date.fromisoformat(str(document.date)[:10])
+        except ValueError:
+            published = None
+    return make_article(
+        name,
+        body,
+        title=document.title,
+        published=published,
+        url=url or document.url,
+        source=document.sitename or host,
+    )
+
+
+def _drop_title_paragraph(body: str, title: str | None) -> str:
+    """Drop a first paragraph that only repeats the page title (often with a site suffix)."""
+    first, _sep, rest = body.partition("\n\n")
+    head = first.casefold()
+    full = " ".join((title or "").split()).casefold()
+    if not rest.strip() or not head or not full:
+        return body
+    if full == head or (
+        full.startswith(head) and full[len(head) :].lstrip()[:1] in ("|", "-", "–", "—")
+    ):
+        return rest
+    return body
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment: block elements become paragraphs, ``<br>`` a line break."""
+    if "<" not in fragment:
+        return "\n\n".join(" ".join(p.split()) for p in fragment.split("\n\n") if p.strip())
+    from lxml import etree  # type: ignore[import-untyped,unused-ignore]
+    from lxml import html as lxml_html  # type: ignore[import-untyped,unused-ignore]
+
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return " ".join(re.sub(r"<[^>]*>", " ", fragment).split())
+    parts: list[str] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _SKIP_TAGS or not tag:
+                walker.skip_subtree()
+                continue
+            parts.append("\n" if tag == "br" else "\n\n" if tag in _BLOCK_TAGS else "")
+            parts.append(_WHITESPACE.sub(" ", element.text or ""))
+        else:
+            if tag in _BLOCK_TAGS:
+                parts.append("\n\n")
+            if element.tail and element is not root:
+                parts.append(_WHITESPACE.sub(" ", element.tail))
+    paragraphs = []
+    for block in re.split(r"\n[ \t]*\n", "".join(parts)):
+        lines = (" ".join(line.split()) for line in block.split("\n"))
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
