@@ -62,7 +62,7 @@ def brief(
     article = as_article(source)
     head = analysed_part(article)
     summary = summarize(head, sentences=sentences, algorithm=algorithm, words=words)
-    facts = extract_facts(head, model=model)
+    facts = extract_facts(head, model=model, ranking=summary)
     title = article.title or make_title(article.text)
     return Briefing(article=article, title=title, summary=summary, facts=facts)
 

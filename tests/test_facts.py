@@ -12,6 +12,11 @@ from hypothesis import strategies as st
 import briefing.facts as facts_module
 from briefing.errors import BriefingError
 from briefing.facts import date_mentions, extract_facts
+from briefing.facts.entities import fixed_entities
+from briefing.facts.numbers import _number_value
+from briefing.facts.state import LIMITS
+from briefing.facts.where import _similar
+from briefing.facts.words import split_titles
 from briefing.models import Article, Fact, Facts
 from briefing.nlp import get_nlp
 from briefing.text import split_sentences
@@ -100,10 +105,10 @@ def test_titles_move_into_the_role(war: Facts) -> None:
 
 
 def test_title_splitting_rules() -> None:
-    assert facts_module._split_titles("Adm. Brad Cooper") == ("Adm.", "Brad Cooper")
-    assert facts_module._split_titles("Brig.-Gen. Ghassan Bakir") == ("Brig.-Gen.", "Ghassan Bakir")
-    assert facts_module._split_titles("Mr. John Smith") == ("", "John Smith")
-    assert facts_module._split_titles("President") == ("President", "")  # only a title: dropped
+    assert split_titles("Adm. Brad Cooper") == ("Adm.", "Brad Cooper")
+    assert split_titles("Brig.-Gen. Ghassan Bakir") == ("Brig.-Gen.", "Ghassan Bakir")
+    assert split_titles("Mr. John Smith") == ("", "John Smith")
+    assert split_titles("President") == ("President", "")  # only a title: dropped
 
 
 def test_label_repairs_do_not_depend_on_the_model() -> None:
@@ -117,7 +122,7 @@ def test_label_repairs_do_not_depend_on_the_model() -> None:
         Span(doc, sana, sana + 1, label="PERSON"),
         Span(doc, dana, dana + 1, label="PERSON"),
     ]
-    fixed = {e.text: e.label_ for e in facts_module._fixed_entities(doc)}
+    fixed = {e.text: e.label_ for e in fixed_entities(doc)}
     assert fixed == {"Hayat Tahrir al-Sham": "ORG", "SANA": "ORG", "Dana": "LOC"}
 
 
@@ -163,9 +168,9 @@ def test_a_country_used_as_a_title_is_not_a_place(war: Facts) -> None:
 
 
 def test_similar_place_names_rule() -> None:
-    assert facts_module._similar("idleb", "idlib")
-    assert not facts_module._similar("niger", "nigeria")  # two countries stay two
-    assert not facts_module._similar("iran", "iraq")
+    assert _similar("idleb", "idlib")
+    assert not _similar("niger", "nigeria")  # two countries stay two
+    assert not _similar("iran", "iraq")
 
 
 # --- when --------------------------------------------------------------------------------------
@@ -216,7 +221,7 @@ def test_numbers_keep_their_unit_and_a_normalised_value(dam: Facts, war: Facts) 
 
 
 def test_number_values() -> None:
-    value = facts_module._number_value
+    value = _number_value
     assert value("two", "CARDINAL") == "2"
     assert value("twenty-five", "CARDINAL") == "25"
     assert value("1.5 million", "CARDINAL") == "1500000"
@@ -281,7 +286,7 @@ def test_a_long_article_streams_and_respects_the_limits() -> None:
         for n in range(300)
     ]
     result = extract_facts("\n\n".join(paragraphs))
-    for kind, limit in facts_module.LIMITS.items():
+    for kind, limit in LIMITS.items():
         assert len(getattr(result, kind)) <= limit
     assert result.who and result.quotes
 

@@ -21,16 +21,18 @@ entity repairs and ``words`` the word lists.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from .. import dates
 from ..errors import BriefingError
-from ..models import Article, Facts
+from ..models import Article, Facts, Sentence
 from ..nlp import parse
 from ..text import split_sentences
 from .entities import Labelled, facility, fixed_entities
 from .numbers import read_number
 from .quotes import quote_facts, read_quotes
+from .rank import DEFAULT_WEIGHTS, Weights
 from .state import Item, State, ranked_items, sentence_at
 from .what import event_clause, headline_segments, headline_statement, read_what, what_facts
 from .when import date_pieces, read_date, tense_of
@@ -38,7 +40,7 @@ from .where import read_place, where_facts
 from .who import cluster_actors, read_actor, who_facts
 from .words import WS, fold, name_key
 
-__all__ = ["extract_facts"]
+__all__ = ["Weights", "aggregate", "collect", "date_mentions", "extract_facts"]
 
 
 def extract_facts(
@@ -46,6 +48,8 @@ def extract_facts(
     published: dt.date | dt.datetime | None = None,
     *,
     model: str | None = None,
+    ranking: Sequence[Sentence] | None = None,
+    weights: Weights | None = None,
 ) -> Facts:
     """Who, what, where, when, numbers and quotes of ``article``, each tuple best first.
 
@@ -53,18 +57,38 @@ def extract_facts(
     relative date ("Monday") keeps ``value=None``. Every fact carries the verbatim sentence
     it came from and a score in [0, 1) comparable within its kind. One spaCy pass over the
     text, paragraph by paragraph, serves all kinds; ``model`` names another spaCy model.
+    ``ranking`` is the summary's sentences (as ``summarize`` returns them): the facts of
+    its best sentences rank higher. ``brief()`` passes its own summary; called alone,
+    ``extract_facts`` ranks the sentences itself with the default summarizer. ``weights``
+    replaces the ranking weights (:class:`briefing.facts.rank.Weights`).
     """
+    state = collect(article, published, model=model, ranking=ranking, weights=weights)
+    return Facts() if state is None else aggregate(state)
+
+
+def collect(
+    article: Article | str,
+    published: dt.date | dt.datetime | None = None,
+    *,
+    model: str | None = None,
+    ranking: Sequence[Sentence] | None = None,
+    weights: Weights | None = None,
+) -> State | None:
+    """The spaCy pass of :func:`extract_facts`: every candidate, unranked (None for a text
+    without sentences). The State holds no spaCy object, so a bench can keep it and rank it
+    again under other weights (``aggregate(replace(state, weights=...))``)."""
     art = _as_article(article)
     anchor = _as_anchor(published if published is not None else art.published)
     text = art.text
     spans = split_sentences(text)
     if not spans:
-        return Facts()
+        return None
     state = State(
         spans=spans,
         starts=[s.start for s in spans],
         anchor=anchor,
-        top=_top_sentences(art),
+        top=_top_sentences(art, ranking),
+        weights=weights or DEFAULT_WEIGHTS,
     )
     title = (art.title or "").strip()[:500] or None
     stream = parse(text, spans, model=model, lead=title)
@@ -72,7 +96,7 @@ def extract_facts(
         _read_title(state, title, next(stream)[1])
     for offset, doc in stream:
         _read_doc(state, offset, doc)
-    return _aggregate(state)
+    return state
 
 
 def date_mentions(
@@ -132,14 +156,17 @@ def _as_anchor(value: Any) -> dt.date | dt.datetime | None:
     )
 
 
-def _top_sentences(article: Article) -> dict[int, float]:
+def _top_sentences(article: Article, ranking: Sequence[Sentence] | None) -> dict[int, float]:
     """Sentence index -> weight in (0, 1] for the summary's top sentences (best = 1)."""
-    from ..summarize import summarize
+    if ranking is not None:
+        top: Sequence[Sentence] = ranking
+    else:
+        from ..summarize import summarize
 
-    try:
-        top = summarize(article, sentences=3)
-    except BriefingError:
-        return {}
+        try:
+            top = summarize(article, sentences=3)
+        except BriefingError:
+            return {}
     ranked = sorted(top, key=lambda s: (-s.score, s.index))
     return {s.index: 1.0 / (1 + rank) for rank, s in enumerate(ranked)}
 
@@ -198,7 +225,8 @@ def _read_entity(
         read_number(state, span, label, index, evidence, pos, title)
 
 
-def _aggregate(state: State) -> Facts:
+def aggregate(state: State) -> Facts:
+    """The ranked facts of every kind from the candidates in ``state``."""
     w = state.weights
     clusters, canonical_of = cluster_actors(state)
     who = who_facts(state, clusters)
@@ -210,12 +238,3 @@ def _aggregate(state: State) -> Facts:
         numbers=ranked_items(state.numbers, "numbers", half=w.numbers_half, repeat=w.repeat),
         quotes=quote_facts(state, canonical_of, who),
     )
-
-
-# The old single-module names the tests reach (until they import the reader modules).
-from .numbers import _number_value as _number_value  # noqa: E402
-from .state import LIMITS as LIMITS  # noqa: E402
-from .where import _similar as _similar  # noqa: E402
-from .words import split_titles as _split_titles  # noqa: E402, F401
-
-_fixed_entities = fixed_entities
