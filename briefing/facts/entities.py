@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import dates
-from ..nlp import NEWS_AGENCIES
+from ..lexicon import NEWS_AGENCIES
 from .words import FACILITY_WORDS, GROUP_WORDS, LOCATIVE_PREPS, PLACE_NOUNS, is_title_word
 
 

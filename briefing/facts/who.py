@@ -8,8 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ..lexicon import NEWS_AGENCIES
 from ..models import Fact
-from ..nlp import NEWS_AGENCIES
 from .rank import saturate
 from .state import LIMITS, MAX_CANDIDATES, Actor, State
 from .where import place_key
