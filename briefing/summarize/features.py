@@ -1,0 +1,194 @@
+"""Per-sentence features of the news ranker, each computed in linear time per document.
+
+Similarity uses stemmed topic words (the language's stop words removed) weighted by
+TF-IDF within the article; coverage counts surface words minus function words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import Language
+from ..text import words
+from .base import Document, word_count
+from .boilerplate import _QUOTED, _READER, boilerplate
+
+# Function words (the common NLTK/Snowball English list), dropped when counting coverage.
+_FUNCTION_WORDS = """
+    i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself
+    yourselves he him his himself she she's her hers herself it it's its itself they them
+    their theirs themselves what which who whom this that that'll these those am is are was
+    were be been being have has had having do does did doing a an the and but if or because
+    as until while of at by for with about against between into through during before after
+    above below to from up down in out on off over under again further then once here there
+    when where why how all any both each few more most other some such no nor not only own
+    same so than too very s t can will just don don't should should've now d ll m o re ve y
+    ain aren aren't couldn couldn't didn didn't doesn doesn't hadn hadn't hasn hasn't haven
+    haven't isn isn't ma mightn mightn't mustn mustn't needn needn't shan shan't shouldn
+    shouldn't wasn wasn't weren weren't won won't wouldn wouldn't
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+_CAPITAL = re.compile(r"^[A-Z][a-zA-Z'’-]*$")
+_DIGIT = re.compile(r"\d")
+_STRIP = "\"'“”‘’()[]{},.;:!?"
+
+
+def _function_words(language: Language) -> frozenset[str]:
+    return FUNCTION_WORDS if language.code == "en" else language.stop_words
+
+
+def topic_terms(lowered: Sequence[str], language: Language) -> list[str]:
+    """Stemmed topic words, for similarity: the language's stop words removed."""
+    stop, stem = language.stop_words, language.stem
+    return [stem(w) for w in lowered if w not in stop]
+
+
+def _surface(lowered: Sequence[str], function_words: frozenset[str]) -> list[str]:
+    """Surface words minus function words, for coverage counts."""
+    out = []
+    for w in lowered:
+        w = w.replace("’", "'")
+        if w not in function_words:
+            out.append(w)
+    return out
+
+
+def unit(counts: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, float]:
+    vec = {t: (1.0 + math.log(c)) * idf.get(t, 0.0) for t, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm > 0 else {}
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def rescale(values: Sequence[float]) -> list[float]:
+    """Map to [0, 1] by the document's own min and max (all zeros when constant)."""
+    low, high = min(values, default=0.0), max(values, default=0.0)
+    span = high - low
+    return [(v - low) / span if span > 0 else 0.0 for v in values]
+
+
+def forward_centrality(vectors: Sequence[Mapping[str, float]]) -> list[float]:
+    """PacSum-style directed centrality: a sentence's summed cosine to every *later*
+    sentence (news states a fact, then elaborates). Linear: dot with a running suffix sum."""
+    suffix: dict[str, float] = {}
+    out = [0.0] * len(vectors)
+    for i in range(len(vectors) - 1, -1, -1):
+        out[i] = dot(vectors[i], suffix)
+        for t, v in vectors[i].items():
+            suffix[t] = suffix.get(t, 0.0) + v
+    return out
+
+
+def coverage(surfaces: Sequence[Sequence[str]]) -> list[float]:
+    """Undirected coverage: Σ_j Σ_w c_i(w)·c_j(w) / √(|s_i|·|s_j|) over the other sentences
+    j — how much of the article's recurring vocabulary a sentence carries. Linear."""
+    counts = [Counter(s) for s in surfaces]
+    roots = [math.sqrt(max(1, len(s))) for s in surfaces]
+    mass: dict[str, float] = {}
+    for c, root in zip(counts, roots, strict=True):
+        for w, k in c.items():
+            mass[w] = mass.get(w, 0.0) + k / root
+    return [
+        sum(k * (mass[w] - k / root) for w, k in c.items()) / root
+        for c, root in zip(counts, roots, strict=True)
+    ]
+
+
+def density(text: str, stop: frozenset[str]) -> float:
+    """Share of tokens that are names or numbers (capitalised non-initial words, digits)."""
+    tokens = [t.strip(_STRIP) for t in text.split()]
+    tokens = [t for t in tokens if t]
+    if len(tokens) < 2:
+        return 0.0
+    hits = 0
+    for i, t in enumerate(tokens):
+        if t.isalpha():
+            hits += i > 0 and t[0].isupper() and t.lower() not in stop
+        else:
+            hits += _DIGIT.search(t) is not None or (
+                i > 0 and _CAPITAL.match(t) is not None and t.lower() not in stop
+            )
+    return hits / len(tokens)
+
+
+def length_prior(n_words: int) -> float:
+    """1 for sentences of 12–35 words, falling linearly to 0 at 4 and at 80 words."""
+    if n_words < 12:
+        return max(0.0, (n_words - 4) / 8)
+    if n_words > 35:
+        return max(0.0, 1.0 - (n_words - 35) / 45)
+    return 1.0
+
+
+def reader_address(text: str) -> bool:
+    """True when the sentence talks to the reader ("you", "your") outside quotation marks."""
+    lowered = text.lower()
+    return (
+        _READER.search(lowered) is not None
+        and _READER.search(_QUOTED.sub(" ", lowered)) is not None
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Per-document quantities the ranker and its MMR share (computed once, cached).
+
+    Every tuple has one value per sentence; ``position`` is the rank among content
+    (non-boilerplate) sentences.
+    """
+
+    vectors: tuple[dict[str, float], ...]
+    forward: tuple[float, ...]
+    coverage: tuple[float, ...]
+    title: tuple[float, ...]
+    density: tuple[float, ...]
+    length: tuple[float, ...]
+    reader: tuple[float, ...]
+    penalties: tuple[tuple[float, str], ...]
+    position: tuple[int, ...]
+
+
+@lru_cache(maxsize=8)
+def analyse(doc: Document) -> Analysis:
+    lang = doc.language
+    lowered = [[w.lower() for w in words(span.text)] for span in doc.spans]
+    counts = [Counter(topic_terms(low, lang)) for low in lowered]
+    n = len(counts)
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    idf = {t: math.log((n + 1) / d) + 1.0 for t, d in df.items()}
+    vectors = tuple(unit(c, idf) for c in counts)
+    title_words = [w.lower() for w in words(doc.title)] if doc.title else []
+    title_vec = unit(Counter(topic_terms(title_words, lang)), idf) if title_words else {}
+    title = [dot(v, title_vec) for v in vectors] if title_vec else [0.0] * n
+    top = max(title, default=0.0)
+    function_words = _function_words(lang)
+    penalties = tuple(boilerplate(span.text) for span in doc.spans)
+    position: list[int] = []
+    rank = 0
+    for penalty, _ in penalties:
+        position.append(rank)
+        rank += penalty < 1.0
+    english = lang.code == "en"
+    return Analysis(
+        vectors=vectors,
+        forward=tuple(rescale(forward_centrality(vectors))),
+        coverage=tuple(rescale(coverage([_surface(low, function_words) for low in lowered]))),
+        title=tuple(v / top if top > 0 else 0.0 for v in title),
+        density=tuple(density(span.text, lang.stop_words) for span in doc.spans),
+        length=tuple(length_prior(word_count(span)) for span in doc.spans),
+        reader=tuple(float(english and reader_address(span.text)) for span in doc.spans),
+        penalties=penalties,
+        position=tuple(position),
+    )

@@ -1,0 +1,135 @@
+"""Our news ranker, ``default``: a lede model blended with coverage by the budget, then MMR."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from .base import Budget, Document, Rating, Summarizer, word_count
+from .features import analyse, dot
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The news ranker's constants, in one place.
+
+    ``lede_full``/``lede_none``: budget ratios (summary size / article size) below which the
+    summary is a pure lede and above which it is pure coverage; a smoothstep in between.
+    """
+
+    lede_full: float = 0.25
+    lede_none: float = 0.5
+    position_halflife: float = 2.0  # sentence k gets 1 / (1 + k / 2)
+    centrality: float = 0.5
+    title: float = 0.2
+    density: float = 0.1
+    length: float = 0.1
+    reader: float = 0.5
+    mmr: float = 0.9  # MMR lambda: share of relevance vs. novelty
+    duplicate: float = 0.5  # cosine at or above which a candidate repeats a chosen sentence
+    mmr_pool: int = 60  # MMR re-orders only this many best candidates
+
+
+def lede_weight(ratio: float, weights: Weights | None = None) -> float:
+    """How much of the score is the lede model (position, forward centrality) rather than
+    coverage, given the budget ratio: 1 up to ``lede_full``, 0 from ``lede_none``, smooth."""
+    w = weights or Weights()
+    if ratio <= w.lede_full:
+        return 1.0
+    if ratio >= w.lede_none:
+        return 0.0
+    x = (ratio - w.lede_full) / (w.lede_none - w.lede_full)
+    return 1.0 - x * x * (3.0 - 2.0 * x)
+
+
+def budget_ratio(doc: Document, penalties: Sequence[tuple[float, str]], budget: Budget) -> float:
+    """The share of the article's content the budget asks for (by sentences and/or words)."""
+    content = [s for s, (p, _) in zip(doc.spans, penalties, strict=True) if p < 1.0] or list(
+        doc.spans
+    )
+    ratios = []
+    if budget.sentences is not None:
+        ratios.append(budget.sentences / len(content))
+    if budget.words is not None:
+        ratios.append(budget.words / max(1, sum(word_count(s) for s in content)))
+    return min(1.0, *ratios) if ratios else 1.0
+
+
+class NewsRanker(Summarizer):
+    """Our unsupervised news ranker; ``default``. Fast (linear but for a small MMR pool).
+
+    The score blends two models of what a summary is, by the *budget ratio* r (summary size
+    over article size), a property of the request rather than of any dataset:
+
+    - the **lede** (small r): a position prior 1/(1 + k/2) over content sentences, plus
+      PacSum-style forward centrality (summed TF-IDF cosine to later sentences), title
+      similarity, name/number density and a length prior, minus a penalty for sentences
+      addressed to the reader;
+    - **coverage** (large r): how much of the article's recurring vocabulary the sentence
+      carries (undirected, length-normalised word overlap with every other sentence).
+
+    ``lede_weight(r)`` is 1 up to r = 1/4 and 0 from r = 1/2. Boilerplate (bylines,
+    credits, "Read more", headings, fragments) is never chosen while content remains;
+    questions are penalised. MMR then keeps chosen sentences from repeating each other.
+    Each sentence's features are the weighted parts of its score, and add up to it exactly,
+    the MMR ``redundancy`` included.
+    """
+
+    name = "default"
+
+    def __init__(self, weights: Weights | None = None) -> None:
+        self.weights = weights or Weights()
+
+    def rate(self, doc: Document, budget: Budget) -> list[Rating]:
+        w = self.weights
+        a = analyse(doc)
+        s = lede_weight(budget_ratio(doc, a.penalties, budget), w)
+        ratings: list[Rating] = []
+        for i in range(len(doc.spans)):
+            penalty, _reason = a.penalties[i]
+            position = 1.0 / (1.0 + a.position[i] / w.position_halflife)
+            parts = (
+                ("position", s * position),
+                ("centrality", s * w.centrality * a.forward[i]),
+                ("coverage", (1.0 - s) * a.coverage[i]),
+                ("title", s * w.title * a.title[i]),
+                ("density", s * w.density * a.density[i]),
+                ("length", s * w.length * a.length[i]),
+                ("reader", -s * w.reader * a.reader[i]),
+                ("boilerplate", -penalty),
+            )
+            features = tuple((name, round(value, 6) + 0.0) for name, value in parts)
+            score = sum(value for _, value in features)
+            ratings.append(Rating(i, score, features, eligible=penalty < 1.0))
+        return ratings
+
+    def order(self, doc: Document, ratings: Sequence[Rating]) -> Iterator[Rating]:
+        """MMR over the best candidates: repeatedly yield the sentence with the best
+        ``score − (1−λ)/λ · similarity`` to those already yielded (that similarity term is
+        its ``redundancy`` feature, and part of the score it is yielded with);
+        near-duplicates of a yielded sentence wait until nothing else is left. Boilerplate
+        comes last."""
+        w = self.weights
+        factor = (1.0 - w.mmr) / w.mmr
+        vectors = analyse(doc).vectors
+        ranked = sorted(ratings, key=lambda r: (not r.eligible, -r.score, r.index))
+        head = ranked[: w.mmr_pool]
+        pool = [r for r in head if r.eligible]
+        rest = [r for r in head if not r.eligible] + ranked[w.mmr_pool :]
+        nearest = [0.0] * len(pool)
+        while pool:
+            best = max(
+                range(len(pool)),
+                key=lambda j: (nearest[j] < w.duplicate, pool[j].score - factor * nearest[j]),
+            )
+            pick, similarity = pool.pop(best), nearest.pop(best)
+            features = (*pick.features, ("redundancy", round(-factor * similarity, 6) + 0.0))
+            yield replace(pick, score=sum(v for _, v in features), features=features)
+            picked = vectors[pick.index]
+            nearest = [
+                max(near, dot(vectors[c.index], picked))
+                for near, c in zip(nearest, pool, strict=True)
+            ]
+        for r in rest:
+            features = (*r.features, ("redundancy", 0.0))
+            yield replace(r, score=sum(v for _, v in features), features=features)
