@@ -58,7 +58,7 @@ def worker_rss_mb() -> list[float]:
 def run(
     articles: list[Article], workers: int, dask: str | None
 ) -> tuple[float, dict[int, list[float]]]:
-    marks = {500: [], len(articles): []}
+    marks: dict[int, list[float]] = {500: [], len(articles): []}
     t = time.perf_counter()
     for i, outcome in enumerate(
         brief_outcomes(articles, Options(), workers=workers, dask=dask), start=1
@@ -85,7 +85,10 @@ def main() -> None:
     articles = list(itertools.islice(itertools.cycle(list(corpus(args.data))), args.n))
     words = sum(len(a.text.split()) for a in articles)
     print(f"{len(articles)} articles, {words:,} words, {os.cpu_count()} cores")
-    configs = [("1 local worker", 1, None), ("2 local workers", 2, None)]
+    configs: list[tuple[str, int, str | None]] = [
+        ("1 local worker", 1, None),
+        ("2 local workers", 2, None),
+    ]
     if not args.skip_dask:
         configs.append(("Dask LocalCluster, 2 workers", 2, "local"))
     rows = []
