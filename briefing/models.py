@@ -6,6 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import InputError
+
+#: Publication years an Article accepts: room on both sides for date arithmetic
+#: ("a century ago", "in 50 years") without overflowing ``datetime.date``.
+MIN_YEAR, MAX_YEAR = 100, 9899
+
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
@@ -16,6 +22,9 @@ class Article:
     """One news article: its text and what is known about it.
 
     ``published`` anchors relative dates; it is never guessed from a file's mtime.
+    ``language`` is an ISO 639-1 code when the input declares or a detector found one.
+    Wrong types raise :class:`~briefing.errors.InputError` (a ``BriefingError``) at once,
+    naming the field, rather than failing deep inside a later stage.
     """
 
     text: str
@@ -23,6 +32,32 @@ class Article:
     published: dt.date | dt.datetime | None = None
     url: str | None = None
     source: str | None = None
+    language: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise InputError(
+                f"Article text must be a str, not {type(self.text).__name__}; "
+                "decode bytes first or pass briefing.load(path)"
+            )
+        for name in ("title", "url", "source", "language"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise InputError(
+                    f"Article {name} must be a str or None, not {type(value).__name__}"
+                )
+        published = self.published
+        if published is not None:
+            if not isinstance(published, dt.date):
+                raise InputError(
+                    f"Article published must be a datetime.date or datetime.datetime, "
+                    f"not {type(published).__name__}; parse it first"
+                )
+            if not MIN_YEAR <= published.year <= MAX_YEAR:
+                raise InputError(
+                    f"Article published year {published.year} is out of range; "
+                    f"give a date between {MIN_YEAR} and {MAX_YEAR} or None"
+                )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -31,6 +66,7 @@ class Article:
             "published": _iso(self.published),
             "url": self.url,
             "source": self.source,
+            "language": self.language,
         }
 
 

@@ -1,0 +1,39 @@
+"""An Article refuses wrong types at once, with a BriefingError that names the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from briefing import Article, BriefingError
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"text": None}, "text"),
+        ({"text": 5}, "text"),
+        ({"text": b"bytes"}, "text"),
+        ({"text": "ok", "title": 5}, "title"),
+        ({"text": "ok", "url": ["x"]}, "url"),
+        ({"text": "ok", "source": 1.5}, "source"),
+        ({"text": "ok", "published": "2025-11-28"}, "published"),
+        ({"text": "ok", "published": dt.date(1, 1, 1)}, "published"),
+        ({"text": "ok", "published": dt.date(9999, 12, 31)}, "published"),
+    ],
+)
+def test_wrong_fields_raise_an_error_naming_them(kwargs: dict[str, Any], field: str) -> None:
+    with pytest.raises(BriefingError, match=f"Article {field}"):
+        Article(**kwargs)
+
+
+def test_good_articles_are_accepted_and_round_trip() -> None:
+    a = Article(
+        "Text.", title="T", published=dt.datetime(2025, 11, 28, 9, 30), url="https://x.org/a",
+        source="X", language="en",
+    )  # fmt: skip
+    assert a.to_dict()["published"] == "2025-11-28T09:30:00"
+    assert a.to_dict()["language"] == "en"
+    assert Article("", title="A headline only").text == ""
