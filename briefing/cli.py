@@ -148,9 +148,8 @@ def cli() -> None:
 @click.option(
     "--sentences",
     type=click.IntRange(min=1),
-    default=3,
-    show_default=True,
-    help="Summary length in sentences.",
+    default=None,
+    help="Summary length in sentences [default: 3, or as many as --words allows].",
 )
 @click.option(
     "--words", type=click.IntRange(min=1), default=None, help="Summary length budget in words."
@@ -190,7 +189,7 @@ def make(
     inputs: tuple[str, ...],
     output: str,
     formats: tuple[str, ...],
-    sentences: int,
+    sentences: int | None,
     words: int | None,
     algorithm: str,
     template: str,

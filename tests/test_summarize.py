@@ -373,3 +373,31 @@ def test_any_text_gives_verbatim_sentences(
         assert len(summary) <= limit
     if words is not None and len(summary) > 1:
         assert word_count(summary) <= words
+
+
+# --------------------------------------------------------------------------- the CLI's budget
+
+
+def _cli_summary(tmp_path: object, *options: str) -> list[str]:
+    import json
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+
+    source = Path(str(tmp_path)) / "story.txt"
+    source.write_text(f"{TITLE}\n\n{STORY}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["make", str(source), "-o", "-", "--format", "json", *options])
+    assert result.exit_code == 0, result.output
+    return [s["text"] for s in json.loads(result.stdout)["summary"]]
+
+
+def test_cli_words_sets_the_budget(tmp_path: object) -> None:
+    short = _cli_summary(tmp_path, "--words", "40")
+    long = _cli_summary(tmp_path, "--words", "150")
+    assert sum(len(s.split()) for s in short) <= 40
+    assert 40 < sum(len(s.split()) for s in long) <= 150
+    assert len(long) > 3
+    assert len(_cli_summary(tmp_path)) == 3  # no budget: three sentences
+    assert len(_cli_summary(tmp_path, "--sentences", "2", "--words", "150")) == 2
