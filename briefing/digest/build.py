@@ -1,0 +1,278 @@
+"""Stories from briefed articles: briefing, merging, clustering and ranking put together."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from ..errors import BriefingError, InputError
+from ..models import Article, Briefing, Digest, Fact, Source, Story
+from ..store import content_hash
+from .cluster import related_clusters
+from .dedup import Thresholds, core_version, near_duplicate_groups
+from .rank import rank_stories
+
+#: Below this many articles the digest briefs them in this process (a pool costs a model
+#: load per worker, about two seconds).
+POOL_THRESHOLD = 20
+#: Facts shown per story, best first.
+FACT_LIMITS = {"who": 3, "where": 3, "when": 2}
+
+# ------------------------------------------------------------------------- the stories
+
+
+def _day(value: dt.date | dt.datetime | None) -> dt.date | None:
+    if value is None:
+        return None
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _agencies() -> frozenset[str]:
+    from ..nlp import NEWS_AGENCIES
+
+    return frozenset(a.casefold() for a in NEWS_AGENCIES)
+
+
+def entity_keys(b: Briefing) -> frozenset[str]:
+    """The names and places of a briefing (canonical, case-folded), news agencies left out."""
+    agencies = _agencies()
+    keys = {
+        " ".join((f.value or f.text).casefold().split()) for f in (*b.facts.who, *b.facts.where)
+    }
+    return frozenset(k for k in keys if k and k not in agencies)
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def _source(article: Article, title: str) -> Source:
+    name = article.source or _host(article.url) or title or "untitled"
+    return Source(name=" ".join(name.split()), url=article.url, title=title)
+
+
+def _merge_facts(briefings: Sequence[Briefing], kind: str, limit: int) -> tuple[Fact, ...]:
+    """The ``limit`` facts of ``kind`` named most across the briefings (summed scores)."""
+    totals: dict[str, float] = defaultdict(float)
+    first: dict[str, Fact] = {}
+    for b in briefings:
+        for f in getattr(b.facts, kind):
+            key = " ".join((f.value or f.text).casefold().split())
+            totals[key] += f.score
+            if key not in first or f.score > first[key].score:
+                first[key] = f
+    ranked = sorted(totals, key=lambda k: -totals[k])
+    return tuple(first[k] for k in ranked[:limit])
+
+
+def _story(members: Sequence[tuple[int, Briefing]], lead: int) -> Story:
+    """A story from its member briefings; ``lead`` is the input position whose text leads."""
+    briefings = [b for _, b in members]
+    best = next(b for i, b in members if i == lead)
+    sources: list[Source] = []
+    for _, b in members:
+        src = _source(b.article, b.title)
+        if all((s.name, s.url) != (src.name, src.url) for s in sources):
+            sources.append(src)
+    days = [d for d in (_day(b.article.published) for b in briefings) if d is not None]
+    return Story(
+        title=best.title,
+        summary=best.summary,
+        who=_merge_facts(briefings, "who", FACT_LIMITS["who"]),
+        where=_merge_facts(briefings, "where", FACT_LIMITS["where"]),
+        when=_merge_facts(briefings, "when", FACT_LIMITS["when"]),
+        sources=tuple(sources),
+        article_count=len(members),
+        articles=tuple(i for i, _ in members),
+        published=max(days) if days else None,
+    )
+
+
+def default_title(date: dt.date) -> str:
+    """The digest's title for ``date``: "Daily digest — Tuesday 25 November 2025"."""
+    return f"Daily digest — {date:%A} {date.day} {date:%B %Y}"
+
+
+def _assemble(
+    items: Sequence[tuple[int, Briefing]],
+    date: dt.date,
+    *,
+    max_stories: int | None,
+    title: str | None,
+    skipped: int,
+    thresholds: Thresholds,
+) -> Digest:
+    """Merge, cluster and rank briefed articles (input position, Briefing) into a Digest."""
+    texts = [b.article.text for _, b in items]
+    groups = near_duplicate_groups(texts, thresholds)
+    leads = [g[core_version([texts[k] for k in g], thresholds.shingle)] for g in groups]
+    keys = [entity_keys(b) for _, b in items]
+    group_keys = [frozenset().union(*(keys[k] for k in g)) for g in groups]
+    group_days = [_day(items[lead][1].article.published) for lead in leads]
+    order = sorted(range(len(groups)), key=lambda g: (-len(groups[g]), groups[g][0]))
+    lead_texts = [f"{items[lead][1].title}\n{texts[lead]}" for lead in leads]
+    clusters = related_clusters(lead_texts, group_keys, group_days, order, thresholds)
+    stories, story_keys = [], []
+    for cluster in clusters:
+        members = sorted(k for g in cluster for k in groups[g])
+        main = max(cluster, key=lambda g: (len(groups[g]), -groups[g][0]))
+        lead = items[leads[main]][0]
+        stories.append(_story([items[k] for k in members], lead))
+        story_keys.append(frozenset().union(*(group_keys[g] for g in cluster)))
+    ranked = rank_stories(stories, date, story_keys)
+    kept = ranked if max_stories is None else ranked[:max_stories]
+    return Digest(
+        title=title or default_title(date),
+        date=date,
+        stories=kept,
+        read=len(items),
+        merged=len(items) - len(ranked),
+        skipped=skipped,
+        dropped=len(ranked) - len(kept),
+    )
+
+
+def from_briefings(
+    briefings: Iterable[Briefing],
+    date: dt.date | None = None,
+    *,
+    max_stories: int | None = None,
+    title: str | None = None,
+    skipped: int = 0,
+    thresholds: Thresholds | None = None,
+) -> Digest:
+    """A digest of articles already briefed (merged, clustered and ranked, no NLP run).
+
+    Story ``articles`` are positions in ``briefings``. See :func:`digest` for the rest.
+    """
+    return _assemble(
+        list(enumerate(briefings)),
+        date or dt.date.today(),
+        max_stories=max_stories,
+        title=title,
+        skipped=skipped,
+        thresholds=thresholds or Thresholds(),
+    )
+
+
+def _brief_all(
+    articles: Sequence[Article],
+    *,
+    sentences: int,
+    model: str | None,
+    workers: int | None,
+    dask: str | None,
+    pool_threshold: int,
+    on_error: Callable[[int, Article, BriefingError], None] | None,
+    progress: Callable[[], None] | None,
+) -> list[tuple[int, Briefing]]:
+    """Brief each distinct text once (a pool for big batches), in input order; failures out."""
+    from ..batch import Options, brief_outcomes
+
+    keys = [content_hash(article.text) for article in articles]
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        first.setdefault(key, i)
+    unique = sorted(first.values())
+    small = len(unique) < pool_threshold and not dask
+    outcomes = brief_outcomes(
+        (articles[i] for i in unique),
+        Options(sentences=sentences, model=model),
+        workers=1 if small else workers,
+        dask=dask,
+    )
+    done: dict[int, Briefing | BriefingError] = {}
+    for i, outcome in zip(unique, outcomes, strict=True):
+        done[i] = outcome.briefing or outcome.error or BriefingError("briefing failed")
+        if progress is not None:
+            progress()
+    out: list[tuple[int, Briefing]] = []
+    for i, article in enumerate(articles):
+        result = done[first[keys[i]]]
+        if i not in done and progress is not None:
+            progress()  # an exact copy, briefed once
+        if isinstance(result, BriefingError):
+            if on_error is not None:
+                on_error(i, article, result)
+            continue
+        if i != first[keys[i]]:
+            result = replace(result, article=article, title=article.title or result.title)
+        out.append((i, result))
+    return out
+
+
+def digest(
+    articles: Iterable[Article],
+    date: dt.date | None = None,
+    *,
+    max_stories: int | None = None,
+    title: str | None = None,
+    sentences: int = 2,
+    model: str | None = None,
+    workers: int | None = None,
+    dask: str | None = None,
+    pool_threshold: int = POOL_THRESHOLD,
+    skipped: int = 0,
+    thresholds: Thresholds | None = None,
+    on_error: Callable[[int, Article, BriefingError], None] | None = None,
+    progress: Callable[[], None] | None = None,
+) -> Digest:
+    """A digest of many articles: near-copies merged, related ones clustered, stories ranked.
+
+    Each article is briefed (``sentences`` summary sentences from the default ranker; its
+    facts resolve relative dates against its own publication date); with at least
+    ``pool_threshold`` distinct texts this runs on ``workers`` processes (default: all
+    cores), or on a Dask cluster when ``dask`` names one (an address, or ``"local"``).
+    An article that fails, or has no text, is skipped: ``on_error(position,
+    article, error)`` hears of it and it counts in ``Digest.skipped`` (plus ``skipped``
+    items the caller already dropped). ``date`` (default today) labels the digest;
+    ``max_stories`` keeps the best N stories; ``progress()`` is called once per article.
+    """
+    usable: list[Article] = []
+    positions: list[int] = []
+    failed = 0
+    for i, article in enumerate(articles):
+        if article.text.strip():
+            usable.append(article)
+            positions.append(i)
+            continue
+        failed += 1
+        if on_error is not None:
+            on_error(i, article, InputError("the article has no text; nothing to brief"))
+        if progress is not None:
+            progress()
+
+    def report(k: int, article: Article, error: BriefingError) -> None:
+        nonlocal failed
+        failed += 1
+        if on_error is not None:
+            on_error(positions[k], article, error)
+
+    briefed = _brief_all(
+        usable,
+        sentences=sentences,
+        model=model,
+        workers=workers,
+        dask=dask,
+        pool_threshold=pool_threshold,
+        on_error=report,
+        progress=progress,
+    )
+    items = [(positions[k], b) for k, b in briefed]
+    return _assemble(
+        items,
+        date or dt.date.today(),
+        max_stories=max_stories,
+        title=title,
+        skipped=skipped + failed,
+        thresholds=thresholds or Thresholds(),
+    )

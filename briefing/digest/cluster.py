@@ -1,0 +1,108 @@
+"""Level 2: different articles on one story, gathered by leader clustering over TF-IDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from ..text import stem, words
+from .dedup import Thresholds
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words("english"))
+
+
+def _terms(text: str) -> list[str]:
+    """Stemmed content words: no stop words, no numbers, at least three letters."""
+    stop = _stop_words()
+    return [stem(w) for w in words(text) if len(w) > 2 and w.isalpha() and w.casefold() not in stop]
+
+
+def _tfidf(docs: Sequence[Sequence[str]]) -> Any:
+    """Row-normalised TF-IDF (sublinear tf, smoothed idf) as a scipy CSR matrix."""
+    from scipy import sparse  # type: ignore[import-untyped]
+
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for r, doc in enumerate(docs):
+        counts: dict[int, int] = defaultdict(int)
+        for term in doc:
+            counts[vocab.setdefault(term, len(vocab))] += 1
+        for c, n in counts.items():
+            rows.append(r)
+            cols.append(c)
+            vals.append(1.0 + math.log(n))
+    matrix = sparse.csr_matrix(
+        (np.array(vals), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+        shape=(len(docs), max(1, len(vocab))),
+    )
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
+    matrix = matrix.multiply(idf[np.newaxis, :]).tocsr()
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ matrix
+
+
+def related_clusters(
+    texts: Sequence[str],
+    entities: Sequence[frozenset[str]],
+    published: Sequence[dt.date | None],
+    order: Sequence[int] | None = None,
+    thresholds: Thresholds | None = None,
+) -> list[list[int]]:
+    """Clusters of positions whose texts tell one story, each sorted, by first position.
+
+    Leader clustering, deterministic: items are taken in ``order`` (default: as given) and
+    each joins the most similar earlier leader it matches (see :class:`Thresholds`), else
+    leads a new cluster, so a chain of loosely similar articles never snowballs.
+    """
+    t = thresholds or Thresholds()
+    n = len(texts)
+    order = list(order) if order is not None else list(range(n))
+    if n < 2:
+        return [[i] for i in range(n)]
+    matrix = _tfidf([_terms(text) for text in texts])
+    sims = (matrix @ matrix.T).tocsr()
+    leaders: list[int] = []
+    members: dict[int, list[int]] = {}
+    for i in order:
+        row = sims.getrow(i)
+        best, best_sim = -1, 0.0
+        cand = dict(zip(row.indices.tolist(), row.data.tolist(), strict=True))
+        for leader in leaders:
+            sim = cand.get(leader, 0.0)
+            if sim > best_sim and _related(i, leader, sim, entities, published, t):
+                best, best_sim = leader, sim
+        if best < 0:
+            leaders.append(i)
+            members[i] = [i]
+        else:
+            members[best].append(i)
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def _related(
+    i: int,
+    j: int,
+    sim: float,
+    entities: Sequence[frozenset[str]],
+    published: Sequence[dt.date | None],
+    t: Thresholds,
+) -> bool:
+    a, b = published[i], published[j]
+    if a is not None and b is not None and abs((a - b).days) > t.days:
+        return False
+    if sim >= t.related_alone:
+        return True
+    return sim >= t.related and bool(entities[i] & entities[j])

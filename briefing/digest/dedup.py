@@ -1,0 +1,152 @@
+"""Level 1: copies of one text (syndicated copies, small edits, updates, truncations).
+
+Seeded MinHash over word shingles, candidate pairs from MinHashLSH (whole texts and their
+leads), each candidate verified on the exact shingle sets, joined by union-find.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """The knobs of merging and clustering (defaults measured by ``bench/digest_bench.py``).
+
+    Near-duplicates: word ``shingle``-grams, ``num_perm`` MinHash permutations seeded by
+    ``seed``, LSH candidates at Jaccard ``lsh`` over the whole texts and ``lead_lsh`` over
+    their first ``lead_words`` words; a pair merges when the exact Jaccard is at
+    least ``jaccard`` or the shorter text's shingles lie at least ``containment`` inside the
+    longer's (texts of ``min_shingles`` or more). Related articles: TF-IDF cosine at least
+    ``related`` with a shared name or place, or at least ``related_alone`` without one, and
+    publication dates at most ``days`` apart when both are known.
+    """
+
+    shingle: int = 3
+    num_perm: int = 128
+    seed: int = 1
+    lsh: float = 0.25
+    lead_words: int = 60
+    lead_lsh: float = 0.4
+    jaccard: float = 0.5
+    containment: float = 0.8
+    min_shingles: int = 12
+    related: float = 0.5
+    related_alone: float = 0.7
+    days: int = 3
+
+
+# --------------------------------------------------------------- near-duplicates (level 1)
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(text: str, k: int = 3) -> np.ndarray:
+    """The sorted unique CRC-32 hashes of ``text``'s lower-cased word ``k``-grams.
+
+    A text of fewer than ``k`` words gives its words' hashes, so it is never empty unless
+    the text has no words at all.
+    """
+    tokens = _WORD.findall(text.casefold())
+    if len(tokens) < k:
+        grams = tokens
+    else:
+        grams = [" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)]
+    return np.unique(np.array([zlib.crc32(g.encode("utf-8")) for g in grams], dtype=np.uint32))
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def near_duplicate_groups(
+    texts: Sequence[str], thresholds: Thresholds | None = None
+) -> list[list[int]]:
+    """Groups of positions of ``texts`` that are copies of one text, each sorted, in order.
+
+    Candidate pairs come from two MinHashLSH indexes, one over the whole texts and one
+    over their leads (the first ``lead_words`` words), which finds a truncated copy or a
+    teaser of a long article; each candidate is verified on the exact shingle sets, so a
+    false candidate never merges. Merged pairs are joined transitively (union-find).
+    """
+    from datasketch import MinHashLSH
+
+    t = thresholds or Thresholds()
+    sets = [shingles(text, t.shingle) for text in texts]
+    leads = [shingles(_lead(text, t.lead_words), t.shingle) for text in texts]
+    parent = list(range(len(texts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    indexes = []
+    for values, threshold in ((sets, t.lsh), (leads, t.lead_lsh)):
+        lsh = MinHashLSH(threshold=threshold, num_perm=t.num_perm)
+        sketches = {i: _minhash(v, t) for i, v in enumerate(values) if len(v)}
+        for i, sketch in sketches.items():
+            lsh.insert(i, sketch)
+        indexes.append((lsh, sketches))
+    for i in range(len(texts)):
+        candidates: set[int] = set()
+        for lsh, sketches in indexes:
+            if i in sketches:
+                candidates.update(lsh.query(sketches[i]))
+        for j in sorted(candidates):
+            if j > i and find(i) != find(j) and _same_text(sets[i], sets[j], t):
+                root_i, root_j = find(i), find(j)
+                parent[max(root_i, root_j)] = min(root_i, root_j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(texts)):
+        groups[find(i)].append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _lead(text: str, n: int) -> str:
+    """The first ``n`` words of ``text``."""
+    return " ".join(text.split(maxsplit=n)[:n])
+
+
+def _minhash(values: np.ndarray, t: Thresholds) -> Any:
+    from datasketch import MinHash
+
+    sketch = MinHash(num_perm=t.num_perm, seed=t.seed, hashfunc=_identity)
+    sketch.update_batch(values.tolist())
+    return sketch
+
+
+def core_version(texts: Sequence[str], k: int = 3) -> int:
+    """The position of the copy that leads a group of near-duplicates.
+
+    The copy whose shingles the other copies confirm best (no byline, footer or stray
+    paragraph of its own), then the longest, then the first: an original beats its
+    syndicated copy with an added byline, and the fullest of several edits wins.
+    """
+    if len(texts) == 1:
+        return 0
+    sets = [shingles(text, k) for text in texts]
+
+    def confirmed(i: int) -> float:
+        others = np.unique(np.concatenate([s for j, s in enumerate(sets) if j != i]))
+        return len(np.intersect1d(sets[i], others, assume_unique=True)) / max(1, len(sets[i]))
+
+    return max(range(len(texts)), key=lambda i: (round(confirmed(i), 6), len(texts[i]), -i))
+
+
+def _same_text(a: np.ndarray, b: np.ndarray, t: Thresholds) -> bool:
+    """Whether two shingle sets are one text: Jaccard, or containment of the shorter."""
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    if common == 0:
+        return False
+    jaccard = common / (len(a) + len(b) - common)
+    shorter = min(len(a), len(b))
+    return jaccard >= t.jaccard or (shorter >= t.min_shingles and common / shorter >= t.containment)
