@@ -1,11 +1,11 @@
-"""The ``digest`` and ``schedule`` commands: flags in, library calls, exit codes out.
+"""``briefing digest``: one digest of many articles, written, recorded and mailed.
 
-``digest`` order of work, chosen so that a run killed at any moment (even SIGKILL) leaves
-the previous outputs and the history intact: load and brief everything, render every
-format in memory, write each file atomically (temp file + rename), then record the run in
-the history database in one transaction. A run killed before the commit leaves the old
-record; because a digest for a date only depends on history from *earlier* dates, the next
-run for that date makes the same files again.
+Order of work, chosen so that a run killed at any moment (even SIGKILL) leaves the previous
+outputs and the history intact: load and brief everything, render every format in memory,
+write each file atomically (temp file + rename), then record the run in the history
+database in one transaction. A run killed before the commit leaves the old record; because
+a digest for a date only depends on history from *earlier* dates, the next run for that
+date makes the same files again.
 """
 
 from __future__ import annotations
@@ -13,15 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from dataclasses import replace
-from pathlib import Path
 
 import click
 
-from .cli import cli, fail_line, progress_bar, write_outputs
-from .errors import BriefingError, OutputError
-from .models import Article
-from .settings import SECURITIES, Settings, load_settings, parse_formats
-from .store import History, checkpoint, content_hash, inputs_hash
+from ..errors import BriefingError, OutputError
+from ..models import Article, Digest
+from ..settings import SECURITIES, Settings, load_settings
+from ..store import History, checkpoint, content_hash, inputs_hash
+from .common import fail_line, formats_option, progress_bar, render_formats, write_outputs
 
 EXAMPLES_DIGEST = """
 \b
@@ -32,48 +31,8 @@ Examples:
   briefing digest feeds/*.xml --fetch --email me@example.com
 """
 
-EXAMPLES_SCHEDULE = """
-\b
-Examples:
-  briefing schedule --at 07:00 --tz Europe/Berlin -- digest ~/news feeds/*.xml --email me@x.org
-  briefing schedule --at 07:00 --print-cron -- digest ~/news --since-last
-  briefing schedule --at 07:00 --print-systemd -- digest ~/news --since-last
-"""
 
-
-def _formats_option(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
-    if value is None:
-        return None
-    try:
-        return parse_formats(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from exc
-
-
-def _render_all(d: object, formats: tuple[str, ...], template: str) -> dict[str, bytes]:
-    from .digest import (
-        Digest,
-        render_digest_html,
-        render_digest_json,
-        render_digest_markdown,
-        render_digest_pdf,
-    )
-
-    assert isinstance(d, Digest)
-    out: dict[str, bytes] = {}
-    for fmt in formats:
-        if fmt == "md":
-            out[fmt] = render_digest_markdown(d, template).encode()
-        elif fmt == "html":
-            out[fmt] = render_digest_html(d, template).encode()
-        elif fmt == "json":
-            out[fmt] = render_digest_json(d).encode()
-        else:
-            out[fmt] = render_digest_pdf(d, None, template)
-    return out
-
-
-@cli.command(epilog=EXAMPLES_DIGEST)
+@click.command(epilog=EXAMPLES_DIGEST)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
     "--date",
@@ -96,7 +55,7 @@ def _render_all(d: object, formats: tuple[str, ...], template: str) -> dict[str,
     "--format",
     "formats",
     default=None,
-    callback=_formats_option,
+    callback=formats_option,
     help="Comma-separated formats: md, pdf, html, json [default: md,pdf].",
 )
 @click.option("--email", multiple=True, help="E-mail the digest to this address (repeatable).")
@@ -146,8 +105,8 @@ def digest(
     database and, with --email, mails it. Exit status 1 when any input was skipped or the
     mail failed (the files are written all the same).
     """
-    from .digest import digest as make_digest
-    from .load import load_many
+    from ..digest import digest as make_digest
+    from ..load import load_many
 
     settings = load_settings(
         {
@@ -194,7 +153,8 @@ def digest(
             )  # fmt: skip
         wanted = settings.formats
         mail_formats = ("md", "html", "pdf") if settings.email else ()
-        rendered = _render_all(d, tuple(dict.fromkeys((*wanted, *mail_formats))), settings.template)
+        every = tuple(dict.fromkeys((*wanted, *mail_formats)))
+        rendered = render_formats(d, every, settings.template)
         paths = write_outputs(
             settings.output, f"digest-{date.isoformat()}", {f: rendered[f] for f in wanted}
         )
@@ -227,12 +187,10 @@ def digest(
     sys.exit(1 if d.skipped or mail_failed else 0)
 
 
-def _send(d: object, rendered: dict[str, bytes], settings: Settings, date: dt.date) -> bool:
+def _send(d: Digest, rendered: dict[str, bytes], settings: Settings, date: dt.date) -> bool:
     """Mail the rendered digest; report a failure on stderr. True when sent."""
-    from .digest import Digest
-    from .mail import send_digest
+    from ..mail import send_digest
 
-    assert isinstance(d, Digest)
     try:
         send_digest(
             settings.email,
@@ -247,59 +205,3 @@ def _send(d: object, rendered: dict[str, bytes], settings: Settings, date: dt.da
         fail_line("email", str(exc))
         return False
     return True
-
-
-@cli.command(
-    epilog=EXAMPLES_SCHEDULE,
-    context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
-)
-@click.option("--at", "at", default="07:00", show_default=True, help="Time of day, HH:MM.")
-@click.option("--tz", default=None, help="IANA time zone, e.g. Europe/Berlin [default: local].")
-@click.option("--print-cron", is_flag=True, help="Print a crontab line instead of running.")
-@click.option("--print-systemd", is_flag=True, help="Print systemd timer and service units.")
-@click.option("--run-now", is_flag=True, help="Also run the digest once right away.")
-@click.option(
-    "--log", "log_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    help="Log file [default: schedule.log in the user log dir].",
-)  # fmt: skip
-@click.argument("command", nargs=-1, type=click.UNPROCESSED, required=True)
-def schedule(
-    at: str,
-    tz: str | None,
-    print_cron: bool,
-    print_systemd: bool,
-    run_now: bool,
-    log_file: Path | None,
-    command: tuple[str, ...],
-) -> None:
-    """Run `briefing digest ...` every day at --at, or print a cron line or systemd units.
-
-    Put the digest command after --: briefing schedule --at 07:00 -- digest INPUT...
-    The scheduler runs in the foreground, one run at a time (a lock file), logging to
-    schedule.log; SIGTERM or Ctrl-C stops it cleanly.
-    """
-    from . import schedule as sched
-
-    args = list(command)
-    if not args or args[0] != "digest":
-        raise click.UsageError("give the digest command after --, e.g. -- digest news/")
-    digest.make_context("digest", args[1:])  # a usage error in it is exit 2 now, not at 07:00
-    try:
-        sched.parse_at(at)
-        sched.parse_tz(tz)
-    except BriefingError as exc:
-        raise click.BadParameter(str(exc)) from exc
-    if print_cron:
-        sched.log_path().parent.mkdir(parents=True, exist_ok=True)  # cron appends to it
-        click.echo(sched.cron_line(args, at, tz), nl=False)
-    if print_systemd:
-        units = sched.systemd_units(args, at, tz)
-        for name, text in units.items():
-            click.echo(f"# ~/.config/systemd/user/{name}\n{text}")
-        click.echo(
-            "# then: systemctl --user daemon-reload && "
-            f"systemctl --user enable --now {sched.UNIT}.timer"
-        )
-    if print_cron or print_systemd:
-        return
-    sched.run_forever(args, at, tz, log_file=log_file, run_now=run_now)
