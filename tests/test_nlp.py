@@ -95,3 +95,14 @@ def test_word_lists_and_the_loader_import_without_spacy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_sentence_longer_than_a_chunk_is_cut_at_spaces() -> None:
+    from briefing.nlp import _CHUNK_CHARS, chunks
+
+    text = "word " * (_CHUNK_CHARS // 2)  # one "sentence" of about two chunks
+    ranges = chunks(text, split_sentences(text))
+    assert len(ranges) >= 2
+    assert all(b - a <= _CHUNK_CHARS for a, b in ranges)
+    assert "".join(text[a:b] for a, b in ranges) == text.rstrip()
+    assert all(text[b - 1] == " " for a, b in ranges[:-1])

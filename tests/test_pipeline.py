@@ -51,3 +51,65 @@ def test_extract_facts_uses_a_given_ranking() -> None:
     last = Sentence("Builders from Acme Corp will lead the work.", index=8, score=1.0)
     facts = extract_facts(Article(STORY), ranking=(last,))
     assert [f.sentence_index for f in facts.what] == [8]
+
+
+# --- bounded work on degenerate input ------------------------------------------------------
+
+_RUN = """
+import resource, sys, time
+import briefing
+text = {kind!r} * {n}
+start = time.perf_counter()
+b = briefing.brief(text)
+seconds = time.perf_counter() - start
+with open("/proc/self/status") as fh:
+    peak = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM"))
+print(seconds, peak // 1024, len(b.summary))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "kind, n",
+    [("A.\n\n", 100_000), ("A. ", 100_000), ("word ", 40_000)],
+    ids=["one-letter paragraphs", "one-letter sentences", "no punctuation"],
+)
+def test_degenerate_texts_brief_in_bounded_time_and_memory(kind: str, n: int) -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", _RUN.format(kind=kind, n=n)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    seconds, peak_mb, summary = out.stdout.split()
+    # Targets: 10 s and 500 MB on an idle machine; the bound here is generous for shared CI.
+    assert float(seconds) < 30.0
+    assert int(peak_mb) < 500
+    assert int(summary) >= 1
+
+
+def test_analysed_part_bounds_sentences_and_paragraphs() -> None:
+    from briefing.nlp import MAX_PARAGRAPHS, MAX_SENTENCES
+    from briefing.pipeline import analysed_part
+
+    short = Article(STORY)
+    assert analysed_part(short) is short
+    paragraphs = analysed_part(Article("A.\n\n" * (MAX_PARAGRAPHS + 500))).text
+    assert paragraphs.count("\n\n") == MAX_PARAGRAPHS - 1
+    assert paragraphs.endswith("A.")
+    sentences = analysed_part(Article("It rained. " * (MAX_SENTENCES + 500))).text
+    assert sentences.count(".") == MAX_SENTENCES
+    assert sentences.endswith("It rained.")
+
+
+def test_extract_facts_alone_is_bounded_too() -> None:
+    import time
+
+    start = time.perf_counter()
+    facts = extract_facts("A.\n\n" * 50_000, ranking=())
+    assert time.perf_counter() - start < 30.0
+    assert facts.who == ()

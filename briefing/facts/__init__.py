@@ -27,7 +27,7 @@ from typing import Any
 from .. import dates
 from ..errors import BriefingError
 from ..models import Article, Facts, Sentence
-from ..nlp import parse
+from ..nlp import analysis_cut, parse
 from ..text import split_sentences
 from .entities import Labelled, facility, fixed_entities
 from .numbers import read_number
@@ -80,6 +80,7 @@ def collect(
     art = _as_article(article)
     anchor = _as_anchor(published if published is not None else art.published)
     text = art.text
+    text = text[: analysis_cut(text)]  # bounded work on book-length or degenerate text
     spans = split_sentences(text)
     if not spans:
         return None

@@ -45,6 +45,10 @@ def _subject_of(tok: Any) -> bool:
     return False
 
 
+# A longer "name" is a model error (a list of names, a run of initials): never merged.
+MAX_NAME_WORDS = 8
+
+
 def read_actor(
     state: State, span: Any, label: str, index: int | None, evidence: str, pos: int, title: bool
 ) -> None:
@@ -54,8 +58,8 @@ def read_actor(
     if not name or not any(ch.isupper() for ch in name) or is_title_word(name):
         return  # a person that is only a title ("Adm.", "President")
     key = name_key(name)
-    if not key or len(key) < 2:
-        return
+    if not key or len(key) < 2 or len(name_tokens(key)) > MAX_NAME_WORDS:
+        return  # no name; or a run of initials or a list the model read as one name
     actor = state.who.get(key)
     if actor is None:
         if len(state.who) >= MAX_CANDIDATES:
