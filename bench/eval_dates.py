@@ -100,21 +100,25 @@ class DocScore:
 
 
 def score_doc(doc: dict[str, Any], mentions: Sequence[Mention]) -> DocScore:
+    """Counts for one document; our value is compared as TIMEX3 (with the part of day the
+    expression names, :func:`briefing.dates.timex`)."""
+    from briefing.dates import timex
+
     score = DocScore()
-    for timex in doc["timexes"]:
-        if timex["type"] not in ("DATE", "TIME"):
+    for timex_ in doc["timexes"]:
+        if timex_["type"] not in ("DATE", "TIME"):
             continue
         score.gold += 1
-        hit = next((m for m in mentions if m[0] < timex["end"] and timex["start"] < m[1]), None)
+        hit = next((m for m in mentions if m[0] < timex_["end"] and timex_["start"] < m[1]), None)
         if hit is None:
-            score.misses.append(f"{timex['text']!r} gold={timex['value']}")
+            score.misses.append(f"{timex_['text']!r} gold={timex_['value']}")
             continue
         score.found += 1
-        if value_matches(hit[3], timex["value"]):
+        if value_matches(timex(hit[3], hit[2]), timex_["value"]):
             score.right += 1
         else:
             score.wrong.append(
-                f"{doc['dct']} {timex['text']!r:28} gold={timex['value']:14} ours={hit[2]!r}->{hit[3]}"
+                f"{doc['dct']} {timex_['text']!r:28} gold={timex_['value']:14} ours={hit[2]!r}->{hit[3]}"
             )
     return score
 

@@ -7,10 +7,10 @@ import re
 import socket
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from briefing.dates import is_duration, resolve, resolve_date
+from briefing.dates import describe, is_duration, part_of_day, resolve, resolve_date, timex
+from briefing.errors import BriefingError
 
 WEDNESDAY = dt.date(2025, 11, 26)  # anchor for most tests: a Wednesday
 
@@ -23,7 +23,7 @@ WEDNESDAY = dt.date(2025, 11, 26)  # anchor for most tests: a Wednesday
         ("Thursday", "2025-11-20"),  # not tomorrow: news reports the past
         ("next Monday", "2025-12-01"),
         ("last Friday", "2025-11-21"),
-        ("Thursday morning", "2025-11-20TMO"),
+        ("Thursday morning", "2025-11-20"),  # the part of day is not in the value
         ("yesterday", "2025-11-25"),
         ("today", "2025-11-26"),
         ("tomorrow", "2025-11-27"),
@@ -157,7 +157,7 @@ def test_the_dateparser_fallback_works_offline(monkeypatch: pytest.MonkeyPatch) 
 
 
 _VALUE = re.compile(
-    r"^\d{2,4}(?:-(?:\d{2}(?:-\d{2}(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?)?|W\d{2}(?:-WE)?|Q\d|H\d|"
+    r"^\d{2,4}(?:-(?:\d{2}(?:-\d{2}(?:T\d{2}:\d{2}Z?)?)?|W\d{2}(?:-WE)?|Q\d|H\d|"
     r"SP|SU|FA|WI))?(?:/.+)?$"
 )
 
@@ -169,3 +169,166 @@ def test_any_text_gives_none_or_an_iso_value(text: str) -> None:
     assert value is None or _VALUE.match(value), value
     if not re.search(r"\d|nineteen|eighteen|two thousand", text, re.I):
         assert resolve_date(text, None) is None
+
+
+# --- rules added for issue 13 (each names the news pattern it reads) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the year-ago quarter", "2024-Q4"),  # late November reports the current quarter
+        ("the year-earlier period", "2024-Q4"),
+        ("year-earlier", "2024-Q4"),
+        ("the 2023 quarter", "2023-Q4"),
+        ("its third quarter", "2025-Q3"),
+        ("the day", "2025-11-26"),
+        ("later in the day", "2025-11-26"),
+        ("the full year", "2025"),
+        ("the 80s", "198"),
+        ("the nineties", "199"),
+        ("the '20s", "202"),
+        ("'82", "1982"),
+        ("'19", "2019"),
+        ("the year two thousand", "2000"),
+        ("October of next year", "2026-10"),
+        ("the evening of Friday, Nov. 21", "2025-11-21"),
+        ("over a decade on Monday", "2025-11-24"),
+        ("a rainy day in 2019", "2019"),
+        ("yesterday at the age of 71", "2025-11-25"),
+        ("mid-2026", "2026"),
+        ("14:30 UTC today", "2025-11-26T14:30Z"),
+        ("9.15am GMT", "2025-11-26T09:15Z"),
+    ],
+)
+def test_news_patterns_read_by_the_new_rules(text: str, value: str) -> None:
+    assert resolve_date(text, WEDNESDAY) == value
+    if not re.search(r"\b(?:19|20)\d\d\b|two thousand", text):
+        assert resolve_date(text, None) is None  # relative: no value without an anchor
+
+
+def test_year_earlier_period_year_is_one_before_the_reported_quarter() -> None:
+    # Early February still reports the quarter that ended in December.
+    assert resolve_date("the year-ago quarter", dt.date(2026, 2, 3)) == "2024-Q4"
+
+
+def test_the_day_and_the_year_are_dates_not_durations() -> None:
+    assert not is_duration("the day")
+    assert not is_duration("the full year")
+    assert is_duration("a day")
+    assert is_duration("the past year")
+
+
+def test_a_list_still_reads_its_first_item() -> None:
+    assert resolve_date("Monday, Tuesday and Friday", WEDNESDAY) == "2025-11-24"
+    assert resolve_date("the 70s and 80s", WEDNESDAY) == "197"
+
+
+# --- values are ISO 8601; the part of day lives in the text ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "pod"),
+    [
+        ("last night", "2025-11-25", "NI"),
+        ("tonight", "2025-11-26", "NI"),
+        ("this morning", "2025-11-26", "MO"),
+        ("Tuesday afternoon", "2025-11-25", "AF"),
+        ("Monday evening", "2025-11-24", "EV"),
+    ],
+)
+def test_the_part_of_day_stays_out_of_the_value(text: str, day: str, pod: str) -> None:
+    assert resolve_date(text, WEDNESDAY) == day
+    assert part_of_day(text) == pod
+    assert timex(day, text) == f"{day}T{pod}"
+
+
+def test_timex_leaves_other_values_alone() -> None:
+    assert timex("2025-W47", "last week") == "2025-W47"
+    assert timex("2025-11-26T17:00", "5 p.m. tonight") == "2025-11-26T17:00"
+    assert timex("2025-11-24", "Monday") == "2025-11-24"
+    assert timex(None, "tonight") is None
+
+
+# --- describe: no code reaches a reader --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "text", "words"),
+    [
+        ("2019-11-19", None, "19 Nov 2019"),
+        ("2019-11-19", "last night", "night of 19 Nov 2019"),
+        ("2019-11-19TNI", None, "night of 19 Nov 2019"),
+        ("2019-11-19T17:05", None, "17:05, 19 Nov 2019"),
+        ("2009-06-01T16:00Z", None, "16:00 UTC, 1 Jun 2009"),
+        ("2025-W47", None, "week of 17 Nov 2025"),
+        ("2025-W01", None, "week of 30 Dec 2024"),
+        ("2025-W47-WE", None, "weekend of 22–23 Nov 2025"),
+        ("2025-11-24/2025-11-27", None, "24–27 Nov 2025"),
+        ("2025-11-28/2025-12-02", None, "28 Nov – 2 Dec 2025"),
+        ("2025-12-30/2026-01-02", None, "30 Dec 2025 – 2 Jan 2026"),
+        ("2010/2015", None, "2010–2015"),
+        ("2025-03/2025-05", None, "Mar–May 2025"),
+        ("2025-Q3", None, "Jul–Sep 2025"),
+        ("2025-Q1", None, "Jan–Mar 2025"),
+        ("2025-H1", None, "Jan–Jun 2025"),
+        ("2025-H2", None, "Jul–Dec 2025"),
+        ("2025-SU", None, "summer 2025"),
+        ("2025-WI", None, "winter 2025"),
+        ("2025-11", None, "Nov 2025"),
+        ("2025", None, "2025"),
+        ("199", None, "1990s"),
+        ("19", None, "20th century"),
+        ("20", None, "21st century"),
+    ],
+)
+def test_describe_gives_words_a_reader_uses(value: str, text: str | None, words: str) -> None:
+    assert describe(value, text) == words
+
+
+def test_describe_never_shows_a_code_it_cannot_read() -> None:
+    assert describe("XXXX-WXX", "most weeks") == "most weeks"
+    assert describe(None, "soon") == "soon"
+    assert describe("2025-02-30") == "2025-02-30"  # no text: the value is all there is
+    assert describe(None) == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_every_resolved_value_has_words(text: str) -> None:
+    value = resolve_date(text, WEDNESDAY)
+    if value is not None:
+        words = describe(value, text)
+        assert words != value or re.fullmatch(r"\d{4}", value), (text, value, words)
+
+
+# --- languages -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("lundi 24 novembre", "fr", "2025-11-24"),
+        ("hier", "fr", "2025-11-25"),
+        ("3 mars 2024", "fr", "2024-03-03"),
+        ("24. November 2025", "de", "2025-11-24"),
+        ("ayer", "es", "2025-11-25"),
+    ],
+)
+def test_other_languages_go_to_dateparser_in_that_language(
+    text: str, language: str, value: str
+) -> None:
+    assert resolve_date(text, WEDNESDAY, language=language) == value
+    assert resolve(text, WEDNESDAY, language=language.upper()) == value
+
+
+def test_another_language_without_an_anchor_gives_only_what_the_text_names() -> None:
+    assert resolve_date("lundi 24 novembre", None, language="fr") is None
+    assert resolve_date("hier", None, language="fr") is None
+    assert resolve_date("3 mars 2024", None, language="fr") == "2024-03-03"
+
+
+def test_english_is_the_default_and_an_unknown_language_is_a_user_error() -> None:
+    assert resolve_date("lundi 24 novembre", WEDNESDAY) is None  # English rules only
+    with pytest.raises(BriefingError, match="language 'xx'"):
+        resolve_date("Monday", WEDNESDAY, language="xx")

@@ -1,27 +1,47 @@
-"""Date and time expressions resolved against the publication date, as TIMEX3-style values.
+"""Date and time expressions resolved against the publication date, and described in words.
 
-A value is ISO 8601 at the precision the text gives, as in TimeML's TIMEX3 ``value``:
-``2025`` (year), ``199`` (decade), ``2025-11`` (month), ``2025-11-24`` (day), ``2025-W47``
-(ISO week), ``2025-W47-WE`` (weekend), ``2025-Q3`` (quarter), ``2025-H1`` (half year),
-``2025-SU`` (season), ``2025-11-24T17:00`` (clock time), ``2025-11-24TMO`` (part of day:
-MO, AF, EV, NI), and ``start/end`` for an explicit range ("November 24 to 27").
+Values. :func:`resolve` gives the value at the precision the text gives. Dates, times, weeks
+and ranges are ISO 8601: ``2025`` (year), ``2025-11`` (month), ``2025-11-24`` (day),
+``2025-W47`` (ISO week), ``2025-11-24T17:00`` (clock time; ``…T08:30Z`` when the text says
+UTC or GMT), ``start/end`` for an explicit range ("November 24 to 27" ->
+``2025-11-24/2025-11-27``). For the periods ISO 8601 has no notation for, TimeML's TIMEX3
+codes: ``199`` (decade), ``20`` (century: the 2000s), ``2025-Q3`` (quarter), ``2025-H1``
+(half year), ``2025-SU`` (season: SP, SU, FA, WI), ``2025-W47-WE`` (weekend).
+
+A part of day is not part of the value: "last night" gives the day ``2019-11-19``, and
+:func:`part_of_day` reads ``NI`` from the expression's text. :func:`timex` joins the two
+into the TIMEX3 value (``2019-11-19TNI``) for exchange and evaluation, and
+:func:`describe` gives a reader "night of 19 Nov 2019". No value is shown to a reader as
+it is: call ``describe(value, text)``.
 
 A relative expression ("Monday", "last week", "November 24") needs an anchor, the
 article's publication date; without one its value is None, never a guess from today.
 Absolute expressions ("November 24, 2025", "2016") resolve without an anchor. Durations
 ("three years", "the past decade") and ages are not dates: their value is None.
 
-Common news patterns are read here with small regular expressions; anything else goes to
-dateparser with ``RELATIVE_BASE`` = the anchor, ``PREFER_DATES_FROM`` = "past" (news
-reports what happened), ``RETURN_AS_TIMEZONE_AWARE`` = False, English only (so no
-language detection and nothing is ever downloaded).
+Languages. English is read by small regular expressions for the common news patterns
+(:mod:`.rules`), and what they do not read goes to dateparser with ``RELATIVE_BASE`` =
+the anchor, ``PREFER_DATES_FROM`` = "past" (news reports what happened) and
+``languages=["en"]``. Another ``language`` (ISO 639-1) goes to dateparser in that language
+("lundi 3 mars" with ``language="fr"``). Nothing is detected or downloaded at run time.
 
 Modules: ``words`` (vocabulary, shared patterns, helpers), ``rules`` (one reader per shape
-of expression), ``resolver`` (ranges, rewrites, clock times, the dateparser fallback, and
-the public entry points).
+of English expression), ``resolver`` (ranges, rewrites, clock times, the dateparser
+fallback, and the entry points), ``describe`` (values in words).
 """
 
+from .describe import describe, part_of_day, timex
 from .resolver import is_duration, resolve, resolve_date
 from .words import MONTHS, WEEKDAYS, Tense
 
-__all__ = ["MONTHS", "WEEKDAYS", "Tense", "is_duration", "resolve", "resolve_date"]
+__all__ = [
+    "MONTHS",
+    "WEEKDAYS",
+    "Tense",
+    "describe",
+    "is_duration",
+    "part_of_day",
+    "resolve",
+    "resolve_date",
+    "timex",
+]

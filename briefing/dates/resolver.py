@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..errors import BriefingError
 from .rules import (
     _CLOCK,
     _IN_N,
@@ -20,7 +21,9 @@ from .rules import (
     _RELATIVE_UNIT,
     _THE_QUARTER,
     _THE_YEAR,
+    _YEAR_AGO_QUARTER,
     _read_ago,
+    _read_quarter,
     _spelled_year,
     _the_quarter,
 )
@@ -45,7 +48,9 @@ from .words import (
 )
 
 
-def resolve_date(text: str, anchor: dt.date | dt.datetime | None) -> str | None:
+def resolve_date(
+    text: str, anchor: dt.date | dt.datetime | None, *, language: str = "en"
+) -> str | None:
     """The TIMEX3-style ISO value of the date expression ``text``, anchored at ``anchor``.
 
     ``anchor`` is the publication date; relative expressions ("Monday", "last week",
@@ -53,26 +58,82 @@ def resolve_date(text: str, anchor: dt.date | dt.datetime | None) -> str | None:
     Absolute expressions ("November 24, 2025", "2016") resolve without an anchor. Durations
     and unreadable text return None. Weekdays and month names refer to the most recent
     such day or month on or before the anchor unless the text says "next"/"coming".
+    ``language`` is the article's ISO 639-1 code: English is read by our rules, any other
+    language by dateparser in that language ("lundi 3 mars" with ``language="fr"``).
     """
-    return resolve(text, anchor)
+    return resolve(text, anchor, language=language)
 
 
-def resolve(text: str, anchor: dt.date | dt.datetime | None, *, tense: Tense = None) -> str | None:
+def resolve(
+    text: str,
+    anchor: dt.date | dt.datetime | None,
+    *,
+    tense: Tense = None,
+    language: str = "en",
+) -> str | None:
     """Like :func:`resolve_date`, with a tense hint from the sentence ("future" for "will")."""
-    return _resolve_cached(text, _to_date(anchor), tense)
+    language = _check_language(language)
+    return _iso(_resolve_cached(text, _to_date(anchor), tense, language), text)
+
+
+_PART_OF_DAY_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI)$")
+_CLOCK_VALUE = re.compile(r"T\d{2}:\d{2}$")
+_NAMES_UTC = re.compile(r"\b(?:UTC|GMT)\b(?!\s*[+-]\s*\d)|\d(?:Z|\s?UTC)\b", re.I)
+
+
+def _iso(value: str | None, text: str) -> str | None:
+    """The value as ISO 8601: a part of day does not stay on a day ("2019-11-19TNI" ->
+    "2019-11-19"; :func:`~briefing.dates.describe.part_of_day` reads it from the text), and a
+    clock time the text gives in UTC/GMT ends in Z."""
+    if value is None:
+        return None
+    ends = [_PART_OF_DAY_VALUE.sub(r"\1", end) for end in value.split("/")]
+    if _NAMES_UTC.search(text):
+        ends = [end + "Z" if _CLOCK_VALUE.search(end) else end for end in ends]
+    return "/".join(ends)
+
+
+@lru_cache(maxsize=64)
+def _check_language(language: str) -> str:
+    """``language`` in lower case, or a BriefingError naming it when dateparser cannot read it."""
+    code = (language or "").strip().lower()
+    if code == "en":
+        return code
+    try:
+        _parser(None, "past", code).get_date_data("2000")
+    except ValueError:
+        raise BriefingError(
+            f"language {language!r}: dates cannot be read in it; "
+            "give an ISO 639-1 code dateparser knows, such as 'en', 'fr' or 'de'"
+        ) from None
+    return code
 
 
 def is_duration(text: str) -> bool:
     """Whether ``text`` is a duration or an age ("three years", "the past week", "62")."""
     s = _clean(text)
-    return bool(_DURATION.match(s) or _AGE.match(s)) and not _RELATIVE_UNIT.match(s)
+    if _RELATIVE_UNIT.match(s) or _THE_DAY_OR_YEAR.match(s):
+        return False
+    if _YEAR_AGO_QUARTER.match(_strip_noise(s)):
+        return False
+    return bool(_DURATION.match(s) or _AGE.match(s))
+
+
+# "the year", "the full year", "later in the day": a date (the anchor's), not a stretch
+_THE_DAY_OR_YEAR = re.compile(
+    r"^(?:(?:later|earlier) in )?the (?:day|(?:full |current |fiscal |calendar )?year)$"
+)
 
 
 @lru_cache(maxsize=4096)
-def _resolve_cached(text: str, base: dt.date | None, tense: Tense) -> str | None:
+def _resolve_cached(text: str, base: dt.date | None, tense: Tense, language: str) -> str | None:
     s = _clean(text)
     if not s or len(s) > 80:
         return None
+    if language != "en":
+        if _ISO.match(s) and _valid_iso(s):
+            return s
+        return _dateparser(s, base, tense, language)
     if _IN_N.match(s):
         return _read_ago(s, base, tense)[1]
     if _SPAN.match(s) or _VAGUE.match(s):
@@ -108,6 +169,8 @@ def _range(s: str, base: dt.date | None, tense: Tense) -> str | None:
     if m is None or (" and " in s and not s.startswith("between ")):
         return None  # "Monday and Tuesday" is a list, not a range
     left, right = _strip_noise(m["a"]), _strip_noise(m["b"])
+    if not left:
+        return None  # "mid-2011", "early-1990s": a noise word before a dash
     year = re.search(_YEAR_RE + "$", right)
     if year is not None and re.search(_YEAR_RE, left) is None and not _BARE_DAY.match(left):
         left = f"{left} {year['y']}"  # "Nov. 24-27, 2025": the start shares the year
@@ -152,11 +215,17 @@ def _single(s: str, base: dt.date | None, tense: Tense) -> str | None:
         return None
     if _THE_YEAR.match(s):
         return str(base.year) if base else None
+    if s == "day":
+        # "on the day", "later in the day": the day of the report (MEANTIME's market and
+        # launch reports, and TimeBank's wires, in several documents each)
+        return base.isoformat() if base else None
     if _THE_QUARTER.match(s):
         return _the_quarter(base)
     spelled = _spelled_year(s)
     if spelled is not None:
         return spelled
+    if _YEAR_AGO_QUARTER.match(s):  # "year-earlier" reads like a duration
+        return _read_quarter(s, base, tense)[1]
     if _RELATIVE_UNIT.match(s) is None and (_DURATION.match(s) or _AGE.match(s)):
         return None
     if _ISO.match(s) and _valid_iso(s):
@@ -172,7 +241,7 @@ def _single(s: str, base: dt.date | None, tense: Tense) -> str | None:
     return _with_clock(s, base, tense)
 
 
-_YEAR_TAIL = re.compile(r"^(?P<head>.+?),?\s+(?P<rel>this|last|next) year$")
+_YEAR_TAIL = re.compile(r"^(?P<head>.+?),?\s+(?:of\s+)?(?P<rel>this|last|next) year$")
 _ENDED = re.compile(r"^.+?\s+(?:ended|ending|ends|through)\s+(?P<tail>.+)$")
 _OF_TAIL = re.compile(r"^.+?\s+of\s+(?P<tail>(?:this|last|next) year|" + _YEAR_RE + r")$")
 _LIST = re.compile(r"^(?P<first>[^,]+?)(?:,\s*|\s+and\s+|\s+or\s+)(?P<rest>.+)$")
@@ -207,11 +276,31 @@ def _rewrite_of_tail(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, 
     return value is not None, value
 
 
+# A spaCy span that runs past the date: "over a year on Monday", "a January day in 2011",
+# "yesterday at the age of 56" (MEANTIME obituaries and anniversaries, several documents).
+_ON_TAIL = re.compile(r"^(?P<head>.+?)\s+(?:on|in)\s+(?P<tail>.+)$")
+_AGE_TAIL = re.compile(r"^(?P<head>.+?),?\s+(?:at the age of|aged)\s+\d{1,3}$")
+
+
+def _rewrite_tail(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    """ "over a decade on Monday": the date the tail names; "yesterday at the age of 56":
+    the head."""
+    m = _AGE_TAIL.match(s)
+    if m is not None:
+        value = _single(m["head"], base, tense)
+        return value is not None, value
+    m = _ON_TAIL.match(s)
+    if m is None or _CLOCK.search(m["head"]):
+        return False, None  # "6.10am on Monday" is a clock time on a day
+    value = _single(m["tail"], base, tense)
+    return value is not None, value
+
+
 def _rewrite_list(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
     """ "April 24 and 25", "Monday or Tuesday": the first item."""
     m = _LIST.match(s)
-    if m is None:
-        return False, None
+    if m is None or _MONTH_DAY.match(f"{m['first'].split()[-1]} {m['rest']}"):
+        return False, None  # "Friday, Oct. 23" is one date
     value = _single(m["first"], base, tense)
     return value is not None, value
 
@@ -264,6 +353,7 @@ _REWRITES = (
     _rewrite_of_tail,
     _rewrite_list,
     _rewrite_part_of_day,
+    _rewrite_tail,
 )
 
 # --- dateparser fallback -------------------------------------------------------------------
@@ -272,7 +362,7 @@ _FALLBACK_ANCHOR = dt.datetime(2000, 6, 15)  # only fills parts an absolute date
 
 
 @lru_cache(maxsize=64)
-def _parser(base: dt.date | None, prefer: str) -> Any:
+def _parser(base: dt.date | None, prefer: str, language: str = "en") -> Any:
     from dateparser.date import DateDataParser
 
     anchor = dt.datetime.combine(base, dt.time()) if base else _FALLBACK_ANCHOR
@@ -286,7 +376,7 @@ def _parser(base: dt.date | None, prefer: str) -> Any:
         "PARSERS": ["relative-time", "absolute-time"],
         "STRICT_PARSING": False,
     }
-    return DateDataParser(languages=["en"], settings=settings)
+    return DateDataParser(languages=[language], settings=settings)
 
 
 # dateparser is only asked about text that names a month or weekday or writes a date in
@@ -297,11 +387,12 @@ _DATEPARSER_GATE = re.compile(
 )
 
 
-def _dateparser(s: str, base: dt.date | None, tense: Tense) -> str | None:
-    if _DATEPARSER_GATE.search(s) is None:
+def _dateparser(s: str, base: dt.date | None, tense: Tense, language: str = "en") -> str | None:
+    if language == "en" and _DATEPARSER_GATE.search(s) is None:
         return None
     try:
-        data = _parser(base, "future" if tense == "future" else "past").get_date_data(s)
+        parser = _parser(base, "future" if tense == "future" else "past", language)
+        data = parser.get_date_data(s)
     except (ValueError, OverflowError, TypeError):
         return None
     when: dt.datetime | None = data.date_obj

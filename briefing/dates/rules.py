@@ -28,7 +28,17 @@ from .words import (
 
 _ISO = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 _DECADE = re.compile(r"^(?P<c>1[0-9]{2}|20[0-9])0'?s$")
-_DECADE_SHORT = re.compile(r"^'(?P<d>[0-9])0s$")
+# "'70s", "70s", "the seventies": a decade of the anchor's century (or the one before, so
+# never after the anchor). Seen in the dev corpora in several documents ("the 70s and 80s",
+# "the nineties", "the '90s").
+_DECADE_SHORT = re.compile(
+    r"^(?:'|‘)?(?P<d>[0-9])0'?s$|^(?P<w>twenties|thirties|forties|fifties|sixties|seventies|"
+    r"eighties|nineties)$"
+)
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
+# "'82": a year of the anchor's century, never after the anchor (as "the '82 season").
+_YEAR_SHORT = re.compile(r"^'(?P<yy>[0-9]{2})$")
 _YEAR = re.compile(r"^(?:(?:fiscal|calendar|the year|year|fy)\s*)?" + _YEAR_RE + r"(?:'s)?$")
 _QUARTER = re.compile(
     r"^(?:(?:fiscal|calendar)[\s-]+)?(?P<n>first|second|third|fourth|final|1st|2nd|3rd|4th)"
@@ -44,6 +54,13 @@ _Q = re.compile(
 _REL_QUARTER = re.compile(
     r"^(?P<rel>last|this|next|previous|current|coming|past|latest|most recent|recent|"
     r"(?:just|recently)[\s-]+(?:ended|completed)) (?:fiscal |calendar )?quarter$"
+)
+# "the year-ago quarter", "the year-earlier period", "the 1988 quarter", bare "year-earlier":
+# the quarter being reported, a year before (TimeBank's earnings reports, several documents)
+_YEAR_AGO_QUARTER = re.compile(
+    r"^(?:(?:year[\s-](?:ago|earlier))(?:\s+(?:fiscal\s+)?(?:quarter|period))?|"
+    + _YEAR_RE
+    + r"\s+(?:fiscal\s+)?(?:quarter|period))$"
 )
 # "the year", "the fiscal year": the anchor's year, as in "sales for the year"
 _THE_YEAR = re.compile(r"^(?:full|current|fiscal|calendar|full fiscal|present) ?year$|^year$")
@@ -136,7 +153,7 @@ _SPELLED_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6
 _SPELLED_DECADES = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                     "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
 _SPELLED_YEAR = re.compile(
-    r"^(?:(?P<month>[a-z]+)\s+)?(?:(?:the\s+)?year\s+)?(?:(?P<hi>nineteen|eighteen|twenty)\s+"
+    r"^(?:(?!year\b|the\b)(?P<month>[a-z]+)\s+)?(?:(?:the\s+)?year\s+)?(?:(?P<hi>nineteen|eighteen|twenty)\s+"
     r"(?P<lo>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|"
     r"four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen)|two thousand(?:\s+(?:and\s+)?(?P<unit>one|two|three|four|"
@@ -172,10 +189,17 @@ def _read_year(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | 
     if m:
         if base is None:
             return True, None
+        digit = int(m["d"]) if m["d"] else _DECADE_WORDS[m["w"]]
         century = base.year // 100
-        if century * 100 + int(m["d"]) * 10 > base.year:
+        if century * 100 + digit * 10 > base.year:
             century -= 1
-        return True, f"{century}{m['d']}"
+        return True, f"{century}{digit}"
+    m = _YEAR_SHORT.match(s)
+    if m:
+        if base is None:
+            return True, None
+        year = base.year // 100 * 100 + int(m["yy"])
+        return True, str(year - 100 * (year > base.year))
     return False, None
 
 
@@ -227,6 +251,13 @@ def _read_quarter(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str
             return True, f"{base.year - (n > current)}-Q{n}"
         year = int(y) if len(y) == 4 else 2000 + int(y)
         return True, f"{year}-Q{n}"
+    m = _YEAR_AGO_QUARTER.match(s)
+    if m:
+        reported = _the_quarter(base)
+        if reported is None:
+            return True, None
+        year = int(m["y"]) if m["y"] else int(reported[:4]) - 1
+        return True, f"{year}{reported[4:]}"
     m = _REL_QUARTER.match(s)
     if m:
         if base is None:

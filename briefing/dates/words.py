@@ -64,8 +64,13 @@ _LEADING_NOISE = re.compile(
     r"before|after|almost|nearly|just|approximately|roughly|some|sometime|shortly|"
     r"early|late|mid|(?:the )?(?:end|beginning|start|middle|turn) of|"
     r"the early hours of|the small hours of|the wee hours of|the course of|"
-    r"earlier|later|the|as early as|as late as|(?:a|an)(?=\s+[a-z]{3}\.?\s+\d|\s+\d))\b[\s-]*)+"
+    r"earlier|later|the|its|their|as early as|as late as|"
+    r"(?:a|an)(?=\s+[a-z]{3}\.?\s+\d|\s+\d))\b[\s-]*)+"
 )
+# a part of day in an expression's text ("last night", "Thursday morning", "tonight")
+_POD_WORDS = re.compile(r"\b(?P<pod>morning|afternoon|evening|night|tonight|overnight)\b")
+# "08:30 UTC", "16:00 GMT today": a clock time in universal time (the value ends in Z)
+_UTC = re.compile(r"\s*\b(?:utc|gmt)\b(?!\s*[+-]\s*\d)")
 _TRAILING_NOISE = re.compile(r"(?:\s*(?:'s|,|\.|;|:)|\s+(?:local time|gmt|utc|[ecmp][sd]t))+$")
 
 _DURATION = re.compile(
@@ -86,7 +91,7 @@ _VAGUE = re.compile(
     r"the present|the past|the future|once|soon|later|earlier|previously|formerly|then|"
     r"at the time|at that time|the time|some time|one day|someday|eventually|in the past|"
     r"in the future|in recent years|the years|the months|the weeks|the days|all day|"
-    r"the same day|that day|the day|the night|the next day|"
+    r"the same day|that day|the night|the next day|"
     r"the previous day|the following day|the day before|the day after|daily|weekly|"
     r"monthly|annually|yearly|each year|every year|a year|a day|a week|a month)$"
 )
@@ -103,7 +108,7 @@ def _to_date(anchor: dt.date | dt.datetime | None) -> dt.date | None:
 
 def _clean(text: str) -> str:
     s = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    s = re.sub(r"\s+", " ", s.strip().lower())
+    s = re.sub(r"\s+", " ", _UTC.sub("", s.strip().lower()))
     return _TRAILING_NOISE.sub("", s).strip()
 
 
