@@ -18,10 +18,10 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from ..errors import BriefingError
+from ..errors import BriefingError, InputError
 from ..models import Article
 from ..text import split_sentences
 from .decode import decode, is_json_object, sniff
@@ -30,15 +30,29 @@ from .document import (
     STDIN_NAME,
     Document,
     Loaded,
+    binary_error,
     many_error,
     max_bytes,
+    one_line,
     too_big,
 )
 from .feeds import feed_items
-from .fetch import fetch_document
+from .fetch import (
+    Fetched,
+    Fetcher,
+    FetchOptions,
+    MemoryCache,
+    Page,
+    PageCache,
+    check_url,
+    document_from_page,
+    fetch,
+    fetch_many,
+    is_public_address,
+)
 from .files import (
     check_exists,
-    folder_files,
+    folder_entries,
     no_article_files,
     open_checked,
     path_kind,
@@ -49,43 +63,68 @@ from .files import (
 )
 from .html import article_from_html
 from .jsonl import article_from_json, jsonl_items, single_from_lines
+from .opml import read_opml
 from .plain import article_from_text
 
-__all__ = ["DEFAULT_MAX_BYTES", "Loaded", "load", "load_many", "make_title"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FetchOptions",
+    "Fetched",
+    "Fetcher",
+    "Loaded",
+    "MemoryCache",
+    "Page",
+    "PageCache",
+    "fetch",
+    "fetch_many",
+    "is_public_address",
+    "load",
+    "load_many",
+    "make_title",
+    "read_opml",
+]
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+Progress = Callable[[int, int, Fetched], None]
 
 
-def load(source: str | os.PathLike[str], *, fetch: bool = True) -> Article:
+def load(
+    source: str | os.PathLike[str],
+    *,
+    fetch: bool = True,
+    allow_private: bool = False,
+    fetch_options: FetchOptions | None = None,
+    cache: PageCache | None = None,
+) -> Article:
     """Load one article from a file, ``"-"`` (stdin), an http(s) URL or a one-line JSONL file.
 
     Supported files: ``.txt``/``.md`` (a short first line is the title), ``.html``/``.htm``
     (trafilatura extracts text, title and date), ``.json`` (one object with ``text``,
     ``title``, ``published``, ``url``, ``source``), each optionally gzipped. A folder, a
     feed or a JSONL file of several articles raises InputError pointing to ``load_many``;
-    ``fetch=False`` refuses URLs. Every failure a user can cause raises InputError.
+    ``fetch=False`` refuses URLs. A URL is downloaded under ``fetch_options`` (limits;
+    see FetchOptions), refusing private addresses unless ``allow_private``, revalidating
+    through ``cache`` when given. Every failure a user can cause raises InputError.
     """
-    name = os.fspath(source)
-    if name == "-":
-        return _single(stdin_document())
-    if _URL.match(name):
-        return _single(fetch_document(name, fetch))
-    path = Path(name)
-    check_exists(path, name)
-    if path.is_dir():
-        raise many_error(name, "is a folder")
-    kind, compressed = path_kind(path, name)
-    if kind == "jsonl":
-        with open_checked(path, name) as stream:
-            return single_from_lines(stream, name)
-    return _single(read_document(path, name, kind, compressed))
+    session = _Session(fetch, _options(fetch_options, allow_private), cache, None)
+    try:
+        name = _input_name(source)
+        return _load_one(name, session)
+    except BriefingError as err:
+        raise one_line(err) from None
+    finally:
+        session.close()
 
 
 def load_many(
-    inputs: Iterable[str | os.PathLike[str]],
+    inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     fetch: bool = True,
     fetch_linked: bool = False,
+    allow_private: bool = False,
+    fetch_options: FetchOptions | None = None,
+    cache: PageCache | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[Loaded]:
     """Stream every article of every input as ``Loaded`` items; one bad item never stops it.
 
@@ -94,9 +133,28 @@ def load_many(
     feed (file or URL) yields one item per entry, its text from the entry's content else its
     summary. An entry without text is an error item unless ``fetch_linked`` is true, when
     its linked page is loaded instead. Any other input yields one item, as ``load`` reads it.
+    URL inputs, and the linked pages of one feed, are downloaded concurrently (see
+    ``fetch_many``); ``progress(done, total, fetched)`` reports each download.
     """
-    for source in inputs:
-        yield from _items(os.fspath(source), fetch, fetch_linked)
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]
+    session = _Session(fetch, _options(fetch_options, allow_private), cache, progress)
+    try:
+        sources: list[str | BriefingError] = []
+        for source in inputs:
+            try:
+                sources.append(_input_name(source))
+            except BriefingError as err:
+                sources.append(err)
+        session.prefetch([s for s in sources if isinstance(s, str) and _URL.match(s)])
+        for name in sources:
+            if isinstance(name, BriefingError):
+                yield Loaded(str(name).split(":", 1)[0], None, one_line(name))
+                continue
+            for item in _items(name, session, fetch_linked):
+                yield item if item.error is None else Loaded(item.name, None, one_line(item.error))
+    finally:
+        session.close()
 
 
 def make_title(text: str, max_words: int = 12) -> str:
@@ -124,23 +182,150 @@ def make_title(text: str, max_words: int = 12) -> str:
 # --- dispatch -----------------------------------------------------------------------------
 
 
-def _items(name: str, fetch: bool, fetch_linked: bool) -> Iterator[Loaded]:
+def _options(options: FetchOptions | None, allow_private: bool) -> FetchOptions:
+    options = options or FetchOptions()
+    if allow_private and not options.allow_private:
+        from dataclasses import replace
+
+        options = replace(options, allow_private=True)
+    return options
+
+
+def _input_name(source: object) -> str:
+    """An input as a string, refusing what is not a path, URL or "-"."""
+    if not isinstance(source, str | os.PathLike):
+        raise InputError(
+            f"{source!r}: not an input; give a file or folder path, an http(s) URL or '-'"
+        )
+    name = os.fspath(source)
+    if not isinstance(name, str):
+        raise InputError(f"{name!r}: a bytes path; give the path as a string")
+    if not name.strip():
+        raise InputError(
+            "'': an empty input name; give a file or folder path, an http(s) URL or '-'"
+        )
+    if _URL.match(name):
+        check_url(name)
+    return name
+
+
+class _Session:
+    """One call's fetching: whether it is allowed, one shared Fetcher, prefetched pages."""
+
+    def __init__(
+        self,
+        fetch: bool,
+        options: FetchOptions,
+        cache: PageCache | None,
+        progress: Progress | None,
+    ) -> None:
+        self.fetch = fetch
+        self.options = options
+        self.cache = cache
+        self.progress = progress
+        self._fetcher: Fetcher | None = None
+        self._fetched: dict[str, Fetched] = {}
+
+    def _client(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.options, cache=self.cache)
+        return self._fetcher
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+
+    def _check(self, url: str) -> None:
+        check_url(url)
+        if not self.fetch:
+            raise InputError(f"{url}: fetching URLs is disabled; save the page and give its path")
+
+    def prefetch(self, urls: Sequence[str]) -> None:
+        """Download several URL inputs at once; their errors surface when each is loaded."""
+        if not self.fetch or len(urls) < 2:
+            return
+        wanted = list(dict.fromkeys(urls))
+        for result in self._client().fetch_many(wanted, progress=self.progress):
+            self._fetched[result.url] = result
+
+    def document(self, url: str) -> Document:
+        self._check(url)
+        result = self._fetched.pop(url, None)
+        if result is None:
+            try:
+                page = self._client().fetch(url)
+            except InputError as err:
+                result = Fetched(url, None, err)
+            else:
+                result = Fetched(url, page, None)
+            if self.progress is not None:
+                self.progress(1, 1, result)
+        if result.error is not None:
+            raise result.error
+        assert result.page is not None
+        return document_from_page(result.page)
+
+    def pages(self, links: list[str]) -> list[Article | BriefingError]:
+        """The articles at ``links`` (feed entries' pages), downloaded concurrently."""
+        out: list[Article | BriefingError] = []
+        wanted: list[int] = []
+        for index, link in enumerate(links):
+            try:
+                self._check(link)
+                out.append(InputError(f"{link}: not fetched; try again"))
+                wanted.append(index)
+            except InputError as err:
+                out.append(err)
+        if wanted:
+            urls = [links[index] for index in wanted]
+            results = self._client().fetch_many(urls, progress=self.progress)
+            for index, result in zip(wanted, results, strict=True):
+                try:
+                    if result.error is not None:
+                        raise result.error
+                    assert result.page is not None
+                    out[index] = _single(document_from_page(result.page))
+                except BriefingError as err:
+                    out[index] = err
+        return out
+
+
+def _load_one(name: str, session: _Session) -> Article:
+    if name == "-":
+        return _single(stdin_document())
+    if _URL.match(name):
+        return _single(session.document(name))
+    path = Path(name)
+    check_exists(path, name)
+    if path.is_dir():
+        raise many_error(name, "is a folder")
+    kind, compressed = path_kind(path, name)
+    if kind == "jsonl":
+        with open_checked(path, name) as stream:
+            return single_from_lines(stream, name)
+    return _single(read_document(path, name, kind, compressed))
+
+
+def _items(name: str, session: _Session, fetch_linked: bool) -> Iterator[Loaded]:
     """Every item of one input, errors of the whole input as one error item."""
     try:
         if name == "-":
-            yield from _stdin_items(fetch, fetch_linked)
+            yield from _stdin_items(session, fetch_linked)
             return
         if _URL.match(name):
-            document = fetch_document(name, fetch)
+            document = session.document(name)
         else:
             path = Path(name)
             check_exists(path, name)
             if path.is_dir():
-                files = folder_files(path)
-                if not files:
+                entries = folder_entries(path, name)
+                if not entries:
                     yield Loaded(name, None, no_article_files(name))
-                for file in files:
-                    yield from _items(str(file), fetch, fetch_linked)
+                for file, problem in entries:
+                    if problem is not None:
+                        yield Loaded(str(file), None, problem)
+                    else:
+                        yield from _items(str(file), session, fetch_linked)
                 return
             kind, compressed = path_kind(path, name)
             if kind == "jsonl":
@@ -150,10 +335,10 @@ def _items(name: str, fetch: bool, fetch_linked: bool) -> Iterator[Loaded]:
     except BriefingError as err:
         yield Loaded(name, None, err)
         return
-    yield from _document_items(document, fetch, fetch_linked)
+    yield from _document_items(document, session, fetch_linked)
 
 
-def _stdin_items(fetch: bool, fetch_linked: bool) -> Iterator[Loaded]:
+def _stdin_items(session: _Session, fetch_linked: bool) -> Iterator[Loaded]:
     """Stdin: JSON Lines when its first line is a JSON object (streamed), else one document."""
     stream = stdin()
     cap = max_bytes()
@@ -164,14 +349,12 @@ def _stdin_items(fetch: bool, fetch_linked: bool) -> Iterator[Loaded]:
         yield from jsonl_items(stream, STDIN_NAME, first=first)
         return
     raw = first + read_capped(stream, STDIN_NAME, cap - len(first))
-    yield from _document_items(Document(STDIN_NAME, sniff(raw), raw), fetch, fetch_linked)
+    yield from _document_items(Document(STDIN_NAME, sniff(raw), raw), session, fetch_linked)
 
 
-def _document_items(document: Document, fetch: bool, fetch_linked: bool) -> Iterator[Loaded]:
+def _document_items(document: Document, session: _Session, fetch_linked: bool) -> Iterator[Loaded]:
     if document.kind == "feed":
-        yield from feed_items(
-            document, lambda link: _single(fetch_document(link, fetch)), fetch_linked
-        )
+        yield from feed_items(document, session.pages, fetch_linked)
     elif document.kind == "jsonl":
         yield from jsonl_items(io.BytesIO(document.raw), document.name)
     else:
@@ -191,6 +374,9 @@ def _single(document: Document) -> Article:
 
 
 def _article(document: Document) -> Article:
+    problem = binary_error(document.name, document.raw)
+    if problem is not None:
+        raise problem
     text = decode(document.raw, document.charset)
     kind = document.kind
     if kind == "html":

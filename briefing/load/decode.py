@@ -46,12 +46,57 @@ def is_json_object(line: bytes) -> bool:
         return False
 
 
+def utf16_without_bom(raw: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" when ``raw`` reads as UTF-16 with no BOM, else None.
+
+    Text in a Latin, Greek or Cyrillic script written as UTF-16 has a zero or a constant
+    byte in every other position; a few NULs in a UTF-8 file do not.
+    """
+    head = raw[:4096]
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even, odd = head[0 : 2 * pairs : 2], head[1 : 2 * pairs : 2]
+    if odd.count(0) >= 0.6 * pairs and even.count(0) <= 0.05 * pairs:
+        return "utf-16-le"
+    if even.count(0) >= 0.6 * pairs and odd.count(0) <= 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def looks_binary(raw: bytes) -> bool:
+    """Whether ``raw`` is not text: many control bytes or undecodable bytes at its start."""
+    head = raw[:8192]
+    if not head:
+        return False
+    if utf16_without_bom(head) or head.startswith(
+        (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
+        return False
+    head = head.replace(b"\x00", b"")  # stray NULs are dropped when decoding
+    if not head:
+        return False
+    control = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    if control > 0.1 * len(head):
+        return True
+    text = head.decode("utf-8", "replace")
+    if text.count("\ufffd") <= 0.1 * len(text):
+        return False
+    # not UTF-8: a legacy code page still reads as letters, binary reads as symbols
+    legacy = head.decode("cp1252", "replace")
+    letters = sum(1 for ch in legacy if ch.isalpha() or ch.isspace())
+    return letters < 0.6 * len(legacy)
+
+
 def decode(raw: bytes, declared: str | None = None) -> str:
     """Bytes to text: BOM, UTF-8, a declared charset, else charset_normalizer; never fails."""
     if raw.startswith(codecs.BOM_UTF8):
         return raw[3:].replace(b"\x00", b"").decode("utf-8", "replace")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return raw.decode("utf-16", "replace")
+    utf16 = utf16_without_bom(raw)
+    if utf16 is not None:
+        return raw.decode(utf16, "replace")
     raw = raw.replace(b"\x00", b"")
     try:
         return raw.decode("utf-8")

@@ -49,6 +49,46 @@ class Document:
             return None
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+_MAGIC = (
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a ZIP, DOCX or ODT"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel"),
+    (b"\x7fELF", "a program"),
+)
+
+
+def one_line(err: BriefingError) -> BriefingError:
+    """``err`` with control characters (a file name's newline) escaped: one line always."""
+    message = str(err)
+    if not _CONTROL.search(message):
+        return err
+    escaped = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+    try:
+        return type(err)(escaped)
+    except TypeError:
+        return BriefingError(escaped)
+
+
+def binary_error(name: str, raw: bytes) -> InputError | None:
+    """An InputError when ``raw`` is a binary file (PDF, image, archive...), else None."""
+    for magic, what in _MAGIC:
+        if raw.startswith(magic):
+            return InputError(
+                f"{name}: looks like {what} file, not text; convert it to text or HTML first"
+            )
+    from .decode import looks_binary
+
+    if looks_binary(raw):
+        return InputError(
+            f"{name}: looks like a binary file, not text; convert it to text or HTML first"
+        )
+    return None
+
+
 def max_bytes() -> int:
     """The size cap per input: ``BRIEFING_MAX_BYTES`` when set, else 20 MB."""
     value = os.environ.get("BRIEFING_MAX_BYTES", "").strip().replace("_", "")

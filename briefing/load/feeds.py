@@ -17,11 +17,30 @@ from .html import html_to_text
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}|\d{8}")
 
-PageLoader = Callable[[str], Article]
-"""Loads the page an entry links to (the caller decides whether fetching is allowed)."""
+PageLoader = Callable[[list[str]], list[Article | BriefingError]]
+"""Loads the pages entries link to, all at once, in order (the caller decides how)."""
 
 
-def feed_items(document: Document, fetch_page: PageLoader, fetch_linked: bool) -> Iterator[Loaded]:
+class HeadlineOnly(InputError):
+    """A feed entry with a title or link but no text: a headline, which a digest lists."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        title: str | None,
+        url: str | None,
+        source: str | None,
+        published: dt.date | dt.datetime | None,
+    ) -> None:
+        super().__init__(message)
+        self.title = title
+        self.url = url
+        self.source = source
+        self.published = published
+
+
+def feed_items(document: Document, load_pages: PageLoader, fetch_linked: bool) -> Iterator[Loaded]:
     """One item per feed entry; a feed with no entries that did not parse is one error item."""
     import feedparser
 
@@ -44,12 +63,22 @@ def feed_items(document: Document, fetch_page: PageLoader, fetch_linked: bool) -
         )
         return
     feed_title = _plain(parsed.feed.get("title"), parsed.feed.get("title_detail"))
+    pages: dict[str, Article | BriefingError] = {}
+    if fetch_linked:  # every linked page at once: the fetcher runs them concurrently
+        links = [
+            link
+            for entry in entries
+            if isinstance(link := entry.get("link"), str) and link and not _entry_text(entry)
+        ]
+        links = list(dict.fromkeys(links))
+        if links:
+            pages = dict(zip(links, load_pages(links), strict=True))
     for number, entry in enumerate(entries, start=1):
         label = entry.get("link") or _plain(entry.get("title"), None) or ""
         item = label or f"{document.name} entry {number}"
         try:
             article = _article_from_entry(
-                entry, document, number, feed_title or document.host, fetch_page, fetch_linked
+                entry, document, number, feed_title or document.host, pages, fetch_linked
             )
             yield Loaded(item, article, None)
         except BriefingError as err:
@@ -121,7 +150,7 @@ def _article_from_entry(
     document: Document,
     number: int,
     source: str | None,
-    fetch_page: PageLoader,
+    pages: dict[str, Article | BriefingError],
     fetch_linked: bool,
 ) -> Article:
     title = _plain(entry.get("title"), entry.get("title_detail"))
@@ -132,14 +161,22 @@ def _article_from_entry(
     if text:
         return make_article(name, text, title=title, published=published, url=link, source=source)
     label = f" ({title})" if title else ""
-    if not link:
-        raise InputError(f"{name}{label}: has no text and no link; nothing to brief")
-    if not fetch_linked:
-        raise InputError(
-            f"{name}{label}: has no text; brief its page instead ({link}), "
-            "or load the feed with fetch_linked"
+    if not link or not fetch_linked:
+        raise HeadlineOnly(
+            f"{name}{label}: has no text and no link; nothing to brief"
+            if not link
+            else f"{name}{label}: has no text; brief its page instead ({link}), "
+            "or load the feed with fetch_linked",
+            title=title,
+            url=link,
+            source=source,
+            published=published,
         )
-    page = fetch_page(link)
+    page = pages.get(link)
+    if page is None:
+        raise InputError(f"{name}{label}: its link {link} was not fetched; try again")
+    if isinstance(page, BriefingError):
+        raise page
     return make_article(
         link,
         page.text,

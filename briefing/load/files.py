@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import stat
 import sys
 import zlib
 from pathlib import Path
@@ -51,17 +52,42 @@ def path_kind(path: Path, name: str) -> tuple[str, bool]:
     return kind, compressed
 
 
-def folder_files(folder: Path) -> list[Path]:
-    """Every article file under ``folder``, sorted by relative path (hidden ones skipped)."""
-    found: list[tuple[tuple[str, ...], Path]] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+def folder_entries(folder: Path, name: str) -> list[tuple[Path, InputError | None]]:
+    """Every article file under ``folder`` sorted by relative path, and what could not be read.
+
+    Hidden and unsupported files are skipped; a subfolder that cannot be listed, or a link
+    to a folder (not followed: it could loop), is an entry with its error, never skipped
+    in silence. A folder that cannot be listed at all raises InputError.
+    """
+    found: list[tuple[tuple[str, ...], Path, InputError | None]] = []
+    problems: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=problems.append):
+        kept = []
+        for sub in dirs:
+            if sub.startswith("."):
+                continue
+            path = Path(root, sub)
+            if path.is_symlink():
+                problem = InputError(
+                    f"{path}: a link to a folder, not followed; give its target as an input"
+                )
+                found.append((path.relative_to(folder).parts, path, problem))
+            else:
+                kept.append(sub)
+        dirs[:] = kept
         for file_name in files:
             path = Path(root, file_name)
             if file_name.startswith(".") or not is_article_file(path):
                 continue
-            found.append((path.relative_to(folder).parts, path))
-    return [path for _parts, path in sorted(found)]
+            found.append((path.relative_to(folder).parts, path, None))
+    for err in problems:
+        where = Path(err.filename) if err.filename else folder
+        reason = (err.strerror or str(err)).lower()
+        if where == folder or os.path.samefile(where, folder):
+            raise InputError(f"{name}: cannot list the folder ({reason}); check its permissions")
+        problem = InputError(f"{where}: cannot list the folder ({reason}); check its permissions")
+        found.append((where.relative_to(folder).parts, where, problem))
+    return [(path, problem) for _parts, path, problem in sorted(found, key=lambda f: f[0])]
 
 
 def no_article_files(name: str) -> InputError:
@@ -78,19 +104,52 @@ def is_article_file(path: Path) -> bool:
 
 
 def _open_path(path: Path) -> IO[bytes]:
-    """Open a file for reading bytes, gunzipping ``*.gz`` on the fly."""
+    """Open a regular file for reading bytes, gunzipping ``*.gz`` on the fly.
+
+    Opened without blocking and checked before any read: a FIFO, a device or a socket
+    raises SpecialFileError instead of waiting forever for a writer.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise SpecialFileError(_special_kind(mode))
+        os.set_blocking(fd, True)
+        stream = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
     if path.name.lower().endswith(".gz"):
-        return cast(IO[bytes], gzip.open(path, "rb"))
-    return path.open("rb")
+        return cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))
+    return stream
+
+
+class SpecialFileError(OSError):
+    """A path that names a FIFO, a device or a socket rather than a file."""
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _unreadable(name: str, err: BaseException) -> InputError:
+    if isinstance(err, SpecialFileError):
+        return InputError(f"{name}: is {err}, not a file; give a regular file")
+    reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+    return InputError(f"{name}: cannot read the file ({reason}); check it")
 
 
 def open_checked(path: Path, name: str) -> IO[bytes]:
     try:
         return _open_path(path)
     except OSError as err:
-        raise InputError(
-            f"{name}: cannot read the file ({err.strerror or err}); check it"
-        ) from None
+        raise _unreadable(name, err) from None
 
 
 def read_capped(stream: IO[bytes], name: str, cap: int) -> bytes:
@@ -104,13 +163,13 @@ def read_document(path: Path, name: str, kind: str, compressed: bool) -> Documen
     """Read a whole file (size-capped) and settle its kind."""
     cap = max_bytes()
     try:
-        if not compressed and path.stat().st_size > cap:
-            raise too_big(name, path.stat().st_size, cap)
         with _open_path(path) as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if not compressed and size > cap:
+                raise too_big(name, size, cap)
             raw = read_capped(stream, name, cap)
     except (OSError, EOFError, zlib.error) as err:
-        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-        raise InputError(f"{name}: cannot read the file ({reason}); check it") from None
+        raise _unreadable(name, err) from None
     if kind == "sniff":
         kind = sniff(raw)
     elif kind == "feed":

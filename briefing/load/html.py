@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
+from typing import Any
 
 from ..errors import InputError
 from ..models import Article
@@ -17,6 +19,8 @@ _BLOCK_TAGS = frozenset(
     | {"hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody"}
     | {"td", "th", "thead", "tr", "ul"}
 )
+_VOID_TAGS = ("embed", "param", "source", "track", "wbr", "img", "input", "area", "col", "hr")
+"""Elements that hold no content: the HTML parser may still nest the rest of the page in one."""
 _SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas"}
     | {"button", "select", "textarea", "head", "title"}
@@ -24,17 +28,22 @@ _SKIP_TAGS = frozenset(
 
 
 def article_from_html(
-    html: str, name: str, *, url: str | None = None, host: str | None = None
+    page: str, name: str, *, url: str | None = None, host: str | None = None
 ) -> Article:
     """Body text (paragraphs as blank-line-separated blocks), title and date via trafilatura."""
-    if not html.strip():
+    if not page.strip():
         raise InputError(f"{name}: the page is empty; give the article's HTML or its text")
     from trafilatura import bare_extraction
     from trafilatura.settings import Document
+    from trafilatura.utils import load_html
 
     try:
+        tree = load_html(page)
+        if tree is None:
+            raise ValueError("no HTML tree")
+        _repair_tree(tree)
         document = bare_extraction(
-            html,
+            tree,
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -42,6 +51,13 @@ def article_from_html(
             include_links=False,
             include_formatting=False,
             favor_precision=True,  # cleaner bodies on news pages, and faster
+            # Dates only from metadata (meta tags, JSON-LD, <time>, the URL): never a year
+            # found in the body ("since 2016"), which htmldate's extensive search would take.
+            date_extraction_params={
+                "extensive_search": False,
+                "original_date": True,
+                "max_date": dt.date.today().isoformat(),
+            },
         )
     except Exception as err:  # trafilatura and lxml raise assorted errors on broken pages
         raise InputError(
@@ -72,6 +88,27 @@ def article_from_html(
     )
 
 
+def _repair_tree(tree: Any) -> None:
+    """Fix what would mislead the extractor, in place.
+
+    ``<base href>`` is a hint for relative links, not the article's address, so it goes.
+    A void element such as ``<embed>`` written without a closing tag can swallow the rest
+    of the page in lxml's tree, and the extractor then drops it with the embed: its
+    children are moved out to follow it.
+    """
+    for base in list(tree.iter("base")):
+        base.drop_tree()
+    for element in list(tree.iter(*_VOID_TAGS)):
+        children = list(element)
+        if element.text and element.text.strip():
+            children_text = element.text
+            element.text = None
+            previous_tail = element.tail or ""
+            element.tail = previous_tail + children_text
+        for child in reversed(children):
+            element.addnext(child)
+
+
 def _drop_title_paragraph(body: str, title: str | None) -> str:
     """Drop a first paragraph that only repeats the page title (often with a site suffix)."""
     first, _sep, rest = body.partition("\n\n")
@@ -88,10 +125,13 @@ def _drop_title_paragraph(body: str, title: str | None) -> str:
 
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment: block elements become paragraphs, ``<br>`` a line break."""
-    if "<" not in fragment:
-        return "\n\n".join(" ".join(p.split()) for p in fragment.split("\n\n") if p.strip())
-    from lxml import etree  # type: ignore[import-untyped,unused-ignore]
-    from lxml import html as lxml_html  # type: ignore[import-untyped,unused-ignore]
+    if "<" not in fragment:  # no tags, but it is still HTML: entities are decoded
+        paragraphs = html.unescape(fragment).split("\n\n")
+        return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+    from lxml import (
+        etree,  # type: ignore[import-untyped,unused-ignore]
+        html as lxml_html,  # type: ignore[import-untyped,unused-ignore]
+    )
 
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")

@@ -14,6 +14,15 @@ from .decode import decode
 from .document import Loaded, make_article, many_error, max_bytes, parse_date, too_big
 
 
+def _unreadable_json(name: str, err: Exception) -> InputError:
+    """Valid JSON that Python refuses: nested too deeply, or an integer too long."""
+    if isinstance(err, RecursionError):
+        what = "nested too deeply to read"
+    else:
+        what = "holds a number too long to read"
+    return InputError(f'{name}: the JSON {what}; give one flat object like {{"text": "..."}}')
+
+
 class LineReader(Protocol):
     def readline(self, size: int = -1, /) -> bytes: ...
 
@@ -56,6 +65,8 @@ def article_from_json(
         raise InputError(
             f"{name}: not valid JSON ({err.msg} at line {err.lineno} column {err.colno}){hint}"
         ) from None
+    except (ValueError, RecursionError) as err:
+        raise _unreadable_json(name, err) from None
     if not isinstance(obj, dict):
         raise InputError(
             f"{name}: holds a JSON {type(obj).__name__}, not an object; give one object like "
@@ -101,6 +112,8 @@ def article_from_line(name: str, lineno: int, line: bytes | None) -> Article:
             f"{item}: not valid JSON ({err.msg} at column {err.colno}); "
             'give one object like {"text": "..."} per line'
         ) from None
+    except (ValueError, RecursionError) as err:
+        raise _unreadable_json(item, err) from None
     if not isinstance(obj, dict):
         raise InputError(f'{item}: not a JSON object; give one object like {{"text": "..."}}')
     return article_from_mapping(obj, item)

@@ -1,0 +1,44 @@
+"""OPML subscription lists (as any feed reader exports them) to feed URLs, with listparser."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import InputError
+from .document import max_bytes
+from .files import open_checked, read_capped
+
+
+def read_opml(path: str | os.PathLike[str]) -> list[str]:
+    """The feed URLs an OPML file subscribes to, in file order, each once.
+
+    Nested folders (outlines inside outlines) are read too. Every ``xmlUrl`` is kept as
+    written, so ``load_many`` can report a broken one as that input's error. A file that
+    is not OPML, or subscribes to nothing, raises InputError. Nothing is downloaded.
+    """
+    import listparser
+
+    name = os.fspath(path)
+    with open_checked(Path(name), name) as stream:
+        raw = read_capped(stream, name, max_bytes())
+    try:
+        # bytes, never a str: listparser would download a str that looks like a URL
+        parsed = listparser.parse(raw)
+    except Exception as err:  # a parser bug must not become a traceback
+        raise InputError(
+            f"{name}: cannot read the OPML file ({type(err).__name__}); check it"
+        ) from None
+    urls: list[str] = []
+    for feed in parsed.get("feeds", []):
+        url = str(feed.get("url") or "").strip()
+        if url and url not in urls:
+            urls.append(url)
+    if not urls:
+        problem = parsed.get("bozo_exception")
+        detail = f" ({problem})" if problem else ""
+        raise InputError(
+            f"{name}: no feed subscriptions (outline xmlUrl) found{detail}; "
+            "export the OPML file from your feed reader again"
+        )
+    return urls
