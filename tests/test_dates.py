@@ -9,7 +9,15 @@ import socket
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from briefing.dates import describe, is_duration, part_of_day, resolve, resolve_date, timex
+from briefing.dates import (
+    DocumentResolver,
+    describe,
+    is_duration,
+    part_of_day,
+    resolve,
+    resolve_date,
+    timex,
+)
 from briefing.errors import BriefingError
 
 WEDNESDAY = dt.date(2025, 11, 26)  # anchor for most tests: a Wednesday
@@ -332,3 +340,43 @@ def test_english_is_the_default_and_an_unknown_language_is_a_user_error() -> Non
     assert resolve_date("lundi 24 novembre", WEDNESDAY) is None  # English rules only
     with pytest.raises(BriefingError, match="language 'xx'"):
         resolve_date("Monday", WEDNESDAY, language="xx")
+
+
+# --- the reference time: dates that point at one named before ---------------------------------
+
+
+def test_a_year_earlier_takes_the_granularity_of_the_date_named_before() -> None:
+    doc = DocumentResolver(dt.date(2025, 10, 28))
+    assert doc.resolve("the third quarter") == "2025-Q3"
+    assert doc.resolve("a year earlier") == "2024-Q3"
+    assert doc.resolve("a year earlier") == "2024-Q3"  # read twice, the same value
+    assert doc.resolve("a year ago") == "2024-Q3"  # the quarter being reported
+
+
+def test_the_reference_moves_only_with_a_date_of_its_own() -> None:
+    doc = DocumentResolver(WEDNESDAY)
+    assert doc.resolve("March 3, 2019") == "2019-03-03"
+    assert doc.resolve("three days later") == "2019-03-06"
+    assert doc.resolve("later that year") == "2019"
+    assert doc.resolve("the following month") == "2019-04"
+    assert doc.resolve("that same day") == "2019-03-03"
+    assert doc.resolve("two years earlier") == "2017-03-03"
+    assert doc.resolve("next month") == "2025-12"  # deictic: the anchor's next month
+    assert doc.resolve("three years") is None  # a duration
+
+
+def test_without_a_reference_anaphora_keep_the_anchor_reading() -> None:
+    assert resolve_date("a year ago", WEDNESDAY) == "2024"
+    assert resolve_date("that year", WEDNESDAY) is None
+    assert resolve("a year ago", WEDNESDAY, reference="1990") == "2024"  # not a reported period
+    assert resolve("that day", WEDNESDAY, reference="2025-11-02") == "2025-11-02"
+    assert not is_duration("a year earlier")
+    assert is_duration("a year")
+
+
+def test_a_reference_from_the_text_needs_no_anchor() -> None:
+    doc = DocumentResolver(None)
+    assert doc.resolve("Monday") is None
+    assert doc.resolve("in June 2010") == "2010-06"
+    assert doc.resolve("a month later") == "2010-07"
+    assert doc.resolve("the day before") is None  # a month is no day

@@ -31,14 +31,16 @@ fallback, and the entry points), ``describe`` (values in words).
 """
 
 from .describe import describe, part_of_day, timex
-from .resolver import is_duration, resolve, resolve_date
+from .resolver import DocumentResolver, is_anaphoric, is_duration, resolve, resolve_date
 from .words import MONTHS, WEEKDAYS, Tense
 
 __all__ = [
     "MONTHS",
     "WEEKDAYS",
+    "DocumentResolver",
     "Tense",
     "describe",
+    "is_anaphoric",
     "is_duration",
     "part_of_day",
     "resolve",

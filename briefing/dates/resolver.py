@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import BriefingError
+from .anaphora import refers_back, resolve_with_reference
 from .rules import (
     _CLOCK,
     _IN_N,
@@ -70,10 +71,18 @@ def resolve(
     *,
     tense: Tense = None,
     language: str = "en",
+    reference: str | None = None,
 ) -> str | None:
-    """Like :func:`resolve_date`, with a tense hint from the sentence ("future" for "will")."""
+    """Like :func:`resolve_date`, with a tense hint from the sentence ("future" for "will")
+    and ``reference``, the value of the date the article named last: "a year earlier",
+    "that year", "the following month" are read against it (:mod:`.anaphora`)."""
     language = _check_language(language)
-    return _iso(_resolve_cached(text, _to_date(anchor), tense, language), text)
+    base = _to_date(anchor)
+    if reference and language == "en":
+        value = resolve_with_reference(_clean(text), reference, base)
+        if value is not None:
+            return _iso(value, text)
+    return _iso(_resolve_cached(text, base, tense, language), text)
 
 
 _PART_OF_DAY_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI)$")
@@ -114,7 +123,7 @@ def is_duration(text: str) -> bool:
     s = _clean(text)
     if _RELATIVE_UNIT.match(s) or _THE_DAY_OR_YEAR.match(s):
         return False
-    if _YEAR_AGO_QUARTER.match(_strip_noise(s)):
+    if _YEAR_AGO_QUARTER.match(_strip_noise(s)) or refers_back(s):
         return False
     return bool(_DURATION.match(s) or _AGE.match(s))
 
@@ -424,3 +433,38 @@ def _dateparser(s: str, base: dt.date | None, tense: Tense, language: str = "en"
     if period == "time":
         return f"{when.date().isoformat()}T{when.hour:02d}:{when.minute:02d}"
     return when.date().isoformat()
+
+
+class DocumentResolver:
+    """An article's expressions resolved in reading order, each against the anchor and the
+    *reference time*: the date the article named last (see :mod:`.anaphora`).
+
+    >>> doc = DocumentResolver(dt.date(1989, 10, 26))
+    >>> doc.resolve("the third quarter"), doc.resolve("a year earlier")
+    ('1989-Q3', '1988-Q3')
+
+    Only an expression that names its own date moves the reference; "a year earlier" read
+    twice gives the same value twice.
+    """
+
+    def __init__(self, anchor: dt.date | dt.datetime | None, *, language: str = "en") -> None:
+        self.anchor = _to_date(anchor)
+        self.language = _check_language(language)
+        self.reference: str | None = None
+
+    def resolve(self, text: str, *, tense: Tense = None) -> str | None:
+        """The value of ``text`` (None for a duration), moving the reference when ``text``
+        names a date of its own."""
+        if is_duration(text):
+            return None
+        value = resolve(
+            text, self.anchor, tense=tense, language=self.language, reference=self.reference
+        )
+        if value is not None and not is_anaphoric(text):
+            self.reference = value
+        return value
+
+
+def is_anaphoric(text: str) -> bool:
+    """Whether ``text`` points at a date named before ("a year earlier", "that day")."""
+    return refers_back(_clean(text))
