@@ -1,23 +1,35 @@
-"""WeasyPrint output: the one-page fit and the locked-down URL fetcher.
+"""WeasyPrint output: shipped fonts, the one-page fit and the locked-down URL fetcher.
 
 A briefing always becomes exactly one A4 page. :func:`fit_one_page` renders the HTML of
 cut level 0, 1, 2 ... (each shows less) and keeps the first level whose document has one
 page, guessing the next level to try from how much of a page each render fills, so a
-long article costs a handful of renders, not dozens. :class:`PackageFetcher` serves
-only the package's own template files and refuses every other URL, so neither a
-template nor an article can make WeasyPrint read a local file or touch the network.
-The same input gives the same bytes: the PDF dates come from the article's publication
-day (none when unknown), font subsets carry a fixed timestamp, and the file identifier
-is a hash of the content.
+long article costs a handful of renders, not dozens (and one when the page fits at once).
+
+The page is set in the fonts shipped in ``templates/fonts/`` (Noto Serif and Noto Sans,
+cut down to Latin by ``tools/subset_fonts.py``), declared by ``templates/fonts.css``.
+When the page's text stays within those fonts, they are embedded whole: no subsetting
+per page, and the same bytes on every machine. Text in other scripts (Cyrillic, CJK,
+Arabic) falls back to the system's fonts, which are then subset as usual.
+
+:class:`PackageFetcher` serves only the package's own template files and refuses every
+other URL, so neither a template nor an article can make WeasyPrint read a local file or
+touch the network. The same input gives the same bytes: the PDF dates come from the
+article's publication day (none when unknown), font subsets carry a fixed timestamp, and
+the file identifier is a hash of the content.
+
+WeasyPrint is imported on the first PDF, not with this module; without the Pango system
+library that import fails, and :func:`render_pdf` says which package to install.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import math
 import mimetypes
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
@@ -26,9 +38,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
-
+from .errors import BriefingError
 from .models import Briefing, Facts
 from .render import (
     DEFAULT_LIMITS,
@@ -39,9 +49,9 @@ from .render import (
 )
 
 __all__ = [
+    "FONT_CSS",
     "PACKAGE_BASE_URL",
     "FetchRefused",
-    "PackageFetcher",
     "cut_levels",
     "fit_one_page",
     "render_pdf",
@@ -49,13 +59,32 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+#: Relative URLs in the HTML resolve against the package's template folder.
+PACKAGE_BASE_URL = package_templates_dir().as_uri() + "/"
+#: The stylesheet (in the template folder) declaring the shipped fonts; PDF only.
+FONT_CSS = "fonts.css"
+
+_MAX_LEVELS = 500
+_FONTS = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5)
+_DROP_ORDER = ("quotes", "numbers", "when", "where", "what", "who")
+
+_PANGO_FIX = (
+    "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+    if not sys.platform.startswith("darwin")
+    else "brew install pango"
+)
+
+
+class FetchRefused(ValueError):
+    """A URL outside the package's template folder; WeasyPrint skips the resource."""
+
 
 class _FontSubsetNotice(logging.Filter):
     """Drop WeasyPrint's per-font, per-render notice that HarfBuzz-Subset is missing.
 
     Without the system library ``libharfbuzz-subset0`` WeasyPrint subsets fonts with
     fontTools (slower, same pages) and says so for every font of every render; we log
-    it once at INFO instead.
+    it once at INFO instead. Pages in the shipped fonts alone are not subset at all.
     """
 
     seen = False
@@ -71,48 +100,105 @@ class _FontSubsetNotice(logging.Filter):
 
 logging.getLogger("weasyprint").addFilter(_FontSubsetNotice())
 
-#: Relative URLs in the HTML resolve against the package's template folder.
-PACKAGE_BASE_URL = package_templates_dir().as_uri() + "/"
 
-_MAX_LEVELS = 500
-_FONTS = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5)
-_DROP_ORDER = ("quotes", "numbers", "when", "where", "what", "who")
+@functools.cache
+def _weasyprint() -> Any:
+    """The ``weasyprint`` module, imported on first use; a BriefingError without Pango."""
+    try:
+        import weasyprint
+    except (OSError, ImportError) as exc:
+        reason = " ".join(str(exc).split())[:160]
+        raise BriefingError(
+            f"cannot make PDFs: WeasyPrint needs the Pango library ({reason}); install it "
+            f"with `{_PANGO_FIX}`, or choose --format md,html,json"
+        ) from exc
+    return weasyprint
 
 
-class FetchRefused(ValueError):
-    """A URL outside the package's template folder; WeasyPrint skips the resource."""
+@functools.cache
+def _fetcher_class() -> type:
+    """:class:`PackageFetcher`, built on first use (it subclasses WeasyPrint's URLFetcher)."""
+    urls = _weasyprint().urls
+
+    class PackageFetcher(urls.URLFetcher):  # type: ignore[misc,name-defined]
+        """A WeasyPrint URL fetcher that serves files inside one folder and refuses the rest.
+
+        Only ``file:`` URLs whose resolved real path (symlinks followed) lies inside
+        ``root`` (default: the package's ``templates/``) are read; http, https, data and
+        every other scheme, and any path escaping the folder, raise :class:`FetchRefused`.
+        """
+
+        def __init__(self, root: str | os.PathLike[str] | None = None) -> None:
+            super().__init__(allowed_protocols=("file",), allow_redirects=False, timeout=1)
+            self.root = Path(root if root is not None else package_templates_dir()).resolve()
+
+        def local_path(self, url: str) -> Path:
+            """The file inside ``root`` that ``url`` names, or raise :class:`FetchRefused`."""
+            try:
+                parts = urlsplit(url)
+            except ValueError as exc:
+                raise FetchRefused(f"refused malformed URL {url[:200]!r}") from exc
+            if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+                raise FetchRefused(
+                    f"refused {url[:200]!r}: only the package's own files are served"
+                )
+            path = Path(url2pathname(unquote(parts.path))).resolve()
+            if not path.is_relative_to(self.root) or not path.is_file():
+                raise FetchRefused(f"refused {url[:200]!r}: not a file inside {self.root}")
+            return path
+
+        def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> Any:
+            """Serve ``url`` when :meth:`local_path` allows it; never opens a connection."""
+            path = self.local_path(url)
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return urls.URLFetcherResponse(
+                path.as_uri(), path.read_bytes(), {"Content-Type": mime}, 200
+            )
+
+    PackageFetcher.__module__ = __name__
+    PackageFetcher.__qualname__ = "PackageFetcher"
+    return PackageFetcher
 
 
-class PackageFetcher(URLFetcher):  # type: ignore[misc]
-    """A WeasyPrint URL fetcher that serves files inside one folder and refuses the rest.
+def __getattr__(name: str) -> Any:
+    """``PackageFetcher``: the fetcher class, made when first asked for (see _fetcher_class)."""
+    if name == "PackageFetcher":
+        return _fetcher_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-    Only ``file:`` URLs whose resolved real path (symlinks followed) lies inside
-    ``root`` (default: the package's ``templates/``) are read; http, https, data and
-    every other scheme, and any path escaping the folder, raise :class:`FetchRefused`.
-    """
 
-    def __init__(self, root: str | os.PathLike[str] | None = None) -> None:
-        super().__init__(allowed_protocols=("file",), allow_redirects=False, timeout=1)
-        self.root = Path(root if root is not None else package_templates_dir()).resolve()
+@functools.cache
+def _fonts() -> tuple[Any, Any]:
+    """The process's WeasyPrint FontConfiguration and the parsed ``fonts.css``, made once."""
+    weasyprint = _weasyprint()
+    font_config = weasyprint.text.fonts.FontConfiguration()
+    css = weasyprint.CSS(
+        url=PACKAGE_BASE_URL + FONT_CSS, url_fetcher=_fetcher_class()(), font_config=font_config
+    )
+    return font_config, css
 
-    def local_path(self, url: str) -> Path:
-        """The file inside ``root`` that ``url`` names, or raise :class:`FetchRefused`."""
-        try:
-            parts = urlsplit(url)
-        except ValueError as exc:
-            raise FetchRefused(f"refused malformed URL {url[:200]!r}") from exc
-        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
-            raise FetchRefused(f"refused {url[:200]!r}: only the package's own files are served")
-        path = Path(url2pathname(unquote(parts.path))).resolve()
-        if not path.is_relative_to(self.root) or not path.is_file():
-            raise FetchRefused(f"refused {url[:200]!r}: not a file inside {self.root}")
-        return path
 
-    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> Any:
-        """Serve ``url`` when :meth:`local_path` allows it; never opens a network connection."""
-        path = self.local_path(url)
-        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime}, 200)
+@functools.cache
+def shipped_coverage() -> frozenset[int]:
+    """The code points every shipped font face has a glyph for."""
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    faces = sorted((package_templates_dir() / "fonts").glob("*.ttf"))
+    if not faces:
+        return frozenset()
+    sets = []
+    for face in faces:
+        with TTFont(face, lazy=True) as font:
+            sets.append(frozenset(font.getBestCmap()))
+    return frozenset.intersection(*sets)
+
+
+def _shipped_fonts_suffice(html: str) -> bool:
+    """Whether every character of ``html`` has a glyph in the shipped fonts (ASCII fast path)."""
+    if html.isascii():
+        return True
+    cover = shipped_coverage()
+    return all(ord(ch) in cover for ch in set(html) if ord(ch) > 0x7E)
 
 
 def fit_one_page(
@@ -149,7 +235,7 @@ def fit_one_page(
     if html_at(0) is None:
         raise ValueError("make_html(0) returned None; level 0 must give a page")
     if fill_at(0) <= 1.0:
-        return _write(documents[0])
+        return _write(documents[0], html_at(0))
     last = 0
     while html_at(last + 1) is not None:
         last += 1
@@ -158,7 +244,7 @@ def fit_one_page(
         if high is None and low == last:
             document = documents[last]
             log.warning("no cut level fits on one page; keeping the first page of level %d", last)
-            return _write(document.copy(document.pages[:1]))
+            return _write(document.copy(document.pages[:1]), html_at(last))
         level = _next_level(fills, low, high, last)
         if fill_at(level) <= 1.0:
             high = level
@@ -168,7 +254,7 @@ def fit_one_page(
             low = level
     assert high is not None
     log.info("fitted on one page at cut level %d of %d", high, last)
-    return _write(documents[high])
+    return _write(documents[high], html_at(high))
 
 
 _TARGET_FILL = 0.97
@@ -203,7 +289,11 @@ def _fill(document: Any) -> float:
 
 
 def _render(html: str, base_url: str) -> Any:
-    return HTML(string=html, base_url=base_url, url_fetcher=PackageFetcher()).render()
+    """Lay out ``html`` with the shipped fonts; WeasyPrint's Document."""
+    weasyprint = _weasyprint()
+    font_config, font_css = _fonts()
+    source = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_fetcher_class()())
+    return source.render(stylesheets=[font_css], font_config=font_config)
 
 
 _ENV_LOCK = threading.Lock()
@@ -228,9 +318,11 @@ def _fixed_font_timestamps() -> Iterator[None]:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-def _write(document: Any) -> bytes:
+def _write(document: Any, html: str | None) -> bytes:
+    """The PDF bytes: the shipped fonts embedded whole when they cover ``html``, else subset."""
+    full = html is not None and _shipped_fonts_suffice(html)
     with _fixed_font_timestamps():
-        data: bytes = document.write_pdf(pdf_identifier=True)
+        data: bytes = document.write_pdf(pdf_identifier=True, full_fonts=full)
     return data
 
 

@@ -219,9 +219,9 @@ def test_fit_one_page_picks_the_first_level_that_fits() -> None:
     before = make_html(level - 1)
     assert before is not None
     assert len(pages(fit_one_page(lambda n: before if n == 0 else None))) == 1  # fallback path
-    from weasyprint import HTML
+    from briefing.pdf import PACKAGE_BASE_URL, _render
 
-    assert len(HTML(string=before, url_fetcher=PackageFetcher()).render().pages) > 1
+    assert len(_render(before, PACKAGE_BASE_URL).pages) > 1
 
 
 def test_fit_one_page_keeps_the_first_page_when_nothing_fits(
