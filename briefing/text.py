@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import snowballstemmer
 from syntok import segmenter
+from syntok.tokenizer import Tokenizer
 
 __all__ = [
     "Span",
@@ -95,14 +96,18 @@ def split_sentences(text: str) -> tuple[Span, ...]:
 
 @lru_cache(maxsize=16)
 def _split_cached(text: str) -> tuple[Span, ...]:
+    # syntok's own ``analyze`` pads each paragraph with as many spaces as its offset before
+    # tokenizing it (quadratic in the number of paragraphs: 100,000 short paragraphs took
+    # minutes); we tokenize each paragraph alone and add its offset.
     spans: list[Span] = []
-    for p_index, paragraph in enumerate(segmenter.analyze(text)):
-        for sentence in paragraph:
+    tokenizer = Tokenizer(replace_not_contraction=False)
+    for p_index, (offset, paragraph) in enumerate(segmenter.preprocess_with_offsets(text)):
+        for sentence in segmenter.segment(tokenizer.tokenize(paragraph)):
             tokens = [t for t in sentence if t.value]
             if not tokens:
                 continue
-            start = tokens[0].offset
-            end = tokens[-1].offset + len(tokens[-1].value)
+            start = offset + tokens[0].offset
+            end = offset + tokens[-1].offset + len(tokens[-1].value)
             for a, b in _line_breaks(text, start, end):
                 a, b = _trim(text, a, b)
                 if a < b and any(ch.isalnum() for ch in text[a:b]):

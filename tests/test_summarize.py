@@ -401,3 +401,41 @@ def test_cli_words_sets_the_budget(tmp_path: object) -> None:
     assert len(long) > 3
     assert len(_cli_summary(tmp_path)) == 3  # no budget: three sentences
     assert len(_cli_summary(tmp_path, "--sentences", "2", "--words", "150")) == 2
+
+
+# --------------------------------------------------------------------------- runaway input
+
+
+@pytest.mark.parametrize("text", ["A.\n\n" * 100_000, "A. " * 100_000, "word " * 200_000])
+def test_runaway_input_stays_fast(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    summary = summarize(text, language="en")
+    summarize(text + " ", 3, "lead", language="en")
+    elapsed = time.perf_counter() - start
+    assert 1 <= len(summary) <= 3
+    assert all(text[s.start : s.end] == s.text for s in summary)
+    assert elapsed < 10.0  # linear: about 1 s here; syntok's own analyze took minutes
+
+
+def test_many_paragraphs_split_in_linear_time() -> None:
+    import time
+
+    def seconds(n: int) -> float:
+        text = "The river rose again.\n\n" * n
+        start = time.perf_counter()
+        assert len(split_sentences(text)) == n
+        return time.perf_counter() - start
+
+    small, large = seconds(2_000), seconds(20_000)
+    assert large < 30 * small + 0.5  # 10x the paragraphs: ~10x the time, not ~100x
+
+
+def test_a_long_text_is_summarised_from_its_head() -> None:
+    text = long_text(6000)
+    summary = summarize(text, 3)
+    assert len(summary) == 3
+    assert_verbatim(text, summary)
+    ranked = rank(text)
+    assert max(s.end for s in ranked) <= S.MAX_CHARS

