@@ -13,7 +13,7 @@ import os
 import socket
 import sys
 import threading
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -426,7 +426,7 @@ def test_jsonl_is_read_lazily(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     size = path.stat().st_size
     opened: list[IO[bytes]] = []
     load_module = importlib.import_module("briefing.load.files")
-    real_open = load_module._open_path
+    real_open: Callable[[Path], IO[bytes]] = load_module._open_path
 
     def tracking_open(p: Path) -> IO[bytes]:
         stream = real_open(p)
