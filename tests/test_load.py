@@ -765,3 +765,55 @@ def test_titles_come_only_from_the_input(tmp_path: Path) -> None:
 def test_errors_are_briefing_errors(tmp_path: Path) -> None:
     with pytest.raises(BriefingError):
         load(tmp_path / "missing.md")
+
+
+# --- OPML ---------------------------------------------------------------------------------
+
+OPML = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE opml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<opml version="2.0">
+  <head><title>My feeds &xxe;</title></head>
+  <body>
+    <outline text="News">
+      <outline text="Gazette" type="rss" xmlUrl="https://gazette.example/feed.xml"/>
+      <outline text="Post" type="rss" xmlUrl="https://post.example/atom"
+               htmlUrl="https://post.example/"/>
+    </outline>
+    <outline text="Gazette again" type="rss" xmlUrl="https://gazette.example/feed.xml"/>
+    <outline text="Blog" type="rss" xmlUrl="http://[::1"/>
+  </body>
+</opml>
+"""
+
+
+def test_opml_gives_feed_urls_in_order_once_each(tmp_path: Path) -> None:
+    from briefing.load import read_opml
+
+    path = write(tmp_path / "subs.opml", OPML)
+    assert read_opml(path) == [
+        "https://gazette.example/feed.xml",
+        "https://post.example/atom",
+        "http://[::1",
+    ]
+    # a broken subscription is that input's error when loaded, the others still load
+    (item,) = load_many([read_opml(path)[2]], fetch=False)
+    assert item.error is not None and "not a valid URL" in str(item.error)
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["", "<opml><body></body></opml>", "not xml at all", b"\x00\xff\x00"],
+)
+def test_opml_without_subscriptions_is_an_input_error(tmp_path: Path, content: str | bytes) -> None:
+    from briefing.load import read_opml
+
+    path = write(tmp_path / "subs.opml", content)
+    with pytest.raises(InputError, match=r"subs\.opml: no feed subscriptions"):
+        read_opml(path)
+
+
+def test_opml_missing_file(tmp_path: Path) -> None:
+    from briefing.load import read_opml
+
+    with pytest.raises(InputError, match=r"nope\.opml: cannot read the file"):
+        read_opml(tmp_path / "nope.opml")

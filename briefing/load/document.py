@@ -67,10 +67,10 @@ def one_line(err: BriefingError) -> BriefingError:
     if not _CONTROL.search(message):
         return err
     escaped = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
-    try:
-        return type(err)(escaped)
-    except TypeError:
-        return BriefingError(escaped)
+    clean = type(err).__new__(type(err))  # same class and attributes, one-line message
+    clean.__dict__.update(err.__dict__)
+    clean.args = (escaped,)
+    return clean
 
 
 def binary_error(name: str, raw: bytes) -> InputError | None:
