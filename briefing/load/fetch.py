@@ -42,7 +42,18 @@ from .decode import sniff
 from .document import Document, max_bytes, too_big
 
 FETCH_TIMEOUT = 20.0
-USER_AGENT = "briefing/0.2 (one-page news briefings)"
+
+
+def _user_agent() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"briefing/{version('briefing')} (one-page news briefings)"
+    except PackageNotFoundError:
+        return "briefing/dev (one-page news briefings)"
+
+
+USER_AGENT = _user_agent()
 CONTENT_TYPES = {
     "text/html": "html",
     "application/xhtml+xml": "html",
@@ -77,8 +88,8 @@ class FetchOptions:
     backoff: float = 0.5  # seconds before the first retry, doubled after each
     max_retry_after: float = 30.0  # a longer Retry-After fails the download instead
     allow_private: bool = False
-    concurrency: int = 8  # downloads at once in fetch_many
-    per_host: int = 2  # downloads at once per host in fetch_many
+    concurrency: int = 16  # downloads at once in fetch_many
+    per_host: int = 6  # downloads at once per host in fetch_many (as browsers allow)
     user_agent: str = USER_AGENT
     content_types: tuple[str, ...] = tuple(CONTENT_TYPES)  # () accepts any type
 
@@ -647,14 +658,3 @@ def document_from_page(page: Page) -> Document:
         charset=page.charset,
         content_type=page.content_type,
     )
-
-
-def fetch_document(url: str, fetch: bool, fetcher: Fetcher | None = None) -> Document:
-    """The Document at ``url``: InputError when fetching is off or the download fails."""
-    check_url(url)
-    if not fetch:
-        raise InputError(f"{url}: fetching URLs is disabled; save the page and give its path")
-    if fetcher is not None:
-        return document_from_page(fetcher.fetch(url))
-    with Fetcher() as own:
-        return document_from_page(own.fetch(url))
