@@ -23,6 +23,18 @@ class MailError(BriefingError):
     """The digest could not be e-mailed."""
 
 
+def check_address(address: str, label: str = "--email") -> None:
+    """Refuse an address that could inject mail headers (a line break or control character)
+    or that is not ``name@domain``: MailError naming the flag and the fix."""
+    if any(ord(c) < 32 or ord(c) == 127 for c in address):
+        raise MailError(
+            f"{label} {address!r}: an e-mail address with a line break or control character "
+            "is refused (it could add mail headers); give a plain address such as me@example.com"
+        )
+    if "@" not in address or address.startswith("@") or address.endswith("@"):
+        raise MailError(f"{label} {address!r}: not an e-mail address; write it as me@example.com")
+
+
 def build_message(
     *,
     sender: str,
@@ -36,6 +48,8 @@ def build_message(
     """A MIME message: ``text`` as text/plain, ``html`` as its alternative, ``pdf`` attached."""
     if not to:
         raise MailError("no recipient; pass --email ADDRESS (or set [digest] email)")
+    for label, address in (("--email-from", sender), *(("--email", a) for a in to)):
+        check_address(address, label)
     msg = EmailMessage()
     msg["Subject"] = subject
     msg["From"] = sender

@@ -197,6 +197,8 @@ class Story:
     score: float = 0.0
     features: tuple[tuple[str, float], ...] = ()
     published: dt.date | None = None
+    language: str | None = None
+    feeds: tuple[str, ...] = ()
 
     @property
     def source_count(self) -> int:
@@ -216,6 +218,26 @@ class Story:
             "score": round(self.score, 6),
             "features": {name: round(value, 6) for name, value in self.features},
             "published": self.published.isoformat() if self.published else None,
+            "undated": self.published is None,
+            "language": self.language,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """A feed entry with no text of its own (title and link only): listed, never merged."""
+
+    title: str
+    url: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "published": self.published.isoformat() if self.published else None,
         }
 
 
@@ -225,7 +247,10 @@ class Digest:
 
     ``read`` counts the articles that were briefed, ``merged`` those folded into another
     article's story, ``skipped`` the inputs that could not be read or briefed, ``dropped``
-    the stories left out by ``max_stories``.
+    the stories left out by ``max_stories``. ``headlines`` lists the entries with no text
+    of their own; ``left_out`` counts the entries kept off the page and why (``older``
+    than the window, another ``language``, ``seen`` in an earlier digest, over the
+    ``per_feed`` cap); ``boilerplate`` counts the feed boilerplate passages removed.
     """
 
     title: str
@@ -235,14 +260,22 @@ class Digest:
     merged: int = 0
     skipped: int = 0
     dropped: int = 0
+    headlines: tuple[Headline, ...] = ()
+    left_out: tuple[tuple[str, int], ...] = ()
+    boilerplate: int = 0
+    window: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "title": self.title,
             "date": self.date.isoformat(),
             "stories": [s.to_dict() for s in self.stories],
+            "headlines": [h.to_dict() for h in self.headlines],
             "read": self.read,
             "merged": self.merged,
             "skipped": self.skipped,
             "dropped": self.dropped,
+            "left_out": dict(self.left_out),
+            "boilerplate_removed": self.boilerplate,
+            "window": self.window,
         }

@@ -14,6 +14,7 @@ never in the outputs.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -21,6 +22,7 @@ import os
 import re
 import sqlite3
 import sys
+import threading
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,9 +30,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from .errors import BriefingError
 from .models import Article
+
+if TYPE_CHECKING:
+    from .load.fetch import Page
 
 #: Named schema steps, applied in order and recorded in ``migrations``. Append only.
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -71,6 +77,20 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             )""",
         ),
     ),
+    (
+        "0003_http_cache",
+        (
+            """CREATE TABLE http_cache (
+                url TEXT PRIMARY KEY,
+                final_url TEXT NOT NULL,
+                etag TEXT,
+                last_modified TEXT,
+                content_type TEXT,
+                body BLOB NOT NULL,
+                stored_at TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 _SPACE = re.compile(r"\s+")
@@ -104,6 +124,38 @@ def inputs_hash(hashes: Iterable[str], *options: object) -> str:
         h.update(b"\n")
     h.update(json.dumps([str(o) for o in options]).encode("utf-8"))
     return h.hexdigest()
+
+
+def database_error(path: Path, exc: BaseException, doing: str) -> BriefingError:
+    """A one-line error for an SQLite failure on the history ``path`` while ``doing``
+    something, naming a safe fix: a full disk is never taken for a damaged file (moving a
+    history away is only suggested when the file itself is bad, and then kept as a copy)."""
+    text = str(exc)
+    lowered = text.lower()
+    full = getattr(exc, "errno", None) == 28 or getattr(exc, "sqlite_errorcode", None) == 13
+    if full or "disk is full" in lowered or "no space left" in lowered:
+        return BriefingError(
+            f"{path}: the disk holding the history database is full ({text}) while {doing}; "
+            "the history itself is unharmed: free some space and run again"
+        )
+    if "not a database" in lowered:
+        return BriefingError(
+            f"{path}: not a usable history database: it is not an SQLite file ({text}); "
+            "pass another --db (this file is left untouched)"
+        )
+    damaged = "malformed" in lowered or "corrupt" in lowered
+    if damaged or (
+        isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+    ):
+        return BriefingError(
+            f"{path}: the history database is damaged ({text}) while {doing}; keep the file, "
+            f"recover what it holds with `sqlite3 {path} .recover | sqlite3 {path}.recovered` "
+            f"and pass --db {path}.recovered (or another --db to start a new history)"
+        )
+    return BriefingError(
+        f"{path}: cannot use the history database ({text}) while {doing}; check the disk "
+        "and the file's permissions, or pass another --db"
+    )
 
 
 def _now() -> str:
@@ -141,10 +193,15 @@ class History:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path).expanduser()
+        self._lock = threading.RLock()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            self._db = sqlite3.connect(
+                self.path, isolation_level=None, timeout=30.0, check_same_thread=False
+            )
         except (OSError, sqlite3.Error) as exc:
+            if isinstance(exc, OSError) and exc.errno == 28:
+                raise database_error(self.path, exc, "opening it") from exc
             raise BriefingError(
                 f"{self.path}: cannot open the history database ({exc}); "
                 "pass a writable path with --db"
@@ -156,10 +213,7 @@ class History:
             self.migrate()
         except sqlite3.DatabaseError as exc:
             self._db.close()
-            raise BriefingError(
-                f"{self.path}: not a usable briefing history database ({exc}); "
-                "pass another --db or move this file away"
-            ) from exc
+            raise database_error(self.path, exc, "opening it") from exc
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -214,6 +268,64 @@ class History:
 
     # -- queries -------------------------------------------------------------------------
 
+    def last_digest_before(self, date: dt.date) -> dt.datetime | None:
+        """When the last digest dated before ``date`` was made (UTC), or None.
+
+        The time is that run's, capped at the end of its own date (a digest made later
+        for a past day does not hide that day's evening entries).
+        """
+        try:
+            row = self._db.execute(
+                "SELECT date, updated_at FROM digests WHERE date < ? ORDER BY date DESC LIMIT 1",
+                (date.isoformat(),),
+            ).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise database_error(self.path, exc, "reading the last digest") from exc
+        if row is None:
+            return None
+        end = dt.datetime.combine(
+            dt.date.fromisoformat(row[0]) + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC
+        )
+        made = dt.datetime.fromisoformat(row[1])
+        made = made if made.tzinfo else made.replace(tzinfo=dt.UTC)
+        return min(made, end)
+
+    def digest_for(self, date: dt.date) -> DigestRecord | None:
+        """The recorded digest of ``date``, or None."""
+        return next((r for r in self.digests() if r.date == date), None)
+
+    # -- the conditional-GET cache of the fetcher (a briefing.load.fetch.PageCache) ---------
+
+    def get(self, url: str) -> Page | None:
+        """The stored page of ``url`` (with its ETag / Last-Modified), or None."""
+        from .load.fetch import Page
+
+        with self._lock:
+            try:
+                row = self._db.execute(
+                    "SELECT final_url, etag, last_modified, content_type, body "
+                    "FROM http_cache WHERE url = ?",
+                    (url,),
+                ).fetchone()
+            except sqlite3.Error:
+                return None  # a cache that cannot be read only costs a download
+        if row is None:
+            return None
+        return Page(url, row[0], bytes(row[4]), content_type=row[3], etag=row[1],
+                    last_modified=row[2])  # fmt: skip
+
+    def put(self, url: str, page: Page) -> None:
+        """Keep ``page`` (body and validators) for the next conditional GET of ``url``."""
+        if page.etag is None and page.last_modified is None:
+            return
+        # best effort: the page was downloaded; the next run downloads it again
+        with self._lock, contextlib.suppress(sqlite3.Error):
+            self._db.execute(
+                    "INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (url, page.final_url, page.etag, page.last_modified, page.content_type,
+                     page.body, _now()),
+                )  # fmt: skip
+
     def seen_before(self, articles: Sequence[Article], date: dt.date) -> list[bool]:
         """For each article, whether a digest dated before ``date`` already held it.
 
@@ -222,8 +334,11 @@ class History:
         """
         hashes = [content_hash(a.text) for a in articles]
         day = date.isoformat()
-        known_hashes = self._known("content_hash", hashes, day)
-        known_urls = self._known("url", [a.url for a in articles if a.url], day)
+        try:
+            known_hashes = self._known("content_hash", hashes, day)
+            known_urls = self._known("url", [a.url for a in articles if a.url], day)
+        except sqlite3.DatabaseError as exc:
+            raise database_error(self.path, exc, "reading which articles were seen") from exc
         return [
             h in known_hashes or (a.url is not None and a.url in known_urls)
             for h, a in zip(hashes, articles, strict=True)
@@ -332,7 +447,5 @@ class History:
                 )
                 checkpoint("store:before-commit")
         except sqlite3.Error as exc:
-            raise BriefingError(
-                f"{self.path}: cannot record the digest ({exc}); the output files were "
-                "written; check the disk and permissions, then run again"
-            ) from exc
+            error = database_error(self.path, exc, "recording the digest")
+            raise BriefingError(f"{error}; the output files were written") from exc

@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from dataclasses import replace
 
 import click
 
-from ..errors import BriefingError, OutputError
-from ..models import Article, Digest
-from ..settings import SECURITIES, Settings, load_settings
-from ..store import History, checkpoint, content_hash, inputs_hash
-from .common import fail_line, formats_option, progress_bar, render_formats, write_outputs
+from ..errors import BriefingError
+from ..settings import SECURITIES, load_settings
+from .common import fail_line, formats_option, progress_bar
 
 EXAMPLES_DIGEST = """
 \b
@@ -77,6 +74,24 @@ Examples:
     "--smtp-security", type=click.Choice(SECURITIES), default=None, help="[default: starttls]"
 )
 @click.option("--email-from", default=None, help="Sender address.")
+@click.option(
+    "--window",
+    default=None,
+    help="Entries to cover: 24h, 36h, 7d or all "
+    "[default: since the last digest, else the 24 h up to the end of --date].",
+)
+@click.option("--lang", "languages", default=None, help="Keep only these languages, e.g. en,fr.")
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Let --fetch and URL inputs reach loopback and private addresses (local servers).",
+)
+@click.option(
+    "--opml",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Also read the feeds an OPML file subscribes to (repeatable).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary line.")
 def digest(
     inputs: tuple[str, ...],
@@ -96,6 +111,10 @@ def digest(
     smtp_user: str | None,
     smtp_security: str | None,
     email_from: str | None,
+    window: str | None,
+    languages: str | None,
+    allow_private: bool,
+    opml: tuple[str, ...],
     quiet: bool,
 ) -> None:
     """One digest of many articles: duplicates merged, related ones grouped, ranked.
@@ -105,9 +124,15 @@ def digest(
     database and, with --email, mails it. Exit status 1 when any input was skipped or the
     mail failed (the files are written all the same).
     """
-    from ..digest import digest as make_digest
-    from ..load import load_many
+    from ..digest.daily import DailyOptions, run_daily
+    from ..digest.window import parse_languages, parse_window
 
+    try:
+        if window is not None:
+            parse_window(window)
+        langs = parse_languages(languages)
+    except BriefingError as exc:
+        raise click.BadParameter(str(exc)) from exc
     settings = load_settings(
         {
             "output": output, "db": db, "max_stories": max_stories, "template": template,
@@ -115,93 +140,15 @@ def digest(
             "smtp_user": smtp_user, "smtp_security": smtp_security, "email_from": email_from,
         }
     )  # fmt: skip
-    date = day.date() if day is not None else dt.date.today()
-    try:
-        settings.output.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(
-            f"{settings.output}: cannot create the output folder ({exc.strerror}); "
-            "choose another with -o"
-        ) from exc
-    history = History(settings.db)
-    try:
-        articles, names, skipped = [], [], 0
-        for item in load_many(inputs, fetch=True, fetch_linked=fetch):
-            if item.article is None:
-                skipped += 1
-                fail_line(item.name, str(item.error))
-            else:
-                article = item.article
-                if article.source is None and article.url is None and item.name != "-":
-                    article = replace(article, source=item.name)  # name a local file's source
-                articles.append(article)
-                names.append(item.name)
-        already = 0
-        if since_last:
-            seen = history.seen_before(articles, date)
-            already = sum(seen)
-            names = [n for n, s in zip(names, seen, strict=True) if not s]
-            articles = [a for a, s in zip(articles, seen, strict=True) if not s]
-
-        def report(i: int, article: Article, error: BriefingError) -> None:
-            fail_line(names[i], str(error))
-
-        with progress_bar(len(articles), "Digest", quiet) as advance:
-            d = make_digest(
-                articles, date, max_stories=settings.max_stories, skipped=skipped,
-                workers=workers, dask=dask, on_error=report, progress=advance,
-            )  # fmt: skip
-        wanted = settings.formats
-        mail_formats = ("md", "html", "pdf") if settings.email else ()
-        every = tuple(dict.fromkeys((*wanted, *mail_formats)))
-        rendered = render_formats(d, every, settings.template)
-        paths = write_outputs(
-            settings.output, f"digest-{date.isoformat()}", {f: rendered[f] for f in wanted}
-        )
-        checkpoint("digest:outputs-written")
-        included = sorted({i for s in d.stories for i in s.articles})
-        history.record(
-            date,
-            [articles[i] for i in included],
-            paths=[str(p.resolve()) for p in paths],
-            inputs=inputs_hash(
-                (content_hash(a.text) for a in articles),
-                settings.max_stories, settings.template, settings.formats,
-            ),
-            story_count=len(d.stories),
-            skipped=d.skipped,
-        )  # fmt: skip
-    finally:
-        history.close()
-
-    mail_failed = False
-    if settings.email:
-        mail_failed = not _send(d, rendered, settings, date)
+    options = DailyOptions(
+        date=day.date() if day is not None else dt.date.today(),
+        output=settings.output, db=settings.db, formats=settings.formats,
+        template=settings.template, max_stories=settings.max_stories, window=window,
+        since_last=since_last, languages=langs, fetch=fetch, allow_private=allow_private,
+        opml=opml, email=settings.email, smtp=settings.smtp, workers=workers, dask=dask,
+    )  # fmt: skip
+    with progress_bar(None, "Digest", quiet) as advance:
+        result = run_daily(inputs, options, on_problem=fail_line, progress=advance)
     if not quiet:
-        notes = [f"{d.read} articles read", f"{d.merged} merged", f"{d.skipped} skipped"]
-        if already:
-            notes.append(f"{already} already in an earlier digest")
-        notes.append(f"{len(d.stories)} stories")
-        where = ", ".join(str(p) for p in paths)
-        click.echo(f"Digest {date.isoformat()}: {', '.join(notes)} -> {where}", err=True)
-    sys.exit(1 if d.skipped or mail_failed else 0)
-
-
-def _send(d: Digest, rendered: dict[str, bytes], settings: Settings, date: dt.date) -> bool:
-    """Mail the rendered digest; report a failure on stderr. True when sent."""
-    from ..mail import send_digest
-
-    try:
-        send_digest(
-            settings.email,
-            subject=d.title,
-            text=rendered["md"].decode(),
-            html=rendered["html"].decode(),
-            pdf=rendered["pdf"],
-            smtp=settings.smtp,
-            pdf_name=f"digest-{date.isoformat()}.pdf",
-        )
-    except BriefingError as exc:
-        fail_line("email", str(exc))
-        return False
-    return True
+        click.echo(result.summary, err=True)
+    sys.exit(result.exit_code)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -13,7 +13,7 @@ from ..models import Article, Briefing, Digest, Fact, Source, Story
 from ..store import content_hash
 from .cluster import related_clusters
 from .dedup import Thresholds, core_version, near_duplicate_groups
-from .rank import rank_stories
+from .rank import RankWeights, rank_stories
 
 #: Below this many articles the digest briefs them in this process (a pool costs a model
 #: load per worker, about two seconds).
@@ -45,7 +45,8 @@ def entity_keys(b: Briefing) -> frozenset[str]:
     return frozenset(k for k in keys if k and k not in agencies)
 
 
-def _host(url: str | None) -> str | None:
+def host(url: str | None) -> str | None:
+    """The host of ``url`` without ``www.`` (None when there is none)."""
     if not url:
         return None
     try:
@@ -56,7 +57,7 @@ def _host(url: str | None) -> str | None:
 
 
 def _source(article: Article, title: str) -> Source:
-    name = article.source or _host(article.url) or title or "untitled"
+    name = article.source or host(article.url) or title or "untitled"
     return Source(name=" ".join(name.split()), url=article.url, title=title)
 
 
@@ -84,6 +85,9 @@ def _story(members: Sequence[tuple[int, Briefing]], lead: int) -> Story:
         if all((s.name, s.url) != (src.name, src.url) for s in sources):
             sources.append(src)
     days = [d for d in (_day(b.article.published) for b in briefings) if d is not None]
+    from .window import feed_key
+
+    feeds = tuple(sorted({feed_key(b.article) for b in briefings}))
     return Story(
         title=best.title,
         summary=best.summary,
@@ -94,6 +98,8 @@ def _story(members: Sequence[tuple[int, Briefing]], lead: int) -> Story:
         article_count=len(members),
         articles=tuple(i for i, _ in members),
         published=max(days) if days else None,
+        language=best.article.language,
+        feeds=feeds,
     )
 
 
@@ -110,25 +116,31 @@ def _assemble(
     title: str | None,
     skipped: int,
     thresholds: Thresholds,
+    weights: RankWeights | None = None,
 ) -> Digest:
     """Merge, cluster and rank briefed articles (input position, Briefing) into a Digest."""
     texts = [b.article.text for _, b in items]
-    groups = near_duplicate_groups(texts, thresholds)
+    urls = [b.article.url for _, b in items]
+    groups = near_duplicate_groups(texts, thresholds, urls)
     leads = [g[core_version([texts[k] for k in g], thresholds.shingle)] for g in groups]
     keys = [entity_keys(b) for _, b in items]
     group_keys = [frozenset().union(*(keys[k] for k in g)) for g in groups]
     group_days = [_day(items[lead][1].article.published) for lead in leads]
     order = sorted(range(len(groups)), key=lambda g: (-len(groups[g]), groups[g][0]))
     lead_texts = [f"{items[lead][1].title}\n{texts[lead]}" for lead in leads]
-    clusters = related_clusters(lead_texts, group_keys, group_days, order, thresholds)
-    stories, story_keys = [], []
+    group_langs = [items[lead][1].article.language for lead in leads]
+    clusters = related_clusters(
+        lead_texts, group_keys, group_days, order, thresholds, languages=group_langs
+    )
+    stories, story_keys, story_words = [], [], []
     for cluster in clusters:
         members = sorted(k for g in cluster for k in groups[g])
         main = max(cluster, key=lambda g: (len(groups[g]), -groups[g][0]))
         lead = items[leads[main]][0]
         stories.append(_story([items[k] for k in members], lead))
         story_keys.append(frozenset().union(*(group_keys[g] for g in cluster)))
-    ranked = rank_stories(stories, date, story_keys)
+        story_words.append(max(len(texts[k].split()) for k in members))
+    ranked = rank_stories(stories, date, story_keys, weights, story_words)
     kept = ranked if max_stories is None else ranked[:max_stories]
     return Digest(
         title=title or default_title(date),
@@ -164,11 +176,30 @@ def from_briefings(
     )
 
 
+#: The "model" of languages that have no spaCy model installed (briefed without who/where).
+_NO_MODEL = "-"
+
+
+def _model_for(
+    language: str | None, model: str | None, models: Mapping[str, str] | None
+) -> str | None:
+    """The spaCy model to brief a text of ``language`` with: ``model`` (the caller's, for
+    English or an undetected language), the mapped model when installed, else _NO_MODEL."""
+    from ..lang import DEFAULT_LANGUAGE, model_installed, spacy_model
+
+    if language is None or (language == DEFAULT_LANGUAGE and not (models and language in models)):
+        return model
+    if model_installed(language, models):
+        return spacy_model(language, models)
+    return _NO_MODEL
+
+
 def _brief_all(
     articles: Sequence[Article],
     *,
     sentences: int,
     model: str | None,
+    models: Mapping[str, str] | None = None,
     workers: int | None,
     dask: str | None,
     pool_threshold: int,
@@ -184,17 +215,25 @@ def _brief_all(
         first.setdefault(key, i)
     unique = sorted(first.values())
     small = len(unique) < pool_threshold and not dask
-    outcomes = brief_outcomes(
-        (articles[i] for i in unique),
-        Options(sentences=sentences, model=model),
-        workers=1 if small else workers,
-        dask=dask,
-    )
+    by_model: dict[str | None, list[int]] = defaultdict(list)
+    for i in unique:
+        by_model[_model_for(articles[i].language, model, models)].append(i)
     done: dict[int, Briefing | BriefingError] = {}
-    for i, outcome in zip(unique, outcomes, strict=True):
-        done[i] = outcome.briefing or outcome.error or BriefingError("briefing failed")
-        if progress is not None:
-            progress()
+    for name, members in sorted(by_model.items(), key=lambda kv: kv[1][0]):
+        outcomes = brief_outcomes(
+            (articles[i] for i in members),
+            Options(sentences=sentences, model=name if name != _NO_MODEL else model),
+            workers=1 if small else workers,
+            dask=dask,
+        )
+        for i, outcome in zip(members, outcomes, strict=True):
+            result = outcome.briefing or outcome.error or BriefingError("briefing failed")
+            if name == _NO_MODEL and isinstance(result, Briefing):
+                # no spaCy model for this language: who/where stay empty, never guessed
+                result = replace(result, facts=replace(result.facts, who=(), where=()))
+            done[i] = result
+            if progress is not None:
+                progress()
     out: list[tuple[int, Briefing]] = []
     for i, article in enumerate(articles):
         result = done[first[keys[i]]]
@@ -223,6 +262,8 @@ def digest(
     pool_threshold: int = POOL_THRESHOLD,
     skipped: int = 0,
     thresholds: Thresholds | None = None,
+    weights: RankWeights | None = None,
+    models: Mapping[str, str] | None = None,
     on_error: Callable[[int, Article, BriefingError], None] | None = None,
     progress: Callable[[], None] | None = None,
 ) -> Digest:
@@ -236,12 +277,22 @@ def digest(
     article, error)`` hears of it and it counts in ``Digest.skipped`` (plus ``skipped``
     items the caller already dropped). ``date`` (default today) labels the digest;
     ``max_stories`` keeps the best N stories; ``progress()`` is called once per article.
+
+    Each article's language (``Article.language``, detected when None) picks its
+    stemmer and stop words; its who/where come only from the spaCy model ``models`` (or
+    :data:`briefing.lang.DEFAULT_MODELS`) maps that language to, when installed, else
+    they stay empty.
     """
+    from ..lang import detect
+
     usable: list[Article] = []
     positions: list[int] = []
     failed = 0
     for i, article in enumerate(articles):
         if article.text.strip():
+            if article.language is None:
+                code = detect(f"{article.title or ''}\n{article.text}", default=None)
+                article = replace(article, language=code)
             usable.append(article)
             positions.append(i)
             continue
@@ -261,6 +312,7 @@ def digest(
         usable,
         sentences=sentences,
         model=model,
+        models=models,
         workers=workers,
         dask=dask,
         pool_threshold=pool_threshold,
@@ -275,4 +327,5 @@ def digest(
         title=title,
         skipped=skipped + failed,
         thresholds=thresholds or Thresholds(),
+        weights=weights,
     )

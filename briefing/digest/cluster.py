@@ -22,10 +22,22 @@ def _stop_words() -> frozenset[str]:
     return frozenset(get_stop_words("english"))
 
 
-def _terms(text: str) -> list[str]:
-    """Stemmed content words: no stop words, no numbers, at least three letters."""
-    stop = _stop_words()
-    return [stem(w) for w in words(text) if len(w) > 2 and w.isalpha() and w.casefold() not in stop]
+def _terms(text: str, language: str | None = None) -> list[str]:
+    """Stemmed content words in the text's language (English when unknown): no stop words,
+    no numbers, at least three letters."""
+    if language in (None, "en"):
+        stop = _stop_words()
+        return [
+            stem(w) for w in words(text) if len(w) > 2 and w.isalpha() and w.casefold() not in stop
+        ]
+    from ..lang import resources
+
+    res = resources(language)
+    return [
+        res.stem(w)
+        for w in words(text)
+        if len(w) > 2 and w.isalpha() and w.casefold() not in res.stop_words
+    ]
 
 
 def _tfidf(docs: Sequence[Sequence[str]]) -> Any:
@@ -60,19 +72,25 @@ def related_clusters(
     published: Sequence[dt.date | None],
     order: Sequence[int] | None = None,
     thresholds: Thresholds | None = None,
+    languages: Sequence[str | None] | None = None,
 ) -> list[list[int]]:
     """Clusters of positions whose texts tell one story, each sorted, by first position.
 
     Leader clustering, deterministic: items are taken in ``order`` (default: as given) and
     each joins the most similar earlier leader it matches (see :class:`Thresholds`), else
-    leads a new cluster, so a chain of loosely similar articles never snowballs.
+    leads a new cluster, so a chain of loosely similar articles never snowballs. Texts in
+    two different ``languages`` never cluster, and a pair must share at least
+    ``min_shared_terms`` content words besides its similarity.
     """
     t = thresholds or Thresholds()
     n = len(texts)
     order = list(order) if order is not None else list(range(n))
     if n < 2:
         return [[i] for i in range(n)]
-    matrix = _tfidf([_terms(text) for text in texts])
+    langs = list(languages) if languages is not None else [None] * n
+    terms = [_terms(text, lang) for text, lang in zip(texts, langs, strict=True)]
+    vocab = [frozenset(t) for t in terms]
+    matrix = _tfidf(terms)
     sims = (matrix @ matrix.T).tocsr()
     leaders: list[int] = []
     members: dict[int, list[int]] = {}
@@ -82,7 +100,12 @@ def related_clusters(
         cand = dict(zip(row.indices.tolist(), row.data.tolist(), strict=True))
         for leader in leaders:
             sim = cand.get(leader, 0.0)
-            if sim > best_sim and _related(i, leader, sim, entities, published, t):
+            if (
+                sim > best_sim
+                and (langs[i] is None or langs[leader] is None or langs[i] == langs[leader])
+                and len(vocab[i] & vocab[leader]) >= t.min_shared_terms
+                and _related(i, leader, sim, entities, published, t)
+            ):
                 best, best_sim = leader, sim
         if best < 0:
             leaders.append(i)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import numpy as np
 
@@ -24,9 +25,13 @@ class Thresholds:
     ``seed``, LSH candidates at Jaccard ``lsh`` over the whole texts and ``lead_lsh`` over
     their first ``lead_words`` words; a pair merges when the exact Jaccard is at
     least ``jaccard`` or the shorter text's shingles lie at least ``containment`` inside the
-    longer's (texts of ``min_shingles`` or more). Related articles: TF-IDF cosine at least
+    longer's (texts of ``min_shingles`` or more), and in either case they share at least
+    ``min_common`` shingles (substantive shared content, never a teaser or boilerplate
+    alone); two entries with the same canonical URL are one story whatever their text.
+    Related articles: TF-IDF cosine at least
     ``related`` with a shared name or place, or at least ``related_alone`` without one, and
-    publication dates at most ``days`` apart when both are known.
+    publication dates at most ``days`` apart when both are known, and at least
+    ``min_shared_terms`` content words in common.
     """
 
     shingle: int = 3
@@ -38,8 +43,10 @@ class Thresholds:
     jaccard: float = 0.5
     containment: float = 0.8
     min_shingles: int = 12
+    min_common: int = 20
     related: float = 0.5
     related_alone: float = 0.7
+    min_shared_terms: int = 5
     days: int = 3
 
 
@@ -66,15 +73,50 @@ def _identity(value: Any) -> Any:
     return value
 
 
+_GOOGLE = re.compile(r"(^|\.)google\.[a-z.]+$")
+
+
+def canonical_url(url: str | None) -> str | None:
+    """The URL as compared for identity (courlan): tracking parameters stripped, host
+    lower-cased without ``www.``, no fragment, no trailing slash; a Google (Alerts, search)
+    redirect is unwrapped to its target. None for no URL or one that cannot be parsed."""
+    from courlan import clean_url
+
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+        if _GOOGLE.search(host) and parts.path in ("/url", "/link"):
+            query = parse_qs(parts.query)
+            target = (query.get("url") or query.get("q") or [""])[0]
+            if target.startswith(("http://", "https://")):
+                url = target
+        cleaned = clean_url(url)
+        if not cleaned:
+            return None
+        parts = urlsplit(cleaned)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:
+        return None
+    if not host:
+        return None
+    path = parts.path.rstrip("/")
+    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
 def near_duplicate_groups(
-    texts: Sequence[str], thresholds: Thresholds | None = None
+    texts: Sequence[str],
+    thresholds: Thresholds | None = None,
+    urls: Sequence[str | None] | None = None,
 ) -> list[list[int]]:
     """Groups of positions of ``texts`` that are copies of one text, each sorted, in order.
 
     Candidate pairs come from two MinHashLSH indexes, one over the whole texts and one
     over their leads (the first ``lead_words`` words), which finds a truncated copy or a
     teaser of a long article; each candidate is verified on the exact shingle sets, so a
-    false candidate never merges. Merged pairs are joined transitively (union-find).
+    false candidate never merges. Texts with the same :func:`canonical_url` (``urls``,
+    when given) are one story too. Merged pairs are joined transitively (union-find).
     """
     from datasketch import MinHashLSH
 
@@ -105,6 +147,16 @@ def near_duplicate_groups(
             if j > i and find(i) != find(j) and _same_text(sets[i], sets[j], t):
                 root_i, root_j = find(i), find(j)
                 parent[max(root_i, root_j)] = min(root_i, root_j)
+    by_url: dict[str, int] = {}
+    for i, url in enumerate(urls or ()):
+        key = canonical_url(url)
+        if key is None:
+            continue
+        if key in by_url:
+            root_i, root_j = find(i), find(by_url[key])
+            parent[max(root_i, root_j)] = min(root_i, root_j)
+        else:
+            by_url[key] = i
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(texts)):
         groups[find(i)].append(i)
@@ -145,7 +197,7 @@ def core_version(texts: Sequence[str], k: int = 3) -> int:
 def _same_text(a: np.ndarray, b: np.ndarray, t: Thresholds) -> bool:
     """Whether two shingle sets are one text: Jaccard, or containment of the shorter."""
     common = len(np.intersect1d(a, b, assume_unique=True))
-    if common == 0:
+    if common < max(1, t.min_common):
         return False
     jaccard = common / (len(a) + len(b) - common)
     shorter = min(len(a), len(b))

@@ -1,4 +1,20 @@
-"""Ranking the stories of a digest for a reader."""
+"""Ranking the stories of a digest for a reader.
+
+A story's score (weights named in :class:`RankWeights`) adds up:
+
+- **sources**: distinct sources (sites or feeds), ``log2(1 + n)``: many entries of one
+  feed count once;
+- **recency** relative to the digest's date: 1 on the day, halving every
+  ``half_life_days`` before it; undated stories (and stories dated after the digest's
+  date, whose date cannot be right) get ``undated``;
+- **substance**: how much the story has to say, the words of its longest article over
+  ``substance_words`` (capped at 1), so a one-line teaser does not outrank a report;
+- **connection**: the share of the other stories naming one of its names or places.
+
+Then a busy feed cannot fill the page: a feed's stories beyond its best ``per_feed`` go
+below every story within its feed's cap (their order kept). Ties break by title, then by
+first input position, so the same inputs always give the same order.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +22,47 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..models import Story
 
+__all__ = ["RankWeights", "rank_stories"]
+
+
+@dataclass(frozen=True, slots=True)
+class RankWeights:
+    """The weights of story ranking (see the module docstring)."""
+
+    sources: float = 1.5
+    recency: float = 1.0
+    half_life_days: float = 2.0
+    undated: float = 0.25
+    substance: float = 0.75
+    substance_words: int = 250
+    connection: float = 0.5
+    per_feed: int = 3
+
+
+def _recency(story: Story, date: dt.date, w: RankWeights) -> float:
+    if story.published is None or story.published > date + dt.timedelta(days=1):
+        return w.undated
+    age = max(0, (date - story.published).days)
+    return float(0.5 ** (age / w.half_life_days))
+
 
 def rank_stories(
-    stories: Sequence[Story], date: dt.date, entities: Sequence[frozenset[str]]
+    stories: Sequence[Story],
+    date: dt.date,
+    entities: Sequence[frozenset[str]],
+    weights: RankWeights | None = None,
+    words: Sequence[int] | None = None,
 ) -> tuple[Story, ...]:
-    """The stories scored and sorted best first (ties: earliest input first).
+    """The stories scored and sorted best first (see the module docstring).
 
-    score = 1.5·log2(1 + sources) + 0.5·log2(articles) + recency + 0.5·connection, where
-    recency halves every two days before ``date`` (0.25 when undated) and connection is
-    the share of the other stories naming one of its names or places.
+    ``words`` gives each story's substance (words of its longest article); without it
+    every story counts as substantial.
     """
+    w = weights or RankWeights()
     holders: dict[str, set[int]] = defaultdict(set)
     for i, keys in enumerate(entities):
         for key in keys:
@@ -28,16 +71,28 @@ def rank_stories(
     for i, story in enumerate(stories):
         linked = set().union(*(holders[k] for k in entities[i])) - {i} if entities[i] else set()
         connection = len(linked) / (len(stories) - 1) if len(stories) > 1 else 0.0
-        if story.published is None:
-            recency = 0.25
-        else:
-            recency = 0.5 ** (max(0, (date - story.published).days) / 2)
+        size = words[i] if words is not None else w.substance_words
         features = (
-            ("sources", 1.5 * math.log2(1 + story.source_count)),
-            ("articles", 0.5 * math.log2(story.article_count)),
-            ("recency", recency),
-            ("connection", 0.5 * connection),
+            ("sources", w.sources * math.log2(1 + story.source_count)),
+            ("recency", w.recency * _recency(story, date, w)),
+            ("substance", w.substance * min(1.0, size / max(1, w.substance_words))),
+            ("connection", w.connection * connection),
         )
         score = sum(v for _, v in features)
         scored.append(replace(story, score=score, features=features))
-    return tuple(sorted(scored, key=lambda s: (-round(s.score, 9), s.articles[0])))
+    ordered = sorted(
+        scored, key=lambda s: (-round(s.score, 9), " ".join(s.title.casefold().split()), s.articles)
+    )
+    if w.per_feed <= 0:
+        return tuple(ordered)
+    seen: dict[str, int] = defaultdict(int)
+    within, beyond = [], []
+    for story in ordered:
+        feed = story.feeds[0] if len(story.feeds) == 1 else None
+        if feed is not None:
+            seen[feed] += 1
+            if seen[feed] > w.per_feed:
+                beyond.append(story)
+                continue
+        within.append(story)
+    return (*within, *beyond)

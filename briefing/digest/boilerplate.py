@@ -1,0 +1,151 @@
+"""Feed boilerplate: text a feed repeats across its entries, removed before anything else.
+
+Two sources of knowledge, neither taken from any evaluation data:
+
+1. **Learned from the feed itself.** Each entry's text is cut into passages (paragraphs,
+   and the sentences of a paragraph). A passage whose *shape* (case-folded, every URL and
+   every number replaced by a placeholder) recurs in at least :data:`MIN_ENTRIES` entries
+   of one feed and in at least :data:`MIN_SHARE` of them is that feed's boilerplate:
+   "Comments" under every Hacker News item, "Continue reading on Medium »", a standard
+   footer, "Article URL: … Comments URL: … Points: 12 # Comments: 3".
+2. **A short list for the common platforms** (:data:`PLATFORM_PATTERNS`), for feeds too
+   small to learn from: WordPress's "The post X appeared first on Y", Medium's "Continue
+   reading on …", Hacker News's "Article URL: … Comments URL: …", "Read more",
+   "Continue reading", a trailing "[…]".
+
+A passage that is the whole of a long entry is never boilerplate (two copies of one
+article in a feed are a duplicate, which dedup handles), so learning cannot eat news.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["MIN_ENTRIES", "MIN_SHARE", "PLATFORM_PATTERNS", "Cleaned", "clean_feed", "shape"]
+
+#: A passage must recur in at least this many entries of a feed ...
+MIN_ENTRIES = 2
+#: ... and in at least this share of them, to be that feed's boilerplate.
+MIN_SHARE = 0.25
+#: Longer passages (in words) are content even when repeated (a copied article).
+MAX_WORDS = 40
+
+_URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_SPACE = re.compile(r"\s+")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_SENTENCE = re.compile(r"(?<=[.!?»…])\s+")
+
+#: The common platforms' boilerplate, matched anywhere in an entry's text.
+PLATFORM_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE | re.MULTILINE)
+    for p in (
+        # Hacker News (hnrss.org): the whole block, in one line or several
+        r"Article URL:\s*\S+\s*Comments URL:\s*\S+\s*Points:\s*\d+\s*#\s*Comments:\s*\d+",
+        r"^\s*(Article URL|Comments URL):\s*\S+\s*$",
+        r"^\s*(Points|# Comments):\s*\d+\s*$",
+        # WordPress
+        r"The post .{1,300}? appeared first on .{1,200}?(\.|$)",
+        # Medium
+        r"Continue reading on .{1,200}?»",
+        r"Continue reading on [^\n.]{1,120}\.?$",
+        # "Read more", "Continue reading", "Read the full story", with or without an arrow
+        r"^\s*(Read|Continue reading|Read the full (story|article)|Read more|Lire la suite|"
+        r"Weiterlesen|Leia mais|Lees verder|Leggi tutto|Seguir leyendo)\b[^\n]{0,60}$",
+        r"\s*(Read more|Continue reading|Read the rest of this entry)\s*(»|›|→|\.\.\.|…)\s*$",
+        # a trailing ellipsis mark of a cut teaser
+        r"\s*\[(…|\.\.\.|&hellip;)\]\s*$",
+        # a lone "Comments" / "(comments)" line
+        r"^\s*\(?\s*comments?\s*\)?\s*$",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The texts of one feed's entries without boilerplate, and how many passages went."""
+
+    texts: tuple[str, ...]
+    removed: int
+    learned: tuple[str, ...]
+
+
+def shape(passage: str) -> str:
+    """A passage as compared across entries: URLs and numbers as placeholders, case-folded."""
+    text = _URL.sub("<url>", passage)
+    text = _NUMBER.sub("0", text)
+    return _SPACE.sub(" ", text.casefold()).strip(" .,:;-–—|")
+
+
+def _passages(text: str) -> list[str]:
+    """Paragraphs (lines) and, for paragraphs of several sentences, their sentences."""
+    out: list[str] = []
+    for paragraph in _PARAGRAPH.split(text):
+        if not paragraph.strip():
+            continue
+        out.append(paragraph)
+        parts = _SENTENCE.split(paragraph.strip())
+        if len(parts) > 1:
+            out.extend(parts)
+    return out
+
+
+def _learn(texts: Sequence[str]) -> set[str]:
+    """The passage shapes recurring across enough of these entries to be boilerplate."""
+    if len(texts) < MIN_ENTRIES:
+        return set()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        whole = shape(text)
+        seen = {shape(p) for p in _passages(text)}
+        counts.update(
+            s for s in seen if s and (len(s.split()) <= MAX_WORDS or s != whole) and len(s) < 2000
+        )
+    need = max(MIN_ENTRIES, MIN_SHARE * len(texts))
+    return {s for s, n in counts.items() if n >= need}
+
+
+def _strip_patterns(text: str) -> tuple[str, int]:
+    removed = 0
+    for pattern in PLATFORM_PATTERNS:
+        text, n = pattern.subn("", text)
+        removed += n
+    return text, removed
+
+
+def _strip_learned(text: str, learned: set[str]) -> tuple[str, int]:
+    if not learned:
+        return text, 0
+    removed = 0
+    kept_paragraphs = []
+    for paragraph in _PARAGRAPH.split(text):
+        if not paragraph.strip():
+            continue
+        if shape(paragraph) in learned:
+            removed += 1
+            continue
+        parts = _SENTENCE.split(paragraph.strip())
+        if len(parts) > 1:
+            kept = [p for p in parts if shape(p) not in learned]
+            removed += len(parts) - len(kept)
+            paragraph = " ".join(kept)
+        if paragraph.strip():
+            kept_paragraphs.append(paragraph.strip())
+    return "\n\n".join(kept_paragraphs), removed
+
+
+def clean_feed(texts: Sequence[str]) -> Cleaned:
+    """The entries of one feed (in order) without the boilerplate they share or a platform
+    adds; ``removed`` counts the passages taken out."""
+    learned = _learn(texts)
+    out, removed = [], 0
+    for text in texts:
+        cleaned, n = _strip_learned(text, learned)
+        cleaned, m = _strip_patterns(cleaned)
+        cleaned = re.sub(r"\n{3,}", "\n\n", cleaned).strip()
+        out.append(cleaned)
+        removed += n + m
+    return Cleaned(tuple(out), removed, tuple(sorted(learned)))

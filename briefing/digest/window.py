@@ -1,0 +1,229 @@
+"""Which entries a day's digest covers: the time window, the languages, headline-only entries.
+
+A daily digest covers a window (:class:`Window`): by default since the last digest in the
+history, else the 24 hours up to the end of the digest's date; ``36h``, ``7d`` or ``all``
+on request. Entries older than the window are left out and counted; undated entries are
+kept (and marked on the page); an entry dated more than a day after the window's end
+(a feed claiming 2100) is treated as undated, so it is never fresh forever.
+
+:func:`select` runs the whole preparation on loaded entries, in this order: boilerplate
+out (per feed, :mod:`.boilerplate`), entries with no real text become headlines, the
+window, the language of each entry (py3langid through :mod:`briefing.lang`) and
+``languages`` kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..errors import BriefingError
+from ..models import Article, Headline
+from .boilerplate import clean_feed
+
+__all__ = [
+    "MIN_SENTENCE_WORDS",
+    "Selection",
+    "Window",
+    "day_end",
+    "feed_key",
+    "has_real_text",
+    "parse_languages",
+    "parse_window",
+    "select",
+]
+
+#: An entry has real text when one of its sentences has at least this many words.
+MIN_SENTENCE_WORDS = 8
+#: An entry dated more than this after the window's end has a date that cannot be right.
+FUTURE_SLACK = dt.timedelta(days=1)
+
+_WINDOW = re.compile(r"^\s*(\d+)\s*([hd])\s*$", re.IGNORECASE)
+_LANG = re.compile(r"^[a-z]{2}$")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The span of publication times a digest covers: ``start`` (None: no lower bound) to
+    ``end``; ``label`` says how it was chosen (e.g. "24h", "since 2025-11-24", "all")."""
+
+    start: dt.datetime | None
+    end: dt.datetime
+    label: str
+
+
+def parse_window(value: str) -> dt.timedelta | None:
+    """``"24h"``, ``"36h"``, ``"7d"`` as a duration; ``"all"`` as None. Else BriefingError."""
+    text = value.strip().lower()
+    if text == "all":
+        return None
+    match = _WINDOW.match(text)
+    if not match or int(match.group(1)) == 0:
+        raise BriefingError(
+            f"--window {value!r}: not a window; write a number of hours or days such as "
+            "24h, 36h or 7d, or all"
+        )
+    amount = int(match.group(1))
+    return dt.timedelta(hours=amount) if match.group(2) == "h" else dt.timedelta(days=amount)
+
+
+def parse_languages(value: str | Sequence[str] | None) -> frozenset[str] | None:
+    """``"en,fr"`` as ``{"en", "fr"}`` (ISO 639-1); None or empty keeps every language."""
+    if value is None:
+        return None
+    items = value.split(",") if isinstance(value, str) else list(value)
+    codes = {item.strip().lower() for item in items if item.strip()}
+    bad = sorted(c for c in codes if not _LANG.match(c))
+    if bad:
+        raise BriefingError(
+            f"--lang {bad[0]!r}: not an ISO 639-1 language code; write e.g. en,fr,nl"
+        )
+    return frozenset(codes) or None
+
+
+def day_end(date: dt.date) -> dt.datetime:
+    """The end of ``date`` (UTC): the window's end for a digest of that day."""
+    return dt.datetime.combine(date + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+
+
+def make_window(
+    date: dt.date, span: dt.timedelta | None, last: dt.datetime | None, *, explicit: bool
+) -> Window:
+    """The window of the digest for ``date``: ``span`` when ``explicit`` (None: all), else
+    since ``last`` (the last earlier digest's time) when known, else the 24 h before the
+    end of ``date``."""
+    end = day_end(date)
+    if explicit:
+        if span is None:
+            return Window(None, end, "all")
+        return Window(end - span, end, _span_label(span))
+    if last is not None and last < end:
+        return Window(last, end, f"since {last:%Y-%m-%d %H:%M} UTC")
+    return Window(end - dt.timedelta(hours=24), end, "24h")
+
+
+def _span_label(span: dt.timedelta) -> str:
+    hours = int(span.total_seconds() // 3600)
+    return f"{hours // 24}d" if hours % 24 == 0 and hours >= 48 else f"{hours}h"
+
+
+def _as_utc(value: dt.date | dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    """The span of time a published value stands for (a whole day for a date)."""
+    if isinstance(value, dt.datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        return moment, moment
+    start = dt.datetime.combine(value, dt.time(), tzinfo=dt.UTC)
+    return start, start + dt.timedelta(days=1)
+
+
+def in_window(published: dt.date | dt.datetime | None, window: Window) -> str:
+    """``"in"``, ``"older"``, or ``"undated"`` (no date, or one after the window's end plus
+    a day, which cannot be right)."""
+    if published is None:
+        return "undated"
+    first, last = _as_utc(published)
+    if first > window.end + FUTURE_SLACK:
+        return "undated"
+    if window.start is not None and last <= window.start:
+        return "older"
+    return "in"
+
+
+def has_real_text(text: str) -> bool:
+    """Whether ``text`` holds a sentence of at least :data:`MIN_SENTENCE_WORDS` words."""
+    return any(len(s.split()) >= MIN_SENTENCE_WORDS for s in _SENTENCE_END.split(text))
+
+
+def feed_key(article: Article) -> str:
+    """The feed (or site) an entry came from: its source name, else its URL's host."""
+    from .build import host
+
+    return " ".join((article.source or host(article.url) or "").casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The entries a digest covers, cleaned, and what was left out and why."""
+
+    articles: tuple[Article, ...]
+    positions: tuple[int, ...]
+    headlines: tuple[Headline, ...]
+    headline_positions: tuple[int, ...]
+    left_out: dict[str, int] = field(default_factory=dict)
+    boilerplate: int = 0
+    undated: int = 0
+
+
+def select(
+    articles: Sequence[Article],
+    headlines: Sequence[tuple[int, Headline]] = (),
+    *,
+    window: Window | None = None,
+    languages: frozenset[str] | None = None,
+) -> Selection:
+    """Clean, sort and filter loaded entries (``articles``, plus ``headlines`` already known
+    to have no text, each with its input position); see the module docstring."""
+    from ..lang import detect
+
+    by_feed: dict[str, list[int]] = defaultdict(list)
+    for i, article in enumerate(articles):
+        by_feed[feed_key(article)].append(i)
+    texts = [a.text for a in articles]
+    removed = 0
+    for members in by_feed.values():
+        cleaned = clean_feed([articles[i].text for i in members])
+        removed += cleaned.removed
+        for i, text in zip(members, cleaned.texts, strict=True):
+            texts[i] = text
+    left_out: dict[str, int] = defaultdict(int)
+    kept: list[Article] = []
+    positions: list[int] = []
+    heads = list(headlines)
+    undated = 0
+    for i, article in enumerate(articles):
+        when = in_window(article.published, window) if window is not None else "in"
+        if when == "older":
+            left_out["older"] += 1
+            continue
+        text = texts[i]
+        if not has_real_text(text):
+            heads.append((i, _headline(article, text)))
+            continue
+        code = article.language or detect(f"{article.title or ''}\n{text}", default=None)
+        if languages is not None and code is not None and code not in languages:
+            left_out["language"] += 1
+            continue
+        if when == "undated":
+            undated += 1
+        published = None if when == "undated" else article.published
+        kept.append(replace(article, text=text, language=code, published=published))
+        positions.append(i)
+    final_heads: list[tuple[int, Headline]] = []
+    for i, head in heads:
+        if window is not None and in_window(head.published, window) == "older":
+            left_out["older"] += 1
+        else:
+            final_heads.append((i, head))
+    final_heads.sort(key=lambda p: p[0])
+    return Selection(
+        tuple(kept),
+        tuple(positions),
+        tuple(h for _, h in final_heads),
+        tuple(i for i, _ in final_heads),
+        dict(left_out),
+        removed,
+        undated,
+    )
+
+
+def _headline(article: Article, text: str) -> Headline:
+    from ..load import make_title
+
+    title = article.title or make_title(text) or article.url or "Untitled"
+    published = article.published
+    day = published.date() if isinstance(published, dt.datetime) else published
+    return Headline(" ".join(title.split()), article.url, article.source, day)
