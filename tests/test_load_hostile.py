@@ -407,3 +407,15 @@ def test_one_line_keeps_the_error_class_and_its_fields() -> None:
     clean = one_line(err)
     assert isinstance(clean, HeadlineOnly) and clean.title == "T"
     assert str(clean) == "a\\nb: has no text"
+
+
+@pytest.mark.parametrize("date", ["00", "Fri, 31 Dec 9999 23:59:59 -1400", "0000-00-00"])
+def test_feed_dates_outside_the_calendar_are_no_dates(tmp_path: Path, date: str) -> None:
+    feed = write(
+        tmp_path / "feed.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
+        f"<item><title>Odd date</title><pubDate>{date}</pubDate>"
+        f"<description>{STORY}</description></item></channel></rss>",
+    )
+    (item,) = load_many([feed])
+    assert item.article is not None and item.article.title == "Odd date"

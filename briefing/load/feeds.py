@@ -83,6 +83,9 @@ def feed_items(document: Document, load_pages: PageLoader, fetch_linked: bool) -
             yield Loaded(item, article, None)
         except BriefingError as err:
             yield Loaded(item, None, err)
+        except Exception as err:  # an odd entry must not cost the rest of the feed
+            problem = f"{document.name} entry {number}: cannot read the entry ({err!r}); check it"
+            yield Loaded(item, None, InputError(problem))
 
 
 def _plain(value: object, detail: object) -> str | None:
@@ -117,6 +120,16 @@ def _markup_text(value: object, content_type: str) -> str:
 
 
 def _entry_date(entry: dict[str, Any]) -> dt.date | dt.datetime | None:
+    """The entry's date, or None when it has none that an Article can hold."""
+    from ..models import MAX_YEAR, MIN_YEAR
+
+    date = _raw_entry_date(entry)
+    if date is None or not MIN_YEAR <= date.year <= MAX_YEAR:
+        return None  # a feed's garbage date is no date; the entry itself still counts
+    return date
+
+
+def _raw_entry_date(entry: dict[str, Any]) -> dt.date | dt.datetime | None:
     """The entry's own date with its own UTC offset, else feedparser's parsed UTC time."""
     for key in ("published", "updated", "created"):
         raw = entry.get(key)
@@ -127,15 +140,18 @@ def _entry_date(entry: dict[str, Any]) -> dt.date | dt.datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
-            year, month, day, hour, minute, second = value[:6]
-            return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.UTC)
+            try:
+                year, month, day, hour, minute, second = value[:6]
+                return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.UTC)
+            except (TypeError, ValueError, OverflowError):
+                continue  # a date outside the calendar is no date
     return None
 
 
 def _feed_date(raw: str) -> dt.date | dt.datetime | None:
     try:
         return email.utils.parsedate_to_datetime(raw)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     try:
         if _DATE_ONLY.fullmatch(raw):
