@@ -6,11 +6,15 @@ import gzip
 import http.server
 import importlib
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +22,7 @@ import pytest
 from briefing.errors import InputError
 from briefing.load import (
     Fetched,
+    Fetcher,
     FetchOptions,
     MemoryCache,
     fetch,
@@ -511,3 +516,54 @@ def test_feed_entries_linked_pages_are_fetched_concurrently(tmp_path: Any, serve
 def test_json_nested_too_deep_at_a_url(server: str) -> None:
     with pytest.raises(InputError, match=r"/deep\.json: the JSON nested too deeply"):
         load(f"{server}/deep.json", allow_private=True)
+
+
+# --- TLS ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"),
+            *("-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"),
+            *("-keyout", str(key), "-out", str(cert)),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"https://localhost:{httpd.server_address[1]}", cert
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(timeout=5)
+
+
+def test_tls_certificates_are_verified(tls_server: tuple[str, Path]) -> None:
+    base, _cert = tls_server
+    with pytest.raises(InputError) as caught:
+        fetch(f"{base}/page", options=LOCAL)
+    message = str(caught.value)
+    assert "CERTIFICATE_VERIFY_FAILED" in message and "\n" not in message
+
+
+def test_tls_checks_the_host_name_while_connecting_to_the_checked_address(
+    tls_server: tuple[str, Path],
+) -> None:
+    base, cert = tls_server
+    trusted = ssl.create_default_context(cafile=str(cert))
+    with Fetcher(LOCAL, ssl_context=trusted) as fetcher:
+        assert fetcher.fetch(f"{base}/page").body == PAGE
+        by_address = base.replace("localhost", "127.0.0.1")
+        with pytest.raises(InputError, match=r"IP address mismatch|doesn't match|hostname"):
+            fetcher.fetch(f"{by_address}/page")  # the certificate names localhost only

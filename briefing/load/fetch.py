@@ -388,12 +388,18 @@ class Fetcher:
     """Downloads under one set of FetchOptions, sharing a connection pool; close() it."""
 
     def __init__(
-        self, options: FetchOptions | None = None, *, cache: PageCache | None = None
+        self,
+        options: FetchOptions | None = None,
+        *,
+        cache: PageCache | None = None,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
+        """``ssl_context`` replaces the default one (certifi's CAs, host names verified)."""
         self.options = options or FetchOptions()
         self.cache = cache
         self._resolver = concurrent.futures.ThreadPoolExecutor(4, "briefing-dns")
         self._pool = httpcore.ConnectionPool(
+            ssl_context=ssl_context,
             max_connections=max(1, self.options.concurrency),
             keepalive_expiry=30.0,
             network_backend=_Backend(self.options.allow_private, self._resolver),
