@@ -419,3 +419,18 @@ def test_feed_dates_outside_the_calendar_are_no_dates(tmp_path: Path, date: str)
     )
     (item,) = load_many([feed])
     assert item.article is not None and item.article.title == "Odd date"
+
+
+def test_a_bare_embed_in_feed_content_does_not_cut_the_entry(tmp_path: Path) -> None:
+    from xml.sax.saxutils import escape
+
+    html = "<p>First paragraph here.</p><embed src='v.swf'><p>Second one.</p><p>Third one.</p>"
+    feed = write(
+        tmp_path / "feed.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
+        f"<item><title>Embed</title><description>{escape(html)}</description></item>"
+        "</channel></rss>",
+    )
+    (item,) = load_many([feed])
+    assert item.article is not None
+    assert item.article.text == "First paragraph here.\n\nSecond one.\n\nThird one."
