@@ -817,3 +817,34 @@ def test_opml_missing_file(tmp_path: Path) -> None:
 
     with pytest.raises(InputError, match=r"nope\.opml: cannot read the file"):
         read_opml(tmp_path / "nope.opml")
+
+
+# --- the size cap as an argument ----------------------------------------------------------
+
+
+def test_max_bytes_argument_caps_files_lines_and_wins_over_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("BRIEFING_MAX_BYTES", "1000000")
+    path = write(tmp_path / "a.txt", STORY)
+    with pytest.raises(InputError, match=r"a\.txt: .* is over the 0\.0001 MB limit"):
+        load(path, max_bytes=100)
+    lines = write(tmp_path / "b.jsonl", json.dumps({"text": STORY}) + "\n" + '{"text": "Hi."}\n')
+    items = list(load_many([lines], max_bytes=100))
+    assert items[0].error is not None and "b.jsonl:1: more than" in str(items[0].error)
+    assert items[1].article is not None
+    assert load(path, max_bytes=10_000).text == STORY
+
+
+@pytest.mark.parametrize("cap", [0, -5, True, "10"])
+def test_a_bad_max_bytes_is_an_input_error(tmp_path: Path, cap: Any) -> None:
+    path = write(tmp_path / "a.txt", STORY)
+    with pytest.raises(InputError, match="is not a size in bytes"):
+        load(path, max_bytes=cap)
+    with pytest.raises(InputError, match="is not a size in bytes"):
+        list(load_many([path], max_bytes=cap))
+
+
+def test_max_bytes_caps_downloads(server: str) -> None:
+    with pytest.raises(InputError, match=r"/big: 0\.025 MB is over the 0\.01 MB limit"):
+        load(f"{server}/big", allow_private=True, max_bytes=10_000)

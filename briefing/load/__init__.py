@@ -19,6 +19,7 @@ import io
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import BriefingError, InputError
@@ -32,7 +33,7 @@ from .document import (
     Loaded,
     binary_error,
     many_error,
-    max_bytes,
+    max_bytes as size_cap,
     one_line,
     too_big,
 )
@@ -95,6 +96,7 @@ def load(
     allow_private: bool = False,
     fetch_options: FetchOptions | None = None,
     cache: PageCache | None = None,
+    max_bytes: int | None = None,
 ) -> Article:
     """Load one article from a file, ``"-"`` (stdin), an http(s) URL or a one-line JSONL file.
 
@@ -104,9 +106,13 @@ def load(
     feed or a JSONL file of several articles raises InputError pointing to ``load_many``;
     ``fetch=False`` refuses URLs. A URL is downloaded under ``fetch_options`` (limits;
     see FetchOptions), refusing private addresses unless ``allow_private``, revalidating
-    through ``cache`` when given. Every failure a user can cause raises InputError.
+    through ``cache`` when given. ``max_bytes`` caps each input (default 20 MB).
+    Every failure a user can cause raises InputError.
     """
-    session = _Session(fetch, _options(fetch_options, allow_private), cache, None)
+    try:
+        session = _Session(fetch, fetch_options, allow_private, max_bytes, cache, None)
+    except BriefingError as err:
+        raise one_line(err) from None
     try:
         name = _input_name(source)
         return _load_one(name, session)
@@ -125,6 +131,7 @@ def load_many(
     fetch_options: FetchOptions | None = None,
     cache: PageCache | None = None,
     progress: Progress | None = None,
+    max_bytes: int | None = None,
 ) -> Iterator[Loaded]:
     """Stream every article of every input as ``Loaded`` items; one bad item never stops it.
 
@@ -134,11 +141,12 @@ def load_many(
     summary. An entry without text is an error item unless ``fetch_linked`` is true, when
     its linked page is loaded instead. Any other input yields one item, as ``load`` reads it.
     URL inputs, and the linked pages of one feed, are downloaded concurrently (see
-    ``fetch_many``); ``progress(done, total, fetched)`` reports each download.
+    ``fetch_many``); ``progress(done, total, fetched)`` reports each download. The other
+    keywords are ``load``'s. A bad ``max_bytes`` raises InputError before any item.
     """
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
-    session = _Session(fetch, _options(fetch_options, allow_private), cache, progress)
+    session = _Session(fetch, fetch_options, allow_private, max_bytes, cache, progress)
     try:
         sources: list[str | BriefingError] = []
         for source in inputs:
@@ -182,15 +190,6 @@ def make_title(text: str, max_words: int = 12) -> str:
 # --- dispatch -----------------------------------------------------------------------------
 
 
-def _options(options: FetchOptions | None, allow_private: bool) -> FetchOptions:
-    options = options or FetchOptions()
-    if allow_private and not options.allow_private:
-        from dataclasses import replace
-
-        options = replace(options, allow_private=True)
-    return options
-
-
 def _input_name(source: object) -> str:
     """An input as a string, refusing what is not a path, URL or "-"."""
     if not isinstance(source, str | os.PathLike):
@@ -210,15 +209,24 @@ def _input_name(source: object) -> str:
 
 
 class _Session:
-    """One call's fetching: whether it is allowed, one shared Fetcher, prefetched pages."""
+    """One call's settings: the size cap, whether fetching is allowed, one shared Fetcher
+    (created on first use), and pages downloaded ahead."""
 
     def __init__(
         self,
         fetch: bool,
-        options: FetchOptions,
+        options: FetchOptions | None,
+        allow_private: bool,
+        max_bytes: int | None,
         cache: PageCache | None,
         progress: Progress | None,
     ) -> None:
+        self.cap = size_cap(max_bytes)
+        options = options or FetchOptions()
+        if allow_private and not options.allow_private:
+            options = replace(options, allow_private=True)
+        if options.max_bytes is None:
+            options = replace(options, max_bytes=self.cap)
         self.fetch = fetch
         self.options = options
         self.cache = cache
@@ -284,7 +292,7 @@ class _Session:
                     if result.error is not None:
                         raise result.error
                     assert result.page is not None
-                    out[index] = _single(document_from_page(result.page))
+                    out[index] = _single(document_from_page(result.page), self.cap)
                 except BriefingError as err:
                     out[index] = err
         return out
@@ -292,9 +300,9 @@ class _Session:
 
 def _load_one(name: str, session: _Session) -> Article:
     if name == "-":
-        return _single(stdin_document())
+        return _single(stdin_document(session.cap), session.cap)
     if _URL.match(name):
-        return _single(session.document(name))
+        return _single(session.document(name), session.cap)
     path = Path(name)
     check_exists(path, name)
     if path.is_dir():
@@ -302,8 +310,8 @@ def _load_one(name: str, session: _Session) -> Article:
     kind, compressed = path_kind(path, name)
     if kind == "jsonl":
         with open_checked(path, name) as stream:
-            return single_from_lines(stream, name)
-    return _single(read_document(path, name, kind, compressed))
+            return single_from_lines(stream, name, session.cap)
+    return _single(read_document(path, name, kind, compressed, session.cap), session.cap)
 
 
 def _items(name: str, session: _Session, fetch_linked: bool) -> Iterator[Loaded]:
@@ -329,9 +337,9 @@ def _items(name: str, session: _Session, fetch_linked: bool) -> Iterator[Loaded]
                 return
             kind, compressed = path_kind(path, name)
             if kind == "jsonl":
-                yield from jsonl_items(open_checked(path, name), name)
+                yield from jsonl_items(open_checked(path, name), name, session.cap)
                 return
-            document = read_document(path, name, kind, compressed)
+            document = read_document(path, name, kind, compressed, session.cap)
     except BriefingError as err:
         yield Loaded(name, None, err)
         return
@@ -341,12 +349,12 @@ def _items(name: str, session: _Session, fetch_linked: bool) -> Iterator[Loaded]
 def _stdin_items(session: _Session, fetch_linked: bool) -> Iterator[Loaded]:
     """Stdin: JSON Lines when its first line is a JSON object (streamed), else one document."""
     stream = stdin()
-    cap = max_bytes()
+    cap = session.cap
     first = stream.readline(cap + 1)
     if len(first) > cap:
         raise too_big(STDIN_NAME, None, cap)
     if is_json_object(first):
-        yield from jsonl_items(stream, STDIN_NAME, first=first)
+        yield from jsonl_items(stream, STDIN_NAME, cap, first=first)
         return
     raw = first + read_capped(stream, STDIN_NAME, cap - len(first))
     yield from _document_items(Document(STDIN_NAME, sniff(raw), raw), session, fetch_linked)
@@ -356,7 +364,7 @@ def _document_items(document: Document, session: _Session, fetch_linked: bool) -
     if document.kind == "feed":
         yield from feed_items(document, session.pages, fetch_linked)
     elif document.kind == "jsonl":
-        yield from jsonl_items(io.BytesIO(document.raw), document.name)
+        yield from jsonl_items(io.BytesIO(document.raw), document.name, session.cap)
     else:
         try:
             yield Loaded(document.name, _article(document), None)
@@ -364,12 +372,12 @@ def _document_items(document: Document, session: _Session, fetch_linked: bool) -
             yield Loaded(document.name, None, err)
 
 
-def _single(document: Document) -> Article:
+def _single(document: Document, cap: int) -> Article:
     """The one article of a whole document, refusing feeds and several JSON lines."""
     if document.kind == "feed":
         raise many_error(document.name, "is a feed")
     if document.kind == "jsonl":
-        return single_from_lines(io.BytesIO(document.raw), document.name)
+        return single_from_lines(io.BytesIO(document.raw), document.name, cap)
     return _article(document)
 
 

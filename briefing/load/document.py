@@ -89,8 +89,16 @@ def binary_error(name: str, raw: bytes) -> InputError | None:
     return None
 
 
-def max_bytes() -> int:
-    """The size cap per input: ``BRIEFING_MAX_BYTES`` when set, else 20 MB."""
+def max_bytes(cap: int | None = None) -> int:
+    """The size cap per input: ``cap`` when given, else ``BRIEFING_MAX_BYTES``, else 20 MB.
+
+    The environment is read here only until the CLI passes ``settings.max_bytes`` down;
+    a library caller should pass ``max_bytes=`` to ``load``/``load_many``.
+    """
+    if cap is not None:
+        if isinstance(cap, bool) or not isinstance(cap, int) or cap <= 0:
+            raise InputError(f"max_bytes={cap!r} is not a size in bytes; give e.g. 50000000")
+        return cap
     value = os.environ.get("BRIEFING_MAX_BYTES", "").strip().replace("_", "")
     if not value:
         return DEFAULT_MAX_BYTES

@@ -39,7 +39,7 @@ import httpcore
 
 from ..errors import InputError
 from .decode import sniff
-from .document import Document, max_bytes, too_big
+from .document import Document, max_bytes as size_cap, too_big
 
 FETCH_TIMEOUT = 20.0
 
@@ -474,7 +474,7 @@ class Fetcher:
 
     def _follow(self, url: str, cached: Page | None) -> tuple[int, Page | None, float | None]:
         options = self.options
-        cap = options.max_bytes if options.max_bytes is not None else max_bytes()
+        cap = size_cap(options.max_bytes)
         current = url
         seen = {url}
         for _hop in range(options.max_redirects + 1):

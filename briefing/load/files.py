@@ -12,7 +12,7 @@ from typing import IO, cast
 
 from ..errors import InputError
 from .decode import sniff
-from .document import STDIN_NAME, Document, max_bytes, too_big
+from .document import STDIN_NAME, Document, too_big
 
 EXTENSIONS = {
     ".txt": "text",
@@ -159,9 +159,8 @@ def read_capped(stream: IO[bytes], name: str, cap: int) -> bytes:
     return raw
 
 
-def read_document(path: Path, name: str, kind: str, compressed: bool) -> Document:
-    """Read a whole file (size-capped) and settle its kind."""
-    cap = max_bytes()
+def read_document(path: Path, name: str, kind: str, compressed: bool, cap: int) -> Document:
+    """Read a whole file (at most ``cap`` bytes, after gunzipping) and settle its kind."""
     try:
         with _open_path(path) as stream:
             size = os.fstat(stream.fileno()).st_size
@@ -184,6 +183,6 @@ def stdin() -> IO[bytes]:
     return stream
 
 
-def stdin_document() -> Document:
-    raw = read_capped(stdin(), STDIN_NAME, max_bytes())
+def stdin_document(cap: int) -> Document:
+    raw = read_capped(stdin(), STDIN_NAME, cap)
     return Document(STDIN_NAME, sniff(raw), raw)

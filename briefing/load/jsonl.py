@@ -11,7 +11,7 @@ from typing import IO, Any, Protocol
 from ..errors import BriefingError, InputError
 from ..models import Article
 from .decode import decode
-from .document import Loaded, make_article, many_error, max_bytes, parse_date, too_big
+from .document import Loaded, make_article, many_error, parse_date, too_big
 
 
 def _unreadable_json(name: str, err: Exception) -> InputError:
@@ -91,20 +91,20 @@ def nonblank_lines(stream: LineReader, cap: int) -> Iterator[tuple[int, bytes | 
             yield lineno, line
 
 
-def single_from_lines(stream: LineReader, name: str) -> Article:
-    lines = nonblank_lines(stream, max_bytes())
+def single_from_lines(stream: LineReader, name: str, cap: int) -> Article:
+    lines = nonblank_lines(stream, cap)
     first = next(lines, None)
     if first is None:
         raise InputError(f"{name}: no articles in the file; give one JSON object per line")
     if next(lines, None) is not None:
         raise many_error(name, "is a JSON Lines file")
-    return article_from_line(name, *first)
+    return article_from_line(name, *first, cap=cap)
 
 
-def article_from_line(name: str, lineno: int, line: bytes | None) -> Article:
+def article_from_line(name: str, lineno: int, line: bytes | None, *, cap: int) -> Article:
     item = f"{name}:{lineno}"
     if line is None:
-        raise too_big(item, None, max_bytes())
+        raise too_big(item, None, cap)
     try:
         obj = json.loads(decode(line))
     except json.JSONDecodeError as err:
@@ -119,17 +119,18 @@ def article_from_line(name: str, lineno: int, line: bytes | None) -> Article:
     return article_from_mapping(obj, item)
 
 
-def jsonl_items(stream: IO[bytes], name: str, *, first: bytes | None = None) -> Iterator[Loaded]:
+def jsonl_items(
+    stream: IO[bytes], name: str, cap: int, *, first: bytes | None = None
+) -> Iterator[Loaded]:
     """One item per non-blank line, read lazily; a bad line is an error item."""
     try:
-        cap = max_bytes()
         lines = nonblank_lines(stream, cap)
         if first is not None:
             lines = _chain_first(first, lines)
         for lineno, line in lines:
             item = f"{name}:{lineno}"
             try:
-                yield Loaded(item, article_from_line(name, lineno, line), None)
+                yield Loaded(item, article_from_line(name, lineno, line, cap=cap), None)
             except BriefingError as err:
                 yield Loaded(item, None, err)
     except (OSError, EOFError, zlib.error) as err:

@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 
 from ..errors import InputError
-from .document import max_bytes
+from .document import max_bytes as size_cap
 from .files import open_checked, read_capped
 
 
-def read_opml(path: str | os.PathLike[str]) -> list[str]:
+def read_opml(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> list[str]:
     """The feed URLs an OPML file subscribes to, in file order, each once.
 
     Nested folders (outlines inside outlines) are read too. Every ``xmlUrl`` is kept as
@@ -21,7 +21,7 @@ def read_opml(path: str | os.PathLike[str]) -> list[str]:
 
     name = os.fspath(path)
     with open_checked(Path(name), name) as stream:
-        raw = read_capped(stream, name, max_bytes())
+        raw = read_capped(stream, name, size_cap(max_bytes))
     try:
         # bytes, never a str: listparser would download a str that looks like a URL
         parsed = listparser.parse(raw)
