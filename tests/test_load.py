@@ -848,3 +848,17 @@ def test_a_bad_max_bytes_is_an_input_error(tmp_path: Path, cap: Any) -> None:
 def test_max_bytes_caps_downloads(server: str) -> None:
     with pytest.raises(InputError, match=r"/big: 0\.025 MB is over the 0\.01 MB limit"):
         load(f"{server}/big", allow_private=True, max_bytes=10_000)
+
+
+def test_items_name_the_input_they_came_from(tmp_path: Path) -> None:
+    write(tmp_path / "in" / "a.txt", STORY)
+    lines = write(tmp_path / "b.jsonl", json.dumps({"text": STORY}) + "\n")
+    items = list(load_many([tmp_path / "in", lines, FIXTURES / "atom.xml", 5]))  # type: ignore[list-item]
+    assert [item.input for item in items] == [
+        str(tmp_path / "in"),
+        str(lines),
+        str(FIXTURES / "atom.xml"),
+        str(FIXTURES / "atom.xml"),
+        "5",
+    ]
+    assert items[-1].error is not None and items[-1].name == "5"

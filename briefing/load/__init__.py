@@ -149,18 +149,21 @@ def load_many(
     session = _Session(fetch, fetch_options, allow_private, max_bytes, cache, progress)
     try:
         sources: list[str | BriefingError] = []
+        inputs = list(inputs)
+        inputs_shown = [_shown(source) for source in inputs]
         for source in inputs:
             try:
                 sources.append(_input_name(source))
             except BriefingError as err:
                 sources.append(err)
         session.prefetch([s for s in sources if isinstance(s, str) and _URL.match(s)])
-        for name in sources:
+        for source, name in zip(inputs_shown, sources, strict=True):
             if isinstance(name, BriefingError):
-                yield Loaded(str(name).split(":", 1)[0], None, one_line(name))
+                yield Loaded(source, None, one_line(name), source)
                 continue
             for item in _items(name, session, fetch_linked):
-                yield item if item.error is None else Loaded(item.name, None, one_line(item.error))
+                error = one_line(item.error) if item.error is not None else None
+                yield Loaded(item.name, item.article, error, name)
     finally:
         session.close()
 
@@ -188,6 +191,14 @@ def make_title(text: str, max_words: int = 12) -> str:
 
 
 # --- dispatch -----------------------------------------------------------------------------
+
+
+def _shown(source: object) -> str:
+    """An input as the user wrote it, for naming it."""
+    if isinstance(source, str | os.PathLike):
+        name = os.fspath(source)
+        return name if isinstance(name, str) else repr(name)
+    return repr(source)
 
 
 def _input_name(source: object) -> str:

@@ -21,11 +21,16 @@ _DATE_HINT = "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+00:00"
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """One item of a batch: the name to show the user, and its Article or its error."""
+    """One item of a batch: the name to show the user, and its Article or its error.
+
+    ``input`` is the input given to ``load_many`` that the item came from (a folder, a
+    feed, a JSONL file...), so a caller can group items, and problems, per input.
+    """
 
     name: str
     article: Article | None
     error: BriefingError | None
+    input: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
