@@ -355,7 +355,8 @@ def cut_levels(b: Briefing) -> tuple[Layout, ...]:
 
     In order: type from 10.5 pt down to 9 pt; facts down to three per kind (fullest kind
     first, lowest score dropped); 8.5 pt; summary down to two sentences (lowest score
-    dropped); 8 pt; one fact per kind; one summary sentence; the 7.5 pt floor; then notes
+    dropped); 8 pt; one fact per kind; one summary sentence; the 7.5 pt floor; the timeline
+    down to three events, then none; then notes
     in place of ever shorter over-long texts and a shorter title; then whole fact kinds.
     """
     total = len(b.summary)
@@ -371,6 +372,8 @@ def cut_levels(b: Briefing) -> tuple[Layout, ...]:
     _trim_facts(levels, 1)
     _trim_summary(levels, 1, total)
     levels.append(replace(levels[-1], font_pt=_FONTS[6]))
+    levels.append(replace(levels[-1], timeline=3))
+    levels.append(replace(levels[-1], timeline=0))
     for max_chars, title_chars in ((4000, 300), (2000, 200), (1000, 160), (500, 120)):
         levels.append(replace(levels[-1], max_chars=max_chars, title_chars=title_chars))
     for kind in _DROP_ORDER:

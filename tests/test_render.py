@@ -63,7 +63,7 @@ def make_briefing(**article: object) -> Briefing:
         when=(fact("Monday", "2025-11-24", 0, 0.9), fact("March 2026", "2026-03", 1, 0.7)),
         numbers=(
             fact("$48 million", "48000000", 0, 0.9, label="MONEY"),
-            fact("1,200 homes", "1200", 4, 0.7),
+            fact("1,200 homes", "1200", 4, 0.7, label="households"),
         ),
         quotes=(
             fact(
@@ -114,8 +114,9 @@ def test_markdown_shows_title_metadata_summary_and_facts() -> None:
         assert f"- {markdown_escape(s)}" in lines
     assert SENTENCES[3] not in md  # not in the summary, not evidence unless explained
     assert "- **Who:** Elena Park — mayor; David Osei — councillor; Riverton City Council" in md
-    assert "- **When:** Monday → 2025-11-24; March 2026 → 2026-03" in md
-    assert "$48 million (money)" in md
+    assert "- **When:** Monday (24 Nov 2025); March 2026 (Mar 2026)" in md
+    assert "2025-11-24;" not in md and "MONEY" not in md.upper()  # no codes, no tagger labels
+    assert "- **Numbers:** $48 million; 1,200 homes (households)" in md  # a reader's word only
     assert "> “We cannot keep asking families to rebuild every spring” — Elena Park" in md
     assert "score" not in md
     assert md.endswith("\n") and not md.endswith("\n\n")

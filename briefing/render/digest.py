@@ -1,4 +1,9 @@
-"""The digest's outputs: Markdown, HTML, JSON and the one-page PDF of a Digest."""
+"""The digest's outputs: Markdown, HTML, JSON and the one-page PDF of a Digest.
+
+Besides the stories, a digest template sees ``timeline`` (the top stories' event dates,
+one point per story, labelled with its title; empty with fewer than two) and
+``timeline_svg`` (the same drawn as an inline SVG).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,12 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Digest, Fact, Sentence
+from markupsafe import Markup
+
+from ..models import Digest, Fact, Sentence, Story
+from ..picture import Point, describe_when, timeline_points, timeline_svg
+from .env import find_template, render_template, safe_url
+from .files import write_atomic
 
 #: Facts shown per story, best first.
 FACT_LIMITS = {"who": 3, "where": 3, "when": 2}
@@ -17,16 +27,20 @@ FACT_LIMITS = {"who": 3, "where": 3, "when": 2}
 class PageCut:
     """How much of the digest a page shows: the first ``stories`` stories, the first
     ``long`` of them with two summary sentences and the rest with one, and the facts
-    lines when ``facts`` is true."""
+    lines when ``facts`` is true, and the timeline when ``timeline`` is true."""
 
     stories: int
     long: int
     facts: bool = True
+    timeline: bool = True
 
 
 def _fact_text(f: Fact, kind: str) -> str:
-    if kind == "when" and f.value and f.value != f.text:
-        return f"{f.text} ({f.value})"
+    if kind == "when" and f.value:
+        words = describe_when(f.value, f.text)
+        if words and words != f.value and words.casefold() != f.text.casefold():
+            return f"{f.text} ({words})"
+        return f.text
     return f.value if kind in ("who", "where") and f.value else f.text
 
 
@@ -48,10 +62,33 @@ def _clip(text: str, cut: PageCut | None) -> str:
     return (head[: head.rfind(" ")] if " " in head else head).rstrip(",;:") + " […]"
 
 
+#: Stories on the digest's timeline at most, and how far from the digest's date an event
+#: may lie to be drawn (further ones are background, not news of the window).
+TIMELINE_STORIES = 6
+TIMELINE_DAYS = 45
+
+
+def digest_timeline(stories: tuple[Story, ...], day: object) -> tuple[Point, ...]:
+    """One point per top story: its best-ranked event date near the digest's ``day``."""
+    import datetime as dt
+
+    points: list[Point] = []
+    for story in stories:
+        for f in story.when:
+            found = timeline_points([(f.value, f.text, story.title)], limit=1, label_chars=70)
+            near = not isinstance(day, dt.date) or (
+                bool(found) and abs((found[0].start - day).days) <= TIMELINE_DAYS
+            )
+            if found and near:
+                points.append(found[0])
+                break
+        if len(points) >= TIMELINE_STORIES:
+            break
+    return tuple(sorted(points, key=lambda p: (p.start, p.end, p.label))) if len(points) > 1 else ()
+
+
 def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
     """What a digest template sees (documented in templates/digest.md.j2)."""
-    from . import safe_url
-
     count = len(d.stories) if cut is None else min(cut.stories, len(d.stories))
     labels = {"who": "Who", "where": "Where", "when": "When"}
     stories = []
@@ -77,8 +114,12 @@ def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
                 "score": s.score,
             }
         )
+    shown = d.stories[:count] if cut is not None else d.stories
+    points = digest_timeline(shown, d.date) if cut is None or cut.timeline else ()
     return {
         "d": d,
+        "timeline": points,
+        "timeline_svg": Markup(timeline_svg(points, title=f"Timeline: {d.title}")),
         "title": d.title,
         "date": d.date.isoformat(),
         "stories": stories,
@@ -92,8 +133,6 @@ def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
 
 
 def _render(d: Digest, fmt: str, template: str | os.PathLike[str], cut: PageCut | None) -> str:
-    from . import find_template, render_template
-
     tpl = find_template(template, "md" if fmt == "md" else "html", default="digest")
     text = render_template(tpl, _context(d, cut), os.fspath(template))
     return text.rstrip("\n") + "\n"
@@ -135,7 +174,8 @@ def page_cuts(d: Digest) -> tuple[PageCut, ...]:
     From all stories (at most MAX_PAGE_STORIES) with two summary sentences each, the
     lower-ranked stories lose their second sentence one by one, then the lowest-ranked
     stories go one by one down to LONG_STORIES; then those lose their second sentences,
-    then stories go again, and last the facts of the single story left.
+    then the timeline goes, then stories go again, and last the facts of the single story
+    left.
     """
     n = min(len(d.stories), MAX_PAGE_STORIES)
     if n == 0:
@@ -144,8 +184,8 @@ def page_cuts(d: Digest) -> tuple[PageCut, ...]:
     levels = [PageCut(n, long) for long in range(n, floor - 1, -1)]
     levels += [PageCut(k, floor) for k in range(n - 1, floor - 1, -1)]
     levels += [PageCut(floor, long) for long in range(floor - 1, -1, -1)]
-    levels += [PageCut(k, 0) for k in range(floor - 1, 0, -1)]
-    levels.append(PageCut(1, 0, facts=False))
+    levels += [PageCut(k, 0, timeline=False) for k in range(floor, 0, -1)]
+    levels.append(PageCut(1, 0, facts=False, timeline=False))
     return tuple(dict.fromkeys(levels))
 
 
@@ -160,7 +200,6 @@ def render_digest_pdf(
     Markdown holds). The same digest gives byte-identical output.
     """
     from ..pdf import fit_one_page
-    from . import write_atomic
 
     levels = page_cuts(d)
 

@@ -1,0 +1,285 @@
+"""Offline SVG pictures drawn from facts: the timeline of a briefing or a digest.
+
+A timeline needs two or more dated ``when`` facts whose values place them on a calendar
+(a day, a part of a day, a time, a week, a month, or an interval between days); years,
+decades and seasons are too vague to plot and are left out. The dots sit on a horizontal
+axis by date; each event has its own row below the axis, joined to its dot by a thin line,
+so labels never overlap. The SVG is plain markup with no scripts, links, images or web
+fonts: it draws the same in WeasyPrint, a browser and an e-mail client. Every text in it
+comes from an article and is escaped, so an article cannot inject markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+__all__ = ["Point", "describe_when", "parse_when", "timeline_points", "timeline_svg"]
+
+_DAY = r"(\d{4})-(\d{2})-(\d{2})"
+_DAY_LIKE = re.compile(rf"^{_DAY}(?:T(?:MO|AF|EV|NI|\d{{2}}:\d{{2}}(?::\d{{2}})?Z?))?$")
+_INTERVAL = re.compile(rf"^{_DAY}/{_DAY}$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{1,2})(?:-WE)?$")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day(y: str, m: str, d: str) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def parse_when(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a ``when`` value covers, or None when it is not plottable.
+
+    "2019-11-19" and "2019-11-19TNI" -> that day; "2019-11-24/2019-11-27" -> those days;
+    "2019-11" -> the month; "2019-W47" -> the ISO week. Years, seasons, quarters, decades
+    and anything else give None.
+    """
+    if not value:
+        return None
+    value = value.strip()
+    if m := _DAY_LIKE.match(value):
+        day = _day(*m.groups())
+        return (day, day) if day else None
+    if m := _INTERVAL.match(value):
+        start, end = _day(*m.groups()[:3]), _day(*m.groups()[3:])
+        return (start, end) if start and end and start <= end else None
+    if m := _MONTH.match(value):
+        year, month = int(m[1]), int(m[2])
+        if not (1 <= month <= 12 and dt.MINYEAR <= year < dt.MAXYEAR):
+            return None
+        first = dt.date(year, month, 1)
+        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return first, last - dt.timedelta(days=1)
+    if m := _WEEK.match(value):
+        try:
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        except ValueError:
+            return None
+        return monday, monday + dt.timedelta(days=6)
+    return None
+
+
+def _fallback_words(value: str, text: str | None = None) -> str:
+    span = parse_when(value)
+    if span is None:
+        return text or value
+    start, end = span
+
+    def day(d: dt.date) -> str:
+        return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+    if _MONTH.match(value):
+        return f"{_MONTHS[start.month - 1]} {start.year}"
+    if _WEEK.match(value):
+        return f"week of {day(start)}"
+    return day(start) if start == end else f"{day(start)} – {day(end)}"
+
+
+def _describer() -> Callable[..., str]:
+    try:
+        from .dates import describe
+    except ImportError:  # older tree without briefing.dates.describe
+        return _fallback_words
+    return describe
+
+
+def describe_when(value: str | None, text: str | None = None) -> str | None:
+    """A ``when`` value in a reader's words ("night of 19 Nov 2019"), or None without one."""
+    if not value:
+        return None
+    words = _describer()(value, text)
+    return " ".join(str(words).split()) or None
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One event on a timeline: the days it covers, its date in words, and a short label."""
+
+    start: dt.date
+    end: dt.date
+    when: str
+    label: str
+
+
+_EDGE_WORDS = frozenset(
+    (
+        "on",
+        "in",
+        "at",
+        "by",
+        "from",
+        "since",
+        "until",
+        "till",
+        "between",
+        "during",
+        "of",
+        "and",
+        "or",
+        "to",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "last",
+        "next",
+        "early",
+        "late",
+        "said",
+        "says",
+    )
+)
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()]|\s[–—-]\s")
+_EVENT_WORDS = 9
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word to at most ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: max(1, limit - 1)]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def _trim(words: list[str]) -> list[str]:
+    """``words`` without linking words ("on", "the", "said") at either end."""
+    while words and words[0].lower().strip(".,") in _EDGE_WORDS:
+        words = words[1:]
+    while words and words[-1].lower().strip(".,") in _EDGE_WORDS:
+        words = words[:-1]
+    return words
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def event_label(sentence: str, date_text: str, limit: int = 60) -> str:
+    """A short label for the event a sentence dates: the words of its clause nearest the
+    date ("destroyed over 15 sites … in southern Syria" for "… from November 24 to 27"),
+    else the neighbouring clause's; the sentence's opening words when the date is not in it."""
+    text = " ".join(sentence.split())
+    pos = text.find(date_text) if date_text else -1
+    if pos < 0:
+        words = _trim(_CLAUSE_BREAK.sub(" ", text).split())
+    else:
+        spans = _clauses(text)
+        at = next(i for i, (a, b) in enumerate(spans) if a <= pos <= b)
+        a, b = spans[at]
+        before = _trim(text[a:pos].split())
+        after = _trim(text[pos + len(date_text) : b].split())
+        if len(before) >= 3:
+            words = before[-_EVENT_WORDS:] if len(before) > _EVENT_WORDS + 3 else before
+        elif len(after) >= 3:
+            words = after
+        else:
+            words = before + after
+            for i in (at - 1, at + 1):
+                near = _trim(text[spans[i][0] : spans[i][1]].split()) if 0 <= i < len(spans) else []
+                if len(near) >= 3:
+                    cut = near[-_EVENT_WORDS:] if i < at else near[:_EVENT_WORDS]
+                    words = cut if len(near) > _EVENT_WORDS + 3 else near
+                    break
+    label = " ".join(words).rstrip(" .!?")
+    if label[:1].islower():
+        label = label[0].upper() + label[1:]
+    return shorten(label or text, limit)
+
+
+def timeline_points(
+    items: Iterable[tuple[str | None, str | None, str]], *, limit: int = 5, label_chars: int = 60
+) -> tuple[Point, ...]:
+    """The plottable events among ``(value, date_text, label_source)`` items, by date.
+
+    Each item is a when-fact's value, its text as the article wrote it, and the sentence
+    (or title) the label is made from. The first ``limit`` plottable items are kept (the
+    caller passes them best first) and a value met twice is kept once.
+    """
+    points: list[Point] = []
+    seen: set[str] = set()
+    for value, text, source in items:
+        span = parse_when(value)
+        if span is None or value in seen:
+            continue
+        assert value is not None
+        seen.add(value)
+        words = describe_when(value, text) or value
+        points.append(Point(span[0], span[1], words, event_label(source, text or "", label_chars)))
+        if len(points) >= limit:
+            break
+    return tuple(sorted(points, key=lambda p: (p.start, p.end, p.label)))
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def timeline_svg(points: tuple[Point, ...], *, title: str = "Timeline", width: int = 640) -> str:
+    """The timeline of ``points`` as an inline SVG element (empty string with fewer than two).
+
+    Sized by its viewBox, so it scales to the width of its container; the text uses the
+    page's font families and nothing is fetched.
+    """
+    if len(points) < 2:
+        return ""
+    pad, axis_y, row, font = 14, 16, 17, 10.5
+    first = min(p.start for p in points)
+    last = max(p.end for p in points)
+    days = max(1, (last - first).days)
+    inner = width - 2 * pad
+
+    def x_of(day: dt.date) -> float:
+        return pad + inner * (day - first).days / days
+
+    height = axis_y + 10 + row * len(points)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" '
+        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
+        f'font-family="Briefing Sans, Noto Sans, Helvetica Neue, Arial, sans-serif" '
+        f'font-size="{font}">',
+        f"<title>{_esc(title)}</title>",
+        f'<line x1="{pad}" y1="{axis_y}" x2="{width - pad}" y2="{axis_y}" '
+        f'stroke="#9fb3c8" stroke-width="1.5"/>',
+    ]
+    for number, p in enumerate(points):
+        x0, x1 = x_of(p.start), x_of(p.end)
+        mid = (x0 + x1) / 2
+        y = axis_y + 10 + row * number + row * 0.62
+        out.append(
+            f'<line x1="{mid:.1f}" y1="{axis_y}" x2="{mid:.1f}" y2="{y - font * 0.35:.1f}" '
+            f'stroke="#cdd6df" stroke-width="0.8"/>'
+        )
+        if x1 - x0 >= 3:
+            out.append(
+                f'<line x1="{x0:.1f}" y1="{axis_y}" x2="{x1:.1f}" y2="{axis_y}" '
+                f'stroke="#1f4e79" stroke-width="5" stroke-linecap="round"/>'
+            )
+        out.append(f'<circle cx="{mid:.1f}" cy="{axis_y}" r="3.6" fill="#1f4e79"/>')
+        right = mid < width * 0.55
+        room = (width - pad - mid - 6) if right else (mid - pad - 6)
+        chars = max(12, int(room / (font * 0.55)) - len(p.when) - 3)
+        anchor = "start" if right else "end"
+        tx = mid + 5 if right else mid - 5
+        out.append(
+            f'<text x="{tx:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="#1c232b">'
+            f'<tspan font-weight="bold" fill="#1f4e79">{_esc(p.when)}</tspan>'
+            f"<tspan> · {_esc(shorten(p.label, chars))}</tspan></text>"
+        )
+    out.append("</svg>")
+    return "\n".join(out)

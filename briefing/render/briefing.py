@@ -1,0 +1,385 @@
+"""A briefing's page: what a template sees, and the Markdown, HTML and JSON made from it.
+
+A template sees these variables:
+
+- ``b``: the :class:`~briefing.models.Briefing` itself;
+- ``title``: the title to show;
+- ``meta``: a :class:`Meta` (source, published, url, words, minutes, pdf_date);
+- ``summary``: a tuple of :class:`Shown` summary sentences in article order;
+- ``facts``: a dict from kind (``who``, ``what``, ``where``, ``when``, ``numbers``,
+  ``quotes``) to a tuple of :class:`Shown` facts, best first;
+- ``more``: a dict from kind (and ``summary``) to how many items were left out;
+- ``labels``: a dict from kind to its heading (``Who``, ``Numbers`` ...);
+- ``timeline``: the dated events as :class:`~briefing.picture.Point` (two or more, or
+  none) and ``timeline_svg``, the same drawn as an inline SVG (empty without a timeline);
+- ``explain``: whether to show scores and evidence; ``font_pt``: the base font size.
+
+A when-fact's ``words`` is its value in a reader's words ("night of 19 Nov 2019"); a
+number's ``label`` is shown only when it is a reader's word, never a tagger's ``CARDINAL``.
+
+Filters: ``md`` escapes article text for Markdown, ``nobreak`` keeps a short name on one
+line, ``score`` formats a score, ``count`` writes an integer with thousands separators.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from ..models import Briefing, Fact, Facts, Sentence
+from ..picture import describe_when, timeline_points, timeline_svg
+from .env import find_template, render_template, safe_url
+
+__all__ = [
+    "DEFAULT_LAYOUT",
+    "DEFAULT_LIMITS",
+    "Layout",
+    "Meta",
+    "Shown",
+    "render_html",
+    "render_html_layout",
+    "render_json",
+    "render_markdown",
+]
+
+_LABELS = {
+    "who": "Who",
+    "what": "What",
+    "where": "Where",
+    "when": "When",
+    "numbers": "Numbers",
+    "quotes": "Quotes",
+}
+#: How many facts of each kind the default output shows at most.
+DEFAULT_LIMITS: Mapping[str, int] = {
+    "who": 6,
+    "what": 4,
+    "where": 5,
+    "when": 4,
+    "numbers": 6,
+    "quotes": 3,
+}
+_WORDS_PER_MINUTE = 230
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How much of a briefing a page shows: the fitter's knobs, loosest first.
+
+    ``limits`` caps the facts per kind (best scores kept), ``summary`` caps the summary
+    sentences (best scores kept, article order), ``max_chars`` replaces any longer text
+    with a short note, ``title_chars`` shortens a longer title with an ellipsis,
+    ``timeline`` caps the events on the timeline (fewer than two: no timeline).
+    ``None`` means no cap.
+    """
+
+    font_pt: float = 10.0
+    limits: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_LIMITS))
+    summary: int | None = None
+    max_chars: int | None = None
+    title_chars: int | None = None
+    timeline: int = 5
+
+
+DEFAULT_LAYOUT = Layout()
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """The metadata line of a briefing; ``url`` is None unless it is a plain http(s) URL."""
+
+    source: str | None
+    published: str | None
+    url: str | None
+    words: int
+    minutes: int
+    pdf_date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """One summary sentence or fact as a template shows it.
+
+    ``text`` is verbatim, or a short note when ``note`` is true (the text was too long
+    for the page); the same holds for ``evidence`` and ``evidence_note``. ``sentence`` is
+    the 1-based number of the article sentence it came from, when known.
+    """
+
+    kind: str
+    text: str
+    score: float
+    note: bool = False
+    sentence: int | None = None
+    value: str | None = None
+    evidence: str | None = None
+    evidence_note: bool = False
+    speaker: str | None = None
+    role: str | None = None
+    label: str | None = None
+    features: tuple[tuple[str, float], ...] = ()
+    words: str | None = None
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _date_text(value: dt.date | dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return (
+            value.strftime("%Y-%m-%d %H:%M")
+            if (value.hour or value.minute)
+            else (value.date().isoformat())
+        )
+    return value.isoformat()
+
+
+def _pdf_date(value: dt.date | dt.datetime | None) -> str | None:
+    """A W3C date for ``<meta name=dcterms.created>``: the publication day, or None."""
+    if value is None:
+        return None
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return day.isoformat()
+
+
+def _meta(b: Briefing, clip: int | None) -> Meta:
+    art = b.article
+    words = len(art.text.split())
+    source = art.source
+    if source is not None and clip is not None and len(source) > clip:
+        source = source[: max(1, clip - 1)].rstrip() + "…"
+    url = safe_url(art.url)
+    if url is not None and clip is not None and len(url) > clip:
+        url = None
+    return Meta(
+        source=source or None,
+        published=_date_text(art.published),
+        url=url,
+        words=words,
+        minutes=max(1, math.ceil(words / _WORDS_PER_MINUTE)) if words else 0,
+        pdf_date=_pdf_date(art.published),
+    )
+
+
+def _too_long(what: str, text: str) -> str:
+    """The note shown instead of a text too long for the page; it names the sentence."""
+    words = len(text.split())
+    return f"({what}, {words:,} words, is too long for one page; see the Markdown)"
+
+
+def _from(sentence: int | None) -> str:
+    return f" from sentence {sentence}" if sentence is not None else ""
+
+
+def _keep_best(items: tuple[Any, ...], limit: int | None) -> tuple[Any, ...]:
+    """The ``limit`` best-scored items, kept in their original order."""
+    if limit is None or limit >= len(items):
+        return items
+    if limit <= 0:
+        return ()
+    ranked = sorted(range(len(items)), key=lambda i: (-items[i].score, i))
+    keep = sorted(ranked[:limit])
+    return tuple(items[i] for i in keep)
+
+
+def _show_sentence(s: Sentence, max_chars: int | None) -> Shown:
+    number = s.index + 1
+    if max_chars is not None and len(s.text) > max_chars:
+        return Shown(
+            "summary",
+            _too_long(f"sentence {number}", s.text),
+            s.score,
+            note=True,
+            sentence=number,
+        )
+    return Shown("summary", s.text, s.score, sentence=number, features=s.features)
+
+
+_FACT_NAMES = {
+    "who": "name",
+    "what": "fact",
+    "where": "place",
+    "when": "date",
+    "numbers": "number",
+    "quotes": "quote",
+}
+
+
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+#: A tagger's entity labels (spaCy's), in any case: never shown to a reader.
+_TAGGER_LABELS = frozenset(
+    (
+        "cardinal",
+        "ordinal",
+        "quantity",
+        "money",
+        "percent",
+        "date",
+        "time",
+        "person",
+        "norp",
+        "fac",
+        "org",
+        "gpe",
+        "loc",
+        "product",
+        "event",
+        "work_of_art",
+        "law",
+        "language",
+    )
+)
+
+
+def _label(label: str | None) -> str | None:
+    """A label fit to show: a reader's word ("people", "dollars"), never a tagger's label
+    such as ``CARDINAL`` or ``WORK_OF_ART`` (None then)."""
+    if not label or not label.strip():
+        return None
+    label = " ".join(label.split())
+    if label.isupper() or label.lower().replace(" ", "_") in _TAGGER_LABELS:
+        return None
+    return label
+
+
+def _show_fact(kind: str, f: Fact, max_chars: int | None) -> Shown:
+    number = f.sentence_index + 1 if f.sentence_index is not None else None
+    text, value, note = f.text, f.value, False
+    if kind == "quotes" and len(text) > 2 and text[0] in _QUOTE_MARKS and text[-1] in _QUOTE_MARKS:
+        text = text[1:-1].strip()
+    if kind == "quotes":
+        text = text.rstrip(",;: ") or text
+    longest = max(len(text), len(value or ""))
+    if max_chars is not None and longest > max_chars:
+        what = f"this {_FACT_NAMES[kind]}{_from(number)}"
+        text, value, note = _too_long(what, f.text), None, True
+    evidence: str | None = f.evidence or None
+    evidence_note = False
+    if evidence is not None and max_chars is not None and len(evidence) > max_chars:
+        what = f"sentence {number}" if number is not None else "the evidence sentence"
+        evidence, evidence_note = _too_long(what, evidence), True
+    speaker, role = f.speaker, f.role
+    if max_chars is not None:
+        speaker = speaker if speaker is None or len(speaker) <= max_chars else None
+        role = role if role is None or len(role) <= max_chars else None
+    return Shown(
+        kind,
+        text,
+        f.score,
+        note=note,
+        sentence=number,
+        value=value,
+        evidence=evidence,
+        evidence_note=evidence_note,
+        speaker=speaker,
+        role=role,
+        label=_label(f.label),
+        words=_when_words(kind, f, text, value) if not note else None,
+    )
+
+
+def _when_words(kind: str, f: Fact, text: str, value: str | None) -> str | None:
+    """A when-fact's value in a reader's words, when they say more than its text."""
+    if kind != "when" or not value:
+        return None
+    words = describe_when(value, f.text)
+    if not words or words == value:
+        return None  # a code describe() does not know: show the text alone
+    return None if words.casefold() == text.casefold() else words
+
+
+def _title(b: Briefing, clip: int | None) -> str:
+    title = " ".join(b.title.split()) or "Untitled"
+    if clip is not None and len(title) > clip:
+        cut = title[: max(1, clip - 1)]
+        if " " in cut[clip // 2 :]:
+            cut = cut[: cut.rindex(" ")]
+        title = cut.rstrip() + "…"
+    return title
+
+
+def _context(b: Briefing, layout: Layout, explain: bool) -> dict[str, Any]:
+    facts: dict[str, tuple[Shown, ...]] = {}
+    more: dict[str, int] = {}
+    for kind in Facts.KINDS:
+        items: tuple[Fact, ...] = getattr(b.facts, kind)
+        kept = _keep_best(items, layout.limits.get(kind))
+        facts[kind] = tuple(_show_fact(kind, f, layout.max_chars) for f in kept)
+        more[kind] = len(items) - len(kept)
+    summary = _keep_best(b.summary, layout.summary)
+    more["summary"] = len(b.summary) - len(summary)
+    points = timeline_points(
+        ((f.value, f.text, f.evidence or f.text) for f in b.facts.when),
+        limit=layout.timeline,
+    )
+    if len(points) < 2:
+        points = ()
+    return {
+        "b": b,
+        "title": _title(b, layout.title_chars),
+        "meta": _meta(b, layout.title_chars),
+        "summary": tuple(_show_sentence(s, layout.max_chars) for s in summary),
+        "facts": facts,
+        "more": more,
+        "labels": dict(_LABELS),
+        "explain": explain,
+        "font_pt": layout.font_pt,
+        "timeline": points,
+        "timeline_svg": Markup(timeline_svg(points, title=f"Timeline: {b.title}")),
+    }
+
+
+# --------------------------------------------------------------------------- public
+
+
+def render_markdown(
+    b: Briefing, template: str | os.PathLike[str] = "default", *, explain: bool = False
+) -> str:
+    """The briefing as Markdown: title, metadata line, summary bullets and key facts.
+
+    ``template`` is a name, a folder overriding the built-in templates or one
+    ``.md.j2`` file; ``explain`` adds each item's score and evidence sentence. The same
+    input always gives the same text, which ends with a newline.
+    """
+    tpl = find_template(template, "md")
+    text = render_template(tpl, _context(b, DEFAULT_LAYOUT, explain), os.fspath(template))
+    return text.rstrip("\n") + "\n"
+
+
+def render_html_layout(
+    b: Briefing,
+    layout: Layout,
+    template: str | os.PathLike[str] = "default",
+    *,
+    explain: bool = False,
+    default: str = "default",
+) -> str:
+    """The briefing as a standalone HTML page showing what ``layout`` allows (for the PDF fit)."""
+    tpl = find_template(template, "html", default=default)
+    return render_template(tpl, _context(b, layout, explain), os.fspath(template))
+
+
+def render_html(
+    b: Briefing, template: str | os.PathLike[str] = "default", *, explain: bool = False
+) -> str:
+    """The briefing as one standalone HTML page (stylesheet inlined, nothing to fetch).
+
+    Article text is escaped; the article link appears only when it is a plain http(s)
+    URL. ``template`` and ``explain`` work as in :func:`render_markdown`.
+    """
+    return render_html_layout(b, DEFAULT_LAYOUT, template, explain=explain)
+
+
+def render_json(b: Briefing) -> str:
+    """The briefing as pretty, key-sorted JSON (``Briefing.to_dict()``) ending with a newline."""
+    return json.dumps(b.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

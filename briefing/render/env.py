@@ -1,0 +1,293 @@
+"""The Jinja environment: sandboxed, strict, looked up like pelican themes.
+
+Templates are found in the user's folder first, then among the built-in ones in the
+package's ``templates/``; a built-in is also reachable as ``!NAME`` (a ``PrefixLoader``, as
+pelican's ``!simple``), so a user file ``{% extends "!default.html.j2" %}`` can override one
+``{% block %}`` and inherit the rest, even when it has the built-in's own name.
+
+Every template, built-in or the user's, runs in Jinja's ``SandboxedEnvironment`` with
+``StrictUndefined``: a template can read the values it is given, but cannot reach Python
+internals (``cycler.__init__.__globals__``) or silently print nothing for a misspelt name.
+Autoescape is on for ``.html`` and ``.html.j2``. Article text only ever enters a template as
+a variable, never as template source.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import traceback
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import jinja2
+import jinja2.sandbox
+
+from ..errors import TemplateError
+
+__all__ = [
+    "Format",
+    "environment",
+    "find_template",
+    "markdown_escape",
+    "nobreak",
+    "package_templates_dir",
+    "render_template",
+    "safe_url",
+]
+
+Format = Literal["md", "html"]
+
+_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "md": (".md.j2", ".markdown.j2", ".md", ".markdown"),
+    "html": (".html.j2", ".htm.j2", ".html", ".htm"),
+}
+#: The prefix naming a built-in template from a user's folder: ``!default.html.j2``.
+BUILTIN_PREFIX = "!"
+
+# --------------------------------------------------------------------------- filters
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MD_LINE_START = re.compile(r"[#+=-]|\d+(?=[.)](?:\s|$))")
+
+
+def markdown_escape(value: object) -> str:
+    """Escape text from the article so Markdown shows it literally and injects no HTML.
+
+    Whitespace runs (line breaks too) become single spaces, so text cannot start a new
+    block; Markdown and HTML specials get a backslash, as does a leading ``#``, ``-``,
+    ``+``, ``=`` or list number (``1.``).
+    """
+    text = " ".join(str(value).split())
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_ENTITY.sub(r"\\&", text)
+    match = _MD_LINE_START.match(text)
+    if match:
+        cut = match.end() if text[0].isdigit() else 0
+        text = text[:cut] + "\\" + text[cut:]
+    return text
+
+
+def safe_url(value: object) -> str | None:
+    """The URL when it is a plain http(s) URL with a host and no spaces or quotes, else None."""
+    if not isinstance(value, str) or not value or len(value) > 2048:
+        return None
+    if any(ch.isspace() or ch in "<>\"'`\\" or ord(ch) < 32 for ch in value):
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return value
+
+
+def nobreak(value: object, limit: int = 32) -> str:
+    """Short text with no-break spaces, so a name or number is not split over two lines."""
+    text = " ".join(str(value).split())
+    return text.replace(" ", "\u00a0") if len(text) <= limit else text
+
+
+def _score(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def _count(value: int) -> str:
+    return f"{value:,}"
+
+
+# ----------------------------------------------------------------------- environment
+
+
+def _holds_our_templates(folder: Path) -> bool:
+    return (folder / "default.html.j2").is_file() and (folder / "briefing.css").is_file()
+
+
+@functools.cache
+def package_templates_dir() -> Path:
+    """The folder of the built-in templates, stylesheets and fonts.
+
+    From a source checkout (``python -m briefing`` in the repository root, the package
+    imported from the working tree) that is the ``templates/`` folder beside the package;
+    from an installed wheel it is the package data ``briefing.templates``.
+    """
+    sibling = Path(__file__).resolve().parent.parent.parent / "templates"
+    if _holds_our_templates(sibling):
+        return sibling
+    try:
+        installed = Path(str(files("briefing.templates"))).resolve()
+    except ModuleNotFoundError as exc:
+        raise TemplateError(
+            f"the built-in templates are missing (neither {sibling} nor the package data "
+            f"briefing.templates); reinstall briefing"
+        ) from exc
+    return installed
+
+
+@functools.lru_cache(maxsize=32)
+def environment(user_dir: str | None) -> jinja2.Environment:
+    """One sandboxed environment per user folder: that folder, then the built-ins.
+
+    The built-ins are also reachable as ``!NAME`` so a user template can extend the
+    built-in it replaces.
+    """
+    builtin = jinja2.FileSystemLoader(str(package_templates_dir()))
+    loaders: list[jinja2.BaseLoader] = []
+    if user_dir:
+        loaders.append(jinja2.FileSystemLoader(user_dir))
+    loaders.append(jinja2.PrefixLoader({"": builtin}, delimiter=BUILTIN_PREFIX))
+    loaders.append(builtin)
+    env = jinja2.sandbox.SandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "html.j2", "htm", "htm.j2"),
+            disabled_extensions=(),
+            default_for_string=False,
+            default=False,
+        ),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_escape
+    env.filters["nobreak"] = nobreak
+    env.filters["score"] = _score
+    env.filters["count"] = _count
+    return env
+
+
+def _search_path(env: jinja2.Environment) -> list[str]:
+    paths: list[str] = []
+    loader = env.loader
+    subs = loader.loaders if isinstance(loader, jinja2.ChoiceLoader) else [loader]
+    for sub in subs:
+        if isinstance(sub, jinja2.FileSystemLoader):
+            paths.extend(str(p) for p in sub.searchpath if str(p) not in paths)
+    return paths
+
+
+def _format_of(name: str) -> str | None:
+    lower = name.lower()
+    for fmt, suffixes in _SUFFIXES.items():
+        if lower.endswith(suffixes):
+            return fmt
+    return None
+
+
+def _stem(name: str) -> str:
+    lower = name.lower()
+    for suffixes in _SUFFIXES.values():
+        for suffix in suffixes:
+            if lower.endswith(suffix):
+                return name[: -len(suffix)]
+    return name
+
+
+def _resolve(
+    template: str | os.PathLike[str], fmt: Format, default: str
+) -> tuple[jinja2.Environment, list[str], str]:
+    """The environment, the candidate names (first found wins) and a label for messages."""
+    spec = os.fspath(template)
+    suffix = _SUFFIXES[fmt][0]
+    if not spec.strip():
+        raise TemplateError(
+            "the template name is empty; pass a name such as 'default', a folder of "
+            "templates or a .md.j2/.html.j2 file"
+        )
+    is_name = not isinstance(template, os.PathLike) and re.fullmatch(r"[\w.-]+", spec) is not None
+    if is_name and spec == "default":
+        return environment(None), [f"{default}{suffix}"], spec
+    if is_name and (package_templates_dir() / f"{spec}{suffix}").is_file():
+        return environment(None), [f"{spec}{suffix}"], spec
+    path = Path(spec).expanduser()
+    if path.is_dir():
+        return environment(str(path.resolve())), [f"{default}{suffix}"], spec
+    if path.is_file():
+        own = _format_of(path.name)
+        if own is None:
+            raise TemplateError(
+                f"{spec}: cannot tell which format this template makes; name it "
+                f"NAME.md.j2 for Markdown or NAME.html.j2 for HTML and PDF"
+            )
+        env = environment(str(path.resolve().parent))
+        if own == fmt:
+            return env, [path.name], spec
+        return env, [f"{_stem(path.name)}{suffix}", f"{default}{suffix}"], spec
+    if is_name and not spec.endswith(".j2"):
+        return environment(None), [f"{spec}{suffix}"], spec
+    raise TemplateError(
+        f"{spec}: no such template file or folder; pass a name such as 'default', "
+        f"a folder of templates or a .md.j2/.html.j2 file"
+    )
+
+
+def _where(exc: BaseException, env: jinja2.Environment) -> str | None:
+    """``file:line`` of the innermost template frame in the traceback of ``exc``."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.lineno:
+        return f"{exc.filename or exc.name}:{exc.lineno}"
+    roots = tuple(_search_path(env))
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.startswith(roots):
+            found = f"{frame.filename}:{frame.lineno}"
+    return found
+
+
+def _template_error(exc: Exception, env: jinja2.Environment, label: str) -> TemplateError:
+    where = _where(exc, env) or f"template {label!r}"
+    message = (exc.message if isinstance(exc, jinja2.TemplateError) else None) or str(exc)
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        message = f"not allowed in a template ({message})"
+    message = " ".join(message.split())
+    return TemplateError(f"{where}: {message}; fix the template or pass --template default")
+
+
+def find_template(
+    template: str | os.PathLike[str], fmt: Format, *, default: str = "default"
+) -> jinja2.Template:
+    """The Jinja template for ``fmt`` ("md" or "html") named or located by ``template``.
+
+    ``template`` is a name (``NAME.md.j2``/``NAME.html.j2`` among the package templates),
+    a folder (its files override the package's by name; ``default`` names the file
+    stem looked up there), or a single file (used for its own format; for the other
+    format a sibling with the same stem, else the default, is used).
+    """
+    env, names, label = _resolve(template, fmt, default)
+    try:
+        return env.select_template(names)
+    except jinja2.TemplatesNotFound as exc:
+        folders = ", ".join(_search_path(env))
+        wanted = " or ".join(names)
+        raise TemplateError(
+            f"template {label!r}: no {wanted} in {folders}; pass 'default', "
+            f"a folder of templates or a .md.j2/.html.j2 file"
+        ) from exc
+    except jinja2.TemplateNotFound as exc:  # an {% extends %} or {% include %} inside
+        raise TemplateError(
+            f"template {label!r}: it names {exc.name!r}, which is not in "
+            f"{', '.join(_search_path(env))}; fix the template or pass --template default"
+        ) from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise _template_error(exc, env, label) from exc
+
+
+def render_template(template: jinja2.Template, context: dict[str, Any], label: str) -> str:
+    """Render ``template``; a Jinja error in it becomes a TemplateError naming file and line."""
+    env = template.environment
+    try:
+        return template.render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(
+            f"template {label!r}: it names {exc.name!r}, which is not in "
+            f"{', '.join(_search_path(env))}; fix the template or pass --template default"
+        ) from exc
+    except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
+        if not isinstance(exc, jinja2.TemplateError) and _where(exc, env) is None:
+            raise
+        raise _template_error(exc, env, label) from exc
