@@ -32,8 +32,7 @@ from briefing.load import (
     load_many,
 )
 
-# `briefing.load.fetch` the attribute is the function; the module is in sys.modules
-fetch_module = importlib.import_module("briefing.load.fetch")
+net_module = importlib.import_module("briefing.load.net")
 
 LOCAL = FetchOptions(allow_private=True, timeout=5.0, backoff=0.01)
 PAGE = (
@@ -316,7 +315,7 @@ def test_a_name_is_checked_on_the_address_it_resolves_to(server: str) -> None:
 
 def test_every_redirect_hop_is_checked(monkeypatch: pytest.MonkeyPatch, server: str) -> None:
     # 127.0.0.1 stands in for a public host; the redirect goes to 127.0.0.2 (private)
-    monkeypatch.setattr(fetch_module, "is_public_address", lambda a: str(a) == "127.0.0.1")
+    monkeypatch.setattr(net_module, "is_public_address", lambda a: str(a) == "127.0.0.1")
     assert fetch(f"{server}/page").body == PAGE
     with pytest.raises(InputError, match=r"/to-other-loopback: refused: 127\.0\.0\.2 is a priv"):
         fetch(f"{server}/to-other-loopback")
@@ -337,7 +336,7 @@ def test_dns_is_resolved_once_and_the_checked_address_is_connected(
         return real(host, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", rebinding)
-    monkeypatch.setattr(fetch_module, "is_public_address", lambda a: str(a) == "127.0.0.1")
+    monkeypatch.setattr(net_module, "is_public_address", lambda a: str(a) == "127.0.0.1")
     page = fetch(f"http://news.test:{port}/page")
     assert page.body == PAGE and calls == ["news.test"]
     with pytest.raises(InputError, match=r"news\.test \(127\.0\.0\.2\) is a private address"):

@@ -279,10 +279,7 @@ class _Session:
                 result = Fetched(url, page, None)
             if self.progress is not None:
                 self.progress(1, 1, result)
-        if result.error is not None:
-            raise result.error
-        assert result.page is not None
-        return document_from_page(result.page)
+        return _page_document(result)
 
     def pages(self, links: list[str]) -> list[Article | BriefingError]:
         """The articles at ``links`` (feed entries' pages), downloaded concurrently."""
@@ -300,13 +297,17 @@ class _Session:
             results = self._client().fetch_many(urls, progress=self.progress)
             for index, result in zip(wanted, results, strict=True):
                 try:
-                    if result.error is not None:
-                        raise result.error
-                    assert result.page is not None
-                    out[index] = _single(document_from_page(result.page), self.cap)
+                    out[index] = _single(_page_document(result), self.cap)
                 except BriefingError as err:
                     out[index] = err
         return out
+
+
+def _page_document(result: Fetched) -> Document:
+    """The Document of a download, or the download's error raised."""
+    if result.page is None:
+        raise result.error or InputError(f"{result.url}: not fetched; try again")
+    return document_from_page(result.page)
 
 
 def _load_one(name: str, session: _Session) -> Article:

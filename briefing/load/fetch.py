@@ -17,21 +17,21 @@ rules hold on every connection:
 - conditional GET through a small ``PageCache`` (ETag / Last-Modified per URL);
 - ``fetch_many``: many URLs at once, bounded overall and per host, results in input order.
 
-Proxy variables are ignored: through a proxy the address policy could not be checked.
+The network layer (address policy, DNS once, the deadline per socket operation) is in
+``net.py``. Proxy variables are ignored: through a proxy the address policy could not be
+checked.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
 import email.utils
-import ipaddress
-import socket
 import ssl
 import threading
 import time
 import urllib.parse
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -40,6 +40,22 @@ import httpcore
 from ..errors import InputError
 from .decode import sniff
 from .document import Document, max_bytes as size_cap, too_big
+from .net import DEADLINE, Backend, Refused, is_public_address
+
+__all__ = [
+    "CONTENT_TYPES",
+    "FetchOptions",
+    "Fetched",
+    "Fetcher",
+    "MemoryCache",
+    "Page",
+    "PageCache",
+    "check_url",
+    "document_from_page",
+    "fetch",
+    "fetch_many",
+    "is_public_address",
+]
 
 FETCH_TIMEOUT = 20.0
 
@@ -72,9 +88,6 @@ _ACCEPT = (
     "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.9, text/plain;q=0.8"
 )
 _REDIRECTS = {301, 302, 303, 307, 308}
-_ALLOW_HINT = "pass --allow-private to allow it"
-
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,162 +171,6 @@ class MemoryCache:
     def put(self, url: str, page: Page) -> None:
         with self._lock:
             self._pages[url] = page
-
-
-# --- address policy -----------------------------------------------------------------------
-
-
-def is_public_address(address: str | IPAddress) -> bool:
-    """Whether an IP address is a public unicast address (not loopback, private, ...)."""
-    ip = ipaddress.ip_address(address) if isinstance(address, str) else address
-    if isinstance(ip, ipaddress.IPv6Address):
-        ip = ip.ipv4_mapped or ip.sixtofour or ip
-        if isinstance(ip, ipaddress.IPv6Address) and ip in _NAT64:
-            ip = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-    return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_unspecified)
-
-
-_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
-
-
-class _Refused(Exception):
-    """A connection the address policy forbids; carries the one-line reason."""
-
-
-class _Deadline(threading.local):
-    at: float | None = None
-
-
-_DEADLINE = _Deadline()
-
-
-def _time_left(timeout: float | None) -> float:
-    """``timeout`` clamped to what is left of this thread's download deadline."""
-    at = _DEADLINE.at
-    if at is None:
-        return timeout if timeout is not None else FETCH_TIMEOUT
-    left = at - time.monotonic()
-    if left <= 0:
-        raise TimeoutError("total deadline reached")
-    return left if timeout is None else min(timeout, left)
-
-
-class _Stream(httpcore.NetworkStream):
-    """A socket stream whose every operation is bounded by the download's deadline."""
-
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
-        self._inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        try:
-            left = _time_left(timeout)
-        except TimeoutError as err:
-            raise httpcore.ReadTimeout(str(err)) from None
-        return self._inner.read(max_bytes, left)
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        try:
-            left = _time_left(timeout)
-        except TimeoutError as err:
-            raise httpcore.WriteTimeout(str(err)) from None
-        self._inner.write(buffer, left)
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        try:
-            left = _time_left(timeout)
-        except TimeoutError as err:
-            raise httpcore.ConnectTimeout(str(err)) from None
-        return _Stream(self._inner.start_tls(ssl_context, server_hostname, left))
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._inner.get_extra_info(info)
-
-
-class _Backend(httpcore.NetworkBackend):
-    """Resolves once, checks every address, connects to a checked one."""
-
-    def __init__(self, allow_private: bool, resolver: concurrent.futures.Executor) -> None:
-        self._allow_private = allow_private
-        self._resolver = resolver
-        self._inner = httpcore.SyncBackend()
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.NetworkStream:
-        try:
-            left = _time_left(timeout)
-        except TimeoutError as err:
-            raise httpcore.ConnectTimeout(str(err)) from None
-        addresses = self._resolve(host, port, left)
-        allowed = [a for a in addresses if self._allow_private or is_public_address(a)]
-        if not allowed:
-            shown = host if host == str(addresses[0]) else f"{host} ({addresses[0]})"
-            raise _Refused(f"{shown} is a private address; {_ALLOW_HINT}")
-        last: Exception | None = None
-        for address in allowed:
-            try:
-                stream = self._inner.connect_tcp(
-                    str(address), port, _time_left(timeout), local_address, socket_options
-                )
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as err:
-                last = err
-                continue
-            except TimeoutError as err:
-                raise httpcore.ConnectTimeout(str(err)) from None
-            peer = _peer(stream)
-            if peer is not None and not (self._allow_private or is_public_address(peer)):
-                stream.close()  # cannot happen when connecting by address; checked anyway
-                raise _Refused(f"{host} ({peer}) is a private address; {_ALLOW_HINT}")
-            return _Stream(stream)
-        assert last is not None
-        raise last
-
-    def _resolve(self, host: str, port: int, timeout: float) -> list[IPAddress]:
-        try:
-            return [ipaddress.ip_address(host.strip("[]").split("%", 1)[0])]
-        except ValueError:
-            pass
-        future = self._resolver.submit(socket.getaddrinfo, host, port, 0, socket.SOCK_STREAM)
-        try:
-            infos = future.result(timeout=timeout)
-        except concurrent.futures.TimeoutError:
-            raise httpcore.ConnectTimeout(f"resolving {host} took too long") from None
-        except (OSError, UnicodeError) as err:
-            raise httpcore.ConnectError(f"cannot resolve {host} ({err})") from None
-        found: list[IPAddress] = []
-        for _family, _type, _proto, _name, sockaddr in infos:
-            address = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
-            if address not in found:
-                found.append(address)
-        if not found:
-            raise httpcore.ConnectError(f"cannot resolve {host}")
-        return found
-
-    def sleep(self, seconds: float) -> None:
-        time.sleep(seconds)
-
-
-def _peer(stream: httpcore.NetworkStream) -> IPAddress | None:
-    sock = stream.get_extra_info("socket")
-    if not isinstance(sock, socket.socket):
-        return None
-    try:
-        return ipaddress.ip_address(str(sock.getpeername()[0]).split("%", 1)[0])
-    except (OSError, ValueError):
-        return None
 
 
 # --- URLs ---------------------------------------------------------------------------------
@@ -402,7 +259,7 @@ class Fetcher:
             ssl_context=ssl_context,
             max_connections=max(1, self.options.concurrency),
             keepalive_expiry=30.0,
-            network_backend=_Backend(self.options.allow_private, self._resolver),
+            network_backend=Backend(self.options.allow_private, self._resolver),
         )
 
     def __enter__(self) -> Fetcher:
@@ -448,10 +305,10 @@ class Fetcher:
     def _attempt(self, url: str, cached: Page | None) -> tuple[int, Page | None, float | None]:
         """One try, redirects included: (status, page or None to retry, Retry-After)."""
         options = self.options
-        _DEADLINE.at = time.monotonic() + options.timeout
+        DEADLINE.at = time.monotonic() + options.timeout
         try:
             return self._follow(url, cached)
-        except _Refused as err:
+        except Refused as err:
             raise InputError(f"{url}: refused: {err}") from None
         except httpcore.TimeoutException:
             raise InputError(
@@ -470,7 +327,7 @@ class Fetcher:
                 f"{url}: cannot fetch it ({reason}); check the URL and network"
             ) from None
         finally:
-            _DEADLINE.at = None
+            DEADLINE.at = None
 
     def _follow(self, url: str, cached: Page | None) -> tuple[int, Page | None, float | None]:
         options = self.options
