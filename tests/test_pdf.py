@@ -318,3 +318,128 @@ def test_fetcher_refuses_a_symlink_out_of_its_folder(tmp_path: Path) -> None:
     assert fetcher.fetch((root / "ok.css").as_uri()).read() == b"p {}"
     with pytest.raises(FetchRefused):
         fetcher.fetch((root / "link.css").as_uri())
+
+
+# ------------------------------------------------------------------ fonts and speed
+
+
+def _font_names(data: bytes) -> set[str]:
+    """The base font names embedded in a PDF, without the subset tag (ABCDEF+Name)."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    names = set()
+    resources: Any = reader.pages[0]["/Resources"]
+    for font in resources["/Font"].values():
+        names.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1])
+    return names
+
+
+def test_latin_page_uses_only_the_shipped_fonts_embedded_whole() -> None:
+    data = render_pdf(busy_briefing())
+    assert _font_names(data) <= {
+        "Briefing-Serif",
+        "Briefing-Serif-Bold",
+        "Briefing-Sans",
+        "Briefing-Sans-Bold",
+    }
+    assert len(data) < 150_000
+    assert render_pdf(busy_briefing()) == data  # deterministic
+
+
+def test_shipped_fonts_cover_latin_and_punctuation() -> None:
+    from briefing.pdf import shipped_coverage
+
+    cover = shipped_coverage()
+    for ch in "AZaz09 éçñøßŁłŒœŠšŽžİı€“”‘’–—…·•\u00a0":
+        assert ord(ch) in cover, ch
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Владимир Путин", "習近平", "محمد"],
+    ids=["cyrillic", "cjk", "arabic"],
+)
+def test_text_in_other_scripts_falls_back_to_a_system_font(name: str) -> None:
+    fonts = _system_fonts_for(name)
+    if not fonts:
+        pytest.skip(f"no system font covers {name!r}; install fonts-dejavu-core or fonts-noto-cjk")
+    sentences = [f"{name} met the mayor of Riverton on Monday to discuss the flood barrier."]
+    data = render_pdf(sentences_briefing(sentences, f"{name} visits Riverton"))
+    text = pages(data)
+    assert len(text) == 1
+    assert name.split()[0] in text[0].replace(" ", "") or name in text[0]
+    assert "Briefing-Serif-Bold" in _font_names(data)  # the Latin stays in our fonts
+
+
+def _system_fonts_for(text: str) -> list[str]:
+    """The system fonts fontconfig says have every letter of ``text`` (empty without fc-list)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        return []
+    letters = "".join(sorted({ch for ch in text if not ch.isspace()}))
+    charset = " ".join(f"{ord(ch):x}" for ch in letters)
+    out = subprocess.run(
+        ["fc-list", f":charset={charset}", "family"], capture_output=True, text=True, check=False
+    )
+    return [line for line in out.stdout.splitlines() if line.strip()]
+
+
+def test_seed_like_briefing_shows_its_timeline_on_the_one_page() -> None:
+    sentences = [
+        "The council met on Monday to approve the barrier.",
+        "Work began on 3 March 2025 along the river.",
+        "The first section opened on 20 March 2025 to traffic.",
+    ]
+    when = (
+        Fact("Monday", "2025-02-24", sentences[0], 0.9, sentence_index=0),
+        Fact("3 March 2025", "2025-03-03", sentences[1], 0.8, sentence_index=1),
+        Fact("20 March 2025", "2025-03-20", sentences[2], 0.7, sentence_index=2),
+    )
+    b = sentences_briefing(sentences, "Barrier", facts=Facts(when=when))
+    text = pages(render_pdf(b))
+    assert len(text) == 1
+    assert "TIMELINE" in text[0].upper()
+    assert "24 Feb 2025" in text[0] and "20 Mar 2025" in text[0]
+
+
+# ----------------------------------------------------------------- without Pango
+
+
+def test_importing_pdf_does_not_import_weasyprint() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, briefing.pdf, briefing.render; print('weasyprint' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_without_pango_render_pdf_names_the_package_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import builtins
+    import sys
+
+    from briefing import pdf
+    from briefing.errors import BriefingError
+
+    real_import = builtins.__import__
+
+    def no_pango(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "weasyprint" or name.startswith("weasyprint."):
+            raise OSError("cannot load library 'libpango-1.0-0': No such file or directory")
+        return real_import(name, *args, **kwargs)
+
+    for module in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+        monkeypatch.delitem(sys.modules, module)
+    monkeypatch.setattr(builtins, "__import__", no_pango)
+    pdf._weasyprint.cache_clear()
+    try:
+        with pytest.raises(BriefingError) as caught:
+            render_pdf(sentences_briefing(["One sentence here."], "T"))
+    finally:
+        pdf._weasyprint.cache_clear()
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "libpango-1.0-0" in message and ("apt-get install" in message or "brew" in message)

@@ -312,3 +312,126 @@ def test_write_atomic_reports_unwritable_path(tmp_path: Path) -> None:
         write_atomic(blocker / "story.md", "text")
     with pytest.raises(OutputError, match="is a folder"):
         write_atomic(tmp_path, "text")
+
+
+# ------------------------------------------------------------ blocks and inheritance
+
+
+def test_user_template_extends_the_builtin_and_overrides_one_block(tmp_path: Path) -> None:
+    (tmp_path / "default.html.j2").write_text(
+        '{% extends "!default.html.j2" %}\n'
+        '{% block summary %}<section class="summary"><h2>In short</h2>'
+        "{% for s in summary %}<p>{{ s.text }}</p>{% endfor %}</section>{% endblock %}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "default.md.j2").write_text(
+        '{% extends "!default.md.j2" %}{% block title %}# Custom: {{ title|md }}\n\n{% endblock %}',
+        encoding="utf-8",
+    )
+    b = make_briefing()
+    html = render_html(b, tmp_path)
+    assert "<h2>In short</h2>" in html and "<h2>Summary</h2>" not in html
+    assert "<h2>Key facts</h2>" in html and "<h2>Quotes</h2>" in html  # inherited
+    assert "Elena Park" in html and "Hollis River" in html
+    assert "&lt;" not in SENTENCES[0] and "<p>The city council of Riverton" in html
+    md = render_markdown(b, tmp_path)
+    assert md.startswith("# Custom: Riverton approves flood barrier\n")
+    assert "## Key facts" in md and "## Summary" in md  # the rest inherited
+
+
+def test_user_digest_template_overrides_one_story_block(tmp_path: Path) -> None:
+    from briefing.render import render_digest_markdown
+    from briefing.render.check import _sample_digest
+
+    (tmp_path / "digest.md.j2").write_text(
+        '{% extends "!digest.md.j2" %}{% block story %}* {{ s.title|md }}\n{% endblock %}',
+        encoding="utf-8",
+    )
+    md = render_digest_markdown(_sample_digest(), tmp_path)
+    assert "* Sample story" in md and "* Another story" in md
+    assert "## 1. Sample story" not in md
+    assert md.startswith("# Sample digest")  # the header block inherited
+
+
+def test_html_briefing_is_autoescaped_in_a_user_html_j2_file(tmp_path: Path) -> None:
+    path = tmp_path / "mine.html.j2"
+    path.write_text("<h1>{{ title }}</h1>", encoding="utf-8")
+    b = make_briefing(title="<script>alert(1)</script>")
+    assert render_html(b, path) == "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"
+
+
+# ------------------------------------------------------------------------ sandbox
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ cycler.__init__.__globals__.os.system('id') }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ b.__class__.__init__.__globals__ }}",
+        "{% for x in range.__self__ %}{% endfor %}",
+    ],
+)
+def test_user_template_cannot_reach_python_internals(tmp_path: Path, source: str) -> None:
+    path = tmp_path / "evil.md.j2"
+    path.write_text(source, encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        render_markdown(make_briefing(), path)
+    message = str(caught.value)
+    assert "\n" not in message and "evil.md.j2:1" in message
+    assert "--template default" in message
+
+
+def test_check_template_reports_a_broken_template_before_any_work(tmp_path: Path) -> None:
+    from briefing.render import check_template
+
+    check_template("default", ("md", "html", "pdf", "json"))
+    check_template("default", ("md", "html"), digest=True)
+    (tmp_path / "default.md.j2").write_text("{{ titel }}", encoding="utf-8")
+    with pytest.raises(TemplateError, match="titel"):
+        check_template(tmp_path, ("md",))
+    check_template(tmp_path, ("html", "json"))  # the html falls back to the built-in
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "default.html.j2").write_text("{% block x %}", encoding="utf-8")
+    with pytest.raises(TemplateError, match=r"default\.html\.j2:1"):
+        check_template(broken, ("pdf",))
+    (broken / "other.html.j2").write_text('{% extends "!nothing.html.j2" %}', encoding="utf-8")
+    with pytest.raises(TemplateError, match=r"nothing\.html\.j2"):
+        check_template(broken / "other.html.j2", ("html",))
+    with pytest.raises(TemplateError, match="no such template"):
+        check_template(tmp_path / "missing.md.j2", ("md",))
+
+
+# ----------------------------------------------------------------- package layout
+
+
+def test_package_templates_dir_holds_the_builtins_and_fonts() -> None:
+    from briefing.render import package_templates_dir
+
+    folder = package_templates_dir()
+    for name in ("default.md.j2", "default.html.j2", "digest.md.j2", "digest.html.j2"):
+        assert (folder / name).is_file()
+    assert (folder / "fonts" / "OFL.txt").is_file()
+    assert len(list((folder / "fonts").glob("*.ttf"))) == 4
+
+
+def test_briefing_runs_from_the_repository_root_without_install(tmp_path: Path) -> None:
+    """``python -m briefing`` from a checkout finds the templates beside the package."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    code = (
+        "import sys; from briefing.render import package_templates_dir, render_markdown;"
+        "print(package_templates_dir()); print('weasyprint' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(root)!r}); {code}"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert Path(out[0]) == root / "templates"
+    assert out[1] == "False"  # rendering Markdown never imports WeasyPrint

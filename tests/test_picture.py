@@ -1,0 +1,106 @@
+"""The timeline picture: which when-facts it plots, its labels, and escaped, offline SVG."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+from briefing.picture import (
+    Point,
+    describe_when,
+    event_label,
+    parse_when,
+    timeline_points,
+    timeline_svg,
+)
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_parse_when_plots_days_intervals_weeks_and_months_only() -> None:
+    day = dt.date(2019, 11, 19)
+    assert parse_when("2019-11-19") == (day, day)
+    assert parse_when("2019-11-19TNI") == (day, day)
+    assert parse_when("2019-11-19T17:00") == (day, day)
+    assert parse_when("2019-11-24/2019-11-27") == (dt.date(2019, 11, 24), dt.date(2019, 11, 27))
+    assert parse_when("2019-W47") == (dt.date(2019, 11, 18), dt.date(2019, 11, 24))
+    assert parse_when("2024-02") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    for vague in (
+        "2016",
+        "2005-WI",
+        "2025-Q3",
+        "198",
+        None,
+        "",
+        "2019-13-01",
+        "2019-11-27/2019-11-24",
+    ):
+        assert parse_when(vague) is None, vague
+
+
+def test_dates_are_in_a_readers_words() -> None:
+    assert describe_when("2019-11-19", "Tuesday") == "19 Nov 2019"
+    assert describe_when(None) is None
+
+
+def test_event_label_is_the_clause_near_the_date() -> None:
+    sentence = (
+        "CENTCOM said forces located and destroyed over 15 sites containing ISIS weapons "
+        "caches in southern Syria, from November 24 to 27."
+    )
+    label = event_label(sentence, "November 24 to 27")
+    assert "weapons caches in southern Syria" in label
+    assert "November" not in label
+    assert len(event_label("On Monday, " + "word " * 40, "Monday", limit=30)) <= 30
+
+
+def test_timeline_points_need_plottable_values_and_sort_by_date() -> None:
+    items = [
+        ("2019-11-24/2019-11-27", "November 24 to 27", "Raids on weapons caches in Syria."),
+        ("2016", "2016", "Backed since 2016."),  # a year: not plotted
+        (None, "decades", "For decades."),
+        ("2019-11-18", "Monday", "The ministry reported arrests on Monday."),
+        ("2019-11-18", "Monday", "The same date again on Monday."),  # a repeat: kept once
+    ]
+    points = timeline_points(items)
+    assert [p.start for p in points] == [dt.date(2019, 11, 18), dt.date(2019, 11, 24)]
+    assert points[1].end == dt.date(2019, 11, 27)
+    assert len(timeline_points(items, limit=1)) == 1
+
+
+def test_svg_is_well_formed_escaped_and_fetches_nothing() -> None:
+    hostile = '</text><script>alert(1)</script><image href="http://127.0.0.1:9/x.png"/> & "q"'
+    points = (
+        Point(dt.date(2025, 1, 1), dt.date(2025, 1, 1), "1 Jan 2025", hostile),
+        Point(dt.date(2025, 1, 5), dt.date(2025, 1, 9), "5–9 Jan 2025", "Second <b>event</b>"),
+    )
+    svg = timeline_svg(points, title="Timeline: <x>")
+    root = ET.fromstring(svg)  # well formed: the label did not break out of its element
+    assert root.tag == f"{SVG}svg"
+    tags = {el.tag.removeprefix(SVG) for el in root.iter()}
+    assert tags <= {"svg", "title", "line", "circle", "text", "tspan"}
+    assert "<script" not in svg and "<b>" not in svg
+    assert not any("href" in key for el in root.iter() for key in el.attrib)
+    texts = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    assert "<script>" in texts or "…" in texts  # shown as text, possibly shortened
+    assert "Second <b>event</b>" in texts
+    assert root.find(f"{SVG}title") is not None
+    assert root.findtext(f"{SVG}title") == "Timeline: <x>"
+
+
+def test_no_timeline_from_one_point() -> None:
+    one = (Point(dt.date(2025, 1, 1), dt.date(2025, 1, 1), "1 Jan 2025", "One event"),)
+    assert timeline_svg(one) == ""
+    assert timeline_svg(()) == ""
+
+
+def test_points_lie_left_to_right_by_date() -> None:
+    points = tuple(
+        Point(dt.date(2025, 1, d), dt.date(2025, 1, d), f"{d} Jan 2025", f"Event {d}")
+        for d in (1, 10, 31)
+    )
+    root = ET.fromstring(timeline_svg(points))
+    xs = [float(c.attrib["cx"]) for c in root.iter(f"{SVG}circle")]
+    assert xs == sorted(xs) and xs[0] < xs[1] < xs[2]
+    width = float(root.attrib["viewBox"].split()[2])
+    assert xs[0] >= 0 and xs[-1] <= width
