@@ -351,15 +351,12 @@ def test_sigkill_at_any_moment_leaves_outputs_and_history_intact(
     write(news / "vaccine.txt", f"Malaria vaccine works\n\n{VACCINE}")
 
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    rng = random.Random(2025)
     after_kills: list[dict[str, bytes]] = []
-    for stage in ("digest:outputs-written", "store:before-commit", None):
-        if stage is None:  # plus a kill at a random moment of a whole run
-            proc = _spawn(args, env)
-            time.sleep(rng.uniform(1.0, 4.0))
-        else:
-            proc = _spawn(args, {**env, "BRIEFING_TEST_PAUSE_AT": stage})
-            _wait_for_pause(proc)
+    # Killed at fixed points (the run pauses there and says so): after writing the files,
+    # inside the history transaction, and before anything is written.
+    for stage in ("digest:outputs-written", "store:before-commit", "digest:loaded"):
+        proc = _spawn(args, {**env, "BRIEFING_TEST_PAUSE_AT": stage})
+        _wait_for_pause(proc)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         after_kills.append({n: (out / n).read_bytes() for n in names})

@@ -73,10 +73,17 @@ class Cleaned:
     learned: tuple[str, ...]
 
 
+#: Passages up to this many words compare with their numbers as placeholders ("Points: 12"
+#: and "Points: 3" are one line of a template); longer ones must match number for number.
+TEMPLATE_WORDS = 12
+
+
 def shape(passage: str) -> str:
-    """A passage as compared across entries: URLs and numbers as placeholders, case-folded."""
+    """A passage as compared across entries: URLs as placeholders, case-folded, and in a
+    short passage numbers as placeholders too."""
     text = _URL.sub("<url>", passage)
-    text = _NUMBER.sub("0", text)
+    if len(text.split()) <= TEMPLATE_WORDS:
+        text = _NUMBER.sub("0", text)
     return _SPACE.sub(" ", text.casefold()).strip(" .,:;-–—|")
 
 

@@ -300,7 +300,7 @@ def _fetch_headlines(
     return out, done
 
 
-_STATUS = re.compile(r"\b(HTTP )?([1-5]\d\d)\b")
+_STATUS = re.compile(r"\b(answered|HTTP|status)\s+([1-5]\d\d)\b", re.IGNORECASE)
 
 
 def _reason(message: str) -> str:

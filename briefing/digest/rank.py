@@ -9,7 +9,9 @@ A story's score (weights named in :class:`RankWeights`) adds up:
   date, whose date cannot be right) get ``undated``;
 - **substance**: how much the story has to say, the words of its longest article over
   ``substance_words`` (capped at 1), so a one-line teaser does not outrank a report;
-- **connection**: the share of the other stories naming one of its names or places.
+- **connection**: how many *other* feeds name one of its names or places (as a share of
+  the other feeds): a name several independent sources write about is what the news is
+  about that day, while a feed naming its own product in every post corroborates nothing.
 
 Then a busy feed cannot fill the page: a feed's stories beyond its best ``per_feed`` go
 below every story within its feed's cap (their order kept). Ties break by title, then by
@@ -38,8 +40,8 @@ class RankWeights:
     half_life_days: float = 2.0
     undated: float = 0.25
     substance: float = 0.75
-    substance_words: int = 250
-    connection: float = 0.5
+    substance_words: int = 120
+    connection: float = 1.0
     per_feed: int = 3
 
 
@@ -63,14 +65,19 @@ def rank_stories(
     every story counts as substantial.
     """
     w = weights or RankWeights()
-    holders: dict[str, set[int]] = defaultdict(set)
-    for i, keys in enumerate(entities):
+    feeds_naming: dict[str, set[str]] = defaultdict(set)
+    all_feeds: set[str] = set()
+    for story, keys in zip(stories, entities, strict=True):
+        all_feeds.update(story.feeds)
         for key in keys:
-            holders[key].add(i)
+            feeds_naming[key].update(story.feeds)
+    others = max(1, len(all_feeds) - 1)
     scored = []
     for i, story in enumerate(stories):
-        linked = set().union(*(holders[k] for k in entities[i])) - {i} if entities[i] else set()
-        connection = len(linked) / (len(stories) - 1) if len(stories) > 1 else 0.0
+        linked: set[str] = set()
+        for key in entities[i]:
+            linked |= feeds_naming[key]
+        connection = len(linked - set(story.feeds)) / others if len(all_feeds) > 1 else 0.0
         size = words[i] if words is not None else w.substance_words
         features = (
             ("sources", w.sources * math.log2(1 + story.source_count)),

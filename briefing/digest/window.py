@@ -128,7 +128,7 @@ def in_window(published: dt.date | dt.datetime | None, window: Window) -> str:
     first, last = _as_utc(published)
     if first > window.end + FUTURE_SLACK:
         return "undated"
-    if window.start is not None and last <= window.start:
+    if window.start is not None and last < window.start:
         return "older"
     return "in"
 
