@@ -184,7 +184,7 @@ def event_label(sentence: str, date_text: str, limit: int = 60) -> str:
         a, b = spans[at]
         before = _trim(text[a:pos].split())
         after = _trim(text[pos + len(date_text) : b].split())
-        if len(before) >= 3:
+        if len(before) >= 2:
             words = before[-_EVENT_WORDS:] if len(before) > _EVENT_WORDS + 3 else before
         elif len(after) >= 3:
             words = after
@@ -230,7 +230,7 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def timeline_svg(points: tuple[Point, ...], *, title: str = "Timeline", width: int = 640) -> str:
+def timeline_svg(points: tuple[Point, ...], *, title: str = "Timeline", width: int = 520) -> str:
     """The timeline of ``points`` as an inline SVG element (empty string with fewer than two).
 
     Sized by its viewBox, so it scales to the width of its container; the text uses the

@@ -114,7 +114,7 @@ def test_markdown_shows_title_metadata_summary_and_facts() -> None:
         assert f"- {markdown_escape(s)}" in lines
     assert SENTENCES[3] not in md  # not in the summary, not evidence unless explained
     assert "- **Who:** Elena Park — mayor; David Osei — councillor; Riverton City Council" in md
-    assert "- **When:** Monday (24 Nov 2025); March 2026 (Mar 2026)" in md
+    assert "- **When:** Monday (24 Nov 2025); March 2026\n" in md  # no words repeating the text
     assert "2025-11-24;" not in md and "MONEY" not in md.upper()  # no codes, no tagger labels
     assert "- **Numbers:** $48 million; 1,200 homes (households)" in md  # a reader's word only
     assert "> “We cannot keep asking families to rebuild every spring” — Elena Park" in md

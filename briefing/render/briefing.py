@@ -27,6 +27,7 @@ import datetime as dt
 import json
 import math
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -295,7 +296,13 @@ def _when_words(kind: str, f: Fact, text: str, value: str | None) -> str | None:
     words = describe_when(value, f.text)
     if not words or words == value:
         return None  # a code describe() does not know: show the text alone
-    return None if words.casefold() == text.casefold() else words
+    return None if _date_tokens(words) <= _date_tokens(text) else words
+
+
+def _date_tokens(text: str) -> set[str]:
+    """The words of a date, month names cut to three letters: "3 March 2025" -> 3, mar, 2025."""
+    tokens = re.findall(r"[^\W_]+", text.casefold())
+    return {t[:3] if t.isalpha() and len(t) > 3 else t for t in tokens}
 
 
 def _title(b: Briefing, clip: int | None) -> str:
