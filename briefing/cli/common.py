@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +13,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..errors import OutputError
+from ..errors import BriefingError, OutputError
 
 if TYPE_CHECKING:
     from ..models import Briefing, Digest
@@ -19,10 +21,44 @@ if TYPE_CHECKING:
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Line and paragraph separators, and the bidirectional overrides that reorder a line.
+_UNSAFE = frozenset("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters escaped (``\\n``, ``\\x1b``...): one terminal line."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif unicodedata.category(char) == "Cc" or char in _UNSAFE:
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def fail_line(name: str, message: str) -> None:
-    """Print one line on stderr for a bad item (no traceback)."""
+    """Print one line on stderr for a bad item (no traceback, control characters escaped)."""
     text = message if message.startswith(name) else f"{name}: {message}"
-    click.echo(f"error: {text}", err=True)
+    click.echo(f"error: {one_line(text)}", err=True)
+
+
+def inputs_callback(
+    ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+) -> tuple[str, ...]:
+    """A click callback refusing an empty INPUT (``''`` would otherwise mean this folder)."""
+    for item in value:
+        if not item.strip():
+            raise click.BadParameter(
+                f"{item!r} is empty; name a file, a folder, a URL, or - for stdin",
+                param_hint="INPUT",
+            )
+    return value
 
 
 def formats_option(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
@@ -53,6 +89,20 @@ def progress_bar(total: int | None, label: str, quiet: bool) -> Iterator[Any]:
     with progress:
         task = progress.add_task(label, total=total)
         yield lambda: progress.advance(task)
+
+
+def check_template(template: str, formats: tuple[str, ...], *, digest: bool = False) -> None:
+    """Exit 1 with one line when ``template`` cannot make ``formats``, before any work."""
+    from .. import render
+
+    check = getattr(render, "check_template", None)  # added by the output modules
+    if check is None:
+        return
+    try:
+        check(template, formats, digest=digest)
+    except BriefingError as exc:
+        fail_line(template, str(exc))
+        sys.exit(1)
 
 
 def render_formats(

