@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["boilerplate"]
+__all__ = ["boilerplate", "is_caption"]
 
 _BYLINE_START = re.compile(r"^\s*(?:by|words|reporting)\b\s*[:.]?", re.IGNORECASE)
 _BYLINE_GLUE = frozenset(("and", "&", "for", "in", "at", "the", "of", "|", "-", "—", "–"))
@@ -80,3 +80,26 @@ def boilerplate(text: str) -> tuple[float, str]:
     if _QUESTION.search(text):
         return (0.5, "reader question") if _READER.search(text.lower()) else (0.3, "question")
     return 0.0, ""
+
+
+# A photo caption run into the text, as the Daily Mail prints them: a short label, a colon,
+# then a description ("On the rise: Adina-lee Vincent is one of ...", "Blasted : judge ...").
+# Seen in 66 of the 216 dev CNN/DM articles (142 sentences among their first 15). A quote
+# introduced by its speaker ("Mr Dean said: ...", "He went on: ...") is not a caption.
+_CAPTION = re.compile(r"^([A-Z][^.:!?\"“”'‘’()]{0,40}?)\s?:\s+(?![\"“'‘])\w")
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|argued|argues|went on|replied|replies|"
+    r"countered|asked|asks|ask|explained|wrote|writes|stated|warned|insisted|claimed|"
+    r"revealed|continued|commented|saying|reads|read|declared|announced|tweeted|posted)\b",
+    re.IGNORECASE,
+)
+
+
+def is_caption(text: str) -> bool:
+    """True for a photo caption run into the text: at most five words of label, a colon,
+    then a description that is not a quotation."""
+    match = _CAPTION.match(text)
+    if match is None:
+        return False
+    label = match.group(1)
+    return len(label.split()) <= 5 and _SPEECH.search(label) is None

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..lang import Language
 from ..text import words
 from .base import Document, word_count
-from .boilerplate import _QUOTED, _READER, boilerplate
+from .boilerplate import _QUOTED, _READER, boilerplate, is_caption
 
 # Function words (the common NLTK/Snowball English list), dropped when counting coverage.
 _FUNCTION_WORDS = """
@@ -89,6 +89,18 @@ def forward_centrality(vectors: Sequence[Mapping[str, float]]) -> list[float]:
     return out
 
 
+def backward_centrality(vectors: Sequence[Mapping[str, float]]) -> list[float]:
+    """A sentence's summed cosine to every *earlier* sentence (what PacSum weighs
+    negatively: a sentence that repeats what came before adds little). Linear."""
+    prefix: dict[str, float] = {}
+    out = [0.0] * len(vectors)
+    for i, vector in enumerate(vectors):
+        out[i] = dot(vector, prefix)
+        for t, v in vector.items():
+            prefix[t] = prefix.get(t, 0.0) + v
+    return out
+
+
 def coverage(surfaces: Sequence[Sequence[str]]) -> list[float]:
     """Undirected coverage: Σ_j Σ_w c_i(w)·c_j(w) / √(|s_i|·|s_j|) over the other sentences
     j — how much of the article's recurring vocabulary a sentence carries. Linear."""
@@ -149,11 +161,13 @@ class Analysis:
 
     vectors: tuple[dict[str, float], ...]
     forward: tuple[float, ...]
+    backward: tuple[float, ...]
     coverage: tuple[float, ...]
     title: tuple[float, ...]
     density: tuple[float, ...]
     length: tuple[float, ...]
     reader: tuple[float, ...]
+    caption: tuple[float, ...]
     penalties: tuple[tuple[float, str], ...]
     position: tuple[int, ...]
 
@@ -184,11 +198,13 @@ def analyse(doc: Document) -> Analysis:
     return Analysis(
         vectors=vectors,
         forward=tuple(rescale(forward_centrality(vectors))),
+        backward=tuple(rescale(backward_centrality(vectors))),
         coverage=tuple(rescale(coverage([_surface(low, function_words) for low in lowered]))),
         title=tuple(v / top if top > 0 else 0.0 for v in title),
         density=tuple(density(span.text, lang.stop_words) for span in doc.spans),
         length=tuple(length_prior(word_count(span)) for span in doc.spans),
         reader=tuple(float(english and reader_address(span.text)) for span in doc.spans),
+        caption=tuple(float(is_caption(span.text)) for span in doc.spans),
         penalties=penalties,
         position=tuple(position),
     )

@@ -21,10 +21,12 @@ class Weights:
     lede_none: float = 0.5
     position_halflife: float = 2.0  # sentence k gets 1 / (1 + k / 2)
     centrality: float = 0.5
+    backward: float = 0.0  # PacSum's weight on the summed similarity to earlier sentences
     title: float = 0.2
     density: float = 0.1
     length: float = 0.1
     reader: float = 0.5
+    caption: float = 0.0  # penalty for a photo caption run into the text
     mmr: float = 0.9  # MMR lambda: share of relevance vs. novelty
     duplicate: float = 0.5  # cosine at or above which a candidate repeats a chosen sentence
     mmr_pool: int = 60  # MMR re-orders only this many best candidates
@@ -92,7 +94,7 @@ class NewsRanker(Summarizer):
         for i in range(len(head.spans)):
             penalty, _reason = a.penalties[i]
             position = 1.0 / (1.0 + a.position[i] / w.position_halflife)
-            parts = (
+            parts: tuple[tuple[str, float], ...] = (
                 ("position", s * position),
                 ("centrality", s * w.centrality * a.forward[i]),
                 ("coverage", (1.0 - s) * a.coverage[i]),
@@ -102,6 +104,12 @@ class NewsRanker(Summarizer):
                 ("reader", -s * w.reader * a.reader[i]),
                 ("boilerplate", -penalty),
             )
+            # Options measured under CV that did not hold (off by default, see
+            # bench/eval_summary.py): shown only when switched on.
+            if w.backward:
+                parts += (("backward", s * w.backward * a.backward[i]),)
+            if w.caption:
+                parts += (("caption", -s * w.caption * a.caption[i]),)
             features = tuple((name, round(value, 6) + 0.0) for name, value in parts)
             score = sum(value for _, value in features)
             ratings.append(Rating(i, score, features, eligible=penalty < 1.0))
