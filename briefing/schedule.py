@@ -1,27 +1,36 @@
 """The daily run: an in-process scheduler, or a ready crontab line or systemd timer.
 
 :func:`run_forever` runs ``briefing digest ...`` every day at a set time with APScheduler's
-``BlockingScheduler`` and a ``CronTrigger``. Each run is a subprocess (a crash in one run
-never takes the scheduler down), guarded by a lock file (``fcntl.flock``) so two runs never
-overlap, its output logged to ``schedule.log`` in the user log folder. SIGTERM (or Ctrl-C)
-stops the scheduler cleanly: a running digest is asked to stop, then the process exits 0.
+``BlockingScheduler`` and a ``CronTrigger``. Each run is a subprocess in its own process
+group (a crash in one run never takes the scheduler down), guarded by a lock file
+(``fcntl.flock``) so two runs never overlap, its output logged to ``schedule.log`` in the
+user log folder. A run still going after its time limit (default 2 h) is killed, with its
+worker processes, and logged, so one hung run never blocks the days after it. SIGTERM (or
+Ctrl-C) stops the scheduler cleanly: a running digest is asked to stop, then the process
+exits 0.
 
 :func:`cron_line` and :func:`systemd_units` print the same job for the system scheduler,
-with the absolute path of the ``briefing`` executable and absolute input paths.
+with the absolute path of the ``briefing`` executable and absolute input paths; an
+argument holding a line break or another control character is refused (neither format
+can carry it safely).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import logging
+import math
 import os
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
 import threading
+import unicodedata
 import zoneinfo
 from pathlib import Path
 from types import FrameType, TracebackType
@@ -30,6 +39,7 @@ from typing import IO, Any
 import platformdirs
 
 from .errors import BriefingError
+from .settings import DEFAULT_TIME_LIMIT
 
 APP = "briefing"
 UNIT = "briefing-digest"
@@ -180,13 +190,37 @@ def absolute_args(args: list[str]) -> list[str]:
     return out
 
 
-class Runner:
-    """Runs the digest command as a subprocess, one at a time, logging its output."""
+def _duration(seconds: float) -> str:
+    """``7200`` -> ``2h``, ``90`` -> ``1m30s``: a time limit as people write it."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = (f"{hours}h" if hours else "") + (f"{minutes}m" if minutes else "")
+    return text + (f"{secs}s" if secs or not text else "")
 
-    def __init__(self, args: list[str], lock_file: Path, logger: logging.Logger) -> None:
-        self.command = [sys.executable, "-m", "briefing", *args]
+
+class Runner:
+    """Runs the digest command as a subprocess, one at a time, logging its output.
+
+    A run still going after ``time_limit`` seconds gets SIGTERM, and SIGKILL ``grace``
+    seconds later, sent to its whole process group (its worker processes too).
+    """
+
+    def __init__(
+        self,
+        args: list[str],
+        lock_file: Path,
+        logger: logging.Logger,
+        *,
+        time_limit: float = DEFAULT_TIME_LIMIT,
+        grace: float = 10.0,
+        command: list[str] | None = None,
+    ) -> None:
+        self.command = command or [sys.executable, "-m", "briefing", *args]
         self.lock_file = lock_file
         self.log = logger
+        self.time_limit = time_limit
+        self.grace = grace
         self.stopping = threading.Event()
         self._child: subprocess.Popen[str] | None = None
         self._guard = threading.Lock()
@@ -206,32 +240,61 @@ class Runner:
         try:
             self.log.info("run: %s", shlex.join(self.command))
             with self._guard:
-                self._child = subprocess.Popen(
+                child = self._child = subprocess.Popen(
                     self.command,
                     stdin=subprocess.DEVNULL,
                     stdout=subprocess.PIPE,
                     stderr=subprocess.STDOUT,
                     text=True,
                     errors="replace",
+                    start_new_session=True,  # its own process group: killed as one
                 )
-            assert self._child.stdout is not None
-            for line in self._child.stdout:
-                self.log.info("| %s", line.rstrip())
-            status = self._child.wait()
-            level = logging.INFO if status == 0 else logging.WARNING
-            self.log.log(level, "finished with exit status %d", status)
+            expired = threading.Event()
+            timer = threading.Timer(self.time_limit, self._expire, (child, expired))
+            timer.daemon = True
+            timer.start()
+            try:
+                assert child.stdout is not None
+                for line in child.stdout:
+                    self.log.info("| %s", line.rstrip())
+                status = child.wait()
+            finally:
+                timer.cancel()
+            if expired.is_set():
+                self.log.error(
+                    "killed after the time limit of %s (exit status %d); "
+                    "the next run starts on time",
+                    _duration(self.time_limit),
+                    status,
+                )
+            else:
+                level = logging.INFO if status == 0 else logging.WARNING
+                self.log.log(level, "finished with exit status %d", status)
             return status
         finally:
             with self._guard:
                 self._child = None
             lock.release()
 
+    def _expire(self, child: subprocess.Popen[str], expired: threading.Event) -> None:
+        """The time limit passed: SIGTERM the run's group, SIGKILL it after ``grace``."""
+        if child.poll() is not None:
+            return
+        expired.set()
+        self.log.warning(
+            "run still going after the time limit of %s; stopping it", _duration(self.time_limit)
+        )
+        _signal_group(child, signal.SIGTERM)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            child.wait(self.grace)
+        _signal_group(child, signal.SIGKILL)  # whatever of the group is left
+
     def stop(self) -> None:
         """Refuse new runs and ask a running digest to stop (SIGTERM)."""
         self.stopping.set()
         with self._guard:
-            if self._child is not None and self._child.poll() is None:
-                self._child.terminate()
+            if self._child is not None:
+                _signal_group(self._child, signal.SIGTERM)
 
     def wait_child(self, timeout: float = 30.0) -> None:
         """Wait for a running digest to end; kill it after ``timeout`` seconds."""
@@ -242,7 +305,13 @@ class Runner:
         try:
             child.wait(timeout)
         except subprocess.TimeoutExpired:
-            child.kill()
+            _signal_group(child, signal.SIGKILL)
+
+
+def _signal_group(child: subprocess.Popen[str], sig: int) -> None:
+    """Send ``sig`` to the child's process group (it leads its own session)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(child.pid, sig)
 
 
 def file_logger(path: Path, *, echo: bool = True) -> logging.Logger:
@@ -279,17 +348,19 @@ def run_forever(
     lock_file: Path | None = None,
     run_now: bool = False,
     echo: bool = True,
+    time_limit: float = DEFAULT_TIME_LIMIT,
 ) -> None:
     """Run ``briefing ARGS...`` every day at ``at`` in ``tz`` until SIGTERM or Ctrl-C.
 
     Missed runs (the machine was asleep) run once within the hour after; ``run_now`` also
-    runs the job right away. Returns after a clean stop.
+    runs the job right away. A run still going after ``time_limit`` seconds is killed and
+    logged. Returns after a clean stop.
     """
     from apscheduler.schedulers.blocking import BlockingScheduler
 
     trigger = make_trigger(at, tz)
     logger = file_logger(log_file or log_path(), echo=echo)
-    runner = Runner(args, lock_file or lock_path(), logger)
+    runner = Runner(args, lock_file or lock_path(), logger, time_limit=time_limit)
     scheduler = BlockingScheduler(timezone=trigger.timezone)
     now = dt.datetime.now(trigger.timezone)
     first = now if run_now else trigger.get_next_fire_time(None, now)
@@ -311,11 +382,12 @@ def run_forever(
 
     previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
     logger.info(
-        "scheduler started: %s daily at %s %s (pid %d); next run %s",
+        "scheduler started: %s daily at %s %s (pid %d, time limit %s); next run %s",
         shlex.join(runner.command[3:]),
         at,
         trigger.timezone,
         os.getpid(),
+        _duration(time_limit),
         first.isoformat(),
     )
     try:
@@ -330,14 +402,35 @@ def run_forever(
 # ------------------------------------------------------------------- system schedulers
 
 
+def _one_line_args(args: list[str], what: str) -> None:
+    """Refuse an argument with a line break or another control character (cron, systemd)."""
+    for arg in args:
+        if any(unicodedata.category(c) == "Cc" or c in "\u2028\u2029" for c in arg):
+            raise BriefingError(
+                f"{arg!r}: holds a line break or control character, which a {what} cannot "
+                "carry safely; rename the file or folder, or run the scheduler in the foreground"
+            )
+
+
 def _cron_quote(arg: str) -> str:
     return shlex.quote(arg).replace("%", "\\%")
 
 
-def cron_line(args: list[str], at: str, tz: str | None = None) -> str:
-    """A crontab entry running ``briefing ARGS...`` daily at ``at`` (``CRON_TZ`` for ``tz``)."""
+def cron_line(
+    args: list[str], at: str, tz: str | None = None, *, time_limit: float | None = None
+) -> str:
+    """A crontab entry running ``briefing ARGS...`` daily at ``at`` (``CRON_TZ`` for ``tz``).
+
+    With ``time_limit`` (seconds) the command runs under coreutils ``timeout`` when this
+    machine has it: SIGTERM at the limit, SIGKILL 10 s later.
+    """
     hour, minute = parse_at(at)
-    command = " ".join(_cron_quote(a) for a in [*executable(), *absolute_args(args)])
+    words = [*executable(), *absolute_args(args)]
+    limiter = shutil.which("timeout") if time_limit else None
+    if limiter and time_limit:
+        words = [limiter, "--kill-after=10", f"{math.ceil(time_limit)}", *words]
+    _one_line_args([*words, str(log_path())], "crontab line")
+    command = " ".join(_cron_quote(a) for a in words)
     logfile = _cron_quote(str(log_path()))
     lines = ["# briefing: the daily digest (add with `crontab -e`)"]
     if tz:
@@ -355,16 +448,21 @@ def _systemd_quote(arg: str) -> str:
     return escaped if plain else f'"{escaped}"'
 
 
-def systemd_units(args: list[str], at: str, tz: str | None = None) -> dict[str, str]:
+def systemd_units(
+    args: list[str], at: str, tz: str | None = None, *, time_limit: float | None = None
+) -> dict[str, str]:
     """A systemd user service and timer running ``briefing ARGS...`` daily at ``at``.
 
     Keys are the unit file names (``briefing-digest.service``/``.timer``) to place in
-    ``~/.config/systemd/user/``.
+    ``~/.config/systemd/user/``. ``time_limit`` (seconds) becomes ``TimeoutStartSec``:
+    systemd stops a run still going after it.
     """
     hour, minute = parse_at(at)
     if tz:
         parse_tz(tz)
-    command = " ".join(_systemd_quote(a) for a in [*executable(), *absolute_args(args)])
+    words = [*executable(), *absolute_args(args)]
+    _one_line_args([*words, os.getcwd()], "systemd unit")
+    command = " ".join(_systemd_quote(a) for a in words)
     service = (
         "[Unit]\n"
         "Description=briefing: the daily news digest\n"
@@ -373,6 +471,7 @@ def systemd_units(args: list[str], at: str, tz: str | None = None) -> dict[str, 
         "Type=oneshot\n"
         f"WorkingDirectory={_systemd_quote(os.getcwd())}\n"
         f"ExecStart={command}\n"
+        + (f"TimeoutStartSec={math.ceil(time_limit)}\n" if time_limit else "")
     )
     calendar = f"*-*-* {hour:02d}:{minute:02d}:00" + (f" {tz}" if tz else "")
     timer = (

@@ -129,3 +129,69 @@ def test_the_scheduler_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     assert proc.wait(timeout=20) == 0
     text = log.read_text(encoding="utf-8")
     assert "received SIGTERM" in text and text.rstrip().endswith("scheduler stopped")
+
+
+HANG = (
+    "import os, subprocess, sys, time\n"
+    "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'])\n"
+    "print('child', child.pid, flush=True)\n"
+    "time.sleep(600)\n"
+)
+
+
+def test_a_hung_run_is_killed_at_its_time_limit_with_its_children(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import psutil
+
+    logger = logging.getLogger("test.schedule.limit")
+    runner = Runner(
+        [], tmp_path / "digest.lock", logger, time_limit=1.0, grace=1.0,
+        command=[sys.executable, "-c", HANG],
+    )  # fmt: skip
+    started = time.monotonic()
+    with caplog.at_level(logging.INFO, logger="test.schedule.limit"):
+        status = runner.run()
+    assert time.monotonic() - started < 30
+    assert status is not None and status != 0
+    assert "killed after the time limit of 1s" in caplog.text
+    grandchild = int(caplog.text.split("| child ", 1)[1].split()[0])
+    assert not psutil.pid_exists(grandchild) or psutil.Process(grandchild).status() == "zombie"
+    # The lock is free again: the next day's run is not blocked.
+    with RunLock(tmp_path / "digest.lock"):
+        pass
+
+
+def test_a_run_within_its_time_limit_is_not_touched(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    logger = logging.getLogger("test.schedule.quick")
+    runner = Runner(["--version"], tmp_path / "digest.lock", logger, time_limit=600)
+    with caplog.at_level(logging.INFO, logger="test.schedule.quick"):
+        assert runner.run() == 0
+    assert "time limit" not in caplog.text
+
+
+@pytest.mark.parametrize("bad", ["news\nrm -rf ~", "a\rb", "x\x00y", "tab\there"])
+def test_cron_and_systemd_refuse_an_argument_with_a_line_break(tmp_path: Path, bad: str) -> None:
+    args = ["digest", str(tmp_path / bad)]
+    with pytest.raises(BriefingError, match="line break"):
+        cron_line(args, "07:00")
+    with pytest.raises(BriefingError, match="line break"):
+        systemd_units(args, "07:00")
+    result = CliRunner().invoke(cli, ["schedule", "--print-cron", "--", *args])
+    assert result.exit_code == 2 and "line break" in result.stderr
+    assert "* * *" not in result.stdout
+
+
+def test_the_time_limit_reaches_the_printed_units() -> None:
+    units = systemd_units(["digest", "news/"], "07:00", time_limit=5400)
+    assert "TimeoutStartSec=5400\n" in units["briefing-digest.service"]
+    result = CliRunner().invoke(
+        cli, ["schedule", "--print-systemd", "--time-limit", "90m", "--", "digest", "news/"]
+    )
+    assert result.exit_code == 0 and "TimeoutStartSec=5400" in result.stdout
+    result = CliRunner().invoke(cli, ["schedule", "--print-systemd", "--", "digest", "news/"])
+    assert "TimeoutStartSec=7200" in result.stdout  # the 2 h default
+    bad = CliRunner().invoke(cli, ["schedule", "--time-limit", "soon", "--", "digest", "x"])
+    assert bad.exit_code == 2 and "--time-limit" in bad.stderr

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import BriefingError
+from ..settings import load_settings
 from .digest import digest
 
 EXAMPLES_SCHEDULE = """
@@ -28,6 +29,12 @@ Examples:
 @click.option("--print-systemd", is_flag=True, help="Print systemd timer and service units.")
 @click.option("--run-now", is_flag=True, help="Also run the digest once right away.")
 @click.option(
+    "--time-limit",
+    default=None,
+    help="Kill a run still going after this long, e.g. 90m or 2h "
+    "[default: 2h; env BRIEFING_TIME_LIMIT].",
+)
+@click.option(
     "--log", "log_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="Log file [default: schedule.log in the user log dir].",
 )  # fmt: skip
@@ -38,6 +45,7 @@ def schedule(
     print_cron: bool,
     print_systemd: bool,
     run_now: bool,
+    time_limit: str | None,
     log_file: Path | None,
     command: tuple[str, ...],
 ) -> None:
@@ -45,9 +53,18 @@ def schedule(
 
     Put the digest command after --: briefing schedule --at 07:00 -- digest INPUT...
     The scheduler runs in the foreground, one run at a time (a lock file), logging to
-    schedule.log; SIGTERM or Ctrl-C stops it cleanly.
+    schedule.log; a run still going after --time-limit is killed and logged; SIGTERM or
+    Ctrl-C stops it cleanly.
     """
     from .. import schedule as sched
+    from ..settings import parse_duration
+
+    if time_limit is not None:
+        try:
+            parse_duration(time_limit)
+        except ValueError as exc:
+            raise click.BadParameter(f"{time_limit!r}: {exc}", param_hint="--time-limit") from exc
+    limit = load_settings({"time_limit": time_limit}).time_limit
 
     args = list(command)
     if not args or args[0] != "digest":
@@ -58,11 +75,15 @@ def schedule(
         sched.parse_tz(tz)
     except BriefingError as exc:
         raise click.BadParameter(str(exc)) from exc
+    try:
+        cron = sched.cron_line(args, at, tz, time_limit=limit) if print_cron else ""
+        units = sched.systemd_units(args, at, tz, time_limit=limit) if print_systemd else {}
+    except BriefingError as exc:
+        raise click.UsageError(str(exc)) from exc
     if print_cron:
         sched.log_path().parent.mkdir(parents=True, exist_ok=True)  # cron appends to it
-        click.echo(sched.cron_line(args, at, tz), nl=False)
+        click.echo(cron, nl=False)
     if print_systemd:
-        units = sched.systemd_units(args, at, tz)
         for name, text in units.items():
             click.echo(f"# ~/.config/systemd/user/{name}\n{text}")
         click.echo(
@@ -71,4 +92,4 @@ def schedule(
         )
     if print_cron or print_systemd:
         return
-    sched.run_forever(args, at, tz, log_file=log_file, run_now=run_now)
+    sched.run_forever(args, at, tz, log_file=log_file, run_now=run_now, time_limit=limit)
