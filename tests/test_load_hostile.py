@@ -9,6 +9,7 @@ import os
 import random
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -434,3 +435,29 @@ def test_a_bare_embed_in_feed_content_does_not_cut_the_entry(tmp_path: Path) -> 
     (item,) = load_many([feed])
     assert item.article is not None
     assert item.article.text == "First paragraph here.\n\nSecond one.\n\nThird one."
+
+
+@pytest.mark.parametrize("source", ["a" * 5000, "x\0y.txt", "/dev/zero"])
+def test_unusable_paths_are_one_line_input_errors(source: str) -> None:
+    with pytest.raises(InputError) as caught:
+        load(source)
+    assert "\n" not in str(caught.value) and len(str(caught.value)) < 400
+    (item,) = load_many([source])
+    assert isinstance(item.error, InputError)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Title\n\n" + "[" * 50_000 + "](" * 50_000,
+        "![" * 50_000 + "](" * 50_000,
+        "**a " * 50_000,
+    ],
+    ids=["links", "images", "bold"],
+)
+def test_hostile_markdown_loads_in_linear_time(tmp_path: Path, text: str) -> None:
+    # each took minutes with backtracking regular expressions (97 s, 262 s)
+    path = write(tmp_path / "x.md", text)
+    start = time.monotonic()
+    assert load(path).text
+    assert time.monotonic() - start < 20

@@ -33,8 +33,14 @@ EXTENSIONS = {
 
 
 def check_exists(path: Path, name: str) -> None:
-    if not path.exists():
-        raise InputError(f"{name}: no such file or folder; check the path")
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file or folder; check the path") from None
+    except (OSError, ValueError) as err:  # too long, a NUL byte, a loop of links...
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        shown = name if len(name) <= 200 else name[:200] + "…"
+        raise InputError(f"{shown}: cannot use this path ({reason.lower()}); check it") from None
 
 
 def path_kind(path: Path, name: str) -> tuple[str, bool]:

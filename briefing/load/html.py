@@ -136,7 +136,7 @@ def html_to_text(fragment: str) -> str:
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
-        return " ".join(re.sub(r"<[^>]*>", " ", fragment).split())
+        return " ".join(re.sub(r"<[^<>]*>", " ", fragment).split())
     _repair_tree(root)
     parts: list[str] = []
     walker = etree.iterwalk(root, events=("start", "end"))

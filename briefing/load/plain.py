@@ -13,9 +13,10 @@ _HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", re.DOTALL)
 _FRONT_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
-_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Bounded and possessive, so hostile text ("[" * 50000 + "](" * 50000) stays linear.
+_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,500}+)\]\([^)\n]{0,2000}+\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,500}+)\]\([^)\n]{0,2000}+\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
