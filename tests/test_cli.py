@@ -254,3 +254,40 @@ def test_same_input_gives_identical_outputs(runner: CliRunner, tmp_path: Path) -
         assert result.exit_code == 0
     for path in (tmp_path / "a").iterdir():
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+
+
+IMPORT_PROBE = """
+import json, sys
+from briefing.cli import cli
+
+def run(args):
+    try:
+        cli.main(args, prog_name="briefing", standalone_mode=False)
+    except SystemExit:
+        pass
+
+def loaded():
+    return sorted({m.split(".")[0] for m in sys.modules} & {"spacy", "thinc", "weasyprint"})
+
+for args in (["--help"], ["--version"], ["make", "--help"], ["digest", "--help"]):
+    run(args)
+after_help = loaded()
+run(["make", sys.argv[1], "-o", "-", "--format", "md", "--workers", "1"])
+print(json.dumps([after_help, loaded()]), file=sys.stderr)
+"""
+
+
+def test_help_version_and_markdown_never_import_weasyprint(tmp_path: Path) -> None:
+    story = tmp_path / "flood.txt"
+    story.write_text(SHORT, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-c", IMPORT_PROBE, str(story)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    after_help, after_markdown = json.loads(proc.stderr.strip().splitlines()[-1])
+    assert after_help == []  # --help and --version: neither spaCy nor WeasyPrint
+    assert "spacy" in after_markdown and "weasyprint" not in after_markdown
+    assert "Riverton" in proc.stdout
