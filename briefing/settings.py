@@ -234,6 +234,7 @@ _FLAGS = {
     "model": "--model",
     "workers": "--workers",
     "dask": "--dask",
+    "max_bytes": "--max-bytes",
     "time_limit": "--time-limit",
 }
 

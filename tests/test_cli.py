@@ -291,3 +291,19 @@ def test_help_version_and_markdown_never_import_weasyprint(tmp_path: Path) -> No
     assert after_help == []  # --help and --version: neither spaCy nor WeasyPrint
     assert "spacy" in after_markdown and "weasyprint" not in after_markdown
     assert "Riverton" in proc.stdout
+
+
+def test_the_size_cap_comes_from_the_flag_or_the_environment(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text(SHORT * 10, encoding="utf-8")  # about 2.6 kB
+    out = tmp_path / "out"
+    args = ["make", str(big), "-o", str(out), "--format", "md", "-q"]
+    result = runner.invoke(cli, [*args, "--max-bytes", "1kB"])
+    assert result.exit_code == 1 and "big.txt" in result.stderr, result.output
+    monkeypatch.setenv("BRIEFING_MAX_BYTES", "1000")
+    assert runner.invoke(cli, args).exit_code == 1
+    assert runner.invoke(cli, [*args, "--max-bytes", "1MB"]).exit_code == 0  # the flag wins
+    bad = runner.invoke(cli, [*args, "--max-bytes", "lots"])
+    assert bad.exit_code == 2 and "--max-bytes" in bad.stderr

@@ -132,6 +132,11 @@ def output_stem(name: str, b: Briefing, used: set[str]) -> str:
 )
 @click.option("--no-fetch", is_flag=True, help="Refuse URL inputs: never touch the network.")
 @click.option(
+    "--max-bytes",
+    default=None,
+    help="The size cap per input, e.g. 50MB [default: 20MB; env BRIEFING_MAX_BYTES].",
+)
+@click.option(
     "--workers",
     type=click.IntRange(min=1),
     default=None,
@@ -156,6 +161,7 @@ def make(
     explain: bool,
     model: str | None,
     no_fetch: bool,
+    max_bytes: str | None,
     workers: int | None,
     dask: str | None,
     quiet: bool,
@@ -163,9 +169,15 @@ def make(
     """Brief each article in INPUT... (files, folders, JSONL, feeds, URLs, - for stdin)."""
     from ..batch import Options, brief_keyed
     from ..load import load_many
-    from ..settings import load_settings
+    from ..settings import load_settings, parse_size
 
-    settings = load_settings({"model": model, "workers": workers, "dask": dask})
+    if max_bytes is not None:
+        try:
+            parse_size(max_bytes)
+        except ValueError as exc:
+            raise click.BadParameter(f"{max_bytes!r}: {exc}", param_hint="--max-bytes") from exc
+    flags = {"model": model, "workers": workers, "dask": dask, "max_bytes": max_bytes}
+    settings = load_settings(flags)
     to_stdout = output == "-"
     if to_stdout and len(formats) != 1:
         raise click.UsageError("-o - writes to stdout and needs exactly one --format")
@@ -184,7 +196,7 @@ def make(
     options = Options(sentences, words, algorithm, settings.model)
     items = (
         (item.name, item.article if item.error is None else item.error)
-        for item in load_many(inputs, fetch=not no_fetch)
+        for item in load_many(inputs, fetch=not no_fetch, max_bytes=settings.max_bytes)
     )
     failed = written = 0
     used: set[str] = set()
