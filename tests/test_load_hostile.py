@@ -461,3 +461,11 @@ def test_hostile_markdown_loads_in_linear_time(tmp_path: Path, text: str) -> Non
     start = time.monotonic()
     assert load(path).text
     assert time.monotonic() - start < 20
+
+
+def test_a_big_legacy_encoded_file_is_decoded_from_a_sample(tmp_path: Path) -> None:
+    text = "Москва — столица России, город федерального значения. " * 100_000  # 5.5 MB
+    path = write(tmp_path / "ru.txt", text.encode("cp1251"))
+    start = time.monotonic()
+    assert load(path).text == text.strip()
+    assert time.monotonic() - start < 20  # 5.6 s for twice this size before

@@ -15,6 +15,7 @@ _CHARSET = re.compile(
 _MARKUP_SKIP = re.compile(r"<\?.*?\?>|<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>", re.DOTALL)
 _FIRST_TAG = re.compile(r"<([A-Za-z][\w:.-]*)")
 _SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u0080-\u00bf\u00d7\u00f7](?=[^\W\d_])")
+_SAMPLE = 256 * 1024
 _WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
 
 
@@ -106,17 +107,24 @@ def decode(raw: bytes, declared: str | None = None) -> str:
         text = _try_decode(raw, charset)
         if text is not None:
             return text
+    # the guesses below look at a sample: enough to tell a code page, linear on big files
+    head = raw[:_SAMPLE]
     loose = raw.decode("utf-8", "replace")
-    bad = loose.count("\ufffd")
-    if 4 * (sum(1 for ch in loose if ord(ch) > 127) - bad) >= bad:
+    sample = head.decode("utf-8", "replace")
+    bad = sample.count("\ufffd")
+    if 4 * (sum(1 for ch in sample if ord(ch) > 127) - bad) >= bad:
         return loose  # valid multi-byte UTF-8 with a few broken bytes: legacy text has none
-    western = _western(raw)
-    if western is not None:
-        return western
+    if _western(head) is not None:
+        return raw.decode("cp1252", "replace")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
-    return str(best) if best is not None else loose
+    best = from_bytes(head).best()
+    if best is None:
+        return loose
+    try:
+        return raw.decode(best.encoding, "replace")
+    except LookupError:
+        return str(best) if len(raw) <= _SAMPLE else loose
 
 
 def _western(raw: bytes) -> str | None:
