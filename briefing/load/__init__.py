@@ -4,13 +4,21 @@
 feeds, several inputs) as ``Loaded`` items, each holding an Article or the error that one
 item raised, so one bad item never stops a batch. Bytes are decoded in one place
 (``decode.py``: UTF-8, a declared charset, else charset_normalizer; never a crash), every
-text goes through ``briefing.text.normalize_text``, every Article gets a title, and
-``published`` only ever comes from the input itself. Nothing touches the network except an
-explicit http(s) URL, and ``fetch=False`` refuses even that.
+text goes through ``briefing.text.normalize_text``, and ``published`` only ever comes from
+the input's own metadata (never from its body text or the file's mtime). Nothing touches
+the network except an explicit http(s) URL (or, with ``fetch_linked``, a feed entry's
+link), private addresses are refused unless ``allow_private``, and ``fetch=False``
+refuses the network altogether. Special files (FIFOs, devices) and binary files are
+refused, never read. Every error message is one line naming the input and the fix.
 
 One room per input form: ``files`` (paths, folders, stdin), ``decode`` (bytes to text,
-sniffing), ``plain`` (text and Markdown), ``html``, ``jsonl`` (JSON and JSON Lines),
-``feeds`` (RSS/Atom) and ``fetch`` (the one HTTP client).
+sniffing, binary detection), ``document`` (what they share: the size cap, the one Article
+maker), ``plain`` (text and Markdown), ``html``, ``jsonl`` (JSON and JSON Lines),
+``feeds`` (RSS/Atom), ``opml`` (subscription lists), ``fetch`` (the one HTTP client) on
+``net`` (address policy and deadline).
+
+``make_title`` lives here for now although it is not loading (callers import it from
+``briefing.load``).
 """
 
 from __future__ import annotations
