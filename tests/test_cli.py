@@ -190,10 +190,6 @@ def test_a_broken_template_is_reported_once_before_any_work(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import briefing.batch
-    import briefing.render
-
-    if not hasattr(briefing.render, "check_template"):
-        pytest.skip("briefing.render.check_template not there yet")
 
     def no_analysis(*args: object, **kwargs: object) -> object:
         raise AssertionError("analysis started despite a broken template")
@@ -307,3 +303,18 @@ def test_the_size_cap_comes_from_the_flag_or_the_environment(
     assert runner.invoke(cli, [*args, "--max-bytes", "1MB"]).exit_code == 0  # the flag wins
     bad = runner.invoke(cli, [*args, "--max-bytes", "lots"])
     assert bad.exit_code == 2 and "--max-bytes" in bad.stderr
+
+
+def test_one_dispatch_renders_every_format_a_library_caller_asks_for(tmp_path: Path) -> None:
+    import briefing
+    from briefing.render.formats import render_formats, write_outputs
+
+    b = briefing.brief(briefing.Article(SHORT.split("\n\n", 1)[1], title="Floods"))
+    rendered = render_formats(b, ["json", "md", "json"])
+    assert list(rendered) == ["json", "md"]
+    assert json.loads(rendered["json"])["title"] == "Floods"
+    assert rendered["md"].decode() == briefing.render_markdown(b)
+    with pytest.raises(ValueError, match="docx"):
+        render_formats(b, ["docx"])
+    paths = write_outputs(tmp_path, "floods", rendered)
+    assert sorted(p.name for p in paths) == ["floods.json", "floods.md"]

@@ -1,4 +1,4 @@
-"""What the commands share: the one-line error, progress bar, format option, output files."""
+"""What the commands share: the one-line error, progress bar, input and format options."""
 
 from __future__ import annotations
 
@@ -6,17 +6,13 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..errors import BriefingError, OutputError
-
-if TYPE_CHECKING:
-    from ..models import Briefing, Digest
+from ..errors import BriefingError
 
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -93,70 +89,10 @@ def progress_bar(total: int | None, label: str, quiet: bool) -> Iterator[Any]:
 
 def check_template(template: str, formats: tuple[str, ...], *, digest: bool = False) -> None:
     """Exit 1 with one line when ``template`` cannot make ``formats``, before any work."""
-    from .. import render
+    from ..render import check_template as check
 
-    check = getattr(render, "check_template", None)  # added by the output modules
-    if check is None:
-        return
     try:
         check(template, formats, digest=digest)
     except BriefingError as exc:
         fail_line(template, str(exc))
         sys.exit(1)
-
-
-def render_formats(
-    item: Briefing | Digest, formats: tuple[str, ...], template: str, *, explain: bool = False
-) -> dict[str, bytes]:
-    """Render a Briefing or a Digest into each requested format, as bytes."""
-    from ..models import Digest
-
-    if isinstance(item, Digest):
-        from ..digest import (
-            render_digest_html,
-            render_digest_json,
-            render_digest_markdown,
-            render_digest_pdf,
-        )
-
-        d = item
-        digest_renderers = {
-            "md": lambda: render_digest_markdown(d, template).encode(),
-            "html": lambda: render_digest_html(d, template).encode(),
-            "json": lambda: render_digest_json(d).encode(),
-            "pdf": lambda: render_digest_pdf(d, None, template),
-        }
-        return {fmt: digest_renderers[fmt]() for fmt in formats}
-    from ..render import render_html, render_json, render_markdown
-
-    b = item
-    renderers = {
-        "md": lambda: render_markdown(b, template, explain=explain).encode(),
-        "html": lambda: render_html(b, template, explain=explain).encode(),
-        "json": lambda: render_json(b).encode(),
-        "pdf": lambda: _pdf(b, template, explain),
-    }
-    return {fmt: renderers[fmt]() for fmt in formats}
-
-
-def _pdf(b: Briefing, template: str, explain: bool) -> bytes:
-    from ..pdf import render_pdf
-
-    return render_pdf(b, None, template, explain=explain)
-
-
-def write_outputs(outdir: Path, stem: str, rendered: dict[str, bytes]) -> list[Path]:
-    """Write ``outdir/stem.<format>`` for each rendered format, each file atomically."""
-    from ..render import write_atomic
-
-    paths = []
-    for fmt, data in rendered.items():
-        target = outdir / f"{stem}.{fmt}"
-        try:
-            paths.append(write_atomic(target, data))
-        except OSError as exc:
-            raise OutputError(
-                f"{target}: cannot write ({exc.strerror or exc}); "
-                "choose another folder with -o or fix its permissions"
-            ) from exc
-    return paths

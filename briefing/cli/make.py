@@ -19,9 +19,7 @@ from .common import (
     formats_option,
     inputs_callback,
     progress_bar,
-    render_formats,
     stderr,
-    write_outputs,
 )
 
 EXAMPLES_MAKE = """
@@ -169,6 +167,7 @@ def make(
     """Brief each article in INPUT... (files, folders, JSONL, feeds, URLs, - for stdin)."""
     from ..batch import Options, brief_keyed
     from ..load import load_many
+    from ..render.formats import render_formats, write_outputs
     from ..settings import load_settings, parse_size
 
     if max_bytes is not None:
