@@ -17,7 +17,15 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-__all__ = ["Point", "describe_when", "parse_when", "timeline_points", "timeline_svg"]
+__all__ = [
+    "Point",
+    "describe_when",
+    "parse_when",
+    "shorten",
+    "timeline_points",
+    "timeline_svg",
+    "when_words",
+]
 
 _DAY = r"(\d{4})-(\d{2})-(\d{2})"
 _DAY_LIKE = re.compile(rf"^{_DAY}(?:T(?:MO|AF|EV|NI|\d{{2}}:\d{{2}}(?::\d{{2}})?Z?))?$")
@@ -96,6 +104,24 @@ def describe_when(value: str | None, text: str | None = None) -> str | None:
         return None
     words = _describer()(value, text)
     return " ".join(str(words).split()) or None
+
+
+def _date_tokens(text: str) -> set[str]:
+    """The words of a date, month names cut to three letters: "3 March 2025" -> 3, mar, 2025."""
+    tokens = re.findall(r"[^\W_]+", text.casefold())
+    return {t[:3] if t.isalpha() and len(t) > 3 else t for t in tokens}
+
+
+def when_words(value: str | None, text: str) -> str | None:
+    """A when-fact's value in a reader's words when they add to its text ("Monday" ->
+    "18 Nov 2019"); None when they only repeat it ("3 March 2025") or the value is a code
+    no reader's words are known for."""
+    if not value:
+        return None
+    words = describe_when(value, text)
+    if not words or words == value:
+        return None
+    return None if _date_tokens(words) <= _date_tokens(text) else words
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +256,7 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def timeline_svg(points: tuple[Point, ...], *, title: str = "Timeline", width: int = 520) -> str:
+def timeline_svg(points: tuple[Point, ...], *, title: str = "Timeline", width: int = 560) -> str:
     """The timeline of ``points`` as an inline SVG element (empty string with fewer than two).
 
     Sized by its viewBox, so it scales to the width of its container; the text uses the
@@ -238,7 +264,8 @@ def timeline_svg(points: tuple[Point, ...], *, title: str = "Timeline", width: i
     """
     if len(points) < 2:
         return ""
-    pad, axis_y, row, font = 14, 16, 17, 10.5
+    pad, axis_y, row, font = 14, 16, 16, 9.5
+    texts: list[str] = []
     first = min(p.start for p in points)
     last = max(p.end for p in points)
     days = max(1, (last - first).days)
@@ -268,7 +295,7 @@ def timeline_svg(points: tuple[Point, ...], *, title: str = "Timeline", width: i
         if x1 - x0 >= 3:
             out.append(
                 f'<line x1="{x0:.1f}" y1="{axis_y}" x2="{x1:.1f}" y2="{axis_y}" '
-                f'stroke="#1f4e79" stroke-width="5" stroke-linecap="round"/>'
+                f'stroke="#7fa3c6" stroke-width="4" stroke-linecap="round"/>'
             )
         out.append(f'<circle cx="{mid:.1f}" cy="{axis_y}" r="3.6" fill="#1f4e79"/>')
         right = mid < width * 0.55
@@ -276,10 +303,18 @@ def timeline_svg(points: tuple[Point, ...], *, title: str = "Timeline", width: i
         chars = max(12, int(room / (font * 0.55)) - len(p.when) - 3)
         anchor = "start" if right else "end"
         tx = mid + 5 if right else mid - 5
-        out.append(
+        label = shorten(p.label, chars)
+        guess = (len(p.when) * 0.58 + (len(label) + 3) * 0.52) * font  # text width, roughly
+        left = tx if right else tx - guess
+        texts.append(
+            f'<rect x="{left - 2:.1f}" y="{y - font * 0.85:.1f}" width="{guess + 4:.1f}" '
+            f'height="{font * 1.15:.1f}" fill="#ffffff"/>'
+        )
+        texts.append(
             f'<text x="{tx:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="#1c232b">'
             f'<tspan font-weight="bold" fill="#1f4e79">{_esc(p.when)}</tspan>'
-            f"<tspan> · {_esc(shorten(p.label, chars))}</tspan></text>"
+            f"<tspan> · {_esc(label)}</tspan></text>"
         )
+    out.extend(texts)  # over every line, each on a white ground so no line crosses it
     out.append("</svg>")
     return "\n".join(out)

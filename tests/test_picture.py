@@ -78,7 +78,7 @@ def test_svg_is_well_formed_escaped_and_fetches_nothing() -> None:
     root = ET.fromstring(svg)  # well formed: the label did not break out of its element
     assert root.tag == f"{SVG}svg"
     tags = {el.tag.removeprefix(SVG) for el in root.iter()}
-    assert tags <= {"svg", "title", "line", "circle", "text", "tspan"}
+    assert tags <= {"svg", "title", "line", "circle", "rect", "text", "tspan"}
     assert "<script" not in svg and "<b>" not in svg
     assert not any("href" in key for el in root.iter() for key in el.attrib)
     texts = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))

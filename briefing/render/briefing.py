@@ -27,7 +27,6 @@ import datetime as dt
 import json
 import math
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,7 +34,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..models import Briefing, Fact, Facts, Sentence
-from ..picture import describe_when, timeline_points, timeline_svg
+from ..picture import timeline_points, timeline_svg, when_words
 from .env import find_template, render_template, safe_url
 
 __all__ = [
@@ -291,18 +290,7 @@ def _show_fact(kind: str, f: Fact, max_chars: int | None) -> Shown:
 
 def _when_words(kind: str, f: Fact, text: str, value: str | None) -> str | None:
     """A when-fact's value in a reader's words, when they say more than its text."""
-    if kind != "when" or not value:
-        return None
-    words = describe_when(value, f.text)
-    if not words or words == value:
-        return None  # a code describe() does not know: show the text alone
-    return None if _date_tokens(words) <= _date_tokens(text) else words
-
-
-def _date_tokens(text: str) -> set[str]:
-    """The words of a date, month names cut to three letters: "3 March 2025" -> 3, mar, 2025."""
-    tokens = re.findall(r"[^\W_]+", text.casefold())
-    return {t[:3] if t.isalpha() and len(t) > 3 else t for t in tokens}
+    return when_words(value, text) if kind == "when" else None
 
 
 def _title(b: Briefing, clip: int | None) -> str:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markupsafe import Markup
 
 from ..models import Digest, Fact, Sentence, Story
-from ..picture import Point, describe_when, timeline_points, timeline_svg
+from ..picture import Point, shorten, timeline_points, timeline_svg, when_words
 from .env import find_template, render_template, safe_url
 from .files import write_atomic
 
@@ -36,11 +36,9 @@ class PageCut:
 
 
 def _fact_text(f: Fact, kind: str) -> str:
-    if kind == "when" and f.value:
-        words = describe_when(f.value, f.text)
-        if words and words != f.value and words.casefold() != f.text.casefold():
-            return f"{f.text} ({words})"
-        return f.text
+    if kind == "when":
+        words = when_words(f.value, f.text)
+        return f"{f.text} ({words})" if words else f.text
     return f.value if kind in ("who", "where") and f.value else f.text
 
 
@@ -80,7 +78,7 @@ def digest_timeline(stories: tuple[Story, ...], day: object) -> tuple[Point, ...
                 bool(found) and abs((found[0].start - day).days) <= TIMELINE_DAYS
             )
             if found and near:
-                points.append(found[0])
+                points.append(replace(found[0], label=shorten(" ".join(story.title.split()), 70)))
                 break
         if len(points) >= TIMELINE_STORIES:
             break
