@@ -4,20 +4,26 @@ Prints, in one run:
   1. cold `briefing make` on the seed vs `python -c "import spacy, weasyprint"` + model load;
   2. brief() throughput (words/s) vs a bare spaCy NER pass over the same text;
   3. PDF render time of the seed's briefing;
-  4. peak memory (max RSS) of briefing a 5 MB article, in a fresh process.
+  4. peak memory (max RSS) of briefing a 5 MB article, in a fresh process;
+  5. `briefing make --format md` vs `--format md,pdf` on a 40-article batch (BBC texts from
+     /work/shared/data/summaries/bbc.jsonl when present, else the seed under 40 titles),
+     --workers 1, interleaved runs: the md+pdf / md ratio (target <= 2), render_pdf split
+     into layout (HTML -> pages) and writing (pages -> PDF bytes), and the PDF sizes.
 
-Run: .venv/bin/python bench/timing.py [--repeat 3]
+Run: .venv/bin/python bench/timing.py [--repeat 3] [--only pdf]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
@@ -54,7 +60,11 @@ def main() -> None:
     )
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--big-mb", type=float, default=5.0, help="size of the memory test article")
+    ap.add_argument("--only", choices=["pdf"], help="run only section 5 (the PDF batch)")
     args = ap.parse_args()
+    if args.only == "pdf":
+        print_rows(pdf_batch(args.repeat))
+        return
 
     import briefing
     from briefing.nlp import DEFAULT_MODEL
@@ -125,11 +135,110 @@ def main() -> None:
         (f"time for the {size:.1f} MB article", f"{big_s:.1f} s"),
     ]
 
+    rows += pdf_batch(args.repeat)
+    print_rows(rows)
+
+
+def print_rows(rows: list[tuple[str, str]]) -> None:
     width = max(len(k) for k, _ in rows)
     print(f"{'measure':<{width}}  value")
     print("-" * (width + 16))
     for k, v in rows:
         print(f"{k:<{width}}  {v}")
+
+
+BBC = Path("/work/shared/data/summaries/bbc.jsonl")
+BATCH = 40
+
+
+def batch_articles() -> tuple[list[dict[str, str]], str]:
+    """Forty articles as JSONL records: BBC texts when the dev data is there, else the seed."""
+    if BBC.is_file():
+        records = []
+        with BBC.open(encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                records.append(
+                    {"text": row["text"], "title": row["title"], "published": "2005-03-01"}
+                )
+                if len(records) == BATCH:
+                    break
+        return records, f"{BATCH} BBC articles"
+    text = SEED.read_text(encoding="utf-8")
+    return [{"text": text, "title": f"Seed copy {i}"} for i in range(BATCH)], f"{BATCH} seed copies"
+
+
+def pdf_batch(repeat: int) -> list[tuple[str, str]]:
+    """Section 5: the md vs md+pdf ratio of `briefing make`, the layout/write split, sizes."""
+    import briefing
+    from briefing import pdf
+
+    records, label = batch_articles()
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp) / "batch.jsonl"
+        batch.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        times: dict[str, list[float]] = {"md": [], "md,pdf": []}
+        for _ in range(repeat):
+            for fmt in times:  # interleaved, so drift on a shared machine hits both alike
+                out = Path(tmp) / fmt.replace(",", "-")
+                cmd = [str(BIN), "make", str(batch), "--format", fmt, "--workers", "1", "-q"]
+                times[fmt].append(wall([*cmd, "-o", str(out)], 1))
+        md, both = statistics.median(times["md"]), statistics.median(times["md,pdf"])
+        rows += [
+            (f"make --format md, {label}, --workers 1", f"{md:.1f} s"),
+            (f"make --format md,pdf, {label}, --workers 1", f"{both:.1f} s"),
+            ("ratio md+pdf / md (target <= 2)", f"{both / md:.2f}x"),
+            ("PDF cost per article", f"{(both - md) / len(records) * 1000:.0f} ms"),
+        ]
+
+    briefings = [briefing.brief(briefing.Article(r["text"], title=r["title"])) for r in records]
+    spent = {"layout": 0.0, "write": 0.0}
+    renders = 0
+    real_render, real_write = pdf._render, pdf._write
+
+    def timed_render(html: str, base_url: str) -> Any:
+        nonlocal renders
+        t = time.perf_counter()
+        try:
+            return real_render(html, base_url)
+        finally:
+            spent["layout"] += time.perf_counter() - t
+            renders += 1
+
+    def timed_write(document: Any, html: str | None) -> bytes:
+        t = time.perf_counter()
+        try:
+            return real_write(document, html)
+        finally:
+            spent["write"] += time.perf_counter() - t
+
+    briefing.render_pdf(briefings[0])  # warm: WeasyPrint imported, fonts loaded
+    sizes = []
+    pdf._render, pdf._write = timed_render, timed_write
+    try:
+        t = time.perf_counter()
+        for b in briefings:
+            sizes.append(len(briefing.render_pdf(b)))
+        total = time.perf_counter() - t
+    finally:
+        pdf._render, pdf._write = real_render, real_write
+    n = len(briefings)
+    other = total - spent["layout"] - spent["write"]
+    rows += [
+        ("render_pdf per briefing (in process)", f"{total / n * 1000:.0f} ms"),
+        (
+            "  layout (HTML -> pages) / write (pages -> PDF) / templates+fit",
+            f"{spent['layout'] / n * 1000:.0f} / {spent['write'] / n * 1000:.0f} / "
+            f"{other / n * 1000:.0f} ms",
+        ),
+        ("  layouts per briefing (1 = fitted at once)", f"{renders / n:.2f}"),
+        (
+            "PDF size: mean / max (target < 150 KB)",
+            f"{statistics.mean(sizes) / 1024:.0f} / {max(sizes) / 1024:.0f} KB",
+        ),
+    ]
+    return rows
 
 
 if __name__ == "__main__":
