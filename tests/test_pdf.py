@@ -443,3 +443,23 @@ def test_without_pango_render_pdf_names_the_package_to_install(
     message = str(caught.value)
     assert "\n" not in message
     assert "libpango-1.0-0" in message and ("apt-get install" in message or "brew" in message)
+
+
+@pytest.mark.slow
+def test_the_dated_seed_pdf_is_one_page_with_a_timeline(tmp_path: Path) -> None:
+    """The seed article with a publication date (a JSON input) gets its timeline."""
+    import json
+
+    import briefing
+
+    seed = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))[0]
+    fixture = tmp_path / "seed.json"
+    fixture.write_text(
+        json.dumps({"text": seed.read_text(encoding="utf-8"), "published": "2019-11-20"}),
+        encoding="utf-8",
+    )
+    data = render_pdf(briefing.brief(briefing.load(fixture)))
+    text = pages(data)
+    assert len(text) == 1 and "TIMELINE" in text[0].upper()
+    assert "Nov 2019" in text[0]
+    assert len(data) < 150_000
