@@ -241,14 +241,16 @@ _TAGGER_LABELS = frozenset(
 )
 
 
-def _label(label: str | None) -> str | None:
+def _label(label: str | None, text: str = "") -> str | None:
     """A label fit to show: a reader's word ("people", "dollars"), never a tagger's label
-    such as ``CARDINAL`` or ``WORK_OF_ART`` (None then)."""
+    such as ``CARDINAL`` or ``WORK_OF_ART``, nor one the fact's ``text`` already says."""
     if not label or not label.strip():
         return None
     label = " ".join(label.split())
     if label.isupper() or label.lower().replace(" ", "_") in _TAGGER_LABELS:
         return None
+    if label.casefold() in text.casefold():
+        return None  # "15 sites" needs no "(sites)"
     return label
 
 
@@ -283,7 +285,7 @@ def _show_fact(kind: str, f: Fact, max_chars: int | None) -> Shown:
         evidence_note=evidence_note,
         speaker=speaker,
         role=role,
-        label=_label(f.label),
+        label=_label(f.label, text),
         words=_when_words(kind, f, text, value) if not note else None,
     )
 
