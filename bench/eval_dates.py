@@ -26,8 +26,9 @@ value of ours (``1988`` for gold ``1988-10-26``).
 
 Two readings of the same spans. *Per expression* is what ``date_mentions`` gives today:
 each expression resolved alone (``dates.resolve``). *In order* resolves the document's
-expressions in reading order with :class:`briefing.dates.DocumentResolver`, so "a year
-earlier" is read against the date named before it (the reference time). The spaCy pass runs
+expressions in reading order with :meth:`briefing.dates.DocumentResolver.read`, so "a year
+earlier" is read against the date named before it (the reference time) and a span that
+lists dates ("1994, 1995 and 1997") gives one value per item. The spaCy pass runs
 once per text: the spans and the tense each expression was resolved with are recorded
 (cached under /tmp, keyed by the data and the facts/nlp sources) and every variant replays
 them through :mod:`briefing.dates`.
@@ -252,10 +253,13 @@ def in_order(doc: dict[str, Any], spans: list[Recorded]) -> list[Mention]:
     from briefing import dates
 
     reader = dates.DocumentResolver(dt.date.fromisoformat(doc["dct"]))
-    return [
-        (s, e, t, reader.resolve(t, tense=tense) if ok else None)  # type: ignore[arg-type]
-        for s, e, t, tense, ok in spans
-    ]
+    out: list[Mention] = []
+    for s, e, t, tense, ok in spans:
+        if ok:
+            out += reader.read(s, doc["text"][s:e], tense=tense)  # type: ignore[arg-type]
+        else:
+            out.append((s, e, t, None))
+    return out
 
 
 def scored(

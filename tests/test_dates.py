@@ -13,6 +13,7 @@ from briefing.dates import (
     DocumentResolver,
     describe,
     is_duration,
+    list_items,
     part_of_day,
     resolve,
     resolve_date,
@@ -380,3 +381,46 @@ def test_a_reference_from_the_text_needs_no_anchor() -> None:
     assert doc.resolve("in June 2010") == "2010-06"
     assert doc.resolve("a month later") == "2010-07"
     assert doc.resolve("the day before") is None  # a month is no day
+
+
+# --- lists and quarters ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("2001, 2003 and 2008", ["2001", "2003", "2008"]),
+        ("the 60s and 70s", ["the 60s", "70s"]),
+        ("May 3 and 4", ["May 3", "4"]),
+        ("Monday, Wednesday or Friday", ["Monday", "Wednesday", "Friday"]),
+        ("Thursday, Nov. 20", ["Thursday, Nov. 20"]),  # one date, not a list
+        ("Nov. 20, 2025", ["Nov. 20, 2025"]),
+        ("between 2001 and 2008", ["between 2001 and 2008"]),
+        ("March, a month", ["March, a month"]),  # an item that names no date
+    ],
+)
+def test_list_items_split_only_real_lists(text: str, items: list[str]) -> None:
+    assert [item.strip() for _offset, item in list_items(text)] == items
+    assert all(text[o : o + len(i)] == i for o, i in list_items(text))
+
+
+def test_read_gives_one_value_per_listed_date_with_offsets() -> None:
+    doc = DocumentResolver(WEDNESDAY)
+    assert doc.read(10, "May 3 and 4") == [
+        (10, 15, "May 3", "2025-05-03"),
+        (20, 21, "4", "2025-05-04"),
+    ]
+    assert [m[3] for m in doc.read(0, "the 60s and 70s")] == ["196", "197"]
+    assert doc.read(0, "three weeks") == [(0, 11, "three weeks", None)]
+
+
+@pytest.mark.parametrize(
+    ("anchor", "value"),
+    [
+        (dt.date(2025, 2, 10), "2024-Q4"),  # weeks after it ended: last year's
+        (dt.date(2025, 8, 20), "2025-Q4"),  # six weeks before it begins: this year's
+        (dt.date(2025, 11, 26), "2025-Q4"),  # the current quarter
+    ],
+)
+def test_a_quarter_without_a_year_is_the_nearest_one(anchor: dt.date, value: str) -> None:
+    assert resolve_date("the fourth quarter", anchor) == value

@@ -433,38 +433,3 @@ def _dateparser(s: str, base: dt.date | None, tense: Tense, language: str = "en"
     if period == "time":
         return f"{when.date().isoformat()}T{when.hour:02d}:{when.minute:02d}"
     return when.date().isoformat()
-
-
-class DocumentResolver:
-    """An article's expressions resolved in reading order, each against the anchor and the
-    *reference time*: the date the article named last (see :mod:`.anaphora`).
-
-    >>> doc = DocumentResolver(dt.date(1989, 10, 26))
-    >>> doc.resolve("the third quarter"), doc.resolve("a year earlier")
-    ('1989-Q3', '1988-Q3')
-
-    Only an expression that names its own date moves the reference; "a year earlier" read
-    twice gives the same value twice.
-    """
-
-    def __init__(self, anchor: dt.date | dt.datetime | None, *, language: str = "en") -> None:
-        self.anchor = _to_date(anchor)
-        self.language = _check_language(language)
-        self.reference: str | None = None
-
-    def resolve(self, text: str, *, tense: Tense = None) -> str | None:
-        """The value of ``text`` (None for a duration), moving the reference when ``text``
-        names a date of its own."""
-        if is_duration(text):
-            return None
-        value = resolve(
-            text, self.anchor, tense=tense, language=self.language, reference=self.reference
-        )
-        if value is not None and not is_anaphoric(text):
-            self.reference = value
-        return value
-
-
-def is_anaphoric(text: str) -> bool:
-    """Whether ``text`` points at a date named before ("a year earlier", "that day")."""
-    return refers_back(_clean(text))

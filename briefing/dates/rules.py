@@ -227,6 +227,20 @@ def _year_of(rest: str | None, base: dt.date | None) -> tuple[bool, int | None]:
     return True, None  # a tail we cannot read: the expression is not resolved
 
 
+def _quarter_year(n: int, base: dt.date) -> int:
+    """The year of "the fourth quarter" named without one: the current or a past quarter of
+    the anchor's year; a later one is last year's when that ended nearer the anchor than
+    this year's begins ("the fourth quarter" in March is last year's, in August this
+    year's: seen in TimeBank and MEANTIME reports). Quarters are reported after the fact,
+    so the tense of the sentence says little."""
+    current = (base.month - 1) // 3 + 1
+    if n <= current:
+        return base.year
+    last_end = dt.date(base.year - 1, 3 * n, 30 if n in (2, 3) else 31)
+    this_start = dt.date(base.year, 3 * n - 2, 1)
+    return base.year if (this_start - base) < (base - last_end) else base.year - 1
+
+
 def _read_quarter(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
     m = _QUARTER.match(s) or _QUARTER_YEAR_FIRST.match(s)
     if m:
@@ -235,10 +249,7 @@ def _read_quarter(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str
         if not named:
             if base is None:
                 return True, None
-            # the most recent such quarter (the current one included); quarters are
-            # reported after the fact, so the tense of the sentence says little
-            current = (base.month - 1) // 3 + 1
-            year = base.year - (n > current)
+            year = _quarter_year(n, base)
         return True, (f"{year}-Q{n}" if year else None)
     m = _Q.match(s)
     if m:

@@ -1,0 +1,116 @@
+"""An article's date expressions read in order: lists split into their items, and each item
+resolved against the anchor and the *reference time*, the date the article named last
+(see :mod:`.anaphora`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .anaphora import refers_back
+from .resolver import _check_language, is_duration, resolve
+from .words import MONTHS, WEEKDAYS, Tense, _clean, _to_date, _valid
+
+Mention = tuple[int, int, str, "str | None"]
+
+# "1994, 1995 and 1997", "the 70s and 80s", "April 24 and 25", "Monday or Tuesday": a span
+# that lists dates (spaCy gives one DATE entity; TimeML one TIMEX3 per item; seen in several
+# TimeBank and MEANTIME documents)
+_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_BARE_DAY = re.compile(r"^(?:the\s+)?(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?$")
+_BARE_YEAR = re.compile(r"^(?:1[0-9]{3}|2[01][0-9]{2})$")
+_DATE_WORD = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True))
+    + r"|today|yesterday|tomorrow|tonight|spring|summer|autumn|fall|winter|quarter|"
+    r"twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    re.I,
+)
+
+
+def list_items(text: str) -> list[tuple[int, str]]:
+    """The items of a span that lists dates, each with its offset in ``text``; the span
+    itself when it is one date ("Friday, Oct. 23", "Oct. 23, 1998", "between 1994 and
+    1997") or when an item names no date ("January, a week")."""
+    if re.match(r"^\s*(?:between|from)\b", text, re.I):
+        return [(0, text)]
+    items: list[tuple[int, str]] = []
+    start = 0
+    for m in _SEPARATOR.finditer(text):
+        items.append((start, text[start : m.start()]))
+        start = m.end()
+    items.append((start, text[start:]))
+    if len(items) == 1:
+        return items
+    merged: list[tuple[int, str]] = []
+    for offset, item in items:
+        word = item.strip().lower().rstrip(".")
+        if merged:
+            prev_offset, prev = merged[-1]
+            prev_words = prev.strip().lower().split()
+            year_of_prev = bool(_BARE_YEAR.match(word)) and not re.search(r"\d{4}", prev)
+            year_of_prev = year_of_prev and bool(re.search(r"[a-z]", prev, re.I))
+            first = word.split()[0].rstrip(".") if word else ""
+            weekday_before = bool(prev_words) and prev_words[-1].rstrip(".") in WEEKDAYS
+            weekday_before = weekday_before and (first in MONTHS or first[:1].isdigit())
+            if year_of_prev or weekday_before:
+                merged[-1] = (prev_offset, text[prev_offset : offset + len(item)])
+                continue  # "Oct. 23, 1998", "Friday, Oct. 23": one date
+        merged.append((offset, item))
+    if len(merged) > 1 and not all(_DATE_WORD.search(item) for _o, item in merged):
+        return [(0, text)]
+    return merged
+
+
+class DocumentResolver:
+    """An article's expressions resolved in reading order.
+
+    >>> doc = DocumentResolver(dt.date(1989, 10, 26))
+    >>> doc.resolve("the third quarter"), doc.resolve("a year earlier")
+    ('1989-Q3', '1988-Q3')
+
+    Only an expression that names its own date moves the reference; "a year earlier" read
+    twice gives the same value twice. :meth:`read` also splits a span that lists dates.
+    """
+
+    def __init__(self, anchor: dt.date | dt.datetime | None, *, language: str = "en") -> None:
+        self.anchor = _to_date(anchor)
+        self.language = _check_language(language)
+        self.reference: str | None = None
+
+    def resolve(self, text: str, *, tense: Tense = None) -> str | None:
+        """The value of ``text`` (None for a duration), moving the reference when ``text``
+        names a date of its own."""
+        if is_duration(text):
+            return None
+        value = resolve(
+            text, self.anchor, tense=tense, language=self.language, reference=self.reference
+        )
+        if value is not None and not is_anaphoric(text):
+            self.reference = value
+        return value
+
+    def read(self, start: int, text: str, *, tense: Tense = None) -> list[Mention]:
+        """The span ``text`` at offset ``start`` as ``(start, end, text, value)`` items: one,
+        or one per date it lists; a bare day after a day takes its month ("April 24 and
+        25")."""
+        out: list[Mention] = []
+        for offset, raw in list_items(text):
+            item = raw.strip()
+            lead = len(raw) - len(raw.lstrip())
+            value = None
+            day = _BARE_DAY.match(item.lower())
+            previous = out[-1][3] if out else None
+            if day and previous and re.fullmatch(r"\d{4}-\d{2}-\d{2}", previous):
+                value = f"{previous[:8]}{int(day['d']):02d}"
+                value = value if _valid(value) else None
+            else:
+                value = self.resolve(item, tense=tense)
+            begin = start + offset + lead
+            out.append((begin, begin + len(item), item, value))
+        return out
+
+
+def is_anaphoric(text: str) -> bool:
+    """Whether ``text`` points at a date named before ("a year earlier", "that day")."""
+    return refers_back(_clean(text))
