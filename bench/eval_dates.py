@@ -16,7 +16,7 @@ the document creation time.
 *Found* is the share of gold DATE/TIME timexes that one of our expressions overlaps.
 *Right* is, over those found, the share whose value equals the gold TIMEX3 value, compared
 granularly (the matching ``bench/eval_facts.py`` uses): exact string match after dropping
-``:00`` seconds and leading zeros of week numbers (TimeML writes ``W7``), an ``X`` in the
+``:00`` seconds and writing week numbers with two digits (TimeML writes ``W7``), an ``X`` in the
 gold value matches any character, a day with a part of day (``2000-01-05TNI``) matches
 the gold day ``2000-01-05``, an interval of ours matches when either end equals the
 gold value, a gold decade or century with trailing X (``198X``, ``19XX``) matches our
@@ -85,7 +85,7 @@ Mention = tuple[int, int, str, "str | None"]
 
 def _canon(value: str) -> str:
     value = re.sub(r":00$", "", value)
-    return re.sub(r"-W0(\d)", r"-W\1", value)
+    return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)  # TimeML writes W7; both sides W07
 
 
 def value_matches(ours: str | None, gold: str) -> bool:

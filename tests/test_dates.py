@@ -424,3 +424,9 @@ def test_read_gives_one_value_per_listed_date_with_offsets() -> None:
 )
 def test_a_quarter_without_a_year_is_the_nearest_one(anchor: dt.date, value: str) -> None:
     assert resolve_date("the fourth quarter", anchor) == value
+
+
+def test_a_month_alone_in_a_past_clause_has_passed() -> None:
+    assert resolve("January", WEDNESDAY) == "2026-01"  # nearer ahead, no tense
+    assert resolve("January", WEDNESDAY, tense="past") == "2025-01"
+    assert resolve("January", WEDNESDAY, tense="future") == "2026-01"

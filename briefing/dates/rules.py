@@ -459,7 +459,9 @@ def _read_month(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str |
     elif rel in ("last", "past", "this past", "previous"):
         year = base.year - (month >= base.month)
     else:
-        ratio = FUTURE_RATIO_MONTH
+        # a month named alone in a past-tense clause has passed ("sales fell in March",
+        # read on 30 Oct: TimeBank, in three documents); else the nearer one
+        ratio = FUTURE_RATIO_MONTH if tense != "past" else float("inf")
         year = _closest_year(month, 15, base, tense, ratio) or base.year
     return True, f"{year}-{month:02d}"
 
