@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.server
 import importlib
 import ipaddress
+import random
 import shutil
 import socket
 import ssl
@@ -566,3 +568,56 @@ def test_tls_checks_the_host_name_while_connecting_to_the_checked_address(
         by_address = base.replace("localhost", "127.0.0.1")
         with pytest.raises(InputError, match=r"IP address mismatch|doesn't match|hostname"):
             fetcher.fetch(f"{by_address}/page")  # the certificate names localhost only
+
+
+# --- broken servers -----------------------------------------------------------------------
+
+
+def raw_server(response: bytes) -> tuple[str, socket.socket]:
+    """A server that answers every connection with ``response``, whatever it is."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+
+    def serve() -> None:
+        while True:
+            try:
+                client, _address = listener.accept()
+            except OSError:
+                return  # closed by the test
+            with client:
+                client.recv(65536)
+                with contextlib.suppress(OSError):
+                    client.sendall(response)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return f"http://127.0.0.1:{listener.getsockname()[1]}/", listener
+
+
+@pytest.mark.parametrize(
+    ("response", "message"),
+    [
+        (b"garbage\r\n\r\n", "cannot fetch it"),
+        (b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", "cannot fetch it"),
+        (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "cannot fetch it"),
+        (b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\nabcde", "cannot fetch it"),
+        (b"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\nabcde", "br-compressed"),
+        (b"HTTP/1.1 302 Found\r\nLocation: http://[::1\r\n\r\n", "which is not a valid URL"),
+        (b"HTTP/1.1 302 Found\r\nLocation: \r\n\r\n", "redirects in a loop"),
+        (b"HTTP/1.1 999 Weird\r\nContent-Length: 0\r\n\r\n", "answered 999"),
+        (b"HTTP/1.1 200 OK\r\nX-A: " + b"a" * 200_000 + b"\r\n\r\n", "cannot fetch it"),
+        (b"", "cannot fetch it"),
+        (random.Random(1).randbytes(3000), "cannot fetch it"),
+    ],
+)
+def test_a_broken_server_is_one_input_error(response: bytes, message: str) -> None:
+    url, listener = raw_server(response)
+    try:
+        with pytest.raises(InputError) as caught:
+            fetch(url, options=FetchOptions(allow_private=True, timeout=3, retries=0))
+    finally:
+        with contextlib.suppress(OSError):
+            listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() in the server thread
+        listener.close()
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+    assert str(caught.value).startswith(url)

@@ -296,7 +296,7 @@ class Fetcher:
                 if retry_after > options.max_retry_after:
                     raise InputError(
                         f"{url}: the server answered {status} and asks to wait "
-                        f"{retry_after:.0f} s; try again later"
+                        f"{min(retry_after, 1e7):.0f} s; try again later"
                     )
                 wait = max(wait, retry_after)
             time.sleep(wait)
@@ -354,11 +354,7 @@ class Fetcher:
                     k.decode("latin-1").lower(): v.decode("latin-1") for k, v in response.headers
                 }
                 if status in _REDIRECTS and "location" in head:
-                    target = urllib.parse.urljoin(current, head["location"].strip())
-                    if urllib.parse.urlsplit(target).scheme.lower() not in ("http", "https"):
-                        raise InputError(
-                            f"{url}: redirects to {target}, which is not http(s); not allowed"
-                        )
+                    target = _redirect_target(url, current, head["location"])
                     if target in seen:
                         raise InputError(f"{url}: redirects in a loop; check the URL")
                     seen.add(target)
@@ -454,6 +450,25 @@ class Fetcher:
                     if progress is not None:
                         progress(done, len(urls), result)
         return [result for result in results if result is not None]
+
+
+def _redirect_target(url: str, current: str, location: str) -> str:
+    """Where a redirect leads, refusing anything but a valid http(s) URL."""
+    target = location.strip()
+    shown = ascii(target[:200])[1:-1] + ("..." if len(target) > 200 else "")
+    invalid = InputError(f"{url}: redirects to {shown}, which is not a valid URL; check the URL")
+    try:
+        target = urllib.parse.urljoin(current, target)
+        scheme = urllib.parse.urlsplit(target).scheme.lower()
+    except ValueError:
+        raise invalid from None
+    if scheme not in ("http", "https"):
+        raise InputError(f"{url}: redirects to {shown}, which is not http(s); not allowed")
+    try:
+        check_url(target)
+    except InputError:
+        raise invalid from None
+    return target
 
 
 def _cached_copy(cached: Page, url: str) -> Page:
