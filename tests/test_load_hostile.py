@@ -469,3 +469,17 @@ def test_a_big_legacy_encoded_file_is_decoded_from_a_sample(tmp_path: Path) -> N
     start = time.monotonic()
     assert load(path).text == text.strip()
     assert time.monotonic() - start < 20  # 5.6 s for twice this size before
+
+
+@pytest.mark.parametrize(
+    "elsewhere",
+    [
+        "<aside><a href='/old'>Old story</a> <time datetime='2019-01-01'>1 Jan 2019</time></aside>",
+        "<ul><li>Earlier: <time datetime='2019-01-01'>1 Jan 2019</time></li></ul>",
+        "<div class='related-stories'><time datetime='2019-01-01'>1 Jan 2019</time></div>",
+    ],
+    ids=["aside", "list", "related"],
+)
+def test_another_storys_time_is_not_the_publication_date(tmp_path: Path, elsewhere: str) -> None:
+    body = f"<article><h1>Plan</h1>{''.join(PARAGRAPHS)}</article>{elsewhere}"
+    assert load(write(tmp_path / "p.html", page(body))).published is None

@@ -21,6 +21,11 @@ _BLOCK_TAGS = frozenset(
 )
 _VOID_TAGS = ("embed", "param", "source", "track", "wbr", "img", "input", "area", "col", "hr")
 """Elements that hold no content: the HTML parser may still nest the rest of the page in one."""
+_ELSEWHERE_TAGS = frozenset({"aside", "nav", "footer", "li", "figure", "blockquote", "td"})
+_ELSEWHERE_NAMES = re.compile(
+    r"related|sidebar|widget|comment|teaser|recommend|more-stories|trending|popular", re.I
+)
+"""Where a <time> belongs to another story: its date is not this article's."""
 _SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas"}
     | {"button", "select", "textarea", "head", "title"}
@@ -94,7 +99,9 @@ def _repair_tree(tree: Any) -> None:
     ``<base href>`` is a hint for relative links, not the article's address, so it goes.
     A void element such as ``<embed>`` written without a closing tag can swallow the rest
     of the page in lxml's tree, and the extractor then drops it with the embed: its
-    children are moved out to follow it.
+    children are moved out to follow it. A ``<time>`` (or ``<abbr>``) in a sidebar, a
+    list, a footer or a teaser dates another story, so it loses its tag (its text stays)
+    and the extractor cannot take it for the publication date.
     """
     for base in list(tree.iter("base")):
         base.drop_tree()
@@ -107,6 +114,21 @@ def _repair_tree(tree: Any) -> None:
             element.tail = previous_tail + children_text
         for child in reversed(children):
             element.addnext(child)
+    for element in list(tree.iter("time", "abbr")):
+        if _outside_the_article(element) and hasattr(element, "drop_tag"):
+            element.drop_tag()  # its text stays; its date attribute no longer looks official
+
+
+def _outside_the_article(element: Any) -> bool:
+    """Whether a date element sits in a sidebar, list, footer or teaser (another story's)."""
+    for ancestor in element.iterancestors():
+        tag = ancestor.tag if isinstance(ancestor.tag, str) else ""
+        if tag in _ELSEWHERE_TAGS:
+            return True
+        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
+        if _ELSEWHERE_NAMES.search(names):
+            return True
+    return False
 
 
 def _drop_title_paragraph(body: str, title: str | None) -> str:
