@@ -28,7 +28,10 @@ Two readings of the same spans. *Per expression* is what ``date_mentions`` gives
 each expression resolved alone (``dates.resolve``). *In order* resolves the document's
 expressions in reading order with :meth:`briefing.dates.DocumentResolver.read`, so "a year
 earlier" is read against the date named before it (the reference time) and a span that
-lists dates ("1994, 1995 and 1997") gives one value per item. The spaCy pass runs
+lists dates ("1994, 1995 and 1997") gives one value per item. *In order + find* adds the
+expressions :func:`briefing.dates.find` sees and the pipeline's spans miss (UTC clock
+times, dates in digits, "now", "recently"). *Precision* is the share of our expressions
+that overlap a gold timex of any type. The spaCy pass runs
 once per text: the spans and the tense each expression was resolved with are recorded
 (cached under /tmp, keyed by the data and the facts/nlp sources) and every variant replays
 them through :mod:`briefing.dates`.
@@ -117,6 +120,8 @@ class DocScore:
     gold: int = 0
     found: int = 0
     right: int = 0
+    ours: int = 0  # our expressions
+    on_gold: int = 0  # of ours, those that overlap a gold timex of any type
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
 
@@ -142,6 +147,10 @@ def score_doc(doc: dict[str, Any], mentions: Sequence[Mention]) -> DocScore:
             score.wrong.append(
                 f"{doc['dct']} {timex_['text']!r:28} gold={timex_['value']:14} ours={hit[2]!r}->{hit[3]}"
             )
+    score.ours = len(mentions)
+    score.on_gold = sum(
+        any(m[0] < t["end"] and t["start"] < m[1] for t in doc["timexes"]) for m in mentions
+    )
     return score
 
 
@@ -262,6 +271,20 @@ def in_order(doc: dict[str, Any], spans: list[Recorded]) -> list[Mention]:
     return out
 
 
+def in_order_with_find(doc: dict[str, Any], spans: list[Recorded]) -> list[Mention]:
+    """In order, with :func:`briefing.dates.find`'s expressions that overlap none of the
+    pipeline's spans merged in by position."""
+    from briefing import dates
+
+    extra = [
+        (s, e, t, None, True)
+        for s, e, t in dates.find(doc["text"])
+        if not any(s < b and a < e for a, b, *_ in spans)
+    ]
+    merged: list[Recorded] = sorted([*spans, *extra], key=lambda m: m[0])
+    return in_order(doc, merged)
+
+
 def scored(
     docs: Sequence[tuple[dict[str, Any], list[Recorded]]], reading: Reading
 ) -> list[DocScore]:
@@ -348,15 +371,18 @@ def row(name: str, scores: Sequence[DocScore]) -> str:
     gold = sum(s.gold for s in scores)
     found, right = ratio(scores, "found", "gold"), ratio(scores, "right", "found")
     (flo, fhi), (rlo, rhi) = bootstrap(scores, "found", "gold"), bootstrap(scores, "right", "found")
-    both = ratio(scores, "right", "gold")
+    both, precision = ratio(scores, "right", "gold"), ratio(scores, "on_gold", "ours")
     return (
         f"{name:26}{len(scores):5d}{gold:5d}  {found:6.1%} [{flo:6.1%}, {fhi:6.1%}]"
-        f"  {right:6.1%} [{rlo:6.1%}, {rhi:6.1%}]  {both:6.1%}"
+        f"  {right:6.1%} [{rlo:6.1%}, {rhi:6.1%}]  {both:14.1%}  {precision:9.1%}"
     )
 
 
-def paired(ours: Sequence[DocScore], base: Sequence[DocScore]) -> str:
-    """Right-of-found, ours - base, with the 95 % interval of the paired difference."""
+def paired(
+    ours: Sequence[DocScore], base: Sequence[DocScore], num: str = "right", den: str = "found"
+) -> str:
+    """``num / den`` (right of found unless told), ours - base, with the 95 % interval of the
+    paired difference."""
     rng = random.Random(13)
     n = len(ours)
     diffs = []
@@ -364,15 +390,15 @@ def paired(ours: Sequence[DocScore], base: Sequence[DocScore]) -> str:
         picks = [rng.randrange(n) for _ in range(n)]
         a = [ours[i] for i in picks]
         b = [base[i] for i in picks]
-        diffs.append(ratio(a, "right", "found") - ratio(b, "right", "found"))
+        diffs.append(ratio(a, num, den) - ratio(b, num, den))
     diffs.sort()
-    d = ratio(ours, "right", "found") - ratio(base, "right", "found")
+    d = ratio(ours, num, den) - ratio(base, num, den)
     return f"{d:+6.1%} [{diffs[int(0.025 * DRAWS)]:+6.1%}, {diffs[int(0.975 * DRAWS) - 1]:+6.1%}]"
 
 
 HEADER = (
     f"{'corpus, reading':26}{'docs':>5}{'gold':>5}  {'found':^22}  {'right, of found':^22}"
-    f"  {'right, of gold':>6}"
+    f"  {'right, of gold':>14}  {'precision':>9}"
 )
 
 
@@ -401,9 +427,14 @@ def main(argv: list[str] | None = None) -> int:
     print(HEADER)
     results: dict[str, dict[str, list[DocScore]]] = {}
     for name, docs in corpora.items():
-        results[name] = {"per": scored(docs, per_expression), "order": scored(docs, in_order)}
+        results[name] = {
+            "per": scored(docs, per_expression),
+            "order": scored(docs, in_order),
+            "find": scored(docs, in_order_with_find),
+        }
         print(row(f"{name}, per expression", results[name]["per"]))
         print(row(f"{name}, in order", results[name]["order"]))
+        print(row(f"{name}, in order + find", results[name]["find"]))
         if args.verbose:
             for score in results[name]["order"]:
                 for line in score.wrong:
@@ -411,6 +442,10 @@ def main(argv: list[str] | None = None) -> int:
     print("\nIn order - per expression, right of found (paired):")
     for name in corpora:
         print(f"  {name:10}{paired(results[name]['order'], results[name]['per'])}")
+    print("In order + find - in order, found (paired):")
+    for name in corpora:
+        diff = paired(results[name]["find"], results[name]["order"], "found", "gold")
+        print(f"  {name:10}{diff}")
     if args.tune:
         best = in_sample(corpora, in_order)
         held, chosen = cross_validate(corpora, in_order)

@@ -12,6 +12,7 @@ from hypothesis import given, settings, strategies as st
 from briefing.dates import (
     DocumentResolver,
     describe,
+    find,
     is_duration,
     list_items,
     part_of_day,
@@ -430,3 +431,21 @@ def test_a_month_alone_in_a_past_clause_has_passed() -> None:
     assert resolve("January", WEDNESDAY) == "2026-01"  # nearer ahead, no tense
     assert resolve("January", WEDNESDAY, tense="past") == "2025-01"
     assert resolve("January", WEDNESDAY, tense="future") == "2026-01"
+
+
+# --- find: what a named-entity model misses -----------------------------------------------------
+
+
+def test_find_sees_utc_clocks_digit_dates_and_vague_references() -> None:
+    text = "The probe fired at 0630 UTC on 3/14/2024. It is now quiet, as it was recently."
+    assert [t for _s, _e, t in find(text)] == ["0630 UTC", "3/14/2024", "now", "recently"]
+    assert all(text[s:e] == t for s, e, t in find(text))
+    assert find("Il est maintenant 10:30 UTC.", language="fr") == []
+
+
+def test_found_expressions_resolve() -> None:
+    anchor = dt.date(2024, 3, 15)
+    assert resolve("0630 UTC", anchor) == "2024-03-15T06:30Z"
+    assert resolve("3/14/2024", None) == "2024-03-14"
+    assert resolve("now", anchor) is None  # a vague reference names no date
+    assert resolve("2024", anchor) == "2024"  # four digits without a zone stay a year

@@ -28,12 +28,14 @@ the anchor, ``PREFER_DATES_FROM`` = "past" (news reports what happened) and
 Modules: ``words`` (vocabulary, shared patterns, helpers), ``rules`` (one reader per shape
 of English expression), ``resolver`` (ranges, rewrites, clock times, the dateparser
 fallback, and the entry points), ``anaphora`` (dates read against the one named before),
-``document`` (an article's expressions in order, lists split), ``describe`` (values in
+``document`` (an article's expressions in order, lists split), ``find`` (expressions
+a named-entity model misses), ``describe`` (values in
 words).
 """
 
 from .describe import describe, part_of_day, timex
 from .document import DocumentResolver, is_anaphoric, list_items
+from .find import find
 from .resolver import is_duration, resolve, resolve_date
 from .words import MONTHS, WEEKDAYS, Tense
 
@@ -43,6 +45,7 @@ __all__ = [
     "DocumentResolver",
     "Tense",
     "describe",
+    "find",
     "is_anaphoric",
     "is_duration",
     "list_items",

@@ -78,6 +78,7 @@ def resolve(
     "that year", "the following month" are read against it (:mod:`.anaphora`)."""
     language = _check_language(language)
     base = _to_date(anchor)
+    text = _MILITARY_UTC.sub(r"\1:\2", text)
     if reference and language == "en":
         value = resolve_with_reference(_clean(text), reference, base)
         if value is not None:
@@ -85,6 +86,8 @@ def resolve(
     return _iso(_resolve_cached(text, base, tense, language), text)
 
 
+# "0800 UTC": four digits are a clock time only when a time zone says so (else a year)
+_MILITARY_UTC = re.compile(r"\b([01][0-9]|2[0-3])([0-5][0-9])(?=\s*(?:UTC|GMT)\b)", re.I)
 _PART_OF_DAY_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI)$")
 _CLOCK_VALUE = re.compile(r"T\d{2}:\d{2}$")
 _NAMES_UTC = re.compile(r"\b(?:UTC|GMT)\b(?!\s*[+-]\s*\d)|\d(?:Z|\s?UTC)\b", re.I)
