@@ -13,7 +13,7 @@ Two sources of knowledge, neither taken from any evaluation data:
    reading on …", Hacker News's "Article URL: … Comments URL: …", "Read more",
    "Continue reading", a trailing "[…]".
 
-A passage that is the whole of a long entry is never boilerplate (two copies of one
+A passage of more than :data:`MAX_WORDS` words is never boilerplate (two copies of one
 article in a feed are a duplicate, which dedup handles), so learning cannot eat news.
 """
 
@@ -88,7 +88,8 @@ def shape(passage: str) -> str:
 
 
 def _passages(text: str) -> list[str]:
-    """Paragraphs (lines) and, for paragraphs of several sentences, their sentences."""
+    """Paragraphs (lines) and, for paragraphs of several sentences, their sentences of two
+    words or more (a lone "Dr." cut off by the sentence split is no passage)."""
     out: list[str] = []
     for paragraph in _PARAGRAPH.split(text):
         if not paragraph.strip():
@@ -96,7 +97,7 @@ def _passages(text: str) -> list[str]:
         out.append(paragraph)
         parts = _SENTENCE.split(paragraph.strip())
         if len(parts) > 1:
-            out.extend(parts)
+            out.extend(p for p in parts if len(p.split()) >= 2)
     return out
 
 
@@ -106,11 +107,8 @@ def _learn(texts: Sequence[str]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for text in texts:
-        whole = shape(text)
         seen = {shape(p) for p in _passages(text)}
-        counts.update(
-            s for s in seen if s and (len(s.split()) <= MAX_WORDS or s != whole) and len(s) < 2000
-        )
+        counts.update(s for s in seen if s and len(s.split()) <= MAX_WORDS)
     need = max(MIN_ENTRIES, MIN_SHARE * len(texts))
     return {s for s, n in counts.items() if n >= need}
 
@@ -136,7 +134,7 @@ def _strip_learned(text: str, learned: set[str]) -> tuple[str, int]:
             continue
         parts = _SENTENCE.split(paragraph.strip())
         if len(parts) > 1:
-            kept = [p for p in parts if shape(p) not in learned]
+            kept = [p for p in parts if len(p.split()) < 2 or shape(p) not in learned]
             removed += len(parts) - len(kept)
             paragraph = " ".join(kept)
         if paragraph.strip():

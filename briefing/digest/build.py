@@ -12,8 +12,9 @@ from ..errors import BriefingError, InputError
 from ..models import Article, Briefing, Digest, Fact, Source, Story
 from ..store import content_hash
 from .cluster import related_clusters
-from .dedup import Thresholds, core_version, near_duplicate_groups
+from .dedup import Thresholds, _lead, core_version, near_duplicate_groups
 from .rank import RankWeights, rank_stories
+from .window import real_sentences
 
 #: Below this many articles the digest briefs them in this process (a pool costs a model
 #: load per worker, about two seconds).
@@ -127,7 +128,9 @@ def _assemble(
     group_keys = [frozenset().union(*(keys[k] for k in g)) for g in groups]
     group_days = [_day(items[lead][1].article.published) for lead in leads]
     order = sorted(range(len(groups)), key=lambda g: (-len(groups[g]), groups[g][0]))
-    lead_texts = [f"{items[lead][1].title}\n{texts[lead]}" for lead in leads]
+    lead_texts = [
+        f"{items[lead][1].title}\n{_lead(texts[lead], thresholds.cluster_words)}" for lead in leads
+    ]
     group_langs = [items[lead][1].article.language for lead in leads]
     clusters = related_clusters(
         lead_texts, group_keys, group_days, order, thresholds, languages=group_langs
@@ -139,7 +142,7 @@ def _assemble(
         lead = items[leads[main]][0]
         stories.append(_story([items[k] for k in members], lead))
         story_keys.append(frozenset().union(*(group_keys[g] for g in cluster)))
-        story_words.append(max(len(texts[k].split()) for k in members))
+        story_words.append(max(real_sentences(texts[k]) for k in members))
     ranked = rank_stories(stories, date, story_keys, weights, story_words)
     kept = ranked if max_stories is None else ranked[:max_stories]
     return Digest(

@@ -31,7 +31,9 @@ class Thresholds:
     Related articles: TF-IDF cosine at least
     ``related`` with a shared name or place, or at least ``related_alone`` without one, and
     publication dates at most ``days`` apart when both are known, and at least
-    ``min_shared_terms`` content words in common.
+    ``min_shared_terms`` content words in common; each text is compared by its title and
+    first ``cluster_words`` words (its lead: where news writing states the event, and all
+    that a teaser from another source holds).
     """
 
     shingle: int = 3
@@ -47,6 +49,7 @@ class Thresholds:
     related: float = 0.5
     related_alone: float = 0.7
     min_shared_terms: int = 5
+    cluster_words: int = 100
     days: int = 3
 
 

@@ -7,11 +7,14 @@ A story's score (weights named in :class:`RankWeights`) adds up:
 - **recency** relative to the digest's date: 1 on the day, halving every
   ``half_life_days`` before it; undated stories (and stories dated after the digest's
   date, whose date cannot be right) get ``undated``;
-- **substance**: how much the story has to say, the words of its longest article over
-  ``substance_words`` (capped at 1), so a one-line teaser does not outrank a report;
+- **substance**: whether the story can fill its place on the page: the real sentences
+  (8 words or more) of its fullest article over ``substance_sentences`` (the sentences a
+  story shows), capped at 1, so a one-line teaser does not outrank a report, while a
+  news teaser of two real sentences counts as much as a long blog post;
 - **connection**: how many *other* feeds name one of its names or places (as a share of
-  the other feeds): a name several independent sources write about is what the news is
-  about that day, while a feed naming its own product in every post corroborates nothing.
+  the other feeds, counting at least ``min_feeds``): a name several independent sources
+  write about is what the news is about that day, while a feed naming its own product in
+  every post corroborates nothing.
 
 Then a busy feed cannot fill the page: a feed's stories beyond its best ``per_feed`` go
 below every story within its feed's cap (their order kept). Ties break by title, then by
@@ -40,9 +43,10 @@ class RankWeights:
     half_life_days: float = 2.0
     undated: float = 0.25
     substance: float = 0.75
-    substance_words: int = 120
-    connection: float = 1.0
-    per_feed: int = 3
+    substance_sentences: int = 2
+    connection: float = 0.5
+    min_feeds: int = 5
+    per_feed: int = 2
 
 
 def _recency(story: Story, date: dt.date, w: RankWeights) -> float:
@@ -57,11 +61,11 @@ def rank_stories(
     date: dt.date,
     entities: Sequence[frozenset[str]],
     weights: RankWeights | None = None,
-    words: Sequence[int] | None = None,
+    sentences: Sequence[int] | None = None,
 ) -> tuple[Story, ...]:
     """The stories scored and sorted best first (see the module docstring).
 
-    ``words`` gives each story's substance (words of its longest article); without it
+    ``sentences`` gives each story's real sentences (of its fullest article); without it
     every story counts as substantial.
     """
     w = weights or RankWeights()
@@ -71,18 +75,18 @@ def rank_stories(
         all_feeds.update(story.feeds)
         for key in keys:
             feeds_naming[key].update(story.feeds)
-    others = max(1, len(all_feeds) - 1)
+    others = max(w.min_feeds, len(all_feeds) - 1)  # a few feeds never make a trend
     scored = []
     for i, story in enumerate(stories):
         linked: set[str] = set()
         for key in entities[i]:
             linked |= feeds_naming[key]
         connection = len(linked - set(story.feeds)) / others if len(all_feeds) > 1 else 0.0
-        size = words[i] if words is not None else w.substance_words
+        size = sentences[i] if sentences is not None else w.substance_sentences
         features = (
             ("sources", w.sources * math.log2(1 + story.source_count)),
             ("recency", w.recency * _recency(story, date, w)),
-            ("substance", w.substance * min(1.0, size / max(1, w.substance_words))),
+            ("substance", w.substance * min(1.0, size / max(1, w.substance_sentences))),
             ("connection", w.connection * connection),
         )
         score = sum(v for _, v in features)

@@ -33,6 +33,7 @@ __all__ = [
     "has_real_text",
     "parse_languages",
     "parse_window",
+    "real_sentences",
     "select",
 ]
 
@@ -133,9 +134,21 @@ def in_window(published: dt.date | dt.datetime | None, window: Window) -> str:
     return "in"
 
 
+def real_sentences(text: str, limit: int = 10) -> int:
+    """How many sentences of ``text`` have :data:`MIN_SENTENCE_WORDS` words or more (counted
+    up to ``limit``)."""
+    count = 0
+    for sentence in _SENTENCE_END.split(text[:20_000]):
+        if len(sentence.split()) >= MIN_SENTENCE_WORDS:
+            count += 1
+            if count >= limit:
+                break
+    return count
+
+
 def has_real_text(text: str) -> bool:
     """Whether ``text`` holds a sentence of at least :data:`MIN_SENTENCE_WORDS` words."""
-    return any(len(s.split()) >= MIN_SENTENCE_WORDS for s in _SENTENCE_END.split(text))
+    return real_sentences(text, limit=1) > 0
 
 
 def feed_key(article: Article) -> str:
