@@ -449,3 +449,17 @@ def test_found_expressions_resolve() -> None:
     assert resolve("3/14/2024", None) == "2024-03-14"
     assert resolve("now", anchor) is None  # a vague reference names no date
     assert resolve("2024", anchor) == "2024"  # four digits without a zone stay a year
+
+
+def test_a_month_just_ahead_stays_ahead_even_in_a_past_clause() -> None:
+    assert resolve("December", WEDNESDAY, tense="past") == "2025-12"
+    assert resolve("early December", WEDNESDAY, tense="past") == "2025-12"
+
+
+def test_a_time_of_day_alone_is_on_the_day_named_before() -> None:
+    doc = DocumentResolver(WEDNESDAY)
+    assert doc.resolve("last Friday") == "2025-11-21"
+    assert doc.resolve("10 p.m.") == "2025-11-21T22:00"
+    assert doc.resolve("the morning") == "2025-11-21"
+    assert doc.resolve("this morning") == "2025-11-26"  # deictic: the anchor's
+    assert resolve("10 p.m.", WEDNESDAY) == "2025-11-26T22:00"  # no reference: the anchor

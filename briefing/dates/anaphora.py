@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .words import _valid
+from .rules import _CLOCK
+from .words import _strip_noise, _valid
 
 # "a year earlier", "the year before", "the same period last year": the reference, a year back
 _YEAR_BEFORE = re.compile(
@@ -44,6 +45,20 @@ _NEXT = re.compile(
 )
 
 
+# "the morning", "overnight", "10 p.m.", "16:15 UTC": a time of day with no day of its own is
+# on the day named before (TimeBank and MEANTIME, several documents: "the fire began
+# Friday... by the morning", "launched on 1 June... at 16:15 UTC")
+_PART_OF_DAY_ONLY = re.compile(
+    r"^(?:early |late |mid-?)?(?:morning|afternoon|evening|night|overnight)$"
+)
+
+
+def time_of_day_only(s: str) -> bool:
+    """Whether the cleaned ``s`` is a clock time or part of day without a day."""
+    s = _strip_noise(s)
+    return bool(_PART_OF_DAY_ONLY.match(s) or _CLOCK.fullmatch(s))
+
+
 def refers_back(s: str) -> bool:
     """Whether the cleaned ``s`` is read against a reference time."""
     return bool(
@@ -54,6 +69,7 @@ def refers_back(s: str) -> bool:
         or _SAME_YEAR.match(s)
         or _SAME_DAY.match(s)
         or _NEXT.match(s)
+        or time_of_day_only(s)
     )
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import BriefingError
-from .anaphora import refers_back, resolve_with_reference
+from .anaphora import refers_back, resolve_with_reference, time_of_day_only
 from .rules import (
     _CLOCK,
     _IN_N,
@@ -80,9 +80,13 @@ def resolve(
     base = _to_date(anchor)
     text = _MILITARY_UTC.sub(r"\1:\2", text)
     if reference and language == "en":
-        value = resolve_with_reference(_clean(text), reference, base)
+        s = _clean(text)
+        value = resolve_with_reference(s, reference, base)
         if value is not None:
             return _iso(value, text)
+        if time_of_day_only(s) and re.match(r"\d{4}-\d{2}-\d{2}", reference):
+            day = dt.date.fromisoformat(reference[:10])
+            return _iso(_resolve_cached(text, day, tense, language), text)
     return _iso(_resolve_cached(text, base, tense, language), text)
 
 
