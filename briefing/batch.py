@@ -167,20 +167,18 @@ class _WorkerStart:
 
 
 @contextlib.contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """SIGINT ignored while a worker is spawned, so the worker starts out ignoring it.
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT blocked while a worker may be spawned: the worker starts with it blocked.
 
-    (A Ctrl-C at the terminal goes to the whole process group; a worker must not print a
-    KeyboardInterrupt traceback of its own, even while it is still starting.)
+    A Ctrl-C at the terminal goes to the whole process group; a worker must not print a
+    KeyboardInterrupt traceback of its own, even while it is still starting. A SIGINT that
+    arrives meanwhile is held, not lost: it is delivered here as soon as the block ends.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 class _Pool:
@@ -197,8 +195,10 @@ class _Pool:
 
     def submit(self, func: Callable[[T], R], item: T) -> Future[R]:
         """Submit ``func(item)``; on a broken pool, a future holding BrokenProcessPool."""
+        # The pool spawns a worker inside submit() until it has all of them.
+        spawning = len(getattr(self.executor, "_processes", None) or ()) < self.n
         try:
-            with _sigint_ignored():
+            with _sigint_blocked() if spawning else contextlib.nullcontext():
                 return self.executor.submit(func, item)
         except BrokenProcessPool as exc:
             future: Future[R] = Future()

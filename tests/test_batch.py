@@ -215,7 +215,7 @@ def test_ctrl_c_exits_130_with_one_line_and_stops_the_workers(tmp_path: Path) ->
     )
     try:
         # Wait for the batch to be under way: workers started and the first file written.
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 300
         while not (out.is_dir() and any(out.glob("*.md"))):
             assert proc.poll() is None and time.monotonic() < deadline, "no output"
             time.sleep(0.01)
