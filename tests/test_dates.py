@@ -202,6 +202,7 @@ def test_any_text_gives_none_or_an_iso_value(text: str) -> None:
         ("'19", "2019"),
         ("the year two thousand", "2000"),
         ("October of next year", "2026-10"),
+        ("the first nine months of the year", "2025"),
         ("the evening of Friday, Nov. 21", "2025-11-21"),
         ("over a decade on Monday", "2025-11-24"),
         ("a rainy day in 2019", "2019"),

@@ -259,7 +259,11 @@ def _single(s: str, base: dt.date | None, tense: Tense) -> str | None:
 
 _YEAR_TAIL = re.compile(r"^(?P<head>.+?),?\s+(?:of\s+)?(?P<rel>this|last|next) year$")
 _ENDED = re.compile(r"^.+?\s+(?:ended|ending|ends|through)\s+(?P<tail>.+)$")
-_OF_TAIL = re.compile(r"^.+?\s+of\s+(?P<tail>(?:this|last|next) year|" + _YEAR_RE + r")$")
+# "the first nine months of 1997", "... of this year", "... of the year" (TimeBank's earnings
+# reports, several documents): the year that is named
+_OF_TAIL = re.compile(
+    r"^.+?\s+of\s+(?P<tail>(?:this|last|next|the|the current|the fiscal) year|" + _YEAR_RE + r")$"
+)
 _LIST = re.compile(r"^(?P<first>[^,]+?)(?:,\s*|\s+and\s+|\s+or\s+)(?P<rest>.+)$")
 
 
