@@ -3,10 +3,11 @@
 A timeline needs two or more dated ``when`` facts whose values place them on a calendar
 (a day, a part of a day, a time, a week, a month, or an interval between days); years,
 decades and seasons are too vague to plot and are left out. The dots sit on a horizontal
-axis by date; each event has its own row below the axis, joined to its dot by a thin line,
-so labels never overlap. The SVG is plain markup with no scripts, links, images or web
-fonts: it draws the same in WeasyPrint, a browser and an e-mail client. Every text in it
-comes from an article and is escaped, so an article cannot inject markup.
+SVG axis by date; each event has its own row of page text below the axis, starting under
+its dot (or ending at it), so labels never overlap and read at the page's size on a phone.
+The SVG is plain markup with no text, scripts, links, images or fonts: it draws the same in
+WeasyPrint, a browser and an e-mail client. Every label comes from an article and is
+escaped, so an article cannot inject markup.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ __all__ = [
     "describe_when",
     "parse_when",
     "shorten",
+    "timeline_html",
     "timeline_points",
     "timeline_svg",
     "when_words",
@@ -256,65 +258,74 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def timeline_svg(points: tuple[Point, ...], *, title: str = "Timeline", width: int = 560) -> str:
-    """The timeline of ``points`` as an inline SVG element (empty string with fewer than two).
+_WIDTH, _PAD, _AXIS_Y, _HEIGHT = 560, 14, 9, 20
 
-    Sized by its viewBox, so it scales to the width of its container; the text uses the
-    page's font families and nothing is fetched.
+
+def _positions(points: tuple[Point, ...]) -> list[tuple[float, float]]:
+    """Each point's start and end as x in the SVG's 0..560 viewBox (dates left to right)."""
+    first = min(p.start for p in points)
+    days = max(1, (max(p.end for p in points) - first).days)
+    inner = _WIDTH - 2 * _PAD
+    return [
+        (_PAD + inner * (p.start - first).days / days, _PAD + inner * (p.end - first).days / days)
+        for p in points
+    ]
+
+
+def timeline_svg(points: tuple[Point, ...], *, title: str = "Timeline") -> str:
+    """The axis of the timeline of ``points`` as an inline SVG (empty with fewer than two).
+
+    A line with a dot per event (a bar under an event that lasts several days) and a tick
+    down from each dot to its label's row; no text, so it draws the same everywhere.
+    Sized by its viewBox, so it scales to the width of its container.
     """
     if len(points) < 2:
         return ""
-    pad, axis_y, row, font = 14, 16, 16, 9.5
-    texts: list[str] = []
-    first = min(p.start for p in points)
-    last = max(p.end for p in points)
-    days = max(1, (last - first).days)
-    inner = width - 2 * pad
-
-    def x_of(day: dt.date) -> float:
-        return pad + inner * (day - first).days / days
-
-    height = axis_y + 10 + row * len(points)
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" '
-        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
-        f'font-family="Briefing Sans, Noto Sans, Helvetica Neue, Arial, sans-serif" '
-        f'font-size="{font}">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-axis" role="img" '
+        f'viewBox="0 0 {_WIDTH} {_HEIGHT}" width="100%" preserveAspectRatio="xMinYMin meet">',
         f"<title>{_esc(title)}</title>",
-        f'<line x1="{pad}" y1="{axis_y}" x2="{width - pad}" y2="{axis_y}" '
+        f'<line x1="{_PAD}" y1="{_AXIS_Y}" x2="{_WIDTH - _PAD}" y2="{_AXIS_Y}" '
         f'stroke="#9fb3c8" stroke-width="1.5"/>',
     ]
-    for number, p in enumerate(points):
-        x0, x1 = x_of(p.start), x_of(p.end)
+    for x0, x1 in _positions(points):
         mid = (x0 + x1) / 2
-        y = axis_y + 10 + row * number + row * 0.62
         out.append(
-            f'<line x1="{mid:.1f}" y1="{axis_y}" x2="{mid:.1f}" y2="{y - font * 0.35:.1f}" '
-            f'stroke="#cdd6df" stroke-width="0.8"/>'
+            f'<line x1="{mid:.1f}" y1="{_AXIS_Y}" x2="{mid:.1f}" y2="{_HEIGHT}" '
+            f'stroke="#cdd6df" stroke-width="1"/>'
         )
         if x1 - x0 >= 3:
             out.append(
-                f'<line x1="{x0:.1f}" y1="{axis_y}" x2="{x1:.1f}" y2="{axis_y}" '
+                f'<line x1="{x0:.1f}" y1="{_AXIS_Y}" x2="{x1:.1f}" y2="{_AXIS_Y}" '
                 f'stroke="#7fa3c6" stroke-width="4" stroke-linecap="round"/>'
             )
-        out.append(f'<circle cx="{mid:.1f}" cy="{axis_y}" r="3.6" fill="#1f4e79"/>')
-        right = mid < width * 0.55
-        room = (width - pad - mid - 6) if right else (mid - pad - 6)
-        chars = max(12, int(room / (font * 0.55)) - len(p.when) - 3)
-        anchor = "start" if right else "end"
-        tx = mid + 5 if right else mid - 5
-        label = shorten(p.label, chars)
-        guess = (len(p.when) * 0.58 + (len(label) + 3) * 0.52) * font  # text width, roughly
-        left = tx if right else tx - guess
-        texts.append(
-            f'<rect x="{left - 2:.1f}" y="{y - font * 0.85:.1f}" width="{guess + 4:.1f}" '
-            f'height="{font * 1.15:.1f}" fill="#ffffff"/>'
-        )
-        texts.append(
-            f'<text x="{tx:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="#1c232b">'
-            f'<tspan font-weight="bold" fill="#1f4e79">{_esc(p.when)}</tspan>'
-            f"<tspan> · {_esc(label)}</tspan></text>"
-        )
-    out.extend(texts)  # over every line, each on a white ground so no line crosses it
+        out.append(f'<circle cx="{mid:.1f}" cy="{_AXIS_Y}" r="3.6" fill="#1f4e79"/>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def timeline_html(points: tuple[Point, ...], *, title: str = "Timeline") -> str:
+    """The whole timeline as HTML: the SVG axis over one row per event (empty with fewer
+    than two points).
+
+    Each row starts under its dot (or, in the right half, ends at it), so rows and dots
+    pair up by position; the labels are page text, set in the page's fonts at the page's
+    size (readable on a phone), and escaped.
+    """
+    if len(points) < 2:
+        return ""
+    rows = []
+    for p, (x0, x1) in zip(points, _positions(points), strict=True):
+        at = (x0 + x1) / 2 / _WIDTH * 100
+        if at <= 55:
+            style, side = f"margin-left:{at:.2f}%", "from-left"
+        else:
+            style, side = f"margin-right:{100 - at:.2f}%", "from-right"
+        rows.append(
+            f'<li class="{side}" style="{style}"><span class="when">{_esc(p.when)}</span>'
+            f'<span class="sep"> · </span>{_esc(p.label)}</li>'
+        )
+    return (
+        f'<figure class="timeline-chart">{timeline_svg(points, title=title)}'
+        f'<ol class="timeline-events">{"".join(rows)}</ol></figure>'
+    )

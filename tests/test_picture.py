@@ -10,6 +10,7 @@ from briefing.picture import (
     describe_when,
     event_label,
     parse_when,
+    timeline_html,
     timeline_points,
     timeline_svg,
 )
@@ -68,30 +69,39 @@ def test_timeline_points_need_plottable_values_and_sort_by_date() -> None:
     assert len(timeline_points(items, limit=1)) == 1
 
 
-def test_svg_is_well_formed_escaped_and_fetches_nothing() -> None:
-    hostile = '</text><script>alert(1)</script><image href="http://127.0.0.1:9/x.png"/> & "q"'
+def test_timeline_is_well_formed_escaped_and_fetches_nothing() -> None:
+    hostile = '</li><script>alert(1)</script><img src="http://127.0.0.1:9/x.png"> & "q"'
     points = (
         Point(dt.date(2025, 1, 1), dt.date(2025, 1, 1), "1 Jan 2025", hostile),
-        Point(dt.date(2025, 1, 5), dt.date(2025, 1, 9), "5–9 Jan 2025", "Second <b>event</b>"),
+        Point(dt.date(2025, 1, 5), dt.date(2025, 1, 9), "5–9 Jan <b>", "Second <b>event</b>"),
     )
-    svg = timeline_svg(points, title="Timeline: <x>")
-    root = ET.fromstring(svg)  # well formed: the label did not break out of its element
-    assert root.tag == f"{SVG}svg"
-    tags = {el.tag.removeprefix(SVG) for el in root.iter()}
-    assert tags <= {"svg", "title", "line", "circle", "rect", "text", "tspan"}
-    assert "<script" not in svg and "<b>" not in svg
-    assert not any("href" in key for el in root.iter() for key in el.attrib)
-    texts = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
-    assert "<script>" in texts or "…" in texts  # shown as text, possibly shortened
-    assert "Second <b>event</b>" in texts
-    assert root.find(f"{SVG}title") is not None
-    assert root.findtext(f"{SVG}title") == "Timeline: <x>"
+    figure = ET.fromstring(timeline_html(points, title="Timeline: <x>"))  # well formed
+    assert figure.tag == "figure"
+    tags = {el.tag.removeprefix(SVG) for el in figure.iter()}
+    assert tags <= {"figure", "svg", "title", "line", "circle", "ol", "li", "span"}
+    assert not any(k in ("src", "href") or "href" in k for el in figure.iter() for k in el.attrib)
+    rows = ["".join(li.itertext()) for li in figure.iter("li")]
+    assert rows == [f"1 Jan 2025 · {hostile}", "5–9 Jan <b> · Second <b>event</b>"]
+    svg = figure.find(f"{SVG}svg")
+    assert svg is not None and svg.findtext(f"{SVG}title") == "Timeline: <x>"
+    assert svg.find(f".//{SVG}text") is None  # no text in the SVG: nothing font-dependent
 
 
 def test_no_timeline_from_one_point() -> None:
     one = (Point(dt.date(2025, 1, 1), dt.date(2025, 1, 1), "1 Jan 2025", "One event"),)
-    assert timeline_svg(one) == ""
+    assert timeline_svg(one) == "" and timeline_html(one) == ""
     assert timeline_svg(()) == ""
+
+
+def test_rows_start_under_their_dots() -> None:
+    points = tuple(
+        Point(dt.date(2025, 1, d), dt.date(2025, 1, d), f"{d} Jan 2025", f"Event {d}")
+        for d in (1, 31)
+    )
+    figure = ET.fromstring(timeline_html(points))
+    first, last = figure.iter("li")
+    assert first.attrib["class"] == "from-left" and "margin-left:2.50%" in first.attrib["style"]
+    assert last.attrib["class"] == "from-right" and "margin-right:2.50%" in last.attrib["style"]
 
 
 def test_points_lie_left_to_right_by_date() -> None:

@@ -11,7 +11,8 @@ A template sees these variables:
 - ``more``: a dict from kind (and ``summary``) to how many items were left out;
 - ``labels``: a dict from kind to its heading (``Who``, ``Numbers`` ...);
 - ``timeline``: the dated events as :class:`~briefing.picture.Point` (two or more, or
-  none) and ``timeline_svg``, the same drawn as an inline SVG (empty without a timeline);
+  none), ``timeline_html``, the same drawn as an SVG axis over one row of text per
+  event, and ``timeline_svg``, the axis alone (both empty without a timeline);
 - ``explain``: whether to show scores and evidence; ``font_pt``: the base font size.
 
 A when-fact's ``words`` is its value in a reader's words ("night of 19 Nov 2019"); a
@@ -34,7 +35,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..models import Briefing, Fact, Facts, Sentence
-from ..picture import timeline_points, timeline_svg, when_words
+from ..picture import timeline_html, timeline_points, timeline_svg, when_words
 from .env import find_template, render_template, safe_url
 
 __all__ = [
@@ -333,6 +334,7 @@ def _context(b: Briefing, layout: Layout, explain: bool) -> dict[str, Any]:
         "font_pt": layout.font_pt,
         "timeline": points,
         "timeline_svg": Markup(timeline_svg(points, title=f"Timeline: {b.title}")),
+        "timeline_html": Markup(timeline_html(points, title=f"Timeline: {b.title}")),
     }
 
 

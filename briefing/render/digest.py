@@ -2,7 +2,8 @@
 
 Besides the stories, a digest template sees ``timeline`` (the top stories' event dates,
 one point per story, labelled with its title; empty with fewer than two) and
-``timeline_svg`` (the same drawn as an inline SVG).
+``timeline_html`` (the same drawn as an SVG axis over one row per event) and
+``timeline_svg`` (the axis alone).
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ from typing import Any
 from markupsafe import Markup
 
 from ..models import Digest, Fact, Sentence, Story
-from ..picture import Point, shorten, timeline_points, timeline_svg, when_words
+from ..picture import (
+    Point,
+    shorten,
+    timeline_html,
+    timeline_points,
+    timeline_svg,
+    when_words,
+)
 from .env import find_template, render_template, safe_url
 from .files import write_atomic
 
@@ -118,6 +126,7 @@ def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
         "d": d,
         "timeline": points,
         "timeline_svg": Markup(timeline_svg(points, title=f"Timeline: {d.title}")),
+        "timeline_html": Markup(timeline_html(points, title=f"Timeline: {d.title}")),
         "title": d.title,
         "date": d.date.isoformat(),
         "stories": stories,
