@@ -1,10 +1,16 @@
-"""Key-facts quality and speed: 5W token F1 on Giveme5W1H, TIMEX3 dates, ms per 1,000 words.
+"""Key-facts quality and speed, with 95 % bootstrap intervals and cross-validated tuning.
 
 Usage (from the repository root)::
 
     .venv/bin/python bench/eval_facts.py                  # full dev split
     .venv/bin/python bench/eval_facts.py --limit 10       # quick loop
     .venv/bin/python bench/eval_facts.py --data PATH      # another data folder
+    .venv/bin/python bench/eval_facts.py --only 5w,quotes # some parts only
+
+Every figure is a mean over articles with a 95 % percentile bootstrap interval (2,000
+resamples of the articles, fixed seed). A comparison (ours − naive) is the paired
+difference, article by article, with its own interval: a gain inside the interval is not
+a gain.
 
 (a) ``facts/giveme5w1h.jsonl``. Input is ``Article(text, title=title, published=...)``.
 For who/what/where/when our answer is the top-1 fact's ``text`` (its surface form, as the
@@ -16,7 +22,24 @@ W that has gold counts 0. The naive baseline uses spaCy alone on the same input:
 first PERSON/ORG/NORP entity in the title then the first three sentences, where = the first
 GPE/LOC/FAC and when = the first DATE/TIME in the title then the text, what = the title.
 
-(b) ``dates/timex.jsonl``. :func:`briefing.facts.date_mentions` runs over each text with
+Tuning: the ranking weights in :data:`GRID` (the where strategies: evidence of all
+mentions, first mention, dateline, headline; the who salience weights) are chosen by
+5-fold cross-validation over the articles: for each fold, the setting with the best mean
+on the other four folds scores the held-out fold (ties broken by the best F1 among the
+facts the page shows: 6 who, 5 where; then by the package default). The *CV* column is the mean of those
+held-out scores; *in-sample* is the best setting on all articles scored on all articles
+(optimistic by construction). The package defaults are the in-sample choice, and the
+bench says when they differ.
+
+(b) ``quotes/polnear.jsonl``. Gold quotes are the attributions marked ``direct`` (inside
+double quotation marks). A gold quote is *found* when one of our quotes covers at least
+half of its words, and *right* when, in addition, our speaker shares a name word (a
+capitalised word that is not a title) with the gold source. *Precision* is the share of
+our quotes that cover at least half their own words with gold quoted speech. The naive
+baseline takes every double-quoted span of five or more words and the nearest PERSON
+entity (spaCy, same model) within 250 characters.
+
+(c) ``dates/timex.jsonl``. :func:`briefing.facts.date_mentions` runs over each text with
 anchor = the document creation time. *Found* is the share of gold DATE/TIME timexes that one
 of our expressions overlaps. *Value* is, over those found, the share whose value equals the
 gold TIMEX3 value, compared granularly: exact string match after dropping ``:00`` seconds
@@ -38,31 +61,104 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
+import itertools
 import json
+import pickle
+import random
 import re
 import string
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import spacy
 
-from briefing.facts import date_mentions, extract_facts
-from briefing.models import Article, Fact
+from briefing.facts import aggregate, collect, date_mentions, extract_facts
+from briefing.facts.rank import DEFAULT_WEIGHTS, Weights
+from briefing.models import Article, Fact, Facts
 from briefing.nlp import DEFAULT_MODEL, get_nlp, parse
-from briefing.summarize import _analyse
-from briefing.text import _split_cached, split_sentences
+from briefing.text import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
+CACHE = Path("/tmp/briefing-bench-cache")
 WS = ("who", "what", "where", "when")
 NAIVE_LABELS = {
     "who": ("PERSON", "ORG", "NORP"),
     "where": ("GPE", "LOC", "FAC"),
     "when": ("DATE", "TIME"),
 }
+B = 2000  # bootstrap resamples
+K = 5  # cross-validation folds
+
+#: What is tuned, per W, as Weights overrides; every combination is tried.
+GRID: dict[str, dict[str, Sequence[float]]] = {
+    "where": {
+        "where_evidence": (0.0, 1.0),
+        "where_first": (0.0, 1.0, 3.0),
+        "where_dateline": (0.0, 3.0),
+        "where_title": (0.0, 1.0),
+        "where_unlocated": (0.0, 0.5, 1.0),
+    },
+    "who": {
+        "person": (1.0, 1.5, 2.0),
+        "role": (0.0, 0.5, 1.0, 2.0),
+        "first_mention": (0.0, 1.5, 3.0),
+    },
+}
+
+
+# --- statistics ------------------------------------------------------------------------------
+
+
+def mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def bootstrap(values: Sequence[float], seed: int = 0) -> tuple[float, float, float]:
+    """Mean and 95 % percentile bootstrap interval of ``values`` (one value per article)."""
+    if not values:
+        return 0.0, 0.0, 0.0
+    rng = random.Random(seed)
+    n = len(values)
+    means = sorted(mean([values[rng.randrange(n)] for _ in range(n)]) for _ in range(B))
+    return mean(values), means[int(0.025 * B)], means[int(0.975 * B) - 1]
+
+
+def ratio_bootstrap(
+    num: Sequence[float], den: Sequence[float], seed: int = 0
+) -> tuple[float, float, float]:
+    """sum(num) / sum(den) with a 95 % interval, resampling articles (pairs num/den)."""
+    if not den or not sum(den):
+        return 0.0, 0.0, 0.0
+    rng = random.Random(seed)
+    n = len(den)
+    stats = []
+    for _ in range(B):
+        idx = [rng.randrange(n) for _ in range(n)]
+        d = sum(den[i] for i in idx)
+        stats.append(sum(num[i] for i in idx) / d if d else 0.0)
+    stats.sort()
+    return sum(num) / sum(den), stats[int(0.025 * B)], stats[int(0.975 * B) - 1]
+
+
+def paired_ratio(
+    num_a: Sequence[float], num_b: Sequence[float], den: Sequence[float], seed: int = 0
+) -> tuple[float, float, float]:
+    """(sum(num_a) - sum(num_b)) / sum(den), paired by article, with its interval."""
+    diff = [a - b for a, b in zip(num_a, num_b, strict=True)]
+    return ratio_bootstrap(diff, den, seed)
+
+
+def fmt(ci: tuple[float, float, float], signed: bool = False) -> str:
+    m, lo, hi = ci
+    if signed:
+        return f"{m:+.3f} [{lo:+.3f}, {hi:+.3f}]"
+    return f"{m:.3f} [{lo:.3f}, {hi:.3f}]"
 
 
 # --- token F1 --------------------------------------------------------------------------------
@@ -120,6 +216,20 @@ def published_of(value: str | None) -> dt.date | dt.datetime | None:
     return dt.datetime.fromisoformat(value)
 
 
+def cached(name: str, key: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept in /tmp under ``name`` and a hash of ``key`` (baselines only:
+    they depend on the data and the model, never on our code)."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"{name}-{hashlib.sha1(key.encode()).hexdigest()[:16]}.pkl"
+    if path.exists():
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    value = compute()
+    with path.open("wb") as fh:
+        pickle.dump(value, fh)
+    return value
+
+
 # --- (a) Giveme5W1H -------------------------------------------------------------------------
 
 
@@ -142,7 +252,7 @@ def naive_answers(title: str, text: str) -> dict[str, str | None]:
     return answers
 
 
-def our_answers(facts: Any) -> dict[str, str | None]:
+def our_answers(facts: Facts) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
     for w in WS:
         items: tuple[Fact, ...] = getattr(facts, w)
@@ -150,49 +260,372 @@ def our_answers(facts: Any) -> dict[str, str | None]:
     return out
 
 
-def eval_5w(data: Path, limit: int | None, verbose: bool) -> tuple[dict[str, Any], list[Article]]:
-    ours: dict[str, list[float]] = {w: [] for w in WS}
-    naive: dict[str, list[float]] = {w: [] for w in WS}
+#: How many facts of a kind the page shows (render's defaults): the tie-break of tuning.
+SHOWN = {"who": 6, "where": 5}
+
+
+def page_scores(
+    golds: list[dict[str, list[str]]], facts: list[Facts | None], w: str
+) -> list[float | None]:
+    """Per article, the best F1 of any fact the page shows against the gold of ``w``."""
+    out: list[float | None] = []
+    for gold, fs in zip(golds, facts, strict=True):
+        if not gold[w]:
+            out.append(None)
+            continue
+        items = getattr(fs, w)[: SHOWN.get(w, 1)] if fs else ()
+        out.append(max((best_f1(f.text, gold[w]) for f in items), default=0.0))
+    return out
+
+
+def scores_5w(
+    golds: list[dict[str, list[str]]], answers: list[dict[str, str | None]]
+) -> dict[str, list[float | None]]:
+    """Per W, one F1 per article (None where the gold has no candidate)."""
+    out: dict[str, list[float | None]] = {w: [] for w in WS}
+    for gold, answer in zip(golds, answers, strict=True):
+        for w in WS:
+            out[w].append(best_f1(answer[w], gold[w]) if gold[w] else None)
+    return out
+
+
+def per_article_mean(scores: dict[str, list[float | None]]) -> list[float]:
+    """The article's mean F1 over the Ws its gold covers (articles with none are left out)."""
+    out = []
+    for k in range(len(scores["who"])):
+        values = [scores[w][k] for w in WS if scores[w][k] is not None]
+        if values:
+            out.append(mean([v for v in values if v is not None]))
+    return out
+
+
+def present(values: list[float | None]) -> list[float]:
+    return [v for v in values if v is not None]
+
+
+def paired(a: list[float | None], b: list[float | None]) -> list[float]:
+    return [x - y for x, y in zip(a, b, strict=True) if x is not None and y is not None]
+
+
+def _fields(weights: Weights) -> dict[str, Any]:
+    return {f: getattr(weights, f) for f in Weights.__dataclass_fields__}
+
+
+def settings(w: str) -> list[dict[str, float]]:
+    names = list(GRID[w])
+    return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*GRID[w].values())]
+
+
+def tuned_scores(
+    states: list[Any], golds: list[dict[str, list[str]]], w: str
+) -> tuple[list[float | None], list[float | None], dict[str, float], list[dict[str, float]]]:
+    """Cross-validated and in-sample F1 of W ``w`` over the GRID, plus the choices."""
+    grid = settings(w)
+    table: list[list[float | None]] = []  # setting -> per-article top-1 F1
+    shown: list[list[float | None]] = []  # setting -> per-article best F1 on the page
+    for overrides in grid:
+        weights = Weights(**{**_fields(DEFAULT_WEIGHTS), **overrides})
+        facts = [aggregate(replace(s, weights=weights)) if s else None for s in states]
+        answers = [our_answers(f) if f else dict.fromkeys(WS) for f in facts]
+        table.append(scores_5w(golds, answers)[w])
+        shown.append(page_scores(golds, facts, w))
+
+    defaults = {k: getattr(DEFAULT_WEIGHTS, k) for k in GRID[w]}
+
+    def objective(g: int, rows: list[int]) -> tuple[float, float, bool, int]:
+        # top-1 F1 first; on a tie, the best F1 among the facts the page shows; on a tie
+        # of both, the package default (the data cannot tell them apart)
+        top = mean(present([table[g][i] for i in rows]))
+        page = mean(present([shown[g][i] for i in rows]))
+        return round(top, 9), round(page, 9), grid[g] == defaults, -g
+
+    n = len(states)
+    order = list(range(n))
+    random.Random(1).shuffle(order)
+    folds = [order[i::K] for i in range(K)]
+    cv: list[float | None] = [None] * n
+    chosen = []
+    for fold in folds:
+        held = set(fold)
+        train = [i for i in range(n) if i not in held]
+        best = max(range(len(grid)), key=lambda g: objective(g, train))
+        chosen.append(grid[best])
+        for i in fold:
+            cv[i] = table[best][i]
+    best_all = max(range(len(grid)), key=lambda g: objective(g, list(range(n))))
+    return cv, table[best_all], grid[best_all], chosen
+
+
+def eval_5w(data: Path, limit: int | None, verbose: bool) -> dict[str, Any]:
     records = list(read_jsonl(data / "facts" / "giveme5w1h.jsonl", limit))
     articles = [
         Article(r["text"], title=r["title"], published=published_of(r.get("published")))
         for r in records
     ]
-    for record, article in zip(records, articles, strict=True):
-        mine = our_answers(extract_facts(article))
-        base = naive_answers(article.title or "", article.text)
-        for w in WS:
-            golds = [g["text"] for g in record["gold"].get(w, []) if g.get("text")]
-            if not golds:
-                continue
-            ours[w].append(best_f1(mine[w], golds))
-            naive[w].append(best_f1(base[w], golds))
-            if verbose:
-                print(f"{w:5} ours={mine[w]!r:45.45} naive={base[w]!r:35.35} gold={golds[:2]}")
-    result = {"ours": ours, "naive": naive, "n": len(records)}
-    return result, articles
+    golds = [
+        {w: [g["text"] for g in r["gold"].get(w, []) if g.get("text")] for w in WS} for r in records
+    ]
+    code = "".join(  # our analysis code: a change anywhere else keeps the cache
+        p.read_text()
+        for folder in ("facts", "dates", "summarize", "nlp.py", "text.py", "ruler.py")
+        for p in sorted(
+            (ROOT / "briefing").glob(folder + "*/**/*.py" if "." not in folder else folder)
+        )
+    )
+    states = cached(
+        "states",
+        code + "".join(a.text + (a.title or "") for a in articles),
+        lambda: [collect(a) for a in articles],
+    )
+    ours = [our_answers(aggregate(s)) if s else dict.fromkeys(WS) for s in states]
+    key = DEFAULT_MODEL + "".join(a.text + (a.title or "") for a in articles)
+    naive = cached("naive5w", key, lambda: [naive_answers(a.title or "", a.text) for a in articles])
+    if verbose:
+        for gold, mine, base in zip(golds, ours, naive, strict=True):
+            for w in WS:
+                if gold[w]:
+                    print(
+                        f"{w:5} ours={mine[w]!r:45.45} naive={base[w]!r:35.35} gold={gold[w][:2]}"
+                    )
+    tuned = {w: tuned_scores(states, golds, w) for w in GRID}
+    return {
+        "n": len(records),
+        "articles": articles,
+        "ours": scores_5w(golds, ours),
+        "naive": scores_5w(golds, naive),
+        "tuned": tuned,
+        "states": states,
+        "golds": golds,
+    }
+
+
+def report_5w(five: dict[str, Any]) -> None:
+    ours, naive, tuned = five["ours"], five["naive"], five["tuned"]
+    print(f"\nGiveme5W1H ({five['n']} articles), top-1 token F1, package defaults (in-sample)")
+    print(f"{'W':8}{'n':>4}  {'ours':22}  {'naive':22}  {'ours - naive (paired)':26}")
+    for w in WS:
+        n = len(present(ours[w]))
+        print(
+            f"{w:8}{n:4d}  {fmt(bootstrap(present(ours[w]))):22}  "
+            f"{fmt(bootstrap(present(naive[w]))):22}  "
+            f"{fmt(bootstrap(paired(ours[w], naive[w])), signed=True):26}"
+        )
+    mo, mn = per_article_mean(ours), per_article_mean(naive)
+    diff = [a - b for a, b in zip(mo, mn, strict=True)]
+    print(
+        f"{'mean 5W':8}{len(mo):4d}  {fmt(bootstrap(mo)):22}  {fmt(bootstrap(mn)):22}  "
+        f"{fmt(bootstrap(diff), signed=True):26}"
+    )
+    print("\nTuned by 5-fold CV (the GRID in this file); each W scored alone")
+    print(f"{'W':8}{'in-sample':22}  {'CV (held-out folds)':22}  {'CV - naive (paired)':26}")
+    for w, (cv, insample, best, chosen) in tuned.items():
+        print(
+            f"{w:8}{fmt(bootstrap(present(insample))):22}  {fmt(bootstrap(present(cv))):22}  "
+            f"{fmt(bootstrap(paired(cv, naive[w])), signed=True):26}"
+        )
+        defaults = {k: getattr(DEFAULT_WEIGHTS, k) for k in best}
+        print(f"  in-sample choice {best}")
+        if defaults != best:
+            print(f"  (package defaults differ: {defaults})")
+        print(f"  fold choices {chosen}")
+    cv_ours = {w: tuned[w][0] if w in tuned else ours[w] for w in WS}
+    mc = per_article_mean(cv_ours)
+    diff = [a - b for a, b in zip(mc, mn, strict=True)]
+    print(
+        f"{'mean 5W':8}{'':22}  {fmt(bootstrap(mc)):22}  {fmt(bootstrap(diff), signed=True):26}"
+        "  (CV where tuned, else defaults)"
+    )
+
+
+# --- (b) PolNeAR quotes ----------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+_NOT_NAME = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "former",
+        "said",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "his",
+        "her",
+        "campaign",
+        "spokesman",
+        "spokeswoman",
+        "presidential",
+        "candidate",
+    ]
+)
+_DOUBLE_QUOTED = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
+
+
+def words_in(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Start offsets of the words of ``text`` inside ``spans``."""
+    out = set()
+    for a, b in spans:
+        out |= {a + m.start() for m in _WORD.finditer(text[a:b])}
+    return out
+
+
+def name_words(text: str | None) -> set[str]:
+    if not text:
+        return set()
+    return {
+        w.lower() for w in _WORD.findall(text) if w[:1].isupper() and w.lower() not in _NOT_NAME
+    }
+
+
+def gold_quotes(doc: dict[str, Any]) -> list[tuple[set[int], set[str]]]:
+    out = []
+    for att in doc["attributions"]:
+        if not att["direct"]:
+            continue
+        content = att["content"]
+        parts = content.get("fragments", [[content["start"], content["end"]]])
+        words = words_in(doc["text"], [(a, b) for a, b in parts])
+        if words:
+            out.append((words, name_words((att.get("source") or {}).get("text"))))
+    return out
+
+
+def locate(text: str, quote: str, hint: int = 0) -> tuple[int, int] | None:
+    at = text.find(quote, hint)
+    if at < 0:
+        at = text.find(quote)
+    return (at, at + len(quote)) if at >= 0 else None
+
+
+def naive_quotes(text: str) -> list[tuple[tuple[int, int], str | None]]:
+    """Every double-quoted span of 5+ words; the nearest PERSON within 250 characters."""
+    people = [
+        (offset + e.start_char, offset + e.end_char, e.text)
+        for offset, doc in parse(text, split_sentences(text))
+        for e in doc.ents
+        if e.label_ == "PERSON"
+    ]
+    out = []
+    for m in _DOUBLE_QUOTED.finditer(text):
+        if len(m.group(1).split()) < 5:
+            continue
+        a, b = m.span(1)
+        best, best_d = None, 251
+        for s, e, name in people:
+            d = a - e if e <= a else (s - b if s >= b else 0)
+            if d < best_d:
+                best, best_d = name, d
+        out.append(((a, b), best))
+    return out
+
+
+def our_quotes(facts: Facts, text: str) -> list[tuple[tuple[int, int], str | None]]:
+    out = []
+    for f in facts.quotes:
+        span = locate(text, f.text)
+        if span is not None:
+            out.append((span, f.speaker))
+    return out
+
+
+def score_quotes(
+    text: str,
+    gold: list[tuple[set[int], set[str]]],
+    found: list[tuple[tuple[int, int], str | None]],
+) -> tuple[int, int, int, int, int]:
+    """(gold, found, right, ours, ours real) for one article."""
+    hit = right = 0
+    covers = [(words_in(text, [span]), speaker) for span, speaker in found]
+    for words, source in gold:
+        covering = [s for cover, s in covers if len(words & cover) * 2 >= len(words)]
+        if covering:
+            hit += 1
+            right += any(name_words(s) & source for s in covering)
+    gold_words = set().union(*(w for w, _s in gold)) if gold else set()
+    real = sum(1 for c, _s in covers if c and len(c & gold_words) * 2 >= len(c))
+    return len(gold), hit, right, len(covers), real
+
+
+def eval_quotes(data: Path, limit: int | None) -> dict[str, Any]:
+    docs = list(read_jsonl(data / "quotes" / "polnear.jsonl", limit))
+    key = DEFAULT_MODEL + "".join(d["text"] for d in docs)
+    naive = cached("naivequotes", key, lambda: [naive_quotes(d["text"]) for d in docs])
+    rows: dict[str, list[tuple[int, int, int, int, int]]] = {"ours": [], "naive": []}
+    for doc, base in zip(docs, naive, strict=True):
+        gold = gold_quotes(doc)
+        article = Article(doc["text"], title=doc["title"], published=published_of(doc["published"]))
+        rows["ours"].append(
+            score_quotes(doc["text"], gold, our_quotes(extract_facts(article), doc["text"]))
+        )
+        rows["naive"].append(score_quotes(doc["text"], gold, base))
+    return {"n": len(docs), "rows": rows}
+
+
+def report_quotes(q: dict[str, Any]) -> None:
+    cols = list(zip(*q["rows"]["ours"], strict=True))
+    base = list(zip(*q["rows"]["naive"], strict=True))
+    gold, found, right, mine, real = cols
+    _g, b_found, b_right, b_mine, b_real = base
+    print(f"\nQuotes, PolNeAR ({q['n']} articles, {sum(gold)} gold direct quotes)")
+    print(f"{'measure':22}{'ours':24}{'naive':24}{'ours - naive (paired)':26}")
+    print(
+        f"{'found / gold':22}{fmt(ratio_bootstrap(found, gold)):24}"
+        f"{fmt(ratio_bootstrap(b_found, gold)):24}{fmt(paired_ratio(found, b_found, gold), True)}"
+    )
+    print(
+        f"{'right / gold':22}{fmt(ratio_bootstrap(right, gold)):24}"
+        f"{fmt(ratio_bootstrap(b_right, gold)):24}{fmt(paired_ratio(right, b_right, gold), True)}"
+    )
+    print(
+        f"{'right / found':22}{fmt(ratio_bootstrap(right, found)):24}"
+        f"{fmt(ratio_bootstrap(b_right, b_found)):24}"
+    )
+    print(
+        f"{'precision (real)':22}{fmt(ratio_bootstrap(real, mine)):24}"
+        f"{fmt(ratio_bootstrap(b_real, b_mine)):24}   ours {sum(mine)}, naive {sum(b_mine)} quotes"
+    )
+
+
+# --- speed -------------------------------------------------------------------------------------
 
 
 def speed(articles: list[Article], repeat: int = 3) -> dict[str, float]:
     """ms per 1,000 words: each article's best of ``repeat`` runs, summed, after a warm-up.
 
     Best-of-n is the usual latency figure on a shared machine (other tenants' load only
-    ever adds time). Our per-text caches (sentence splits, summary analysis) are cleared
-    before every run, so each run does all the work. Compared with our spaCy pass alone (the
-    pipeline ``extract_facts`` uses, title included) and the stock ``en_core_web_sm``
-    pipeline (all its components, ``nlp(title)`` and ``nlp(text)``).
+    ever adds time). Our per-text caches (sentence splits) are cleared before every run, so
+    each run does all the work. Compared with our spaCy pass alone (the pipeline
+    ``extract_facts`` uses, title included) and the stock ``en_core_web_sm`` pipeline (all
+    its components, ``nlp(title)`` and ``nlp(text)``).
     """
+    from briefing import text as text_module
+
     stock = spacy.load(DEFAULT_MODEL)
     extract_facts(articles[0])  # warm-up: model, dateparser, summarizer
     stock(articles[0].text)
     totals = dict.fromkeys(("extract_facts", "our spaCy pass", "stock spaCy"), 0.0)
     words = 0
+    clear = getattr(text_module, "_split_cached", None)
 
     def best(func: Any, *args: Any, **kwargs: Any) -> float:
         runs = []
         for _ in range(repeat):
-            _split_cached.cache_clear()
-            _analyse.cache_clear()
+            if clear is not None:
+                clear.cache_clear()
             start = time.perf_counter()
             func(*args, **kwargs)
             runs.append(time.perf_counter() - start)
@@ -214,7 +647,7 @@ def speed(articles: list[Article], repeat: int = 3) -> dict[str, float]:
     return {name: 1e6 * seconds / words for name, seconds in totals.items()}
 
 
-# --- (b) TIMEX3 ----------------------------------------------------------------------------
+# --- (c) TIMEX3 ----------------------------------------------------------------------------
 
 
 def _canon(value: str) -> str:
@@ -286,10 +719,7 @@ def eval_timex(data: Path, limit: int | None, verbose: bool) -> dict[str, float]
 
 
 # --- report ------------------------------------------------------------------------------------
-
-
-def mean(values: list[float]) -> float:
-    return sum(values) / len(values) if values else 0.0
+# --- report ------------------------------------------------------------------------------------
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -298,35 +728,35 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data folder (dev split)")
     ap.add_argument("--limit", type=int, default=None, help="at most N records per dataset")
+    ap.add_argument("--only", default="5w,quotes,timex,speed", help="parts to run")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every answer/miss")
     args = ap.parse_args(argv)
+    parts = set(args.only.split(","))
     if not (args.data / "facts" / "giveme5w1h.jsonl").exists():
         print(f"{args.data}: no facts/giveme5w1h.jsonl; pass --data DIR", file=sys.stderr)
         return 1
-
-    five, articles = eval_5w(args.data, args.limit, args.verbose)
-    ms = speed(articles)
-    timex = eval_timex(args.data, args.limit, args.verbose)
-
-    ours = {w: mean(five["ours"][w]) for w in WS}
-    naive = {w: mean(five["naive"][w]) for w in WS}
-    print(f"\nGiveme5W1H ({five['n']} articles), top-1 token F1")
-    print(f"{'W':8}{'n':>5}{'ours':>8}{'naive':>8}{'diff':>8}")
-    for w in WS:
-        n = len(five["ours"][w])
-        print(f"{w:8}{n:5d}{ours[w]:8.3f}{naive[w]:8.3f}{ours[w] - naive[w]:+8.3f}")
-    mo, mn = mean(list(ours.values())), mean(list(naive.values()))
-    print(f"{'mean 5W':8}{'':5}{mo:8.3f}{mn:8.3f}{mo - mn:+8.3f}")
-    print(f"\nTIMEX3 DATE/TIME ({timex['gold']} gold, {timex['ours']} ours)")
-    print(f"  found (overlap)            {timex['found']:.3f}")
-    print(f"  right value, of found      {timex['value']:.3f}")
-    print(
-        f"  no anchor: {timex['unanchored_values']} values, "
-        f"{timex['unanchored_bad']} on relative expressions (must be 0)"
-    )
-    print("\nSpeed, ms per 1,000 words (each article's best of 3 runs)")
-    for name, value in ms.items():
-        print(f"  {name:16} {value:7.1f}")
+    five = None
+    if "5w" in parts or "speed" in parts:
+        five = eval_5w(args.data, args.limit, args.verbose)
+    if "5w" in parts and five is not None:
+        report_5w(five)
+    if "quotes" in parts:
+        report_quotes(eval_quotes(args.data, args.limit))
+    if "timex" in parts:
+        timex = eval_timex(args.data, args.limit, args.verbose)
+        print(f"\nTIMEX3 DATE/TIME ({timex['gold']} gold, {timex['ours']} ours)")
+        print(f"  found (overlap)            {timex['found']:.3f}")
+        print(f"  right value, of found      {timex['value']:.3f}")
+        print(
+            f"  no anchor: {timex['unanchored_values']} values, "
+            f"{timex['unanchored_bad']} on relative expressions (must be 0)"
+        )
+    if "speed" in parts and five is not None:
+        ms = speed(five["articles"])
+        print("\nSpeed, ms per 1,000 words (each article's best of 3 runs)")
+        for name, value in ms.items():
+            print(f"  {name:16} {value:7.1f}")
+        print(f"  extract_facts / stock spaCy: {ms['extract_facts'] / ms['stock spaCy']:.2f}")
     return 0
 
 

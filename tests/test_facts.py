@@ -6,8 +6,7 @@ import datetime as dt
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import briefing.facts as facts_module
 from briefing.errors import BriefingError
@@ -344,3 +343,99 @@ def test_any_text_gives_facts_with_verbatim_evidence(pieces: list[str], title: s
                 assert fact.evidence == (title or "").strip()
             else:
                 assert sentences[fact.sentence_index] == fact.evidence
+
+
+# --- quality rules (issue 13): each from a small text of our own -----------------------------
+
+SPORT = Article(
+    "Jose Mourinho has agreed a deal to become the new manager of Tottenham, hours after "
+    "Mauricio Pochettino was sacked. Mourinho, who won the league three times with Chelsea, "
+    "signed a contract until 2023. Tottenham said Mourinho would take charge of five matches "
+    "before Christmas.\n\n"
+    "Pochettino had led Tottenham to the Champions League final in Madrid in June. "
+    '"I am excited to join a club with such a great heritage," Mourinho said. The Portuguese '
+    "coach was sacked by Manchester United in December. Tottenham are 14th in the table, "
+    "and Levy said the club needed a winner.\n\n"
+    '"In Jose we have one of the most successful managers in football," said Daniel Levy, '
+    "the Tottenham chairman. England captain Harry Kane is expected to stay.",
+    title="Jose Mourinho agrees deal to become Tottenham manager",
+    published=dt.date(2019, 11, 20),
+)
+
+REGIME = (
+    "Syrian President Ahmed Hamid visited Washington on Monday. He met US President Donald "
+    "Reed at the White House. The Northern Forces Command has fought the group since the fall "
+    "of the Tamer regime. The Northern Forces Command said the raids destroyed 15 depots. "
+    "The Northern Forces Command trains thousands of soldiers. This is not the first time the "
+    "two countries have worked together. Five were arrested."
+)
+
+
+@pytest.fixture(scope="module")
+def sport() -> Facts:
+    return extract_facts(SPORT)
+
+
+@pytest.fixture(scope="module")
+def regime() -> Facts:
+    return extract_facts(REGIME)
+
+
+def test_people_and_clubs_are_never_places(sport: Facts) -> None:
+    places = [f.value for f in sport.where]
+    assert "Madrid" in places  # "in Madrid": the place of the final
+    for actor in ("Mourinho", "Jose Mourinho", "Pochettino", "Tottenham", "Levy"):
+        assert actor not in places
+
+
+def test_a_name_only_used_as_a_modifier_is_no_actor(regime: Facts) -> None:
+    who = [f.value for f in regime.who]
+    assert "Tamer" not in who  # only in "the Tamer regime"
+    assert "Ahmed Hamid" in who[:6] and "Donald Reed" in who[:6]  # people with roles
+
+
+def test_what_lines_are_full_event_clauses_told_once(sport: Facts, regime: Facts) -> None:
+    assert not any(f.text.lower().startswith("this is") for f in regime.what)
+    for fact in (*sport.what, *regime.what):
+        assert len(fact.text.split()) >= 3
+    agreed = [f.text for f in sport.what if "agree" in f.text]
+    assert len(agreed) == 1, agreed  # "agrees deal" (title) and "has agreed a deal": one event
+
+
+def test_numbers_say_what_they_count(sport: Facts, regime: Facts) -> None:
+    labels = {f.text: f.label for f in (*sport.numbers, *regime.numbers)}
+    assert labels["five matches"] == "matches"
+    assert labels["15 depots"] == "depots"
+    assert labels["thousands of soldiers"] == "soldiers"
+    assert "Five" not in labels  # "Five were arrested": counts nothing named
+    for f in (*sport.numbers, *regime.numbers):
+        assert f.label and not f.label.isupper() and f.label not in ("cardinal", "quantity")
+
+
+def test_quotes_are_quoted_speech_with_their_speaker(sport: Facts) -> None:
+    speakers = {f.text: f.speaker for f in sport.quotes}
+    assert speakers["I am excited to join a club with such a great heritage"] == "Jose Mourinho"
+    assert speakers["In Jose we have one of the most successful managers in football"] == (
+        "Daniel Levy"
+    )
+
+
+def test_a_phrase_quoted_inside_a_sentence_is_not_a_quote() -> None:
+    text = (
+        'Senator Ann Cole said she would "keep our rigged system in place" if elected. '
+        "Cole spoke in Ohio.\n\n"
+        "“We will win this state and then the next one,” Cole told supporters."
+    )
+    quotes = extract_facts(text).quotes
+    assert [f.text for f in quotes] == ["We will win this state and then the next one"]
+    assert quotes[0].speaker == "Ann Cole"
+
+
+def test_a_quote_without_a_speech_verb_takes_the_nearest_person() -> None:
+    text = (
+        "Mayor Lena Ortiz opened the new bridge on Friday.\n\n"
+        "“This bridge joins two halves of one city at last.”\n\n"
+        "The bridge cost $40 million."
+    )
+    quotes = extract_facts(text).quotes
+    assert quotes and quotes[0].speaker == "Lena Ortiz"

@@ -21,6 +21,7 @@ entity repairs and ``words`` the word lists.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,11 +34,11 @@ from .entities import Labelled, facility, fixed_entities
 from .numbers import read_number
 from .quotes import quote_facts, read_quotes
 from .rank import DEFAULT_WEIGHTS, Weights
-from .state import Item, State, ranked_items, sentence_at
-from .what import event_clause, headline_segments, headline_statement, read_what, what_facts
+from .state import State, ranked_items, sentence_at
+from .what import read_title_what, read_what, what_facts
 from .when import date_pieces, read_date, tense_of
 from .where import read_place, where_facts
-from .who import cluster_actors, read_actor, who_facts
+from .who import cluster_actors, not_places, read_actor, who_facts
 from .words import WS, fold, name_key
 
 __all__ = ["Weights", "aggregate", "collect", "date_mentions", "extract_facts"]
@@ -90,6 +91,7 @@ def collect(
         anchor=anchor,
         top=_top_sentences(art, ranking),
         weights=weights or DEFAULT_WEIGHTS,
+        dateline_end=_dateline_end(text),
     )
     title = (art.title or "").strip()[:500] or None
     stream = parse(text, spans, model=model, lead=title)
@@ -127,6 +129,19 @@ def date_mentions(
                     value = dates.resolve(text, anchor, tense=tense)
                 found.append((start, start + len(piece), text, value))
     return tuple(found)
+
+
+# "LONDON --", "SEATTLE, Wash. (Reuters) -", "Kabul (AFP) —": a place, then a dash.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?:,\s*[A-Z][\w.']+(?: [A-Z][\w.']+)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[—–-])\s"
+)
+
+
+def _dateline_end(text: str) -> int:
+    """Where the dateline at the start of ``text`` ends (0: none)."""
+    m = _DATELINE.match(text[:200])
+    return m.end() if m else 0
 
 
 def _as_article(article: Article | str) -> Article:
@@ -182,17 +197,7 @@ def _read_title(state: State, title: str, doc: Any) -> None:
         state.title_subject = fold(" ".join(t.text for t in subjects[0].subtree))
     for ent in fixed_entities(doc, extend=False):
         _read_entity(state, ent, None, title, title=True)
-    segments = headline_segments(doc)
-    for segment in segments:
-        clause = event_clause(segment, doc, headline=True)
-        if clause:
-            state.what.append(Item(clause, None, title, None, 1.0, "TITLE", -1))
-            return
-    # No verb the small model can find ("Lady Gaga protests outside Trump Tower" is read as
-    # a noun phrase): a headline is still the shortest statement of the event.
-    statement = headline_statement(segments)
-    if statement:
-        state.what.append(Item(statement, None, title, None, 1.0, "TITLE", -1))
+    read_title_what(state, title, doc)
 
 
 def _read_doc(state: State, offset: int, doc: Any) -> None:
@@ -231,10 +236,11 @@ def aggregate(state: State) -> Facts:
     w = state.weights
     clusters, canonical_of = cluster_actors(state)
     who = who_facts(state, clusters)
+    people, orgs = not_places(clusters)
     return Facts(
         who=who,
         what=what_facts(state),
-        where=where_facts(state),
+        where=where_facts(state, people, orgs),
         when=ranked_items(state.when, "when", half=w.when_half, repeat=w.repeat),
         numbers=ranked_items(state.numbers, "numbers", half=w.numbers_half, repeat=w.repeat),
         quotes=quote_facts(state, canonical_of, who),

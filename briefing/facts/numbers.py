@@ -85,18 +85,49 @@ def read_number(
             break
     # the counted noun on the right: "15 sites", "thousands of soldiers"
     head = root.head
+    counted = None
     if root.dep_ in ("nummod", "compound", "quantmod") and head.i >= end and head.i - end <= 3:
         if head.tag_.startswith("NN"):
             end = head.i + 1
+            counted = head
     else:
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs and objs[0].i - end <= 4:
                     end = objs[0].i + 1
+                    counted = objs[0]
+    if counted is None and root.tag_ in ("NN", "NNS") and not root.like_num:
+        counted = root  # the noun inside the entity: "130 mortars" read as one
+    reader_label = _reader_label(label, root, counted)
+    if reader_label is None:
+        return  # a number that counts nothing: "five" on its own
     surface = doc[start:end].text
     value = _number_value(text, label)
     w = state.weights
     weight = state.position(index) * (w.counted if end > span.end else 1.0)
     weight *= 1.0 if value is not None else w.no_value
-    state.numbers.append(Item(surface, value, evidence, index, weight, label, pos))
+    state.numbers.append(Item(surface, value, evidence, index, weight, reader_label, pos))
+
+
+def _reader_label(label: str, root: Any, counted: Any) -> str | None:
+    """What the number counts, in the article's words: the counted noun ("sites" in "15
+    sites", "soldiers" in "thousands of soldiers"); for money, the thing it pays or prices
+    ("deal" in "a $3bn deal", else "amount"); for a percentage, what changed ("prices" in
+    "prices rose 3.5%", else "share"); None for a bare count of nothing."""
+    if counted is not None and counted.tag_ in ("NNS", "NN") and counted.is_alpha:
+        return str(counted.lower_)
+    head = root.head
+    if label == "MONEY":
+        if head.i != root.i and head.tag_ in ("NN", "NNS") and head.is_alpha:
+            return str(head.lower_)
+        return "amount"
+    if label == "PERCENT":
+        if head.i != root.i and head.tag_.startswith("VB"):
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].tag_ in ("NN", "NNS"):
+                return str(subjects[0].lower_)
+        return "share"
+    if label == "QUANTITY":
+        return "measure"
+    return None

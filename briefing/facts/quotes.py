@@ -18,6 +18,7 @@ from .words import (
     SPEECH_VERBS,
     WS,
     clean_surface,
+    is_title_word,
     name_key,
     name_tokens,
     split_titles,
@@ -55,6 +56,12 @@ def read_quotes(state: State, offset: int, doc: Any) -> None:
             return
         index = sentence_at(state.starts, offset + qs)
         speaker, label = _speaker(state, doc, sents, offset, qs, qe)
+        if speaker is None:
+            speaker, label = _nearest_person(state, offset + qs, offset + qe)
+        if speaker and label:
+            state.last_speaker = (index, speaker, label)
+        if not _standalone(text, qs, qe):
+            continue  # a phrase quoted inside a sentence: its speaker still carries on
         weight = state.position(index) + (state.weights.speaker if speaker else 0.0)
         weight += state.weights.quote_length if 6 <= len(quote.split()) <= 60 else 0.0
         state.quotes.append(
@@ -70,6 +77,23 @@ def read_quotes(state: State, offset: int, doc: Any) -> None:
                 label,
             )
         )
+
+
+def _standalone(text: str, qs: int, qe: int) -> bool:
+    """Whether the quotation ``text[qs:qe]`` stands as quoted speech: it opens a paragraph or
+    sentence, follows a colon, comma or dash, or holds whole sentences of its own ("noted
+    that "traffic rose. The berths are full.""); not a phrase quoted inside the writer's
+    own sentence ("he is going to "work hard for the day"", "a "puppet" of ...")."""
+    before = text[: max(0, qs - 1)].rstrip()
+    if not before or before[-1] in ":,.!?;—–-([\"“”'’‘…":
+        return True
+    last = before[-20:].split()[-1].lower()
+    if last in SPEECH_VERBS:
+        return True  # 'The statement said "US personnel worked ..."'
+    return _INNER_SENTENCE.search(text, qs, qe) is not None
+
+
+_INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+[\"“‘]?[A-Z]")
 
 
 def _speaker(
@@ -125,12 +149,38 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
             name = clean_surface(name if wanted == "PERSON" else ent.text)
             if name:
                 return name, wanted
-    word = heads[0].lower_
+    head = heads[0]
+    if head.tag_ == "NNP" and head.text[:1].isupper() and not is_title_word(head.text):
+        # a name the model left without an entity: "Mourinho said"
+        parts = [t for t in head.subtree if t.tag_ == "NNP" and t.i <= head.i]
+        name = clean_surface(" ".join(t.text for t in parts if not is_title_word(t.text)))
+        if name:
+            return name, "PERSON"
+    word = head.lower_
     if word in PERSON_PRONOUNS or word in PERSON_NOUNS:
         return _last_named(state, pos, ("PERSON",))
     if word in ORG_PRONOUNS:
         return _last_named(state, pos, ("ORG", "PERSON"))
     return _previous_speaker(state, pos)
+
+
+def _nearest_person(state: State, start: int, end: int) -> tuple[str | None, str | None]:
+    """The person named nearest the quotation, within ``NEAR`` characters of it, when no
+    speech verb gives the speaker (a quote set off by a colon, a caption)."""
+    best, best_gap = None, NEAR + 1
+    for p, name, label, _subject in state.speakers:
+        if label != "PERSON":
+            continue
+        gap = start - p if p < start else p - end
+        if gap < 0:
+            continue  # a name inside the quote is not its speaker
+        if gap < best_gap:
+            best, best_gap = name, gap
+    return (best, "PERSON") if best else (None, None)
+
+
+# How far from a quotation its speaker may be named, in characters.
+NEAR = 250
 
 
 def _last_named(state: State, pos: int, labels: tuple[str, ...]) -> tuple[str | None, str | None]:
@@ -143,12 +193,11 @@ def _last_named(state: State, pos: int, labels: tuple[str, ...]) -> tuple[str | 
 
 def _previous_speaker(state: State, pos: int) -> tuple[str | None, str | None]:
     """The speaker of the previous quotation when it is at most two sentences back."""
-    if not state.quotes:
+    if state.last_speaker is None:
         return None, None
-    last = state.quotes[-1]
-    here = sentence_at(state.starts, pos)
-    if last.sentence_index is not None and here - last.sentence_index <= 2 and last.speaker:
-        return last.speaker, last.speaker_label
+    index, speaker, label = state.last_speaker
+    if sentence_at(state.starts, pos) - index <= 2:
+        return speaker, label
     return None, None
 
 

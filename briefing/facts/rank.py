@@ -33,6 +33,8 @@ class Weights:
     first_mention: float = 1.5  # added, divided by (1 + first sentence / first_scale)
     first_scale: float = 3.0
     who_half: float = 4.0  # the evidence that gives a score of 0.5
+    person: float = 1.5  # times the evidence of a person (organisations: 1)
+    role: float = 0.5  # added for a person the article gives a role ("Syrian President")
     # where
     place_premodifier: float = 0.1  # "US forces": a country as a modifier
     place_subject: float = 0.6  # a place as subject or possessor
@@ -40,6 +42,13 @@ class Weights:
     demonym: float = 0.3  # added per mention of its demonym ("Syrian"), at most demonym_cap
     demonym_cap: int = 5
     where_half: float = 4.0
+    # where: the blend of strategies (evidence of all mentions, first mention, dateline,
+    # headline), chosen by cross-validation
+    where_evidence: float = 1.0  # times the summed evidence of the mentions
+    where_first: float = 0.0  # divided by (1 + rank of the first mention among places)
+    where_dateline: float = 0.0  # named in the dateline
+    where_title: float = 1.0  # times the title boost
+    where_unlocated: float = 0.5  # times all, for a place never "in/at/near" (0: dropped)
     # when
     duration: float = 0.1  # "fifty years": not a point in time
     non_event: float = 0.3  # "since 2016", "founded in 1998"
@@ -56,7 +65,6 @@ class Weights:
     top_speaker: float = 0.5  # added when the speaker is among the top three who
     quotes_half: float = 2.0
     # what
-    empty_clause: float = 0.3  # "This is ...": a pronoun and a copula state no event
     what_half: float = 0.5
 
 

@@ -18,7 +18,7 @@ from .rank import DEFAULT_WEIGHTS, Weights, position_weight, saturate, title_boo
 from .words import fold
 
 # How many facts of each kind are returned at most.
-LIMITS = {"who": 10, "what": 3, "where": 8, "when": 8, "numbers": 12, "quotes": 10}
+LIMITS = {"who": 10, "what": 3, "where": 8, "when": 8, "numbers": 12, "quotes": 40}
 
 
 # How many candidates of one kind are kept while streaming (memory stays flat on huge texts).
@@ -46,6 +46,9 @@ class Actor:
     role: str | None = None
     role_evidence: tuple[str, int | None, str] | None = None
     title: bool = False
+    dateline: bool = False
+    locative: int = 0  # mentions as object of a locative preposition ("in Idlib")
+    modifier_weight: float = 0.0  # of mentions as a premodifier ("the Assad regime")
 
 
 @dataclass(slots=True)
@@ -61,6 +64,7 @@ class Item:
     pos: int
     speaker: str | None = None
     speaker_label: str | None = None
+    key: str = ""  # what: the verb's stem, to tell two tellings of one event apart
 
 
 @dataclass(slots=True)
@@ -83,6 +87,8 @@ class State:
     title: str = ""
     title_text: str = ""
     title_subject: str = ""
+    last_speaker: tuple[int, str, str] | None = None  # sentence, name, label of a quote
+    dateline_end: int = 0  # the dateline ("LONDON (Reuters) -") is text[:dateline_end]
     weights: Weights = DEFAULT_WEIGHTS
 
     def position(self, index: int | None) -> float:

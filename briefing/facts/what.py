@@ -9,7 +9,7 @@ from typing import Any
 from ..models import Fact
 from .rank import saturate
 from .state import LIMITS, Item, State, sentence_at
-from .words import CIRCUMSTANTIAL, SPEECH_VERBS, fold, join_tokens
+from .words import CIRCUMSTANTIAL, SPEECH_VERBS, content_stems, fold, join_tokens, stem
 
 
 def headline_statement(segments: list[Any]) -> str | None:
@@ -54,18 +54,37 @@ def read_what(state: State, offset: int, doc: Any) -> None:
         span = doc.char_span(sent.start - offset, sent.end - offset, alignment_mode="expand")
         if span is None:
             continue
-        clause = event_clause(span, doc)
-        if clause:
-            weight = state.top[index] * (
-                state.weights.empty_clause if _EMPTY_CLAUSE.match(clause) else 1.0
-            )
-            state.what.append(Item(clause, None, sent.text, index, weight, "EVENT", sent.start))
+        found = _event(span, doc, full=True)
+        if found is not None:
+            clause, verb = found
+            item = Item(clause, None, sent.text, index, state.top[index], "EVENT", sent.start)
+            item.key = verb
+            state.what.append(item)
 
 
-# "This is not the first time": a pronoun and a copula state no event.
+def read_title_what(state: State, title: str, doc: Any) -> None:
+    """The headline's clause (after a kicker such as "Croydon tram crash:"), the first
+    "what"; without a verb the small model can find ("Lady Gaga protests outside Trump
+    Tower" read as a noun phrase), the headline's main segment, still the shortest
+    statement of the event."""
+    segments = headline_segments(doc)
+    for segment in segments:
+        found = _event(segment, doc, headline=True)
+        if found is not None:
+            item = Item(found[0], None, title, None, 1.0, "TITLE", -1)
+            item.key = found[1]
+            state.what.append(item)
+            return
+    statement = headline_statement(segments)
+    if statement:
+        state.what.append(Item(statement, None, title, None, 1.0, "TITLE", -1))
+
+
+# "This is not the first time": a pronoun and a copula state no event; never a "what".
 _EMPTY_CLAUSE = re.compile(r"^(?:this|that|it|there|these|those)\s+(?:is|are|was|were|'s)\b", re.I)
 
 
+_EMPTY_SUBJECTS = frozenset(("it", "there", "this", "that", "these", "those", "what", "which"))
 _CORE_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 
 
@@ -78,16 +97,20 @@ _OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "ag
 _DROP_DEPS = ("relcl", "acl", "advcl", "appos", "parataxis", "punct", "cc", "mark", "meta")
 
 
-def event_clause(span: Any, doc: Any, *, headline: bool = False) -> str | None:
+def _event(
+    span: Any, doc: Any, *, headline: bool = False, full: bool = False
+) -> tuple[str, str] | None:
     """The main event of a sentence as one short clause: subject, verb group and object,
-    verbatim words in article order (trimmed of subordinate clauses and appositions). In a
-    headline the verb must have a subject and must not sit inside quotation marks."""
+    verbatim words in article order (trimmed of subordinate clauses and appositions), with
+    the verb's stem. In a headline the verb must have a subject and must not sit inside
+    quotation marks. ``full``: only a full event clause, with a subject that names
+    something (no "it", "there", "this is") and an object or complement."""
     verb = _main_verb(span, headline=headline)
     if verb is None:
         return None
     keep: list[Any] = []
     subjects = [c for c in verb.children if c.dep_ in _CORE_DEPS]
-    if headline and not subjects:
+    if (headline or full) and not subjects:
         return None
     if subjects:
         keep += _trimmed(subjects[0], 8)
@@ -106,6 +129,12 @@ def event_clause(span: Any, doc: Any, *, headline: bool = False) -> str | None:
             keep += _trimmed(after[0], 5)
     elif preps and not any(c.dep_ == "prt" for c in verb.children):
         keep += _trimmed(preps[0], 8)
+    if full and (
+        subjects[0].dep_ == "expl"
+        or subjects[0].lower_ in _EMPTY_SUBJECTS
+        or not (objects or preps)
+    ):
+        return None
     tokens = sorted(
         {t.i: t for t in keep if span.start <= t.i < span.end}.values(), key=lambda t: t.i
     )
@@ -116,7 +145,10 @@ def event_clause(span: Any, doc: Any, *, headline: bool = False) -> str | None:
         tokens.pop(0)
     if len(tokens) < 2:
         return None
-    return join_tokens(tokens)
+    text = join_tokens(tokens)
+    if full and _EMPTY_CLAUSE.match(text):
+        return None
+    return text, stem(verb.lower_)
 
 
 def _main_verb(span: Any, *, headline: bool = False) -> Any:
@@ -195,22 +227,32 @@ def _without_parentheses(tokens: list[Any]) -> list[Any]:
 
 
 def what_facts(state: State) -> tuple[Fact, ...]:
+    """The best event clauses, one per event: a clause with the same verb as a better one
+    and mostly the same words ("Jose Mourinho agrees deal" / "Jose Mourinho has agreed a
+    deal") is the same event told twice."""
     items = sorted(state.what, key=lambda i: (-i.weight, i.pos))
-    seen: set[str] = set()
-    facts = []
+    kept: list[tuple[Item, set[str]]] = []
     for item in items:
-        key = fold(item.text)
-        if key in seen:
+        words = content_stems(item.text)
+        if any(_same_event(item, words, other, seen) for other, seen in kept):
             continue
-        seen.add(key)
-        facts.append(
-            Fact(
-                item.text,
-                None,
-                item.evidence,
-                saturate(item.weight, state.weights.what_half),
-                label=item.label,
-                sentence_index=item.sentence_index,
-            )
+        kept.append((item, words))
+    return tuple(
+        Fact(
+            item.text,
+            None,
+            item.evidence,
+            saturate(item.weight, state.weights.what_half),
+            label=item.label,
+            sentence_index=item.sentence_index,
         )
-    return tuple(facts[: LIMITS["what"]])
+        for item, _words in kept[: LIMITS["what"]]
+    )
+
+
+def _same_event(item: Item, words: set[str], other: Item, seen: set[str]) -> bool:
+    if not words or not seen:
+        return fold(item.text) == fold(other.text)
+    overlap = len(words & seen) / min(len(words), len(seen))
+    same_verb = bool(item.key) and item.key == other.key
+    return overlap >= 0.8 or (same_verb and overlap >= 0.5)

@@ -28,6 +28,7 @@ def read_place(
     root = span.root
     w = state.weights
     weight = state.position(index)
+    locative = False
     dep, head = root.dep_, root.head
     if dep in ("compound", "amod", "nmod", "npadvmod") and head.i >= span.end:
         if head.ent_type_ in ("ORG", "PERSON") or is_title_word(head.text):
@@ -37,6 +38,7 @@ def read_place(
         weight *= w.place_subject
     elif dep == "pobj" and head.lower_ in LOCATIVE_PREPS:
         weight *= w.place_locative
+        locative = True
     surface = clean_surface(span.text)
     if not surface or not any(ch.isupper() for ch in surface):
         return
@@ -50,7 +52,9 @@ def read_place(
     place.surfaces[surface] += 1
     place.weight += weight
     place.count += 1
+    place.locative += locative
     place.title = place.title or title
+    place.dateline = place.dateline or (0 <= pos < state.dateline_end)
     if not title and pos < place.first_pos:
         place.first_pos = pos
         place.first_sentence = index
@@ -120,8 +124,16 @@ def _demonym_country(norp: str, places: Iterable[str]) -> str | None:
     return None
 
 
-def where_facts(state: State) -> tuple[Fact, ...]:
-    groups = _merge_places(state)
+def where_facts(
+    state: State, people: frozenset[str] = frozenset(), orgs: Counter[str] | None = None
+) -> tuple[Fact, ...]:
+    """The places of the event, best first. A place is scored by a blend of strategies
+    (weights in :class:`rank.Weights`, chosen by cross-validation in ``bench/eval_facts.py``):
+    the evidence of its mentions, being mentioned first, the dateline, and the headline.
+    ``people`` (name keys and surnames of people) and ``orgs`` (organisation key -> mentions)
+    are never places: "Mourinho" is a manager, "Tottenham" in a sports story a club."""
+    w = state.weights
+    groups = [g for g in _merge_places(state) if not _an_actor(g, people, orgs or Counter())]
     if not groups:
         return ()
     norp_support: Counter[int] = Counter()
@@ -130,19 +142,37 @@ def where_facts(state: State) -> tuple[Fact, ...]:
         target = _demonym_country(norp, keys)
         if target is not None:
             norp_support[keys[target]] += count
+    order = sorted(range(len(groups)), key=lambda k: min(m.first_pos for m in groups[k]))
+    first_rank = {k: rank for rank, k in enumerate(order)}
     scored = []
     for k, group in enumerate(groups):
         if not any(m.evidence for m in group):
             continue  # named only in the title
         names = {s for m in group for s in m.surfaces}
-        raw = sum(m.weight for m in group) + state.title_boost(names)
-        raw += state.weights.demonym * min(norp_support[k], state.weights.demonym_cap)
-        scored.append((raw, group))
+        raw = w.where_evidence * sum(m.weight for m in group)
+        raw += w.where_title * state.title_boost(names)
+        raw += w.demonym * min(norp_support[k], w.demonym_cap)
+        raw += w.where_first / (1.0 + first_rank[k])
+        raw += w.where_dateline * any(m.dateline for m in group)
+        if not any(m.locative or m.dateline for m in group):
+            raw *= w.where_unlocated  # "Tottenham said", "led Tottenham": an actor's name
+        if raw > 0:
+            scored.append((raw, group))
     scored.sort(key=lambda rg: -rg[0])
     facts = []
     for raw, group in scored[: LIMITS["where"]]:
-        facts.append(_where_fact(state, group, saturate(raw, state.weights.where_half)))
+        facts.append(_where_fact(state, group, saturate(raw, w.where_half)))
     return tuple(f for f in facts if f is not None)
+
+
+def _an_actor(group: list[Actor], people: frozenset[str], orgs: Counter[str]) -> bool:
+    """Whether the "place" is a person ("Mourinho") or an organisation ("Tottenham" the club,
+    which the model reads now as a place, now as an organisation): a name the article also
+    gives a person or an organisation, and never the object of a locative preposition ("at
+    the White House", "in Croydon" stay places)."""
+    if any(m.locative or m.dateline for m in group):
+        return False
+    return any(m.key in people or orgs.get(m.key, 0) > 0 for m in group)
 
 
 def _merge_places(state: State) -> list[list[Actor]]:

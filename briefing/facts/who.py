@@ -77,6 +77,8 @@ def read_actor(
     actor.label_votes[label] += 1
     actor.surfaces[name] += 1
     actor.weight += weight
+    if _premodifier(span):
+        actor.modifier_weight += weight
     actor.count += 1
     actor.title = actor.title or title
     if title:
@@ -97,6 +99,19 @@ def read_actor(
             state.acronyms.setdefault(name_key(acronym), key)
     if label == "PERSON" or label == "ORG":
         state.speakers.append((pos, name, label, subject))
+
+
+def _premodifier(span: Any) -> bool:
+    """A name used to qualify a common noun, not as an actor: "the Assad regime", "a Trump
+    rally" (compound or adjective before a noun that is no name)."""
+    root = span.root
+    head = root.head
+    return bool(
+        root.dep_ in ("compound", "amod", "nmod")
+        and head.i >= span.end
+        and head.tag_ in ("NN", "NNS")
+        and not head.ent_type_
+    )
 
 
 def _clean_name(name: str, label: str) -> str:
@@ -354,16 +369,37 @@ def who_facts(state: State, clusters: list[_Cluster]) -> tuple[Fact, ...]:
         if place is not None and place.count >= sum(m.count for m in cluster.members):
             continue  # "Croydon" read as an organisation in "Croydon tram"
         names = {s for m in cluster.members for s in m.surfaces}
-        raw = cluster.weight + state.title_boost(names, surname=cluster.label == "PERSON")
-        first = min((m.first_sentence or 0 for m in body), default=0)
         w = state.weights
+        person = cluster.label == "PERSON"
+        if all(m.modifier_weight >= m.weight for m in cluster.members):
+            continue  # only ever a modifier, never an actor: "the Assad regime"
+        raw = sum(m.weight for m in cluster.members)
+        raw *= w.person if person else 1.0
+        raw += state.title_boost(names, surname=person)
+        first = min((m.first_sentence or 0 for m in body), default=0)
         raw += w.first_mention / (1.0 + first / w.first_scale) if body else 0.0
+        raw += w.role if person and any(m.role for m in body) else 0.0
         scored.append((raw, cluster))
     scored.sort(key=lambda rc: -rc[0])
     facts = []
     for raw, cluster in scored[: LIMITS["who"]]:
         facts.append(_who_fact(state, cluster, saturate(raw, state.weights.who_half)))
     return tuple(facts)
+
+
+def not_places(clusters: list[_Cluster]) -> tuple[frozenset[str], Counter[str]]:
+    """What ``where`` must not show: the name keys and surnames of people, and the mention
+    counts of organisations (a club named like its town)."""
+    people: set[str] = set()
+    orgs: Counter[str] = Counter()
+    for cluster in clusters:
+        for member in cluster.members:
+            if cluster.label == "PERSON":
+                people.add(member.key)
+                people.add(name_tokens(member.key)[-1])
+            elif cluster.label == "ORG":
+                orgs[member.key] += member.count
+    return frozenset(people), orgs
 
 
 def _who_fact(state: State, cluster: _Cluster, score: float) -> Fact:

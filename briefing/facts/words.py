@@ -274,3 +274,25 @@ CORPORATE = _words(
     "international inc inc. corp corp. corporation co co. company group holdings plc llc ltd "
     "ltd. limited sa ag nv gmbh"
 )
+
+
+_STOP = _words(
+    "a an the of to in on at by for with from and or but is are was were be been being has "
+    "have had do does did will would shall should can could may might must its it this that "
+    "these those his her their our your my as into over after before than then"
+)
+_SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s", "e")
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to tell "agrees", "agreed", "agree" are one verb."""
+    word = word.lower()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_stems(text: str) -> set[str]:
+    """The stems of the content words of ``text`` (stop words left out)."""
+    return {stem(w) for w in re.findall(r"[\w'-]+", fold(text)) if w not in _STOP}
