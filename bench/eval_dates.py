@@ -272,17 +272,14 @@ def in_order(doc: dict[str, Any], spans: list[Recorded]) -> list[Mention]:
 
 
 def in_order_with_find(doc: dict[str, Any], spans: list[Recorded]) -> list[Mention]:
-    """In order, with :func:`briefing.dates.find`'s expressions that overlap none of the
-    pipeline's spans merged in by position."""
+    """The pipeline's spans and what :func:`briefing.dates.find` sees outside them, read in
+    order by :meth:`briefing.dates.DocumentResolver.read_all` (a duration's value is None)."""
     from briefing import dates
 
-    extra = [
-        (s, e, t, None, True)
-        for s, e, t in dates.find(doc["text"])
-        if not any(s < b and a < e for a, b, *_ in spans)
-    ]
-    merged: list[Recorded] = sorted([*spans, *extra], key=lambda m: m[0])
-    return in_order(doc, merged)
+    reader = dates.DocumentResolver(dt.date.fromisoformat(doc["dct"]))
+    tense: dict[str | None, dates.Tense] = {"past": "past", "future": "future"}
+    given = [(s, e, tense.get(t)) for s, e, _text, t, _ok in spans]
+    return reader.read_all(doc["text"], given)
 
 
 def scored(

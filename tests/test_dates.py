@@ -464,3 +464,18 @@ def test_a_time_of_day_alone_is_on_the_day_named_before() -> None:
     assert doc.resolve("the morning") == "2025-11-21"
     assert doc.resolve("this morning") == "2025-11-26"  # deictic: the anchor's
     assert resolve("10 p.m.", WEDNESDAY) == "2025-11-26T22:00"  # no reference: the anchor
+
+
+def test_read_all_merges_the_callers_spans_with_what_find_sees() -> None:
+    text = "Sales fell in the third quarter. A year earlier they rose. Now they are flat."
+    third = (text.index("the third"), text.index(" quarter.") + len(" quarter"), None)
+    earlier = (text.index("A year"), text.index(" they rose"), None)
+    found = DocumentResolver(WEDNESDAY).read_all(text, [third, earlier])
+    assert [(t, v) for _s, _e, t, v in found] == [
+        ("the third quarter", "2025-Q3"),
+        ("A year earlier", "2024-Q3"),
+        ("Now", None),
+    ]
+    assert all(text[s:e] == t for s, e, t, _v in found)
+    alone = DocumentResolver(WEDNESDAY).read_all(text, [third], more=False)
+    assert [t for _s, _e, t, _v in alone] == ["the third quarter"]

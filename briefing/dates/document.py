@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from .anaphora import refers_back
+from .find import find
 from .resolver import _check_language, is_duration, resolve
 from .words import MONTHS, WEEKDAYS, Tense, _clean, _to_date, _valid
 
@@ -108,6 +110,23 @@ class DocumentResolver:
                 value = self.resolve(item, tense=tense)
             begin = start + offset + lead
             out.append((begin, begin + len(item), item, value))
+        return out
+
+    def read_all(
+        self, text: str, spans: Iterable[tuple[int, int, Tense]], *, more: bool = True
+    ) -> list[Mention]:
+        """Every date expression of ``text``: the caller's ``(start, end, tense)`` spans
+        (e.g. a NER model's DATE/TIME entities) and, with ``more``, what :func:`.find` sees
+        outside them, read in order of position with :meth:`read`."""
+        given = [(start, end, tense, True) for start, end, tense in spans]
+        extra = [
+            (start, end, None, False)
+            for start, end, _t in (find(text, language=self.language) if more else [])
+            if not any(start < e and s < end for s, e, _tense, _g in given)
+        ]
+        out: list[Mention] = []
+        for start, end, tense, _given in sorted([*given, *extra], key=lambda span: span[0]):
+            out += self.read(start, text[start:end], tense=tense)
         return out
 
 
