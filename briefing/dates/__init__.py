@@ -19,6 +19,14 @@ article's publication date; without one its value is None, never a guess from to
 Absolute expressions ("November 24, 2025", "2016") resolve without an anchor. Durations
 ("three years", "the past decade") and ages are not dates: their value is None.
 
+An article. :class:`DocumentResolver` reads an article's expressions in order, so those
+that point at a date named before ("a year earlier", "that day", "the following month",
+"at 10 p.m.") are read against that *reference time*, at its granularity (after "the third
+quarter", "a year earlier" is the third quarter a year back). ``read_all(text, spans)``
+takes a NER model's ``(start, end, tense)`` DATE/TIME spans, adds what :func:`find` sees
+outside them (UTC clock times, dates in digits, "now", "recently"), splits spans that list
+dates ("1994, 1995 and 1997") and gives ``(start, end, text, value)`` in order.
+
 Languages. English is read by small regular expressions for the common news patterns
 (:mod:`.rules`), and what they do not read goes to dateparser with ``RELATIVE_BASE`` =
 the anchor, ``PREFER_DATES_FROM`` = "past" (news reports what happened) and
@@ -29,8 +37,7 @@ Modules: ``words`` (vocabulary, shared patterns, helpers), ``rules`` (one reader
 of English expression), ``resolver`` (ranges, rewrites, clock times, the dateparser
 fallback, and the entry points), ``anaphora`` (dates read against the one named before),
 ``document`` (an article's expressions in order, lists split), ``find`` (expressions
-a named-entity model misses), ``describe`` (values in
-words).
+a named-entity model misses), ``describe`` (values in words).
 """
 
 from .describe import describe, part_of_day, timex
