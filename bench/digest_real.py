@@ -17,11 +17,13 @@ Three parts (``--part feeds|fetch|grouping``, all by default):
    positives are two write-ups of one event, an article and the highlights its outlet's
    editors wrote (CNN/DailyMail, ``DATA/summaries/cnndm.jsonl``), posted as two entries
    of two different feeds; negatives are every other pair, including the hard ones:
-   MEANTIME's 120 Wikinews articles in four topics (Airbus, Apple, GM, stocks), many about
-   similar but different events. The clustering thresholds are chosen by 5-fold
-   cross-validation over events (highest recall at precision >= 0.95 on the training
-   folds); both the cross-validated and the in-sample figures are printed, each with a
-   95 % bootstrap interval over events.
+   MEANTIME's Wikinews articles in four topics (Airbus, Apple, GM, stocks), many about
+   similar but different events. A grid of clustering thresholds is searched by 5-fold
+   cross-validation over events (highest recall at training precision >= 0.99, since
+   mixing two events is the costly error); the shipped defaults, the in-sample best and
+   the cross-validated figures are printed, each with a 95 % bootstrap interval over
+   events. Caveat: highlights reuse many of the article's words, so this is an easier
+   test of recall than two independent outlets; the MEANTIME topics make precision hard.
 
 Targets: fetching 100 pages in at most 1/4 of the serial time; a second run at most 10 %
 of the bytes; grouping precision >= 0.95 with recall >= 0.30.
@@ -398,7 +400,7 @@ def _bootstrap(
     return _pr(pred, gold), (ps[lo], ps[hi]), (rs[lo], rs[hi])
 
 
-def part_grouping(data: Path, n_cnndm: int, folds: int) -> None:
+def part_grouping(data: Path, n_cnndm: int, folds: int, min_precision: float) -> None:
     from briefing.digest import Thresholds
 
     arts, events = grouping_items(data, n_cnndm)
@@ -411,10 +413,10 @@ def part_grouping(data: Path, n_cnndm: int, folds: int) -> None:
     print(f"- briefed in {time.perf_counter() - start:.0f} s (cached in {CACHE})")
     grid = [
         Thresholds(related=r, related_alone=a, min_shared_terms=m, cluster_words=w)
-        for r in (0.2, 0.3, 0.4, 0.5)
+        for r in (0.3, 0.4, 0.5)
         for a in (0.4, 0.55, 0.7)
         for m in (3, 5)
-        for w in (60, 100, 100_000)
+        for w in (100, 100_000)
         if a >= r
     ]
     default = Thresholds()
@@ -430,7 +432,7 @@ def part_grouping(data: Path, n_cnndm: int, folds: int) -> None:
         best, best_key = default, (-1.0, -1.0)
         for t in grid:
             p, r = _pr(_pairs(_stories(briefings, train, t)), train_gold)
-            key = (r if p >= 0.95 else -1.0, p)
+            key = (r if p >= min_precision else -1.0, p)
             if key > best_key:
                 best, best_key = t, key
         chosen.append(best)
@@ -445,8 +447,8 @@ def part_grouping(data: Path, n_cnndm: int, folds: int) -> None:
     best_all, best_key = default, (-1.0, -1.0)
     for t in grid:
         p, r = _pr(_pairs(_stories(briefings, all_idx, t)), gold_all)
-        if (r if p >= 0.95 else -1.0, p) > best_key:
-            best_all, best_key = t, (r if p >= 0.95 else -1.0, p)
+        if (r if p >= min_precision else -1.0, p) > best_key:
+            best_all, best_key = t, (r if p >= min_precision else -1.0, p)
     rows.append(
         (
             f"tuned on all (in-sample) {best_all.related, best_all.related_alone, best_all.min_shared_terms, best_all.cluster_words}",
@@ -477,6 +479,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--slow", type=float, default=3.0)
     ap.add_argument("--cnndm", type=int, default=120)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument(
+        "--min-precision",
+        type=float,
+        default=0.99,
+        help="CV picks the highest recall whose training precision reaches this (mixing two "
+        "events is the costly error, so the bar sits above the 0.95 target)",
+    )
     args = ap.parse_args(argv)
     if not (args.data / "feeds").is_dir():
         sys.exit(f"{args.data}: no feeds/ folder; pass the data folder with --data")
@@ -486,7 +495,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if "fetch" in parts:
         part_fetch(args.data, args.pages, args.latency, args.slow)
     if "grouping" in parts:
-        part_grouping(args.data, args.cnndm, args.folds)
+        part_grouping(args.data, args.cnndm, args.folds, args.min_precision)
 
 
 if __name__ == "__main__":

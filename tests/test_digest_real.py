@@ -476,7 +476,8 @@ class _Server:
                     return
                 data = gzip.compress(body)
                 self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
+                kind = "application/rss+xml" if self.path.endswith(".xml") else "text/html"
+                self.send_header("Content-Type", f"{kind}; charset=utf-8")
                 self.send_header("Content-Encoding", "gzip")
                 self.send_header("ETag", tag)
                 self.send_header("Content-Length", str(len(data)))
@@ -564,6 +565,35 @@ def test_fetch_briefs_linked_pages_and_a_second_run_downloads_almost_nothing(
     assert second.exit_code == 1
     assert server.sent - sent_first <= 0.1 * sent_first  # conditional GET: 304s
     assert digest_json(tmp_path / "out")["stories"] == data["stories"]
+
+
+def test_a_feed_url_is_fetched_with_a_conditional_get_the_second_time(
+    tmp_path: Path, server: _Server
+) -> None:
+    server.pages["/wire.xml"] = (FEEDS / "wire.xml").read_bytes()
+    url = f"http://127.0.0.1:{server.port}/wire.xml"
+    args = [
+        "digest",
+        url,
+        "--date",
+        "2025-11-25",
+        "-o",
+        str(tmp_path / "out"),
+        "--db",
+        str(tmp_path / "h.sqlite3"),
+        "--format",
+        "json",
+        "--allow-private",
+        "-q",
+    ]
+    assert run_cli(args).exit_code == 0
+    first = server.sent
+    assert first > 0 and len(digest_json(tmp_path / "out")["stories"]) == 2
+    assert run_cli(args).exit_code == 0
+    assert server.sent == first  # 304 Not Modified: no body the second time
+    assert len(digest_json(tmp_path / "out")["stories"]) == 2
+    refused = run_cli([*args[:-2], "-q"])
+    assert refused.exit_code == 1 and "127.0.0.1" in refused.stderr
 
 
 def test_fetch_refuses_loopback_without_allow_private(tmp_path: Path, server: _Server) -> None:

@@ -7,20 +7,24 @@ The stages, each a plain function:
 2. :func:`near_duplicate_groups` merges copies of one text (syndicated copies, small edits,
    an update paragraph, a truncated version): seeded MinHash over word shingles, candidate
    pairs from MinHashLSH, each pair verified on the exact shingle sets (Jaccard, or
-   containment of the shorter text in the longer one);
-3. :func:`related_clusters` gathers different articles on one story: TF-IDF cosine of their
-   words, confirmed by a shared name or place and publication dates close together;
-4. :func:`rank_stories` orders the stories: sources, articles, recency against the digest
-   date, and how many other stories share its names and places.
+   containment of the shorter text in the longer one) and sharing substantive text; two
+   entries with the same canonical URL (courlan) are one story too;
+3. :func:`related_clusters` gathers different write-ups of one event: TF-IDF cosine of
+   their titles and leads, with real shared content words, confirmed by a shared name or
+   place, publication dates close together, and one language;
+4. :func:`rank_stories` orders the stories: distinct sources, recency against the digest
+   date, substance, names other feeds write about, a cap per feed.
 
 Everything is deterministic: fixed seeds, stable hashes (CRC-32 of shingles), ties broken by
 input order. The digest date is a label (and the key in the history); it does not change
 which relative dates resolve: each article's facts use its own publication date.
 
-One room per stage: ``dedup`` (copies), ``cluster`` (related articles), ``rank``,
-``build`` (briefing and assembling the stories). The models (``Digest``, ``Story``,
-``Source``) live in ``briefing.models``; rendering in ``briefing.render.digest``
-(re-exported here for callers of the earlier layout).
+One room per stage: ``boilerplate`` (feed boilerplate out), ``window`` (what a day
+covers: window, languages, headline-only entries), ``dedup`` (copies), ``cluster``
+(related articles), ``rank``, ``build`` (briefing and assembling the stories) and
+``daily`` (the crash-safe daily run the CLI and the scheduler call). The models
+(``Digest``, ``Story``, ``Source``, ``Headline``) live in ``briefing.models``; rendering
+in ``briefing.render.digest`` (re-exported here for callers of the earlier layout).
 """
 
 from __future__ import annotations
@@ -34,15 +38,20 @@ from ..render.digest import (
 )
 from .build import POOL_THRESHOLD, default_title, digest, entity_keys, from_briefings
 from .cluster import related_clusters
-from .dedup import Thresholds, core_version, near_duplicate_groups, shingles
-from .rank import rank_stories
+from .daily import DailyOptions, DailyResult, run_daily
+from .dedup import Thresholds, canonical_url, core_version, near_duplicate_groups, shingles
+from .rank import RankWeights, rank_stories
 
 __all__ = [
     "POOL_THRESHOLD",
+    "DailyOptions",
+    "DailyResult",
     "Digest",
+    "RankWeights",
     "Source",
     "Story",
     "Thresholds",
+    "canonical_url",
     "core_version",
     "default_title",
     "digest",
@@ -55,5 +64,6 @@ __all__ = [
     "render_digest_json",
     "render_digest_markdown",
     "render_digest_pdf",
+    "run_daily",
     "shingles",
 ]
