@@ -479,3 +479,34 @@ def test_read_all_merges_the_callers_spans_with_what_find_sees() -> None:
     assert all(text[s:e] == t for s, e, t, _v in found)
     alone = DocumentResolver(WEDNESDAY).read_all(text, [third], more=False)
     assert [t for _s, _e, t, _v in alone] == ["the third quarter"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Monday",
+                "a year earlier",
+                "that day",
+                "now",
+                "the following month",
+                "last week",
+                "10 p.m.",
+                "the morning",
+                "May 3 and 4",
+                "the third quarter",
+                "yesterday",
+                "next year",
+            ]
+        ),
+        max_size=6,
+    )
+)
+def test_without_an_anchor_an_article_of_relative_dates_gets_no_value(words: list[str]) -> None:
+    text = ". ".join(words)
+    spans, start = [], 0
+    for word in words:
+        spans.append((start, start + len(word), None))
+        start += len(word) + 2
+    assert all(v is None for *_rest, v in DocumentResolver(None).read_all(text, spans))
