@@ -439,3 +439,33 @@ def test_a_long_text_is_summarised_from_its_head() -> None:
     assert_verbatim(text, summary)
     ranked = rank(text)
     assert max(s.end for s in ranked) <= S.MAX_CHARS
+
+
+# --------------------------------------------------------------------------- options off by default
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("On the rise: Adina Vincent is one of the many models signed by the agency.", True),
+        ("Blasted : judge Nicholas Cooke blasted his junior colleague in court.", True),
+        ("Mr Dean is confident though: he expects the service to grow.", False),
+        ("He went on: the council will meet again on Friday.", False),
+        ('Mayor Helen Price said: "The evacuation was orderly."', False),
+        ("Flood water forced 2,000 residents of Millbrook to leave their homes.", False),
+    ],
+)
+def test_caption_pattern(text: str, caption: bool) -> None:
+    assert S.is_caption(text) is caption
+
+
+def test_options_show_in_the_explanation_only_when_switched_on() -> None:
+    doc = S._document(ARTICLE)
+    plain = S.NewsRanker().rate(doc, S.Budget(3, None))
+    tuned = S.NewsRanker(S.Weights(backward=-0.2, caption=0.3)).rate(doc, S.Budget(3, None))
+    assert "backward" not in dict(plain[1].features)
+    assert {"backward", "caption"} <= set(dict(tuned[1].features))
+    for r in tuned:
+        assert r.score == sum(v for _, v in r.features)
+    # a later sentence that repeats earlier ones loses score under the backward option
+    assert dict(tuned[-1].features)["backward"] <= 0.0

@@ -18,7 +18,7 @@ from ..lang import detect, resources
 from ..models import Article, Sentence
 from ..text import split_sentences
 from .base import Budget, Document, Lead, Rating, Summarizer, fill
-from .boilerplate import boilerplate
+from .boilerplate import boilerplate, is_caption
 from .features import analyse
 from .news import NewsRanker, Weights, lede_weight
 from .sumy_adapters import (
@@ -43,6 +43,7 @@ __all__ = [
     "SumyMethod",
     "Weights",
     "boilerplate",
+    "is_caption",
     "lede_weight",
     "rank",
     "summarize",

@@ -96,10 +96,10 @@ _SPEECH = re.compile(
 
 
 def is_caption(text: str) -> bool:
-    """True for a photo caption run into the text: at most five words of label, a colon,
+    """True for a photo caption run into the text: at most four words of label, a colon,
     then a description that is not a quotation."""
     match = _CAPTION.match(text)
     if match is None:
         return False
     label = match.group(1)
-    return len(label.split()) <= 5 and _SPEECH.search(label) is None
+    return len(label.split()) <= 4 and _SPEECH.search(label) is None
