@@ -400,6 +400,37 @@ def _bootstrap(
     return _pr(pred, gold), (ps[lo], ps[hi]), (rs[lo], rs[hi])
 
 
+def _paired_recall(
+    a: Sequence[Sequence[int]], b: Sequence[Sequence[int]], events: Sequence[str], n: int = 1000
+) -> tuple[float, float]:
+    """A 95 % interval of recall(a) - recall(b), resampling events for both at once."""
+    ev = _by_event(events)
+    event_of = {i: e for e, items in ev.items() for i in items}
+
+    def hits(groups: Sequence[Sequence[int]]) -> dict[str, int]:
+        out: dict[str, int] = defaultdict(int)
+        for x, y in _pairs(groups):
+            if event_of[x] == event_of[y]:
+                out[event_of[x]] += 1
+        return out
+
+    ha, hb = hits(a), hits(b)
+    gold_n = {e: len(items) * (len(items) - 1) // 2 for e, items in ev.items()}
+    names = sorted(ev)
+    rng = random.Random(11)
+    diffs = []
+    for _ in range(n):
+        w: dict[str, int] = defaultdict(int)
+        for _k in names:
+            w[rng.choice(names)] += 1
+        g = sum(w[e] * c for e, c in gold_n.items()) or 1
+        diffs.append(
+            (sum(w[e] * c for e, c in ha.items()) - sum(w[e] * c for e, c in hb.items())) / g
+        )
+    diffs.sort()
+    return diffs[int(0.025 * n)], diffs[int(0.975 * n) - 1]
+
+
 def part_grouping(data: Path, n_cnndm: int, folds: int, min_precision: float) -> None:
     from briefing.digest import Thresholds
 
@@ -442,7 +473,11 @@ def part_grouping(data: Path, n_cnndm: int, folds: int, min_precision: float) ->
         f"- thresholds chosen per fold: "
         f"{[(t.related, t.related_alone, t.min_shared_terms, t.cluster_words) for t in chosen]}"
     )
-    rows = [("default thresholds (in-sample)", _stories(briefings, all_idx, default))]
+    before = Thresholds(cluster_words=100_000)
+    rows = [
+        ("whole texts compared (the earlier way)", _stories(briefings, all_idx, before)),
+        ("default thresholds (in-sample)", _stories(briefings, all_idx, default)),
+    ]
     gold_all = _pairs(list(ev.values()))
     best_all, best_key = default, (-1.0, -1.0)
     for t in grid:
@@ -464,7 +499,9 @@ def part_grouping(data: Path, n_cnndm: int, folds: int, min_precision: float) ->
             f"| {label} | {p:.3f} [{pci[0]:.3f}, {pci[1]:.3f}] | "
             f"{r:.3f} [{rci[0]:.3f}, {rci[1]:.3f}] | {len(groups)} |"
         )
-    wrong = [g for g in rows[0][1] if len({events[i] for i in g}) > 1]
+    lo, hi = _paired_recall(rows[1][1], rows[0][1], events)
+    print(f"\nRecall, defaults minus the earlier way: {lo:+.3f} .. {hi:+.3f} (95 % paired)")
+    wrong = [g for g in rows[1][1] if len({events[i] for i in g}) > 1]
     print(f"\nMixed stories under the defaults: {len(wrong)}")
     for g in wrong[:5]:
         print("  - " + " | ".join((arts[i].title or arts[i].text[:50])[:50] for i in g))

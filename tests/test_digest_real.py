@@ -825,3 +825,11 @@ def test_select_cleans_before_it_decides_what_is_a_headline() -> None:
     ]
     chosen = select(arts)
     assert chosen.articles == () and [h.title for h in chosen.headlines] == ["t0", "t1", "t2"]
+
+
+def test_digest_of_something_that_is_not_articles_is_a_briefing_error() -> None:
+    import briefing
+
+    for bad in (["text"], "text", 5):
+        with pytest.raises(briefing.BriefingError, match=r"digest\(\)"):
+            briefing.digest(bad)  # type: ignore[arg-type]

@@ -291,7 +291,16 @@ def digest(
     usable: list[Article] = []
     positions: list[int] = []
     failed = 0
+    if isinstance(articles, str | bytes) or not hasattr(articles, "__iter__"):
+        raise InputError(
+            f"digest(): {type(articles).__name__} given; pass a list of briefing.Article"
+        )
     for i, article in enumerate(articles):
+        if not isinstance(article, Article):
+            raise InputError(
+                f"digest(): item {i} is a {type(article).__name__}, not an Article; "
+                "wrap texts as briefing.Article(text)"
+            )
         if article.text.strip():
             if article.language is None:
                 code = detect(f"{article.title or ''}\n{article.text}", default=None)
