@@ -828,8 +828,9 @@ def test_select_cleans_before_it_decides_what_is_a_headline() -> None:
 
 
 def test_digest_of_something_that_is_not_articles_is_a_briefing_error() -> None:
-    import briefing
+    from briefing.digest import digest
+    from briefing.errors import BriefingError
 
     for bad in (["text"], "text", 5):
-        with pytest.raises(briefing.BriefingError, match=r"digest\(\)"):
-            briefing.digest(bad)  # type: ignore[arg-type]
+        with pytest.raises(BriefingError, match=r"digest\(\)"):
+            digest(bad)  # type: ignore[arg-type]
