@@ -36,6 +36,7 @@ import pickle
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -53,6 +54,7 @@ from briefing.summarize import (
     run as run_method,
     summarize,
 )
+from briefing.summarize.features import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -398,6 +400,106 @@ def print_cv(
             print_paired(f"{d}: cross-validated − lead", again[d], leads[d], rng)
 
 
+# --------------------------------------------------------------------------- learned ranker
+
+LEARNED_FEATURES = (
+    "position", "centrality", "title", "density", "length", "reader", "coverage", "first",
+)  # fmt: skip
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _unigram_f1(candidate: Counter[str], reference: Counter[str]) -> float:
+    overlap = sum((candidate & reference).values())
+    if not overlap:
+        return 0.0
+    p, r = overlap / sum(candidate.values()), overlap / sum(reference.values())
+    return 2 * p * r / (p + r)
+
+
+def sentence_table(record: Record) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """Per-sentence features (the ranker's own, before weighting), eligibility, and the
+    greedy oracle label (sentences that raise unigram F1 with the reference, up to count)."""
+    doc = make_document(record.article)
+    a = analyse(doc)
+    x = np.array(
+        [
+            [
+                1.0 / (1.0 + a.position[i] / 2.0), a.forward[i], a.title[i], a.density[i],
+                a.length[i], a.reader[i], a.coverage[i], float(a.position[i] == 0),
+            ]
+            for i in range(len(doc.spans))
+        ]
+    ).reshape(-1, len(LEARNED_FEATURES))  # fmt: skip
+    eligible = np.array([p < 1.0 for p, _ in a.penalties], dtype=bool)
+    reference = Counter(_TOKEN.findall(record.reference.lower()))
+    bags = [Counter(_TOKEN.findall(span.text.lower())) for span in doc.spans]
+    label = np.zeros(len(doc.spans))
+    current: Counter[str] = Counter()
+    best = 0.0
+    for _ in range(record.count):
+        options = [
+            (_unigram_f1(current + bags[i], reference), i)
+            for i in range(len(bags))
+            if eligible[i] and not label[i]
+        ]
+        if not options:
+            break
+        value, pick = max(options)
+        if value <= best:
+            break
+        best, label[pick], current = value, 1.0, current + bags[pick]
+    return x, eligible, label, [span.text for span in doc.spans]
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> np.ndarray:
+    """L2-regularised logistic regression (with intercept) by Newton's method."""
+    z = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(z @ w)))
+        grad = z.T @ (p - y) + l2 * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + l2 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def print_learned(
+    records: list[Record], rouge: Rouge, lead: np.ndarray, shipped: np.ndarray,
+    rng: np.random.Generator,
+) -> None:  # fmt: skip
+    """A small learned ranker under CV: logistic regression on the ranker's features with
+    oracle labels, trained on 4 folds, applied (top sentences) to the fifth."""
+    tables = [sentence_table(r) for r in records]
+    out = np.full((len(records), len(METRICS)), np.nan)
+    weights = []
+    for test in folds(len(records)):
+        train = np.setdiff1d(np.arange(len(records)), test)
+        x = np.vstack([tables[j][0][tables[j][1]] for j in train])
+        y = np.concatenate([tables[j][2][tables[j][1]] for j in train])
+        w = fit_logistic(x, y)
+        weights.append(w)
+        for j in test:
+            feats, eligible, _, texts = tables[j]
+            score = feats @ w[:-1] - 100.0 * ~eligible
+            top = sorted(np.lexsort((np.arange(len(score)), -score))[: records[j].count])
+            out[j] = rouge(records[j].reference, [texts[i] for i in top])
+    print(
+        f"\n  learned ranker (logistic regression on {', '.join(LEARNED_FEATURES)}; {FOLDS}-fold CV)"
+    )
+    stats = [fmt(bootstrap(out[:, m], rng)) for m in range(len(METRICS))]
+    print(f"  {'learned, cross-validated':34} " + " ".join(f"{s:>24}" for s in stats))
+    print_paired("learned (CV) − lead", out, lead, rng)
+    print_paired("learned (CV) − shipped", out, shipped, rng)
+    mean_w = np.mean(weights, axis=0)
+    print(
+        "  mean coefficients: "
+        + ", ".join(f"{n} {v:+.2f}" for n, v in zip(LEARNED_FEATURES, mean_w, strict=False))
+    )
+
+
 # --------------------------------------------------------------------------- speed
 
 
@@ -500,6 +602,11 @@ def main(argv: list[str] | None = None) -> None:
     if not args.no_cv:
         try:
             print_cv(per_dataset, rouge, rng, args.select_on.split(","))
+            if "cnndm" in per_dataset:
+                records, results = per_dataset["cnndm"]
+                print_learned(
+                    records, rouge, results["lead"].scores, results["default"].scores, rng
+                )
         finally:
             cache.save()
     if not args.no_speed:
