@@ -53,6 +53,7 @@ __all__ = [
     "FONT_CSS",
     "PACKAGE_BASE_URL",
     "FetchRefused",
+    "check_pdf_support",
     "cut_levels",
     "fit_one_page",
     "render_pdf",
@@ -114,6 +115,12 @@ def _weasyprint() -> Any:
             f"with `{_PANGO_FIX}`, or choose --format md,html,json"
         ) from exc
     return weasyprint
+
+
+def check_pdf_support() -> None:
+    """Raise the BriefingError :func:`render_pdf` would give when PDFs cannot be made here
+    (WeasyPrint cannot load Pango), so a command can say so before any work starts."""
+    _weasyprint()
 
 
 @functools.cache

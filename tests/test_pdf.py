@@ -436,10 +436,13 @@ def test_without_pango_render_pdf_names_the_package_to_install(
     monkeypatch.setattr(builtins, "__import__", no_pango)
     pdf._weasyprint.cache_clear()
     try:
+        with pytest.raises(BriefingError) as early:
+            pdf.check_pdf_support()
         with pytest.raises(BriefingError) as caught:
             render_pdf(sentences_briefing(["One sentence here."], "T"))
     finally:
         pdf._weasyprint.cache_clear()
+    assert str(early.value) == str(caught.value)
     message = str(caught.value)
     assert "\n" not in message
     assert "libpango-1.0-0" in message and ("apt-get install" in message or "brew" in message)
