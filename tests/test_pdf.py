@@ -466,3 +466,15 @@ def test_the_dated_seed_pdf_is_one_page_with_a_timeline(tmp_path: Path) -> None:
     assert len(text) == 1 and "TIMELINE" in text[0].upper()
     assert "Nov 2019" in text[0]
     assert len(data) < 150_000
+
+
+def test_digest_pdf_shows_the_timeline_of_its_stories_in_the_shipped_fonts() -> None:
+    from briefing.render import render_digest_pdf
+    from briefing.render.check import _sample_digest
+
+    data = render_digest_pdf(_sample_digest())
+    text = pages(data)
+    assert len(text) == 1 and "TIMELINE" in text[0].upper()
+    assert "2 Mar 2026" in text[0] and "Another story" in text[0]
+    assert all(name.startswith("Briefing-") for name in _font_names(data))
+    assert render_digest_pdf(_sample_digest()) == data
