@@ -8,6 +8,7 @@ The rooms:
 - ``briefing``: what a briefing template sees, and :func:`render_markdown`,
   :func:`render_html`, :func:`render_json`;
 - ``digest``: the same for a digest (``render_digest_*``);
+- ``formats``: every format of a briefing or digest from one dispatch, and their files;
 - ``files``: :func:`write_atomic`.
 
 The PDF lives in :mod:`briefing.pdf` and the timeline picture in :mod:`briefing.picture`.
