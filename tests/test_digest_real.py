@@ -226,14 +226,18 @@ def test_distinct_sources_count_not_entries_of_one_feed_and_ties_are_stable() ->
             feeds=tuple(sorted(set(feeds_))),
         )
 
-    one_feed_many = story("busy", ("a.example",), 6, DAY)
-    two_feeds = story("corroborated", ("b.example", "c.example"), 1, DAY)
+    older = DAY - dt.timedelta(days=4)
+    one_feed_many = story("busy", ("a.example",), 6, older)
+    two_feeds = story("corroborated", ("b.example", "c.example"), 1, older)
     future = story("future", ("d.example",), 1, dt.date(2100, 1, 1))
     fresh = story("fresh", ("e.example",), 1, DAY)
-    ranked = rank_stories([one_feed_many, two_feeds, future, fresh], DAY, [frozenset()] * 4)
-    assert [s.title for s in ranked] == ["corroborated", "busy", "fresh", "future"]
-    assert dict(ranked[-1].features)["recency"] == RankWeights().undated  # 2100: not fresh
-    again = rank_stories([fresh, two_feeds, future, one_feed_many], DAY, [frozenset()] * 4)
+    stories = [one_feed_many, two_feeds, future, fresh]
+    ranked = rank_stories(stories, DAY, [frozenset()] * 4, RankWeights(per_feed=0))
+    assert [s.title for s in ranked] == ["corroborated", "fresh", "busy", "future"]
+    recency = {s.title: dict(s.features)["recency"] for s in ranked}
+    assert recency["fresh"] == 1.0 and recency["busy"] == 0.25
+    assert recency["future"] == 0.25  # dated 2100: taken as a typical story, never fresh
+    again = rank_stories(stories[::-1], DAY, [frozenset()] * 4, RankWeights(per_feed=0))
     assert [s.title for s in again] == [s.title for s in ranked]
 
 
@@ -834,3 +838,26 @@ def test_digest_of_something_that_is_not_articles_is_a_briefing_error() -> None:
     for bad in (["text"], "text", 5):
         with pytest.raises(BriefingError, match=r"digest\(\)"):
             digest(bad)  # type: ignore[arg-type]
+
+
+def test_a_feed_that_publishes_every_few_minutes_weighs_more_than_a_weekly_blog() -> None:
+    from briefing.digest.build import feed_gaps
+    from briefing.digest.rank import rank_stories
+    from briefing.models import Source, Story
+
+    start = dt.datetime(2025, 11, 25, 6, tzinfo=dt.UTC)
+    wire = [
+        Article("x", source="Wire", published=start + dt.timedelta(minutes=20 * k))
+        for k in range(5)
+    ]
+    blog = [
+        Article("x", source="Blog", published=start - dt.timedelta(days=7 * k)) for k in range(5)
+    ]
+    gaps = feed_gaps([*wire, *blog])
+    assert gaps["wire"] == pytest.approx(1 / 3) and gaps["blog"] == pytest.approx(168)
+    stories = [
+        Story(name, (), (), (), (), (Source(name),), 1, (k,), published=DAY, feeds=(name.lower(),))
+        for k, name in enumerate(("Blog", "Wire"))
+    ]
+    ranked = rank_stories(stories, DAY, [frozenset()] * 2, gaps=[gaps["blog"], gaps["wire"]])
+    assert [s.title for s in ranked] == ["Wire", "Blog"]

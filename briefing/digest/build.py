@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -104,6 +106,29 @@ def _story(members: Sequence[tuple[int, Briefing]], lead: int) -> Story:
     )
 
 
+def feed_gaps(articles: Sequence[Article]) -> dict[str, float]:
+    """Each feed's median time between entries, in hours (feeds with two dated entries or
+    more): a news outlet publishes every few minutes, a blog every few days."""
+    from .window import feed_key
+
+    times: dict[str, list[float]] = defaultdict(list)
+    for article in articles:
+        value = article.published
+        if value is None:
+            continue
+        moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=dt.UTC)
+        times[feed_key(article)].append(moment.timestamp())
+    out: dict[str, float] = {}
+    for feed, stamps in times.items():
+        if len(stamps) >= 2:
+            stamps.sort()
+            gaps = sorted(b - a for a, b in itertools.pairwise(stamps))
+            out[feed] = gaps[len(gaps) // 2] / 3600
+    return out
+
+
 def default_title(date: dt.date) -> str:
     """The digest's title for ``date``: "Daily digest — Tuesday 25 November 2025"."""
     return f"Daily digest — {date:%A} {date.day} {date:%B %Y}"
@@ -143,7 +168,9 @@ def _assemble(
         stories.append(_story([items[k] for k in members], lead))
         story_keys.append(frozenset().union(*(group_keys[g] for g in cluster)))
         story_words.append(max(real_sentences(texts[k]) for k in members))
-    ranked = rank_stories(stories, date, story_keys, weights, story_words)
+    gaps = feed_gaps([b.article for _, b in items])
+    story_gaps = [min((gaps.get(f, math.inf) for f in s.feeds), default=math.inf) for s in stories]
+    ranked = rank_stories(stories, date, story_keys, weights, story_words, story_gaps)
     kept = ranked if max_stories is None else ranked[:max_stories]
     return Digest(
         title=title or default_title(date),

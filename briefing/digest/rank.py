@@ -16,6 +16,14 @@ A story's score (weights named in :class:`RankWeights`) adds up:
   write about is what the news is about that day, while a feed naming its own product in
   every post corroborates nothing.
 
+- **cadence**: how often the story's feed publishes (the median time between its
+  entries): ``cadence`` times ``cadence_hours`` over that gap, capped at 1. A news outlet
+  publishing every few minutes weighs fully, a blog posting weekly hardly at all; a feed
+  whose entries carry no dates, or a single entry, counts nothing.
+
+Undated stories get the median recency of the dated ones (``undated`` when none is
+dated): an entry without a date is taken as a typical one, neither fresh nor stale.
+
 Then a busy feed cannot fill the page: a feed's stories beyond its best ``per_feed`` go
 below every story within its feed's cap (their order kept). Ties break by title, then by
 first input position, so the same inputs always give the same order.
@@ -46,14 +54,22 @@ class RankWeights:
     substance_sentences: int = 2
     connection: float = 0.5
     min_feeds: int = 5
+    cadence: float = 0.75
+    cadence_hours: float = 6.0
     per_feed: int = 2
 
 
-def _recency(story: Story, date: dt.date, w: RankWeights) -> float:
+def _recency(story: Story, date: dt.date, w: RankWeights) -> float | None:
     if story.published is None or story.published > date + dt.timedelta(days=1):
-        return w.undated
+        return None
     age = max(0, (date - story.published).days)
     return float(0.5 ** (age / w.half_life_days))
+
+
+def _cadence(gap: float | None, w: RankWeights) -> float:
+    if gap is None or not math.isfinite(gap):
+        return 0.0
+    return min(1.0, w.cadence_hours / max(gap, 1e-9))
 
 
 def rank_stories(
@@ -62,11 +78,13 @@ def rank_stories(
     entities: Sequence[frozenset[str]],
     weights: RankWeights | None = None,
     sentences: Sequence[int] | None = None,
+    gaps: Sequence[float] | None = None,
 ) -> tuple[Story, ...]:
     """The stories scored and sorted best first (see the module docstring).
 
     ``sentences`` gives each story's real sentences (of its fullest article); without it
-    every story counts as substantial.
+    every story counts as substantial. ``gaps`` gives the median hours between entries
+    of each story's feed (none: no cadence term).
     """
     w = weights or RankWeights()
     feeds_naming: dict[str, set[str]] = defaultdict(set)
@@ -76,6 +94,10 @@ def rank_stories(
         for key in keys:
             feeds_naming[key].update(story.feeds)
     others = max(w.min_feeds, len(all_feeds) - 1)  # a few feeds never make a trend
+    recencies = [_recency(story, date, w) for story in stories]
+    dated = sorted(r for r in recencies if r is not None)
+    typical = dated[len(dated) // 2] if dated else w.undated
+    recency = [typical if r is None else r for r in recencies]
     scored = []
     for i, story in enumerate(stories):
         linked: set[str] = set()
@@ -85,9 +107,10 @@ def rank_stories(
         size = sentences[i] if sentences is not None else w.substance_sentences
         features = (
             ("sources", w.sources * math.log2(1 + story.source_count)),
-            ("recency", w.recency * _recency(story, date, w)),
+            ("recency", w.recency * recency[i]),
             ("substance", w.substance * min(1.0, size / max(1, w.substance_sentences))),
             ("connection", w.connection * connection),
+            ("cadence", w.cadence * _cadence(gaps[i] if gaps is not None else None, w)),
         )
         score = sum(v for _, v in features)
         scored.append(replace(story, score=score, features=features))
