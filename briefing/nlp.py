@@ -232,8 +232,24 @@ def parse(
     pieces: Iterator[str] = (text[a:b] for a, b in ranges)
     if lead is not None:
         pieces = itertools.chain([lead], pieces)
-    docs = nlp.pipe(pieces, batch_size=batch_size)
+    docs = _batches(nlp, pieces, batch_size)
     if lead is not None:
         yield 0, next(docs)
     for (a, _b), doc in zip(ranges, docs, strict=True):
         yield a, doc
+
+
+def _batches(nlp: Any, pieces: Iterator[str], batch_size: int) -> Iterator[Any]:
+    """``nlp.pipe`` one batch at a time with BLAS held to one thread while it runs.
+
+    The matrices of one batch are small: BLAS threads only contend for the cores (on a
+    loaded 2-core machine a threaded BLAS made the whole pass 1.5x slower than one thread,
+    bench/eval_facts.py). The limit is lifted between batches, so the caller's own numpy
+    work between two Docs keeps its threads.
+    """
+    from threadpoolctl import threadpool_limits
+
+    while batch := list(itertools.islice(pieces, batch_size)):
+        with threadpool_limits(limits=1, user_api="blas"):
+            docs = list(nlp.pipe(batch, batch_size=batch_size))
+        yield from docs

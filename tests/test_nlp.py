@@ -53,10 +53,10 @@ def test_compiled_ruler_changes_what_the_stock_ruler_would_change(stock: Any) ->
 
 def test_unsupported_patterns_keep_spacys_ruler() -> None:
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("attribute_ruler")
+    ruler: Any = nlp.add_pipe("attribute_ruler")
     ruler.add([[{"LOWER": "a", "OP": "+"}]], {"POS": "DET"})
     assert compile_ruler(ruler) is None
-    other = spacy.blank("en").add_pipe("attribute_ruler")
+    other: Any = spacy.blank("en").add_pipe("attribute_ruler")
     other.add([[{"LENGTH": {">": 3}}]], {"POS": "X"})
     assert compile_ruler(other) is None
 
