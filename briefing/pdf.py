@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import hashlib
 import logging
 import math
 import mimetypes
@@ -351,11 +352,33 @@ def _fixed_font_timestamps() -> Iterator[None]:
 
 
 def _write(document: Any, html: str | None) -> bytes:
-    """The PDF bytes: the shipped fonts embedded whole when they cover ``html``, else subset."""
+    """The PDF bytes: the shipped fonts embedded whole when they cover ``html``, else subset.
+
+    Should the page use any other font after all (a user's stylesheet naming a system
+    font), it is written again with every font subset, so no whole system font is embedded.
+    """
     full = html is not None and _shipped_fonts_suffice(html)
     with _fixed_font_timestamps():
         data: bytes = document.write_pdf(pdf_identifier=True, full_fonts=full)
+        if full and not _only_shipped_fonts(document):
+            data = document.write_pdf(pdf_identifier=True, full_fonts=False)
     return data
+
+
+@functools.cache
+def _shipped_font_digests() -> frozenset[bytes]:
+    return frozenset(
+        hashlib.sha256(face.read_bytes()).digest()
+        for face in (package_templates_dir() / "fonts").glob("*.ttf")
+    )
+
+
+def _only_shipped_fonts(document: Any) -> bool:
+    """Whether every font the written ``document`` used is one of the shipped files."""
+    shipped = _shipped_font_digests()
+    return all(
+        hashlib.sha256(font.file_content).digest() in shipped for font in document.fonts.values()
+    )
 
 
 def _effective_limits(b: Briefing) -> dict[str, int]:

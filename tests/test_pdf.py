@@ -478,3 +478,15 @@ def test_digest_pdf_shows_the_timeline_of_its_stories_in_the_shipped_fonts() -> 
     assert "2 Mar 2026" in text[0] and "Another story" in text[0]
     assert all(name.startswith("Briefing-") for name in _font_names(data))
     assert render_digest_pdf(_sample_digest()) == data
+
+
+def test_a_user_stylesheet_naming_a_system_font_gets_it_subset(tmp_path: Path) -> None:
+    """A page in another font than the shipped ones never embeds that whole font."""
+    fonts = _system_fonts_for("Aa")
+    family = next((f.split(",")[0] for f in fonts if "DejaVu Sans Mono" in f), None)
+    if family is None:
+        pytest.skip("DejaVu Sans Mono is not installed (apt-get install fonts-dejavu-core)")
+    (tmp_path / "briefing.css").write_text(f'html {{ font-family: "{family}"; }}', encoding="utf-8")
+    data = render_pdf(sentences_briefing(["A short plain sentence."], "Mono"), None, tmp_path)
+    assert any("DejaVu" in name for name in _font_names(data))
+    assert len(data) < 60_000  # the whole DejaVu Sans Mono is over 300 KB
