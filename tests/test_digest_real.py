@@ -649,11 +649,27 @@ def test_opml_subscriptions_are_read(tmp_path: Path) -> None:
             "-q",
         ]
     )
+    assert result.exit_code == 0, result.output
     stories = digest_json(tmp_path / "out")["stories"]
-    if result.exit_code == 0:
-        assert any(len(s["sources"]) == 2 and "Velmora" in s["title"] for s in stories)
-    else:  # the OPML reader takes only URLs: local paths are refused in one line
-        assert len([x for x in result.stderr.splitlines() if x.startswith("error:")]) <= 2
+    assert any(len(s["sources"]) == 2 and "Velmora" in s["title"] for s in stories)
+    assert any(s["language"] == "nl" for s in stories)
+    alone = run_cli(
+        [
+            "digest",
+            "--opml",
+            str(opml),
+            "--date",
+            "2025-11-25",
+            "-o",
+            str(tmp_path / "o2"),
+            "--db",
+            str(tmp_path / "h2"),
+            "--format",
+            "json",
+            "-q",
+        ]
+    )
+    assert alone.exit_code == 0
 
 
 # ---------------------------------------------------------------- hostile inputs (15)

@@ -1,12 +1,7 @@
-"""``briefing digest``: one digest of many articles, written, recorded and mailed.
-
-Order of work, chosen so that a run killed at any moment (even SIGKILL) leaves the previous
-outputs and the history intact: load and brief everything, render every format in memory,
-write each file atomically (temp file + rename), then record the run in the history
-database in one transaction. A run killed before the commit leaves the old record; because
-a digest for a date only depends on history from *earlier* dates, the next run for that
-date makes the same files again.
-"""
+"""``briefing digest``: flags and settings in, :func:`briefing.digest.daily.run_daily`
+called, one line per problem and the exit status out. The work itself (load, select,
+digest, render, write atomically, record, mail) is the library's, so the scheduler or a
+script runs the same daily digest without click."""
 
 from __future__ import annotations
 
@@ -26,11 +21,13 @@ Examples:
   briefing digest feeds/*.xml --since-last --max-stories 30
   briefing digest news/ --date 2025-11-25 -o briefs --format md,pdf,html,json
   briefing digest feeds/*.xml --fetch --email me@example.com
+  briefing digest --opml subscriptions.opml --window 36h --lang en,fr
+  briefing digest feeds/*.xml --window all -o /tmp/dg --format md,pdf,json
 """
 
 
 @click.command(epilog=EXAMPLES_DIGEST)
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
 @click.option(
     "--date",
     "day",
@@ -58,7 +55,9 @@ Examples:
 @click.option("--email", multiple=True, help="E-mail the digest to this address (repeatable).")
 @click.option("--since-last", is_flag=True, help="Only articles no earlier digest held.")
 @click.option(
-    "--fetch", is_flag=True, help="Load the linked page of feed entries that have no text."
+    "--fetch",
+    is_flag=True,
+    help="Brief the linked page of feed entries with no text of their own (headlines).",
 )
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes to use.")
 @click.option(
@@ -121,12 +120,16 @@ def digest(
 
     INPUT... may be files, folders, JSONL files, RSS/Atom feeds, URLs or - for stdin.
     Writes DIR/digest-YYYY-MM-DD.md and a one-page .pdf, records the run in the history
-    database and, with --email, mails it. Exit status 1 when any input was skipped or the
-    mail failed (the files are written all the same).
+    database and, with --email, mails it. Feed boilerplate is removed, title-only entries
+    are listed as headlines (not errors), entries older than the window are left out and
+    counted. Exit status 0 when every input was readable; 1 for an unreadable input, a
+    broken feed, a failed fetch or e-mail (the files are written all the same).
     """
     from ..digest.daily import DailyOptions, run_daily
     from ..digest.window import parse_languages, parse_window
 
+    if not inputs and not opml:
+        raise click.UsageError("give at least one INPUT (file, folder, feed, URL) or --opml FILE")
     try:
         if window is not None:
             parse_window(window)
@@ -148,7 +151,13 @@ def digest(
         opml=opml, email=settings.email, smtp=settings.smtp, workers=workers, dask=dask,
     )  # fmt: skip
     with progress_bar(None, "Digest", quiet) as advance:
-        result = run_daily(inputs, options, on_problem=fail_line, progress=advance)
+        result = run_daily(
+            inputs,
+            options,
+            on_problem=fail_line,
+            progress=advance,
+            fetch_progress=lambda done, total: advance(),
+        )
     if not quiet:
         click.echo(result.summary, err=True)
     sys.exit(result.exit_code)
