@@ -88,3 +88,30 @@ def test_content_hash_ignores_case_and_spacing_only() -> None:
     assert content_hash("Rain  fell.\nHard.") == content_hash("rain fell. hard.")
     assert content_hash("Rain fell.") != content_hash("Rain fell!")
     assert inputs_hash(["a", "b"], 3) != inputs_hash(["b", "a"], 3) != inputs_hash(["a", "b"], 4)
+
+
+def test_the_fetch_cache_keeps_validators_and_bodies_across_runs(tmp_path: Path) -> None:
+    from briefing.load.fetch import Page
+
+    page = Page("https://x.org/a", "https://x.org/a/", b"<html>hi</html>",
+                content_type="text/html", etag='"v1"', last_modified=None)  # fmt: skip
+    with History(tmp_path / "h.db") as h:
+        assert h.get("https://x.org/a") is None
+        h.put("https://x.org/a", page)
+        h.put("https://x.org/b", Page("https://x.org/b", "https://x.org/b", b"no validator"))
+    with History(tmp_path / "h.db") as h:
+        got = h.get("https://x.org/a")
+        assert got is not None and got.body == page.body and got.etag == '"v1"'
+        assert got.final_url == "https://x.org/a/" and got.content_type == "text/html"
+        assert h.get("https://x.org/b") is None  # nothing to revalidate with: not kept
+
+
+def test_last_digest_before_a_date_is_its_run_time_capped_at_its_day(tmp_path: Path) -> None:
+    with History(tmp_path / "h.db") as h:
+        assert h.last_digest_before(D2) is None
+        record(h, D1, [A])
+        last = h.last_digest_before(D2)
+        end_of_d1 = dt.datetime(2025, 11, 25, tzinfo=dt.UTC)
+        assert last is not None and last <= end_of_d1  # made "now", for a past day
+        assert h.last_digest_before(D1) is None
+        assert h.digest_for(D1) is not None and h.digest_for(D2) is None
