@@ -190,3 +190,14 @@ def test_a_bad_setting_names_where_it_came_from(
     no_config.write_text("[smtp\n", encoding="utf-8")
     with pytest.raises(BriefingError, match="not valid TOML"):
         load_settings({})
+
+
+@pytest.mark.parametrize(
+    "address", ["me@example.com\nBcc: all@example.com", "me@example.com\r\n", "nobody"]
+)
+def test_an_address_that_could_inject_headers_is_refused_in_one_line(address: str) -> None:
+    from briefing.mail import MailError, build_message
+
+    with pytest.raises(MailError) as caught:
+        build_message(sender="b@example.com", to=[address], subject="s", text="t")
+    assert "\n" not in str(caught.value) and "--email" in str(caught.value)
