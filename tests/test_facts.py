@@ -441,3 +441,8 @@ def test_a_quote_without_a_speech_verb_takes_the_nearest_person() -> None:
     )
     quotes = extract_facts(text).quotes
     assert quotes and quotes[0].speaker == "Lena Ortiz"
+
+
+def test_a_number_word_alone_counts_nothing() -> None:
+    numbers = extract_facts("Millions watched the final on Sunday. Dozens of fans sang.").numbers
+    assert [(f.text, f.label) for f in numbers] == [("Dozens of fans", "fans")]

@@ -116,7 +116,10 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
     ("deal" in "a $3bn deal", else "amount"); for a percentage, what changed ("prices" in
     "prices rose 3.5%", else "share"); None for a bare count of nothing."""
     if counted is not None and counted.tag_ in ("NNS", "NN") and counted.is_alpha:
-        return str(counted.lower_)
+        word = str(counted.lower_)
+        if word.removesuffix("s") in MULTIPLIERS or word.removesuffix("s") in WORD_NUMBERS:
+            return None  # "millions", "dozens": a number word, not what is counted
+        return word
     head = root.head
     if label == "MONEY":
         if head.i != root.i and head.tag_ in ("NN", "NNS") and head.is_alpha:
