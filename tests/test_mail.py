@@ -89,6 +89,13 @@ def parts(msg: Message) -> dict[str, Message]:
     return {part.get_content_type(): part for part in msg.walk() if not part.is_multipart()}
 
 
+def payload(part: Message) -> bytes:
+    """A MIME part's decoded bytes."""
+    data = part.get_payload(decode=True)
+    assert isinstance(data, bytes)
+    return data
+
+
 def test_digest_is_mailed_with_text_html_and_pdf(
     smtp: tuple[Inbox, int], tmp_path: Path, no_config: Path
 ) -> None:
@@ -109,9 +116,9 @@ def test_digest_is_mailed_with_text_html_and_pdf(
     assert msg["Subject"] == "Daily digest — Tuesday 25 November 2025"
     found = parts(msg)
     assert set(found) == {"text/plain", "text/html", "application/pdf"}
-    text = found["text/plain"].get_payload(decode=True).decode()
-    html = found["text/html"].get_payload(decode=True).decode()
-    pdf = found["application/pdf"].get_payload(decode=True)
+    text = payload(found["text/plain"]).decode()
+    html = payload(found["text/html"]).decode()
+    pdf = payload(found["application/pdf"])
     assert text.startswith("# Daily digest") and "Flood waters reach Riverton" in text
     assert "<h1>Daily digest" in html and "Riverton" in html
     assert pdf.startswith(b"%PDF") and found["application/pdf"].get_filename() == (
@@ -149,7 +156,7 @@ def test_login_uses_the_password_from_the_environment(
     msg = build_message(sender="a@example.org", to=["b@example.org"], subject="Hi", text="Body")
     send(msg, settings.smtp)
     assert inbox.logins == [("ann", "s3cret")]
-    assert parts(inbox.messages[0][2])["text/plain"].get_content().strip() == "Body"
+    assert payload(parts(inbox.messages[0][2])["text/plain"]).decode().strip() == "Body"
     wrong = SmtpSettings(host="127.0.0.1", port=port, security="none", user="ann", password="no")
     with pytest.raises(MailError, match="refused the login of ann"):
         send(msg, wrong)

@@ -28,6 +28,8 @@ __all__ = ["MIN_ENTRIES", "MIN_SHARE", "PLATFORM_PATTERNS", "Cleaned", "clean_fe
 
 #: A passage must recur in at least this many entries of a feed ...
 MIN_ENTRIES = 2
+#: ... (a passage of more than TEMPLATE_WORDS words in at least this many) ...
+MIN_ENTRIES_LONG = 3
 #: ... and in at least this share of them, to be that feed's boilerplate.
 MIN_SHARE = 0.25
 #: Longer passages (in words) are content even when repeated (a copied article).
@@ -110,7 +112,13 @@ def _learn(texts: Sequence[str]) -> set[str]:
         seen = {shape(p) for p in _passages(text)}
         counts.update(s for s in seen if s and len(s.split()) <= MAX_WORDS)
     need = max(MIN_ENTRIES, MIN_SHARE * len(texts))
-    return {s for s, n in counts.items() if n >= need}
+    # a longer sentence seen in only two entries is more likely quoted than boilerplate
+    need_long = max(MIN_ENTRIES_LONG, need)
+    return {
+        s
+        for s, n in counts.items()
+        if n >= (need if len(s.split()) <= TEMPLATE_WORDS else need_long)
+    }
 
 
 def _strip_patterns(text: str) -> tuple[str, int]:
