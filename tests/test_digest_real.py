@@ -877,3 +877,33 @@ def test_a_feed_that_publishes_every_few_minutes_weighs_more_than_a_weekly_blog(
     ]
     ranked = rank_stories(stories, DAY, [frozenset()] * 2, gaps=[gaps["blog"], gaps["wire"]])
     assert [s.title for s in ranked] == ["Wire", "Blog"]
+
+
+def test_feed_urls_are_downloaded_together_and_a_dead_one_is_one_line(
+    tmp_path: Path, server: _Server
+) -> None:
+    for name in ("wire", "herald", "dutch"):
+        server.pages[f"/{name}.xml"] = (FEEDS / f"{name}.xml").read_bytes()
+    base = f"http://127.0.0.1:{server.port}"
+    urls = [f"{base}/wire.xml", f"{base}/herald.xml", f"{base}/gone.xml", f"{base}/dutch.xml"]
+    result = run_cli(
+        [
+            "digest",
+            *urls,
+            "--date",
+            "2025-11-25",
+            "-o",
+            str(tmp_path / "out"),
+            "--db",
+            str(tmp_path / "h"),
+            "--format",
+            "json",
+            "--allow-private",
+        ]
+    )
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "gone.xml" in errors[0] and "404" in errors[0]
+    data = digest_json(tmp_path / "out")
+    assert any(len(s["sources"]) == 2 for s in data["stories"])
+    assert {s["language"] for s in data["stories"]} == {"en", "nl"}

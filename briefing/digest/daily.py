@@ -181,10 +181,16 @@ def _load(
             callback(done, total)
 
         progress = progress_cb
-    for name in inputs:
-        errors: list[str] = []
+    # URL inputs are loaded in one call, so the fetcher downloads them concurrently; each
+    # other input alone, so that its problems make one line under its name.
+    urls = [n for n in inputs if _is_url(n)]
+    batches: list[list[str]] = [[n] for n in inputs if not _is_url(n)]
+    if urls:
+        batches.insert(0, urls)
+    for batch in batches:
+        errors: dict[str, list[str]] = defaultdict(list)
         for item in load_many(
-            [name],
+            batch,
             fetch=True,
             fetch_linked=False,
             allow_private=opts.allow_private,
@@ -199,19 +205,29 @@ def _load(
                 title = err.title or err.url or "Untitled"
                 heads.append((position, Headline(title, err.url, err.source, day)))
             elif item.article is None:
-                errors.append(_one_line(str(item.error)))
+                owner = item.name if item.name in batch else batch[0]
+                if item.name not in batch and len(batch) > 1:
+                    owner = "feed entries"  # an entry of one of several feed URLs
+                errors[owner].append(_one_line(str(item.error)))
             else:
                 article = item.article
                 if article.source is None and article.url is None and item.name != "-":
                     article = replace(article, source=item.name)  # name a local file's source
                 articles.append(article)
             position += 1
-        if errors:
-            failed += len(errors)
-            more = f" (and {len(errors) - 1} more entries)" if len(errors) > 1 else ""
-            first = errors[0] if errors[0].startswith(name) else f"{name}: {errors[0]}"
+        for name, found in errors.items():
+            failed += len(found)
+            more = f" (and {len(found) - 1} more entries)" if len(found) > 1 else ""
+            first = found[0] if found[0].startswith(name) else f"{name}: {found[0]}"
             run.problem(name, first.removeprefix(f"{name}: ") + more)
     return articles, heads, failed
+
+
+_URL_INPUT = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _is_url(name: str) -> bool:
+    return bool(_URL_INPUT.match(name))
 
 
 def _fetch_headlines(
