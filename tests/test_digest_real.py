@@ -907,3 +907,28 @@ def test_feed_urls_are_downloaded_together_and_a_dead_one_is_one_line(
     data = digest_json(tmp_path / "out")
     assert any(len(s["sources"]) == 2 for s in data["stories"])
     assert {s["language"] for s in data["stories"]} == {"en", "nl"}
+
+
+def test_a_broken_template_is_one_line_before_any_work(tmp_path: Path) -> None:
+    bad = tmp_path / "t"
+    bad.mkdir()
+    (bad / "digest.md.j2").write_text("{% for s in stories %}", encoding="utf-8")
+    result = run_cli(
+        [
+            "digest",
+            *feeds("wire"),
+            "--date",
+            "2025-11-25",
+            "-o",
+            str(tmp_path / "out"),
+            "--db",
+            str(tmp_path / "h"),
+            "--format",
+            "md",
+            "--template",
+            str(bad),
+        ]
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert len([x for x in result.stderr.splitlines() if x.startswith("error:")]) == 1
+    assert not (tmp_path / "h").exists()  # nothing was done

@@ -12,7 +12,7 @@ import click
 
 from ..errors import BriefingError
 from ..settings import SECURITIES, load_settings
-from .common import fail_line, formats_option, progress_bar
+from .common import check_template, fail_line, formats_option, progress_bar
 
 EXAMPLES_DIGEST = """
 \b
@@ -63,7 +63,6 @@ Examples:
 @click.option(
     "--dask",
     default=None,
-    envvar="BRIEFING_DASK",
     help="Run on a Dask cluster: a scheduler address, or 'local' (needs briefing[dask]).",
 )
 @click.option("--smtp-host", default=None, help="SMTP server [default: localhost].")
@@ -141,14 +140,20 @@ def digest(
             "output": output, "db": db, "max_stories": max_stories, "template": template,
             "formats": formats, "email": email, "smtp_host": smtp_host, "smtp_port": smtp_port,
             "smtp_user": smtp_user, "smtp_security": smtp_security, "email_from": email_from,
+            "workers": workers, "dask": dask,
         }
     )  # fmt: skip
+    mail_formats = ("md", "html", "pdf") if settings.email else ()
+    check_template(
+        settings.template, tuple(dict.fromkeys((*settings.formats, *mail_formats))), digest=True
+    )
     options = DailyOptions(
         date=day.date() if day is not None else dt.date.today(),
         output=settings.output, db=settings.db, formats=settings.formats,
         template=settings.template, max_stories=settings.max_stories, window=window,
         since_last=since_last, languages=langs, fetch=fetch, allow_private=allow_private,
-        opml=opml, email=settings.email, smtp=settings.smtp, workers=workers, dask=dask,
+        opml=opml, email=settings.email, smtp=settings.smtp, workers=settings.workers,
+        dask=settings.dask, model=settings.model, max_bytes=settings.max_bytes,
     )  # fmt: skip
     with progress_bar(None, "Digest", quiet) as advance:
         result = run_daily(

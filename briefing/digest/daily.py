@@ -73,7 +73,9 @@ class DailyOptions:
     smtp: SmtpSettings | None = None
     workers: int | None = None
     dask: str | None = None
+    model: str | None = None
     models: Mapping[str, str] | None = None
+    max_bytes: int | None = None
     fetch_options: FetchOptions | None = None
 
 
@@ -197,6 +199,7 @@ def _load(
             fetch_options=opts.fetch_options,
             cache=cache,
             progress=progress,
+            max_bytes=opts.max_bytes,
         ):
             if isinstance(item.error, HeadlineOnly) and (item.error.title or item.error.url):
                 err = item.error
@@ -435,6 +438,7 @@ def _run(
         skipped=unreadable,
         workers=opts.workers,
         dask=opts.dask,
+        model=opts.model,
         models=opts.models,
         on_error=lambda i, a, e: unbriefed.append(_one_line(str(e))),
         progress=progress,
