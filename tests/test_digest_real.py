@@ -932,3 +932,14 @@ def test_a_broken_template_is_one_line_before_any_work(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert len([x for x in result.stderr.splitlines() if x.startswith("error:")]) == 1
     assert not (tmp_path / "h").exists()  # nothing was done
+
+
+def test_a_feed_giving_every_entry_one_link_does_not_merge_different_posts() -> None:
+    link = "http://blog.example.com/wp-atom.php"
+    texts = ["Surfers saw dolphins near the pier.", "A shop sells duck ammunition now."]
+    assert near_duplicate_groups(texts, urls=[link, link], titles=["Dolphins", "Ducks"]) == [
+        [0],
+        [1],
+    ]
+    same = ["Quake hits Velmora", "Quake hits Velmora - World Wire"]
+    assert near_duplicate_groups(texts, urls=[link, link], titles=same) == [[0, 1]]

@@ -147,7 +147,8 @@ def _assemble(
     """Merge, cluster and rank briefed articles (input position, Briefing) into a Digest."""
     texts = [b.article.text for _, b in items]
     urls = [b.article.url for _, b in items]
-    groups = near_duplicate_groups(texts, thresholds, urls)
+    titles = [b.article.title for _, b in items]
+    groups = near_duplicate_groups(texts, thresholds, urls, titles)
     leads = [g[core_version([texts[k] for k in g], thresholds.shingle)] for g in groups]
     keys = [entity_keys(b) for _, b in items]
     group_keys = [frozenset().union(*(keys[k] for k in g)) for g in groups]

@@ -112,6 +112,7 @@ def near_duplicate_groups(
     texts: Sequence[str],
     thresholds: Thresholds | None = None,
     urls: Sequence[str | None] | None = None,
+    titles: Sequence[str | None] | None = None,
 ) -> list[list[int]]:
     """Groups of positions of ``texts`` that are copies of one text, each sorted, in order.
 
@@ -119,7 +120,9 @@ def near_duplicate_groups(
     over their leads (the first ``lead_words`` words), which finds a truncated copy or a
     teaser of a long article; each candidate is verified on the exact shingle sets, so a
     false candidate never merges. Texts with the same :func:`canonical_url` (``urls``,
-    when given) are one story too. Merged pairs are joined transitively (union-find).
+    when given) are one story too, unless their ``titles`` differ (a broken feed that
+    gives every entry its own address as the link). Merged pairs are joined transitively
+    (union-find).
     """
     from datasketch import MinHashLSH
 
@@ -150,20 +153,30 @@ def near_duplicate_groups(
             if j > i and find(i) != find(j) and _same_text(sets[i], sets[j], t):
                 root_i, root_j = find(i), find(j)
                 parent[max(root_i, root_j)] = min(root_i, root_j)
-    by_url: dict[str, int] = {}
+    by_url: dict[str, list[int]] = defaultdict(list)
     for i, url in enumerate(urls or ()):
         key = canonical_url(url)
         if key is None:
             continue
-        if key in by_url:
-            root_i, root_j = find(i), find(by_url[key])
-            parent[max(root_i, root_j)] = min(root_i, root_j)
-        else:
-            by_url[key] = i
+        for j in by_url[key]:
+            if titles is None or _similar_titles(titles[i], titles[j]):
+                root_i, root_j = find(i), find(j)
+                parent[max(root_i, root_j)] = min(root_i, root_j)
+                break
+        by_url[key].append(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(texts)):
         groups[find(i)].append(i)
     return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _similar_titles(a: str | None, b: str | None) -> bool:
+    """Whether two titles could name one article: either missing, or half their words
+    shared ("Quake hits X" and "Quake hits X - Site")."""
+    if not a or not b:
+        return True
+    wa, wb = set(_WORD.findall(a.casefold())), set(_WORD.findall(b.casefold()))
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.5
 
 
 def _lead(text: str, n: int) -> str:
