@@ -943,3 +943,11 @@ def test_a_feed_giving_every_entry_one_link_does_not_merge_different_posts() -> 
     ]
     same = ["Quake hits Velmora", "Quake hits Velmora - World Wire"]
     assert near_duplicate_groups(texts, urls=[link, link], titles=same) == [[0, 1]]
+
+
+def test_briefing_digest_is_callable_even_after_its_package_was_imported() -> None:
+    import briefing
+    import briefing.digest.daily  # binds briefing.digest to the package
+
+    d = briefing.digest([Article("The town council of Riverton approved a new bridge today.")])
+    assert d.stories[0].title.startswith("The town council of Riverton")

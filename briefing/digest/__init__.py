@@ -29,6 +29,10 @@ in ``briefing.render.digest`` (re-exported here for callers of the earlier layou
 
 from __future__ import annotations
 
+import sys
+import types
+from typing import Any
+
 from ..models import Digest, Source, Story
 from ..render.digest import (
     render_digest_html,
@@ -67,3 +71,16 @@ __all__ = [
     "run_daily",
     "shingles",
 ]
+
+
+class _CallableModule(types.ModuleType):
+    """``briefing.digest`` names both this package and the public function: importing the
+    package makes Python bind ``briefing.digest`` to the package, shadowing the lazily
+    resolved function. Calling the package therefore calls :func:`digest`, so
+    ``briefing.digest(articles)`` works whichever of the two the name holds."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Digest:
+        return digest(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
