@@ -26,9 +26,12 @@ from __future__ import annotations
 import io
 import os
 import re
+import sys
+import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import BriefingError, InputError
 from ..models import Article
@@ -414,3 +417,16 @@ def _article(document: Document) -> Article:
     return article_from_text(
         text, document.name, markdown=kind == "markdown", url=document.url, host=document.host
     )
+
+
+class _CallableModule(types.ModuleType):
+    """``briefing.load`` names both this package and the public function: importing the
+    package makes Python bind ``briefing.load`` to the package, shadowing the lazily
+    resolved function. Calling the package therefore calls :func:`load`, so
+    ``briefing.load(path)`` works whichever of the two the name holds."""
+
+    def __call__(self, source: str | os.PathLike[str], **kwargs: Any) -> Article:
+        return load(source, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
