@@ -29,6 +29,12 @@ def isolated_user(
 ) -> Path:
     """A fresh, empty home for the test: no BRIEFING_* variables, no user config or data."""
     home = tmp_path_factory.mktemp("home")
+    isolate(monkeypatch, home)
+    return home
+
+
+def isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    """Drop every BRIEFING_* variable and point HOME and the XDG folders into ``home``."""
     for name in list(os.environ):
         if name.startswith("BRIEFING_"):
             monkeypatch.delenv(name)
@@ -40,7 +46,6 @@ def isolated_user(
         ("XDG_STATE_HOME", ".local/state"),
     ):
         monkeypatch.setenv(var, str(home / sub))
-    return home
 
 
 @pytest.fixture

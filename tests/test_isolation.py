@@ -6,14 +6,18 @@ import os
 from pathlib import Path
 
 import platformdirs
-
-# As if the developer running the suite had these set: the fixture must hide them.
-os.environ.setdefault("BRIEFING_DASK", "tcp://192.0.2.1:8786")
-os.environ.setdefault("BRIEFING_MODEL", "no_such_model")
+import pytest
+from conftest import isolate
 
 
-def test_no_briefing_variables_reach_a_test() -> None:
+def test_a_developers_briefing_variables_are_hidden(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("BRIEFING_DASK", "tcp://192.0.2.1:8786")  # as a developer might have
+    monkeypatch.setenv("BRIEFING_MODEL", "no_such_model")
+    isolate(monkeypatch, tmp_path)
     assert not [name for name in os.environ if name.startswith("BRIEFING_")]
+    assert os.environ["HOME"] == str(tmp_path)
 
 
 def test_user_folders_are_inside_the_test_home(isolated_user: Path) -> None:
