@@ -318,3 +318,25 @@ def test_one_dispatch_renders_every_format_a_library_caller_asks_for(tmp_path: P
         render_formats(b, ["docx"])
     paths = write_outputs(tmp_path, "floods", rendered)
     assert sorted(p.name for p in paths) == ["floods.json", "floods.md"]
+
+
+def test_make_cleans_the_temporaries_of_a_killed_run(runner: CliRunner, tmp_path: Path) -> None:
+    import os
+    import time
+
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".story.pdf.0123456789ab.tmp"  # what write_atomic leaves when killed
+    young = out / ".story.md.ba9876543210.tmp"  # may belong to a run still writing
+    mine = out / ".notes.tmp"  # not ours
+    for path in (stale, young, mine):
+        path.write_text("half a file", encoding="utf-8")
+    old = time.time() - 3600
+    for path in (stale, mine):
+        os.utime(path, (old, old))
+    story = tmp_path / "story.txt"
+    story.write_text(SHORT, encoding="utf-8")
+    result = runner.invoke(cli, ["make", str(story), "-o", str(out), "--format", "md", "-q"])
+    assert result.exit_code == 0, result.output
+    assert not stale.exists() and young.exists() and mine.exists()
+    assert (out / "story.md").is_file()

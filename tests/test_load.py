@@ -332,29 +332,26 @@ def test_file_over_the_size_cap_is_refused_with_its_size(tmp_path: Path) -> None
     with pytest.raises(InputError) as caught:
         load(path)
     assert str(caught.value) == (
-        f"{path}: 31.2 MB is over the 20 MB limit; split the file or set BRIEFING_MAX_BYTES"
+        f"{path}: 31.2 MB is over the 20 MB limit; split the file or raise --max-bytes"
     )
 
 
-def test_size_cap_comes_from_the_environment(
+def test_size_cap_is_an_argument_and_never_the_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     path = write(tmp_path / "story.txt", STORY)
-    monkeypatch.setenv("BRIEFING_MAX_BYTES", "100")
     with pytest.raises(InputError, match=r"story\.txt: 0\.00022 MB is over the 0\.0001 MB limit"):
-        load(path)
-    monkeypatch.setenv("BRIEFING_MAX_BYTES", "1000000")
+        load(path, max_bytes=100)
+    monkeypatch.setenv("BRIEFING_MAX_BYTES", "100")  # only the CLI's settings read it
     assert load(path).text == STORY
-    monkeypatch.setenv("BRIEFING_MAX_BYTES", "lots")
-    with pytest.raises(InputError, match="BRIEFING_MAX_BYTES"):
-        load(path)
+    with pytest.raises(InputError, match="max_bytes"):
+        load(path, max_bytes=-1)
 
 
 def test_gzip_bombs_are_capped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = write(tmp_path / "bomb.txt.gz", gzip.compress(b"a " * 100_000))
-    monkeypatch.setenv("BRIEFING_MAX_BYTES", "50000")
     with pytest.raises(InputError, match=r"bomb\.txt\.gz: more than 0\.05 MB"):
-        load(path)
+        load(path, max_bytes=50_000)
 
 
 def test_folder_yields_article_files_sorted_recursively(tmp_path: Path) -> None:
@@ -665,11 +662,10 @@ def test_url_wrong_content_type(server: str) -> None:
 
 
 def test_url_oversize_body(monkeypatch: pytest.MonkeyPatch, server: str) -> None:
-    monkeypatch.setenv("BRIEFING_MAX_BYTES", "10000")
     with pytest.raises(InputError, match=r"/big: 0\.025 MB is over the 0\.01 MB limit"):
-        load(f"{server}/big", allow_private=True)
+        load(f"{server}/big", allow_private=True, max_bytes=10_000)
     with pytest.raises(InputError, match=r"/big-stream: more than 0\.01 MB is over the 0\.01 MB"):
-        load(f"{server}/big-stream", allow_private=True)
+        load(f"{server}/big-stream", allow_private=True, max_bytes=10_000)
 
 
 def test_url_404(server: str) -> None:

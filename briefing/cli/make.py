@@ -167,6 +167,7 @@ def make(
     """Brief each article in INPUT... (files, folders, JSONL, feeds, URLs, - for stdin)."""
     from ..batch import Options, brief_keyed
     from ..load import load_many
+    from ..render.files import clean_stale_temporaries
     from ..render.formats import render_formats, write_outputs
     from ..settings import load_settings, parse_size
 
@@ -190,6 +191,7 @@ def make(
                 f"cannot create the output folder ({exc.strerror}); choose another with -o",
             )
             sys.exit(1)
+        clean_stale_temporaries(outdir)  # half-written files of a run killed with kill -9
 
     check_template(template, formats)  # a broken template: one line, before any work
     options = Options(sentences, words, algorithm, settings.model)

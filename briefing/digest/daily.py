@@ -25,9 +25,7 @@ one, and never touches that day's history rows. Problems are reported through
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -36,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import BriefingError, OutputError
 from ..models import Article, Digest, Headline
+from ..render.files import clean_stale_temporaries
 from ..store import History, checkpoint, content_hash, inputs_hash
 from .window import make_window, parse_window, select
 
@@ -45,9 +44,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DailyOptions", "DailyResult", "clean_stale_temporaries", "render_all", "run_daily"]
 
-#: A hidden temporary file older than this (seconds) was left by a killed run.
-STALE_TMP_SECONDS = 60.0
-_TMP = re.compile(r"^\.digest-.+\.[0-9a-f]{12}\.tmp$")
 
 Problem = Callable[[str, str], None]
 
@@ -106,29 +102,6 @@ class _Run:
         self.problems.append((name, message))
         if self.on_problem is not None:
             self.on_problem(name, message)
-
-
-def clean_stale_temporaries(folder: Path, now: float | None = None) -> int:
-    """Remove hidden ``.digest-*.tmp`` files older than :data:`STALE_TMP_SECONDS` (left by
-    a run killed while writing); a young one may belong to a run still going. The count."""
-    now = time.time() if now is None else now
-    removed = 0
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return 0
-    for entry in entries:
-        if not _TMP.match(entry.name):
-            continue
-        try:
-            if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > (
-                STALE_TMP_SECONDS
-            ):
-                os.unlink(entry.path)
-                removed += 1
-        except OSError:
-            continue
-    return removed
 
 
 def render_all(d: Digest, formats: Sequence[str], template: str) -> dict[str, bytes]:

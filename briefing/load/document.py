@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import urllib.parse
 from dataclasses import dataclass
@@ -95,26 +94,15 @@ def binary_error(name: str, raw: bytes) -> InputError | None:
 
 
 def max_bytes(cap: int | None = None) -> int:
-    """The size cap per input: ``cap`` when given, else ``BRIEFING_MAX_BYTES``, else 20 MB.
+    """The size cap per input: ``cap`` when given, else 20 MB.
 
-    The environment is read here only until the CLI passes ``settings.max_bytes`` down;
-    a library caller should pass ``max_bytes=`` to ``load``/``load_many``.
+    The library reads no environment: the CLI passes ``settings.max_bytes`` (from
+    ``--max-bytes``, ``BRIEFING_MAX_BYTES`` or the config file) down as ``max_bytes=``.
     """
-    if cap is not None:
-        if isinstance(cap, bool) or not isinstance(cap, int) or cap <= 0:
-            raise InputError(f"max_bytes={cap!r} is not a size in bytes; give e.g. 50000000")
-        return cap
-    value = os.environ.get("BRIEFING_MAX_BYTES", "").strip().replace("_", "")
-    if not value:
+    if cap is None:
         return DEFAULT_MAX_BYTES
-    try:
-        cap = int(value)
-    except ValueError:
-        cap = 0
-    if cap <= 0:
-        raise InputError(
-            f"BRIEFING_MAX_BYTES={value!r} is not a size in bytes; set it to e.g. 50000000"
-        )
+    if isinstance(cap, bool) or not isinstance(cap, int) or cap <= 0:
+        raise InputError(f"max_bytes={cap!r} is not a size in bytes; give e.g. 50000000")
     return cap
 
 
@@ -126,7 +114,7 @@ def too_big(name: str, size: int | None, cap: int) -> InputError:
     limit = f"{cap / 1e6:g} MB"
     amount = megabytes(size) if size is not None else f"more than {limit}"
     return InputError(
-        f"{name}: {amount} is over the {limit} limit; split the file or set BRIEFING_MAX_BYTES"
+        f"{name}: {amount} is over the {limit} limit; split the file or raise --max-bytes"
     )
 
 

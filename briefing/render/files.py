@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
+import time
 from pathlib import Path
 
 from ..errors import OutputError
 
-__all__ = ["write_atomic"]
+__all__ = ["STALE_TMP_SECONDS", "clean_stale_temporaries", "write_atomic"]
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
@@ -41,3 +43,33 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
             f"{target}: cannot write ({reason}); choose a writable output path with -o"
         ) from exc
     return target
+
+
+#: A hidden temporary file older than this (seconds) was left by a killed run.
+STALE_TMP_SECONDS = 60.0
+#: The name write_atomic gives its temporaries: ".<target name>.<12 hex>.tmp".
+_TMP = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
+
+
+def clean_stale_temporaries(folder: Path, now: float | None = None) -> int:
+    """Remove the hidden temporaries of :func:`write_atomic` older than
+    :data:`STALE_TMP_SECONDS` in ``folder`` (left by a run killed while writing); a young
+    one may belong to a run still going. Returns how many were removed."""
+    now = time.time() if now is None else now
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not _TMP.match(entry.name):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > (
+                STALE_TMP_SECONDS
+            ):
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            continue
+    return removed
