@@ -45,7 +45,7 @@ DASK_CONNECT_TIMEOUT = 20.0
 class Options:
     """How to brief each article; sent to every worker."""
 
-    sentences: int | None = 3
+    sentences: int | None = None
     words: int | None = None
     algorithm: str = "default"
     model: str | None = None
@@ -482,7 +482,7 @@ def brief_many(
     workers: int | None = None,
     dask: str | None = None,
     *,
-    sentences: int | None = 3,
+    sentences: int | None = None,
     words: int | None = None,
     algorithm: str = "default",
     model: str | None = None,

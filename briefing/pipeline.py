@@ -19,6 +19,14 @@ MAX_ANALYSED_CHARS = 150_000
 _LOADABLE = re.compile(r"^(https?://|-$)|\.(txt|md|markdown|html?|json|jsonl)$", re.IGNORECASE)
 
 
+def _is_file(name: str) -> bool:
+    """True for an existing file; a text too long or odd to be a path is simply not one."""
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):  # ENAMETOOLONG, or a NUL character
+        return False
+
+
 def as_article(source: Article | str | os.PathLike[str]) -> Article:
     """An Article from an Article, a path or URL (loaded), or a plain text string."""
     if isinstance(source, Article):
@@ -30,7 +38,7 @@ def as_article(source: Article | str | os.PathLike[str]) -> Article:
     if (
         "\n" not in source
         and len(source) < 4096
-        and (_LOADABLE.search(source.strip()) or Path(source).is_file())
+        and (_LOADABLE.search(source.strip()) or _is_file(source))
     ):
         from .load import load
 
@@ -42,7 +50,7 @@ def as_article(source: Article | str | os.PathLike[str]) -> Article:
 
 def brief(
     source: Article | str | os.PathLike[str],
-    sentences: int | None = 3,
+    sentences: int | None = None,
     *,
     words: int | None = None,
     algorithm: str = "default",

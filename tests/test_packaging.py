@@ -61,3 +61,18 @@ def test_import_is_cheap() -> None:
 @pytest.mark.parametrize("name", sorted(briefing.__all__))
 def test_every_public_name_resolves(name: str) -> None:
     assert getattr(briefing, name) is not None
+
+
+def test_public_functions_stay_callable_after_their_packages_are_imported() -> None:
+    """``briefing.load``, ``briefing.digest`` and ``briefing.summarize`` name packages too;
+    importing those packages must not leave an uncallable module under the public name."""
+    code = (
+        "import importlib, briefing\n"
+        "for m in ('load', 'load.files', 'digest', 'digest.build', 'summarize', "
+        "'summarize.news', 'facts', 'render', 'pdf'):\n"
+        "    importlib.import_module('briefing.' + m)\n"
+        "names = [n for n in briefing.__all__ if n[0].islower() and not n.startswith('_')]\n"
+        "print([n for n in names if not callable(getattr(briefing, n))])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

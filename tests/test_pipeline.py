@@ -113,3 +113,18 @@ def test_extract_facts_alone_is_bounded_too() -> None:
     facts = extract_facts("A.\n\n" * 50_000, ranking=())
     assert time.perf_counter() - start < 30.0
     assert facts.who == ()
+
+
+def test_a_word_budget_alone_sets_the_summary_length() -> None:
+    """brief(x, words=N) is not capped at the default three sentences."""
+    import briefing
+
+    text = " ".join(
+        f"Officials in town number {i} said the river rose by {i} metres overnight."
+        for i in range(30)
+    )
+    default = briefing.summarize(text)
+    wide = briefing.brief(text, words=120).summary
+    assert len(default) == 3
+    assert len(wide) > 3
+    assert sum(len(s.text.split()) for s in wide) <= 120

@@ -10,8 +10,11 @@ Words are stemmed and stop words dropped in the article's language (:mod:`briefi
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any
 
 from ..errors import BriefingError
 from ..lang import detect, resources
@@ -168,3 +171,16 @@ def rank(
         return ()
     ratings = method.rate(doc, _budget(DEFAULT_SENTENCES, None))
     return tuple(_sentence(doc, r) for r in method.order(doc, ratings))
+
+
+class _CallableModule(types.ModuleType):
+    """``briefing.summarize`` names both this package and the public function: importing
+    the package makes Python bind ``briefing.summarize`` to the package, shadowing the
+    lazily resolved function. Calling the package therefore calls :func:`summarize`, so
+    ``briefing.summarize(text)`` works whichever of the two the name holds."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> tuple[Sentence, ...]:
+        return summarize(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
