@@ -76,6 +76,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from eval_dates import value_matches  # one TIMEX3 matcher for both benches
 
 from briefing.facts import aggregate, collect, date_mentions, extract_facts
 from briefing.facts.rank import DEFAULT_WEIGHTS, Weights
@@ -648,29 +649,6 @@ def speed(articles: list[Article], repeat: int = 3) -> dict[str, float]:
 
 
 # --- (c) TIMEX3 ----------------------------------------------------------------------------
-
-
-def _canon(value: str) -> str:
-    value = re.sub(r":00$", "", value)
-    return re.sub(r"-W0(\d)", r"-W\1", value)
-
-
-def value_matches(ours: str | None, gold: str) -> bool:
-    if gold.endswith("_REF"):
-        return ours is None
-    if ours is None:
-        return False
-    gold = _canon(gold)
-    candidates = [ours, *ours.split("/")] if "/" in ours else [ours]
-    for cand in candidates:
-        cand = _canon(cand)
-        if gold.endswith("X") and len(cand) < len(gold) and gold.rstrip("X") == cand:
-            return True  # TimeML's decade 198X / century 19XX against our 198 / 19
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI)", cand) and len(gold) == 10:
-            cand = cand[:10]  # the right day, with a part of day the gold leaves out
-        if len(cand) == len(gold) and all(g in ("X", c) for g, c in zip(gold, cand, strict=True)):
-            return True
-    return False
 
 
 def eval_timex(data: Path, limit: int | None, verbose: bool) -> dict[str, float]:
