@@ -401,11 +401,11 @@ def test_random_feeds_never_raise_anything_but_briefing_errors(
 
 
 def test_one_line_keeps_the_error_class_and_its_fields() -> None:
-    from briefing.load.document import one_line
+    from briefing.load.document import one_line_error
     from briefing.load.feeds import HeadlineOnly
 
     err = HeadlineOnly("a\nb: has no text", title="T", url=None, source=None, published=None)
-    clean = one_line(err)
+    clean = one_line_error(err)
     assert isinstance(clean, HeadlineOnly) and clean.title == "T"
     assert str(clean) == "a\\nb: has no text"
 

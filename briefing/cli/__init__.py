@@ -19,8 +19,7 @@ from types import FrameType
 import click
 
 from .. import __version__
-from ..errors import BriefingError
-from .common import one_line
+from ..errors import BriefingError, one_line
 from .digest import digest
 from .make import make
 from .schedule import schedule

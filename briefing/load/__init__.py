@@ -45,7 +45,7 @@ from .document import (
     binary_error,
     many_error,
     max_bytes as size_cap,
-    one_line,
+    one_line_error,
     too_big,
 )
 from .feeds import feed_items
@@ -123,12 +123,12 @@ def load(
     try:
         session = _Session(fetch, fetch_options, allow_private, max_bytes, cache, None)
     except BriefingError as err:
-        raise one_line(err) from None
+        raise one_line_error(err) from None
     try:
         name = _input_name(source)
         return _load_one(name, session)
     except BriefingError as err:
-        raise one_line(err) from None
+        raise one_line_error(err) from None
     finally:
         session.close()
 
@@ -170,10 +170,10 @@ def load_many(
         session.prefetch([s for s in sources if isinstance(s, str) and _URL.match(s)])
         for source, name in zip(inputs_shown, sources, strict=True):
             if isinstance(name, BriefingError):
-                yield Loaded(source, None, one_line(name), source)
+                yield Loaded(source, None, one_line_error(name), source)
                 continue
             for item in _items(name, session, fetch_linked):
-                error = one_line(item.error) if item.error is not None else None
+                error = one_line_error(item.error) if item.error is not None else None
                 yield Loaded(item.name, item.article, error, name)
     finally:
         session.close()

@@ -7,7 +7,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 
-from ..errors import BriefingError, InputError
+from ..errors import BriefingError, InputError, one_line
 from ..models import Article
 from ..text import normalize_text
 
@@ -53,7 +53,6 @@ class Document:
             return None
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 _MAGIC = (
     (b"%PDF-", "a PDF"),
     (b"PK\x03\x04", "a ZIP, DOCX or ODT"),
@@ -65,12 +64,12 @@ _MAGIC = (
 )
 
 
-def one_line(err: BriefingError) -> BriefingError:
+def one_line_error(err: BriefingError) -> BriefingError:
     """``err`` with control characters (a file name's newline) escaped: one line always."""
     message = str(err)
-    if not _CONTROL.search(message):
+    escaped = one_line(message)
+    if escaped == message:
         return err
-    escaped = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
     clean = type(err).__new__(type(err))  # same class and attributes, one-line message
     clean.__dict__.update(err.__dict__)
     clean.args = (escaped,)
