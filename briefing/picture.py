@@ -163,6 +163,13 @@ _EDGE_WORDS = frozenset(
         "late",
         "said",
         "says",
+        "for",
+        "with",
+        "as",
+        "when",
+        "while",
+        "after",
+        "before",
     )
 )
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()]|\s[–—-]\s")
@@ -198,36 +205,61 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_DATE_LEAD = r"(?<!\w)(?:(?:on|in|at|by|since|until|from|during|early|late|last|this|next|the)\s+)*"
+_OPENING_LINKS = frozenset(("and", "or", "but", "so", "then", "also"))
+
+
+def _trim_opening(words: list[str]) -> list[str]:
+    """``words`` from a clause's start without a leading conjunction ("And …") and without
+    linking words at the end; the opening's articles and prepositions stay ("The band …")."""
+    while words and words[0].lower().strip(".,") in _OPENING_LINKS:
+        words = words[1:]
+    return words and _trim_end(words)
+
+
+# Words a label cannot end on (a date's preposition left behind); "late" or "said" can.
+_END_WORDS = _EDGE_WORDS - {"early", "late", "last", "next", "this", "that", "said", "says"}
+
+
+def _trim_end(words: list[str]) -> list[str]:
+    while words and words[-1].lower().strip(".,") in _END_WORDS:
+        words = words[:-1]
+    return words
+
+
 def event_label(sentence: str, date_text: str, limit: int = 60) -> str:
-    """A short label for the event a sentence dates: the words of its clause nearest the
-    date ("destroyed over 15 sites … in southern Syria" for "… from November 24 to 27"),
-    else the neighbouring clause's; the sentence's opening words when the date is not in it."""
+    """A short label for the event a sentence dates: the sentence from its first clause
+    with three or more words of its own, without the date phrase (shown beside it already).
+
+    News sentences put the actor and the verb first ("Oil prices fell sharply on Tuesday"
+    -> "Oil prices fell sharply"), so the label starts where the sentence does; a leading
+    clause that is only the date ("On Monday, …") or a quotation mark is skipped. Labels
+    cut out of the middle of a clause ("It was", "'s announcement come as") read as noise,
+    so they are never made.
+    """
     text = " ".join(sentence.split())
-    pos = text.find(date_text) if date_text else -1
-    if pos < 0:
-        words = _trim(_CLAUSE_BREAK.sub(" ", text).split())
-    else:
-        spans = _clauses(text)
-        at = next(i for i, (a, b) in enumerate(spans) if a <= pos <= b)
-        a, b = spans[at]
-        before = _trim(text[a:pos].split())
-        after = _trim(text[pos + len(date_text) : b].split())
-        if len(before) >= 2:
-            words = before[-_EVENT_WORDS:] if len(before) > _EVENT_WORDS + 3 else before
-        elif len(after) >= 3:
-            words = after
-        else:
-            words = before + after
-            for i in (at - 1, at + 1):
-                near = _trim(text[spans[i][0] : spans[i][1]].split()) if 0 <= i < len(spans) else []
-                if len(near) >= 3:
-                    cut = near[-_EVENT_WORDS:] if i < at else near[:_EVENT_WORDS]
-                    words = cut if len(near) > _EVENT_WORDS + 3 else near
-                    break
-    label = " ".join(words).rstrip(" .!?")
+    if date_text:
+        date = re.escape(" ".join(date_text.split()))
+        # Only a date at a clause's edge goes ("… fell sharply on Tuesday."); one inside a
+        # phrase ("Tuesday's announcement", "for the March 21 call") stays, verbatim.
+        text = re.sub(
+            rf"{_DATE_LEAD}{date}(?=\s*(?:[,;:.!?)–—]|$))", " ", text, count=1, flags=re.I
+        )
+        text = re.sub(r"\s+(?=[,;:.!?])", "", " ".join(text.split()))
+        text = re.sub(r"([,;:])[,;:]+", r"\1", text)
+        text = re.sub(r"\s[–—]\s+[–—](?=\s)", "", text)
+    spans = _clauses(text)
+    first = next(
+        (a for a, b in spans if len(_trim(text[a:b].split())) >= 3),
+        spans[0][0],
+    )
+    words = _trim_opening(text[first:].split())
+    label = " ".join(words).strip(" .!?,;:|–—-")
+    if len(label.split()) < 3:  # "Clinching", ", Rep": the whole sentence says more
+        label = " ".join(sentence.split()).strip(" .!?,;:|–—-")
     if label[:1].islower():
         label = label[0].upper() + label[1:]
-    return shorten(label or text, limit)
+    return shorten(label, limit)
 
 
 def timeline_points(

@@ -85,6 +85,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Titles before a name that syntok does not know as abbreviations, so "Rep. Ilhan Omar"
+# became two sentences ("… said Rep." / "Ilhan Omar …"). On the dev split's news texts
+# (CNN/DM, web pages, PolNeAR) sentences ended in "Gov." 98 times in 65 documents, "Rep."
+# 60 times in 36, "Sens." 11 in 11, "Lt." 8 in 8. Only a title followed on the same line
+# by a capitalised word is joined to it (syntok's own list has "Sen.", "Dr.", "Mr." …).
+_TITLE_END = re.compile(
+    r"(?<![\w.])(?:Gov|Govs|Rep|Reps|Sens|Lt|Sgt|Cpl|Pvt|Maj|Cmdr|Det|Insp|Supt|Rev|Hon|"
+    r"Pres|Atty|Amb|Gens|Msgr)\.$"
+)
+
+
+def _continues_title(text: str, end: int, start: int) -> bool:
+    """True when the sentence ending at ``end`` ends in a title ("Gov.") and the next one,
+    starting at ``start`` on the same line, begins with a capital (the name)."""
+    gap = text[end:start]
+    return (
+        bool(_TITLE_END.search(text[max(0, end - 8) : end]))
+        and gap.isspace()
+        and "\n" not in gap
+        and text[start : start + 1].isupper()
+    )
+
+
 def split_sentences(text: str) -> tuple[Span, ...]:
     """Split ``text`` into verbatim sentence spans, in order.
 
@@ -102,12 +125,18 @@ def _split_cached(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     tokenizer = Tokenizer(replace_not_contraction=False)
     for p_index, (offset, paragraph) in enumerate(segmenter.preprocess_with_offsets(text)):
+        pieces: list[tuple[int, int]] = []
         for sentence in segmenter.segment(tokenizer.tokenize(paragraph)):
             tokens = [t for t in sentence if t.value]
             if not tokens:
                 continue
             start = offset + tokens[0].offset
             end = offset + tokens[-1].offset + len(tokens[-1].value)
+            if pieces and _continues_title(text, pieces[-1][1], start):
+                pieces[-1] = (pieces[-1][0], end)
+            else:
+                pieces.append((start, end))
+        for start, end in pieces:
             for a, b in _line_breaks(text, start, end):
                 a, b = _trim(text, a, b)
                 if a < b and any(ch.isalnum() for ch in text[a:b]):

@@ -44,14 +44,28 @@ def test_dates_are_in_a_readers_words() -> None:
     assert describe_when(None) is None
 
 
-def test_event_label_is_the_clause_near_the_date() -> None:
+def test_event_label_starts_where_the_sentence_does_without_the_date() -> None:
     sentence = (
         "CENTCOM said forces located and destroyed over 15 sites containing ISIS weapons "
         "caches in southern Syria, from November 24 to 27."
     )
-    label = event_label(sentence, "November 24 to 27")
-    assert "weapons caches in southern Syria" in label
-    assert "November" not in label
+    label = event_label(sentence, "November 24 to 27", limit=200)
+    assert label.startswith("CENTCOM said forces located and destroyed")
+    assert "November" not in label and not label.endswith(",")
+    fell = event_label("Oil prices fell sharply on Tuesday.", "Tuesday")
+    assert fell == "Oil prices fell sharply"
+    # A leading clause that is only the date is skipped; a date inside a phrase stays.
+    assert event_label("On Monday, the band unveiled its tour.", "Monday") == (
+        "The band unveiled its tour"
+    )
+    assert event_label("The report and Tuesday's announcement came late.", "Tuesday") == (
+        "The report and Tuesday's announcement came late"
+    )
+    # "on" inside a word is not a preposition: "action" keeps its letters.
+    back = event_label("Spain will be back in action on Wednesday.", "Wednesday")
+    assert back == "Spain will be back in action"
+    # Never a two-word scrap: with too few words left, the whole sentence is the label.
+    assert event_label("Clinching in November.", "November") == "Clinching in November"
     assert len(event_label("On Monday, " + "word " * 40, "Monday", limit=30)) <= 30
 
 

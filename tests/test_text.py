@@ -19,6 +19,20 @@ def test_abbreviations_do_not_end_sentences() -> None:
     ]
 
 
+def test_titles_syntok_does_not_know_stay_with_the_name() -> None:
+    text = (
+        "In October, Rep. Ada Byron said so. Gov. Tom Hale and Lt. Gov. Ann Ray agreed. "
+        "Reps. Bo Li and Sgt. Dee Moss left."
+    )
+    assert texts(text) == [
+        "In October, Rep. Ada Byron said so.",
+        "Gov. Tom Hale and Lt. Gov. Ann Ray agreed.",
+        "Reps. Bo Li and Sgt. Dee Moss left.",
+    ]
+    # A title that ends a paragraph, or is followed by a lowercase word, is not joined.
+    assert texts("He met the Gov.\n\nThen he left.") == ["He met the Gov.", "Then he left."]
+
+
 def test_quotes_stay_with_their_sentence() -> None:
     text = "Cooper said, “We will remain vigilant.” The raids continued. “It worked,” he said."
     assert texts(text) == [
