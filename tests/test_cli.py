@@ -111,6 +111,22 @@ def test_batch_names_do_not_collide(runner: CliRunner, tmp_path: Path) -> None:
     assert all(re.fullmatch(r"same-title(-[0-9a-f]{8}(-2)?)?\.md", n) for n in names), names
 
 
+def test_records_failing_alike_are_told_in_two_lines(runner: CliRunner, tmp_path: Path) -> None:
+    jsonl = tmp_path / "mixed.jsonl"
+    good = {"text": SHORT.split("\n\n", 1)[1], "title": "A good one"}
+    rows = [{"body": "no text field"}] * 5 + [good] + [{"title": 3, "text": "x"}]
+    jsonl.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["make", str(jsonl), "-o", str(out), "--format", "md", "-q"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"error: {jsonl}:1: no article text"), lines
+    assert f"error: {jsonl}: 4 more records with the same error (lines 2–5)" in result.stderr
+    assert sum(f"{jsonl}:7" in line for line in lines) == 1  # another reason: its own line
+    assert len(lines) == 3, lines
+    assert [p.name for p in out.iterdir()] == ["a-good-one.md"]  # the good record is written
+
+
 def _make_names(runner: CliRunner, out: Path, *inputs: Path) -> list[str]:
     result = runner.invoke(
         cli, ["make", *map(str, inputs), "-o", str(out), "--format", "md", "--workers", "1", "-q"]

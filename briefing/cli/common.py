@@ -22,6 +22,41 @@ def fail_line(name: str, message: str) -> None:
     click.echo(f"error: {one_line(text)}", err=True)
 
 
+class Failures:
+    """One line per bad item, except that a file's records failing alike are one line.
+
+    A JSONL file of 90 records without text gave 90 identical lines; now its first failure
+    is printed as it happens and the rest are told once at the end ("89 more records …").
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._seen: dict[tuple[str, str], list[str]] = {}
+
+    def add(self, name: str, message: str) -> None:
+        self.count += 1
+        file, sep, record = name.rpartition(":")  # JSONL records are named FILE:LINE
+        if not (sep and file and record.isdigit()) or file.endswith(("]", "/")) or "://" in name:
+            fail_line(name, message)
+            return
+        reason = message.removeprefix(name).lstrip(": ")
+        same = self._seen.setdefault((file, reason), [])
+        if not same:
+            fail_line(name, message)
+        same.append(record)
+
+    def close(self) -> None:
+        """Print the line for each file's repeated failures (call once, after the batch)."""
+        for (file, reason), records in self._seen.items():
+            if len(records) > 1:
+                fail_line(
+                    file,
+                    f"{len(records) - 1} more records with the same error "
+                    f"(lines {records[1]}–{records[-1]}): {reason}",
+                )
+        self._seen.clear()
+
+
 def inputs_callback(
     ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
 ) -> tuple[str, ...]:

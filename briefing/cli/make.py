@@ -14,6 +14,7 @@ import click
 from ..errors import BriefingError
 from ..models import Briefing
 from .common import (
+    Failures,
     check_template,
     fail_line,
     formats_option,
@@ -199,7 +200,8 @@ def make(
         (item.name, item.article if item.error is None else item.error)
         for item in load_many(inputs, fetch=not no_fetch, max_bytes=settings.max_bytes)
     )
-    failed = written = 0
+    written = 0
+    failures = Failures()
     used: set[str] = set()
     outcomes = brief_keyed(items, options, workers=settings.workers, dask=settings.dask)  # type: ignore[arg-type]
     with (
@@ -219,14 +221,14 @@ def make(
                     write_outputs(outdir, output_stem(name, outcome.briefing, used), rendered)
                 written += 1
             except BriefingError as exc:
-                failed += 1
-                fail_line(name, str(exc))
+                failures.add(name, str(exc))
             except Exception as exc:  # a bug must not sink the batch: report it, go on
-                failed += 1
-                fail_line(
+                failures.add(
                     name, f"internal error ({type(exc).__name__}: {exc}); please report this bug"
                 )
             advance()
+    failures.close()
+    failed = failures.count
     if not quiet and not to_stdout:
         note = f", {failed} skipped" if failed else ""
         stderr.print(f"Briefed {written} article{'s' * (written != 1)} into {outdir}/{note}")
