@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import http.server
 import json
 import re
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -356,3 +359,74 @@ def test_make_cleans_the_temporaries_of_a_killed_run(runner: CliRunner, tmp_path
     assert result.exit_code == 0, result.output
     assert not stale.exists() and young.exists() and mine.exists()
     assert (out / "story.md").is_file()
+
+
+_STORY_PAGE = (
+    "<html><head><title>Bridge reopens in Riverton</title></head><body><article>"
+    "<h1>Bridge reopens in Riverton</h1>"
+    + "".join(
+        f"<p>The old stone bridge over the Riv river reopened on Friday after {n} months of "
+        f"repairs, the county engineer said, and traffic moved freely again by noon.</p>"
+        for n in range(3, 9)
+    )
+    + "</article></body></html>"
+).encode()
+
+
+@pytest.fixture()
+def story_server() -> Iterator[str]:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            found = self.path == "/story"
+            self.send_response(200 if found else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(_STORY_PAGE) if found else 0))
+            self.end_headers()
+            if found:
+                self.wfile.write(_STORY_PAGE)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+def test_feed_headlines_are_counted_not_errors_and_fetch_briefs_their_pages(
+    runner: CliRunner, tmp_path: Path, story_server: str
+) -> None:
+    feed = tmp_path / "local.xml"
+    text = SHORT.split("\n\n", 1)[1]
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>'
+        f"<item><title>Flood in Riverton</title><link>{story_server}/flood</link>"
+        f"<description>{text}</description></item>"
+        f"<item><title>Bridge reopens</title><link>{story_server}/story</link></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["make", str(feed), "-o", str(out), "--format", "md"])
+    assert result.exit_code == 0, result.stderr  # a title-only entry is not an error
+    assert [p.name for p in out.iterdir()] == ["flood-in-riverton.md"]
+    assert "1 entry has only a title, not briefed; add --fetch" in result.stderr
+    assert "error" not in result.stderr
+
+    refused = runner.invoke(cli, ["make", str(feed), "-o", str(out), "--format", "md", "--fetch"])
+    assert refused.exit_code == 1 and "--allow-private" in refused.stderr  # loopback refused
+
+    out2 = tmp_path / "out2"
+    fetched = runner.invoke(
+        cli,
+        ["make", str(feed), "-o", str(out2), "--format", "md", "--fetch", "--allow-private"],
+    )
+    assert fetched.exit_code == 0, fetched.stderr
+    assert sorted(p.name for p in out2.iterdir()) == ["bridge-reopens.md", "flood-in-riverton.md"]
+    assert "stone bridge" in (out2 / "bridge-reopens.md").read_text(encoding="utf-8")

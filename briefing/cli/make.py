@@ -7,12 +7,13 @@ import hashlib
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from ..errors import BriefingError
-from ..models import Briefing
+from ..models import Article, Briefing
 from .common import (
     Failures,
     check_template,
@@ -131,6 +132,18 @@ def output_stem(name: str, b: Briefing, used: set[str]) -> str:
 )
 @click.option("--no-fetch", is_flag=True, help="Refuse URL inputs: never touch the network.")
 @click.option(
+    "--fetch",
+    "fetch_linked",
+    is_flag=True,
+    help="Brief the linked page of feed entries that have only a title (otherwise they are "
+    "counted in one line per feed and skipped).",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Let URL inputs and --fetch reach loopback and private addresses (local servers).",
+)
+@click.option(
     "--max-bytes",
     default=None,
     help="The size cap per input, e.g. 50MB [default: 20MB; env BRIEFING_MAX_BYTES].",
@@ -160,6 +173,8 @@ def make(
     explain: bool,
     model: str | None,
     no_fetch: bool,
+    fetch_linked: bool,
+    allow_private: bool,
     max_bytes: str | None,
     workers: int | None,
     dask: str | None,
@@ -168,6 +183,7 @@ def make(
     """Brief each article in INPUT... (files, folders, JSONL, feeds, URLs, - for stdin)."""
     from ..batch import Options, brief_keyed
     from ..load import load_many
+    from ..load.feeds import HeadlineOnly
     from ..render.files import clean_stale_temporaries
     from ..render.formats import render_formats, write_outputs
     from ..settings import load_settings, parse_size
@@ -196,14 +212,32 @@ def make(
 
     check_template(template, formats)  # a broken template: one line, before any work
     options = Options(sentences, words, algorithm, settings.model)
-    items = (
-        (item.name, item.article if item.error is None else item.error)
-        for item in load_many(inputs, fetch=not no_fetch, max_bytes=settings.max_bytes)
-    )
+    if fetch_linked and no_fetch:
+        raise click.UsageError("--fetch downloads linked pages; it cannot go with --no-fetch")
+    headlines: dict[str, int] = {}  # title-only feed entries per input: not errors
+
+    def loaded() -> Iterator[tuple[str, Article | BriefingError]]:
+        for item in load_many(
+            inputs,
+            fetch=not no_fetch,
+            fetch_linked=fetch_linked,
+            allow_private=allow_private,
+            max_bytes=settings.max_bytes,
+        ):
+            if isinstance(item.error, HeadlineOnly):
+                key = item.input or item.name
+                headlines[key] = headlines.get(key, 0) + 1
+                continue
+            if item.error is not None:
+                yield item.name, item.error
+            elif item.article is not None:
+                yield item.name, item.article
+
+    items = loaded()
     written = 0
     failures = Failures()
     used: set[str] = set()
-    outcomes = brief_keyed(items, options, workers=settings.workers, dask=settings.dask)  # type: ignore[arg-type]
+    outcomes = brief_keyed(items, options, workers=settings.workers, dask=settings.dask)
     with (
         progress_bar(None, "Briefing", quiet or to_stdout) as advance,
         contextlib.closing(outcomes),
@@ -229,7 +263,15 @@ def make(
             advance()
     failures.close()
     failed = failures.count
+    for feed, count in headlines.items():
+        if not quiet:
+            entries = "entry has" if count == 1 else "entries have"
+            stderr.print(
+                f"{feed}: {count} {entries} only a title, not briefed; add --fetch to brief "
+                "the linked pages",
+                markup=False,
+            )
     if not quiet and not to_stdout:
         note = f", {failed} skipped" if failed else ""
         stderr.print(f"Briefed {written} article{'s' * (written != 1)} into {outdir}/{note}")
-    sys.exit(1 if failed or not written else 0)
+    sys.exit(1 if failed or not (written or headlines) else 0)

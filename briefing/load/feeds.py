@@ -181,8 +181,8 @@ def _article_from_entry(
         raise HeadlineOnly(
             f"{name}{label}: has no text and no link; nothing to brief"
             if not link
-            else f"{name}{label}: has no text; brief its page instead ({link}), "
-            "or load the feed with fetch_linked",
+            else f"{name}{label}: has no text; brief its page instead ({link}), or load "
+            "the feed with fetch_linked=True (briefing make --fetch)",
             title=title,
             url=link,
             source=source,
