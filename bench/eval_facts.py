@@ -39,17 +39,14 @@ our quotes that cover at least half their own words with gold quoted speech. The
 baseline takes every double-quoted span of five or more words and the nearest PERSON
 entity (spaCy, same model) within 250 characters.
 
-(c) ``dates/timex.jsonl``. :func:`briefing.facts.date_mentions` runs over each text with
-anchor = the document creation time. *Found* is the share of gold DATE/TIME timexes that one
-of our expressions overlaps. *Value* is, over those found, the share whose value equals the
-gold TIMEX3 value, compared granularly: exact string match after dropping ``:00`` seconds
-and leading zeros of week numbers (TimeML writes ``W7``), an ``X`` in the gold value
-matches any character, a day with a part of day of ours (``2000-01-05TNI``) matches the
-gold day ``2000-01-05``, an interval of ours matches when either end equals the gold
-value, a gold decade or century with trailing X (``198X``, ``19XX``) matches our ``198`` /
-``19``, and a gold ``*_REF`` value (PRESENT_REF, PAST_REF, FUTURE_REF) matches our None
-(neither names a calendar date); any other None counts as wrong. A coarser value of ours
-(``1988`` for gold ``1988-10-26``) is wrong.
+(c) ``dates/timex.jsonl`` and ``dates/meantime.jsonl``, the way the held-out check reads
+them: ``extract_facts(text, published=dct)`` and its *when facts* only (ranked, merged by
+value, at most ``LIMITS["when"]``). Facts carry no offsets, so a fact is located by its text
+inside its evidence sentence. *Found* is the share of gold DATE/TIME timexes that a located
+fact overlaps, or whose text a fact has (merging keeps one text per value). *Right* is,
+over those found, the share whose value matches the gold TIMEX3 value with
+``bench/eval_dates.py``'s matcher (its docstring gives the rules), after
+``dates.timex(value, text)`` adds the part of day the text names.
 *No anchor* re-runs with ``published=None`` and counts expressions that still get a value
 without naming a year in their own text (must be 0).
 
@@ -78,7 +75,7 @@ from typing import Any
 import spacy
 from eval_dates import value_matches  # one TIMEX3 matcher for both benches
 
-from briefing.facts import aggregate, collect, date_mentions, extract_facts
+from briefing.facts import aggregate, collect, extract_facts
 from briefing.facts.rank import DEFAULT_WEIGHTS, Weights
 from briefing.models import Article, Fact, Facts
 from briefing.nlp import DEFAULT_MODEL, get_nlp, parse
@@ -650,50 +647,111 @@ def speed(articles: list[Article], repeat: int = 3) -> dict[str, float]:
 
 # --- (c) TIMEX3 ----------------------------------------------------------------------------
 
+TIMEX_CORPORA = ("timex", "meantime")
+_OWN_YEAR = re.compile(
+    r"\b(1[0-9]{3}|2[01][0-9]{2})|\b1[0-9]{2}0s|\b20[0-9]0s|\d(st|nd|rd|th) century"
+    r"|\b(?:nineteen|eighteen)\s+\w|\btwo thousand\b",
+    re.I,
+)
 
-def eval_timex(data: Path, limit: int | None, verbose: bool) -> dict[str, float]:
-    gold_total = found = right = 0
-    ours_total = 0
-    unanchored_values = unanchored_bad = 0
-    for doc in read_jsonl(data / "dates" / "timex.jsonl", limit):
-        anchor = dt.date.fromisoformat(doc["dct"])
-        mentions = date_mentions(Article(doc["text"]), anchor)
-        ours_total += len(mentions)
-        for timex in doc["timexes"]:
-            if timex["type"] not in ("DATE", "TIME"):
-                continue
-            gold_total += 1
-            hit = next((m for m in mentions if m[0] < timex["end"] and timex["start"] < m[1]), None)
-            if hit is None:
-                continue
-            found += 1
-            ok = value_matches(hit[3], timex["value"])
-            right += ok
-            if verbose and not ok:
-                print(
-                    f"  {doc['dct']} {timex['text']!r:28} gold={timex['value']:14} ours={hit[2]!r}->{hit[3]}"
-                )
-        for _s, _e, text, value in date_mentions(Article(doc["text"]), None):
-            if value is None:
-                continue
-            unanchored_values += 1
-            if not re.search(
-                r"\b(1[0-9]{3}|2[01][0-9]{2})|\b1[0-9]{2}0s|\b20[0-9]0s|\d(st|nd|rd|th) century"
-                r"|\b(?:nineteen|eighteen)\s+\w|\btwo thousand\b",
-                text,
-                re.I,
-            ):
-                unanchored_bad += 1
-                if verbose:
-                    print(f"  no anchor but a value: {text!r} -> {value}")
-    return {
-        "gold": gold_total,
-        "found": found / gold_total if gold_total else 0.0,
-        "value": right / found if found else 0.0,
-        "ours": ours_total,
-        "unanchored_values": unanchored_values,
-        "unanchored_bad": unanchored_bad,
-    }
+
+def locate_when(text: str, fact: Fact) -> tuple[int, int] | None:
+    """Where a when fact sits in ``text``: its text inside its evidence sentence (the facts
+    carry no offsets; ``sentence_index`` names the sentence)."""
+    spans = split_sentences(text)
+    if fact.sentence_index is None or fact.sentence_index >= len(spans):
+        return None
+    sent = spans[fact.sentence_index]
+    pattern = r"\s+".join(re.escape(word) for word in fact.text.split())
+    m = re.search(pattern, text[sent.start : sent.end]) if pattern else None
+    return (sent.start + m.start(), sent.start + m.end()) if m else None
+
+
+def timex_score(doc: dict[str, Any], facts: Sequence[Fact]) -> Any:
+    """One document's counts (eval_dates.DocScore) for the when facts ``extract_facts``
+    returns: a gold DATE/TIME timex is found by a fact located over it (its text in its
+    evidence sentence) or, as merging keeps one text per value, by a fact whose text is the
+    gold text; the value is compared with eval_dates' matcher as TIMEX3
+    (``dates.timex(value, text)``: the part of day the text names)."""
+    from eval_dates import DocScore
+
+    from briefing.dates import timex
+
+    located = [(locate_when(doc["text"], f), f) for f in facts]
+    score = DocScore(ours=len(facts))
+    for gold in doc["timexes"]:
+        if gold["type"] not in ("DATE", "TIME"):
+            continue
+        score.gold += 1
+        over = [f for at, f in located if at and at[0] < gold["end"] and gold["start"] < at[1]]
+        same = [f for f in facts if f.text.lower() == gold["text"].lower()]
+        if not (over or same):
+            score.misses.append(f"{gold['text']!r} gold={gold['value']}")
+            continue
+        hit = (over or same)[0]
+        score.found += 1
+        if value_matches(timex(hit.value, hit.text), gold["value"]):
+            score.right += 1
+        else:
+            score.wrong.append(
+                f"{doc['dct']} {gold['text']!r:28} gold={gold['value']:14} "
+                f"ours={hit.text!r}->{hit.value}"
+            )
+    score.on_gold = sum(
+        1
+        for at, _f in located
+        if at and any(at[0] < t["end"] and t["start"] < at[1] for t in doc["timexes"])
+    )
+    return score
+
+
+def eval_timex(data: Path, limit: int | None, verbose: bool) -> dict[str, Any]:
+    """The held-out check's path, per corpus: ``extract_facts(text, published=dct)`` ->
+    when facts -> gold spans (see :func:`timex_score`); and with ``published=None``, the
+    values given to expressions that name no year (must be 0)."""
+    out: dict[str, Any] = {}
+    for name in TIMEX_CORPORA:
+        path = data / "dates" / f"{name}.jsonl"
+        if not path.exists():
+            continue
+        scores = []
+        unanchored_values = unanchored_bad = 0
+        for doc in read_jsonl(path, limit):
+            article = Article(doc["text"])
+            facts = extract_facts(article, published=dt.date.fromisoformat(doc["dct"]))
+            scores.append(timex_score(doc, facts.when))
+            for fact in extract_facts(article, published=None).when:
+                if fact.value is None:
+                    continue
+                unanchored_values += 1
+                if not _OWN_YEAR.search(fact.text):
+                    unanchored_bad += 1
+                    if verbose:
+                        print(f"  no anchor but a value: {fact.text!r} -> {fact.value}")
+            if verbose:
+                for line in scores[-1].wrong:
+                    print(f"  {name} wrong {line}")
+        out[name] = {
+            "scores": scores,
+            "unanchored_values": unanchored_values,
+            "unanchored_bad": unanchored_bad,
+        }
+    return out
+
+
+def report_timex(timex: dict[str, Any]) -> None:
+    from eval_dates import HEADER, TARGET_FOUND, TARGET_RIGHT, row
+
+    print("\nTIMEX3 DATE/TIME through extract_facts -> when facts (95 % bootstrap intervals)")
+    print(HEADER)
+    for name, result in timex.items():
+        print(row(f"{name}, when facts", result["scores"]))
+    print(f"  targets: found >= {TARGET_FOUND:.0%}, right of found >= {TARGET_RIGHT:.0%}")
+    for name, result in timex.items():
+        print(
+            f"  {name}: no anchor: {result['unanchored_values']} values, "
+            f"{result['unanchored_bad']} on relative expressions (must be 0)"
+        )
 
 
 # --- report ------------------------------------------------------------------------------------
@@ -721,14 +779,7 @@ def main(argv: list[str] | None = None) -> int:
     if "quotes" in parts:
         report_quotes(eval_quotes(args.data, args.limit))
     if "timex" in parts:
-        timex = eval_timex(args.data, args.limit, args.verbose)
-        print(f"\nTIMEX3 DATE/TIME ({timex['gold']} gold, {timex['ours']} ours)")
-        print(f"  found (overlap)            {timex['found']:.3f}")
-        print(f"  right value, of found      {timex['value']:.3f}")
-        print(
-            f"  no anchor: {timex['unanchored_values']} values, "
-            f"{timex['unanchored_bad']} on relative expressions (must be 0)"
-        )
+        report_timex(eval_timex(args.data, args.limit, args.verbose))
     if "speed" in parts and five is not None:
         ms = speed(five["articles"])
         print("\nSpeed, ms per 1,000 words (each article's best of 3 runs)")

@@ -15,7 +15,9 @@ from briefing.dates import (
     find,
     is_duration,
     list_items,
+    not_a_date,
     part_of_day,
+    reads_language,
     resolve,
     resolve_date,
     timex,
@@ -343,6 +345,74 @@ def test_english_is_the_default_and_an_unknown_language_is_a_user_error() -> Non
     assert resolve_date("lundi 24 novembre", WEDNESDAY) is None  # English rules only
     with pytest.raises(BriefingError, match="language 'xx'"):
         resolve_date("Monday", WEDNESDAY, language="xx")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words"),
+    [
+        (
+            "O ministro disse na segunda-feira que a cimeira de 3 de março de 2025 foi adiada; "
+            "ontem houve protestos.",
+            "pt",
+            [("segunda-feira", "2025-11-24"), ("3 de março de 2025", "2025-03-03"),
+             ("ontem", "2025-11-25")],
+        ),
+        (
+            "Die Ministerin sagte am Montag, die Sitzung vom 24.11.2025 sei vertagt; gestern "
+            "und letzte Woche gab es Proteste.",
+            "de",
+            [("Montag", "2025-11-24"), ("24.11.2025", "2025-11-24"), ("gestern", "2025-11-25"),
+             ("letzte Woche", "2025-W47")],
+        ),
+        (
+            "Le ministre a dit hier que le sommet du lundi 3 mars aura lieu la semaine prochaine.",
+            "fr",
+            [("hier", "2025-11-25"), ("lundi 3 mars", "2025-03-03"),
+             ("la semaine prochaine", "2025-W49")],
+        ),
+    ],
+)  # fmt: skip
+def test_find_gives_another_languages_date_words_and_they_resolve_in_it(
+    text: str, language: str, words: list[tuple[str, str]]
+) -> None:
+    found = find(text, language=language)
+    assert [t for _s, _e, t in found] == [w for w, _v in words]
+    assert all(text[s:e] == t for s, e, t in found)
+    assert [resolve(t, WEDNESDAY, language=language) for _s, _e, t in found] == [
+        v for _w, v in words
+    ]
+    assert find(text) == []  # read as English, none of these is a date word
+
+
+def test_reads_language_falls_back_to_english_for_what_dateparser_cannot_read() -> None:
+    assert reads_language("PT") == "pt"
+    assert reads_language("de") == "de"
+    assert reads_language(None) == "en"
+    assert reads_language("zz") == "en"
+    assert find("Montag", language="zz") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2.83.83.83", "2.16.0", "v1.2.3", "version 2.16.0", "192.168.1.1", "10.0.0.1",
+     "12-345-67", "2.83.83.83 on Monday"],
+)  # fmt: skip
+def test_version_numbers_addresses_and_part_numbers_are_not_dates(text: str) -> None:
+    assert not_a_date(text)
+    assert resolve(text, WEDNESDAY) is None
+    assert resolve(text, WEDNESDAY, language="de") is None
+    assert find(f"Release {text} is out.") == []
+    assert find(f"Version {text} erschien.", language="de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [("24.11.2025", "de", "2025-11-24"), ("2025.11.24", "de", "2025-11-24"),
+     ("2025-11-24", "en", "2025-11-24"), ("Nov. 24", "en", "2025-11-24")],
+)  # fmt: skip
+def test_dates_in_digits_are_still_dates(text: str, language: str, value: str) -> None:
+    assert not not_a_date(text)
+    assert resolve(text, WEDNESDAY, language=language) == value
 
 
 # --- the reference time: dates that point at one named before ---------------------------------

@@ -31,7 +31,12 @@ Languages. English is read by small regular expressions for the common news patt
 (:mod:`.rules`), and what they do not read goes to dateparser with ``RELATIVE_BASE`` =
 the anchor, ``PREFER_DATES_FROM`` = "past" (news reports what happened) and
 ``languages=["en"]``. Another ``language`` (ISO 639-1) goes to dateparser in that language
-("lundi 3 mars" with ``language="fr"``). Nothing is detected or downloaded at run time.
+("lundi 3 mars" with ``language="fr"``; :func:`reads_language` says which language a code
+is read in), and :func:`find` gives that language's date words from dateparser's locale
+data. Nothing is detected or downloaded at run time.
+
+Not dates: version numbers, IP addresses and part numbers ("2.16.0", "192.168.1.1",
+"12-345-67"): :func:`not_a_date`; they never get a value.
 
 Modules: ``words`` (vocabulary, shared patterns, helpers), ``rules`` (one reader per shape
 of English expression), ``resolver`` (ranges, rewrites, clock times, the dateparser
@@ -42,8 +47,8 @@ a named-entity model misses), ``describe`` (values in words).
 
 from .describe import describe, part_of_day, timex
 from .document import DocumentResolver, is_anaphoric, list_items
-from .find import find
-from .resolver import is_duration, resolve, resolve_date
+from .find import find, not_a_date
+from .resolver import is_duration, reads_language, resolve, resolve_date
 from .words import MONTHS, WEEKDAYS, Tense
 
 __all__ = [
@@ -56,7 +61,9 @@ __all__ = [
     "is_anaphoric",
     "is_duration",
     "list_items",
+    "not_a_date",
     "part_of_day",
+    "reads_language",
     "resolve",
     "resolve_date",
     "timex",

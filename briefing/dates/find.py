@@ -1,7 +1,8 @@
-"""Date expressions a named-entity model tends to miss, found by pattern in English text.
+"""Date expressions a named-entity model tends to miss, found by pattern; and the strings
+that look like dates in digits but are not.
 
-spaCy's DATE/TIME entities leave out three kinds that TimeML marks, each seen in many
-documents of both dev corpora (TimeBank/AQUAINT newswire and MEANTIME Wikinews):
+English. spaCy's DATE/TIME entities leave out three kinds that TimeML marks, each seen in
+many documents of both dev corpora (TimeBank/AQUAINT newswire and MEANTIME Wikinews):
 
 - clock times given in universal time: "16:15 UTC", "0800 GMT" (MEANTIME's launch and
   market reports);
@@ -12,6 +13,18 @@ documents of both dev corpora (TimeBank/AQUAINT newswire and MEANTIME Wikinews):
   text all the same. Only words that TimeML annotators marked in at least half of their
   uses in the dev corpora are listed ("soon", "previously" are not).
 
+Other languages. The English model finds next to no dates in a German or Portuguese text, so
+for another ``language`` :func:`find` gives that language's date words, taken from
+dateparser's own locale data (no list of ours): a weekday ("segunda-feira", "am Montag"), a
+day and month with an optional year ("3 de março de 2025", "3. März 2025", "le 3 mars"),
+a month and year, the relative words ("ontem", "gestern", "hier", "la semana pasada"), and
+dates in digits ("24.11.2025", "24/11/2025").
+
+Not dates. A dotted string of numbers with three or more parts that is not a day, month and
+four-digit year ("2.83.83.83", "2.16.0", an IP address "192.168.1.1"), and a dashed one
+that is not an ISO date ("12-345-67", a part number): :func:`not_a_date`. Seen on real
+feeds, where a release note's version string became a when fact.
+
 A caller merges these with its own spans (:func:`find` gives every match; drop the ones that
 overlap a span you already have).
 """
@@ -19,6 +32,8 @@ overlap a span you already have).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 
 _PATTERNS = re.compile(
     r"\b(?:[01]?[0-9]|2[0-3])[:.]?[0-5][0-9]\s*(?:UTC|GMT)\b"
@@ -28,10 +43,114 @@ _PATTERNS = re.compile(
     re.I,
 )
 
+# "2.16.0", "2.83.83.83", "192.168.1.1", "v1.2.3", "12-345-67": numbers joined by dots or
+# dashes, three parts or more
+_DOTTED = re.compile(r"^(?:v(?:ersion)?\s*)?(?P<parts>\d+(?:\.\d+){2,})$", re.I)
+_DASHED = re.compile(r"^\d+(?:-\d+){2,}$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# inside a longer string: a dotted run of 3+ number parts, or one glued to more dots/digits
+_EMBEDDED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.]*\d)")
+
+
+def _is_day(day: str, month: str, year: str) -> bool:
+    return len(year) == 4 and 1 <= int(day) <= 31 and 1 <= int(month) <= 12
+
+
+def not_a_date(text: str) -> bool:
+    """Whether ``text`` is a version number, an IP address or a part number rather than a
+    date: three or more number parts joined by dots that are not day.month.year or
+    year.month.day with a four-digit year ("24.11.2025" is a date, "2.16.0" is not), or by
+    dashes that are not an ISO date. A text that holds such a string beside words ("version
+    2.16.0") is not a date either, unless a four-digit-year date is what it holds."""
+    s = text.strip().rstrip(".,;:")
+    m = _DOTTED.match(s)
+    if m is not None:
+        return not _dotted_date(m["parts"])
+    if _DASHED.match(s):
+        return not _ISO_DAY.match(s)
+    return any(not _dotted_date(e.group()) for e in _EMBEDDED.finditer(s))
+
+
+def _dotted_date(parts: str) -> bool:
+    p = parts.split(".")
+    if len(p) != 3:
+        return False
+    return _is_day(p[0], p[1], p[2]) or _is_day(p[2], p[1], p[0])
+
 
 def find(text: str, *, language: str = "en") -> list[tuple[int, int, str]]:
-    """Every such expression in ``text`` as ``(start, end, text)``, in order. English only:
-    for another ``language`` the list is empty."""
-    if language.strip().lower() != "en":
+    """Every such expression in ``text`` as ``(start, end, text)``, in order: the English
+    patterns above, or for another ``language`` (ISO 639-1) that language's date words."""
+    code = language.strip().lower()
+    pattern = _PATTERNS if code == "en" else _language_pattern(code)
+    if pattern is None:
         return []
-    return [(m.start(), m.end(), m.group()) for m in _PATTERNS.finditer(text)]
+    out = []
+    for m in pattern.finditer(text):
+        if not not_a_date(m.group()):
+            out.append((m.start(), m.end(), m.group()))
+    return out
+
+
+_DIGITS = r"\b(?:[0-3]?[0-9])[./](?:[01]?[0-9])[./](?:1[0-9]{3}|2[01][0-9]{2})\b"
+
+
+@lru_cache(maxsize=32)
+def _language_pattern(code: str) -> re.Pattern[str] | None:
+    """``code``'s date words from dateparser's locale data (None: a locale it lacks)."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(code).info
+    except (KeyError, ValueError, ImportError):
+        return None
+    months = _names(info, _MONTH_KEYS, 4)
+    weekdays = _names(info, _WEEKDAY_KEYS, 5)
+    relative = [
+        word
+        for key, words in (info.get("relative-type") or {}).items()
+        if re.search(r"\b(?:day|week|month|year)\b", key)
+        for word in words
+        if len(word) >= 3 and not word[:1].isdigit()
+    ]
+    if not months or not weekdays:
+        return None
+    pertain = _alts([str(w) for w in info.get("pertain") or []])
+    link = r"(?:\s+(?:" + "|".join(pertain) + r"))?" if pertain else ""
+    month = "(?:" + "|".join(_alts(months)) + r")\.?"
+    weekday = "(?:" + "|".join(_alts(weekdays)) + r")"
+    year = r"(?:1[0-9]{3}|2[01][0-9]{2})"
+    day = r"(?:[0-3]?[0-9])(?:\.|º|ª|er|e)?"
+    dated = (
+        rf"(?:{weekday},?\s+)?(?:{day}{link}\s+)?{month}(?:,?{link}\s+{year}\b)?"
+        rf"|{weekday}(?:,?\s+{day}(?!\S*\d))?"
+    )
+    alternatives = [_DIGITS, dated]
+    if relative:
+        alternatives.append("(?:" + "|".join(_alts(relative)) + ")")
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
+
+
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")  # fmt: skip
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _names(info: dict[str, Any], keys: tuple[str, ...], shortest: int) -> list[str]:
+    """Each key's forms at least ``shortest`` long, and its longest form whatever its length
+    ("mai"): a short abbreviation is too often a word of its own ("dez" is ten in
+    Portuguese, "sex" is not Friday in most texts)."""
+    out = []
+    for key in keys:
+        forms = [str(f) for f in (info.get(key) or []) if isinstance(f, str) and f.strip()]
+        if not forms:
+            continue
+        longest = max(forms, key=len)
+        out += [f for f in forms if len(f) >= shortest or f == longest]
+    return out
+
+
+def _alts(words: list[str]) -> list[str]:
+    """Regex alternatives, longest first, spaces matching any run of spaces."""
+    unique = sorted({w.strip().rstrip(".") for w in words if w.strip()}, key=len, reverse=True)
+    return [r"\s+".join(re.escape(part) for part in w.split()) for w in unique if w]

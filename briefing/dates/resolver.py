@@ -12,6 +12,7 @@ from typing import Any
 
 from ..errors import BriefingError
 from .anaphora import refers_back, resolve_with_reference, time_of_day_only
+from .find import not_a_date
 from .rules import (
     _CLOCK,
     _IN_N,
@@ -77,6 +78,8 @@ def resolve(
     and ``reference``, the value of the date the article named last: "a year earlier",
     "that year", "the following month" are read against it (:mod:`.anaphora`)."""
     language = _check_language(language)
+    if not_a_date(text):
+        return None  # "2.16.0", "192.168.1.1": a version, an address (see .find)
     base = _to_date(anchor)
     text = _MILITARY_UTC.sub(r"\1:\2", text)
     if reference and language == "en":
@@ -123,6 +126,16 @@ def _check_language(language: str) -> str:
             "give an ISO 639-1 code dateparser knows, such as 'en', 'fr' or 'de'"
         ) from None
     return code
+
+
+def reads_language(language: str | None) -> str:
+    """The language dates are read in for an article in ``language`` (ISO 639-1, e.g. from
+    :func:`briefing.lang.detect`): that language when dateparser reads it, else English
+    (None, "", or a code it does not know, "zz")."""
+    try:
+        return _check_language(language or "en")
+    except BriefingError:
+        return "en"
 
 
 def is_duration(text: str) -> bool:

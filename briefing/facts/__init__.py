@@ -27,6 +27,7 @@ from typing import Any
 
 from .. import dates
 from ..errors import BriefingError
+from ..lang import detect
 from ..models import Article, Facts, Sentence
 from ..nlp import analysis_cut, parse
 from ..text import split_sentences
@@ -36,7 +37,7 @@ from .quotes import quote_facts, read_quotes
 from .rank import DEFAULT_WEIGHTS, Weights
 from .state import State, ranked_items, sentence_at
 from .what import read_title_what, read_what, what_facts
-from .when import date_pieces, read_date, tense_of
+from .when import date_pieces, read_date, tense_of, when_facts
 from .where import read_place, where_facts
 from .who import cluster_actors, not_places, read_actor, who_facts
 from .words import WS, fold, name_key
@@ -51,6 +52,7 @@ def extract_facts(
     model: str | None = None,
     ranking: Sequence[Sentence] | None = None,
     weights: Weights | None = None,
+    language: str | None = None,
 ) -> Facts:
     """Who, what, where, when, numbers and quotes of ``article``, each tuple best first.
 
@@ -61,9 +63,13 @@ def extract_facts(
     ``ranking`` is the summary's sentences (as ``summarize`` returns them): the facts of
     its best sentences rank higher. ``brief()`` passes its own summary; called alone,
     ``extract_facts`` ranks the sentences itself with the default summarizer. ``weights``
-    replaces the ranking weights (:class:`briefing.facts.rank.Weights`).
+    replaces the ranking weights (:class:`briefing.facts.rank.Weights`). Dates are read in
+    ``language`` (ISO 639-1; default ``article.language``, else detected): "segunda-feira"
+    in a Portuguese article is the Monday before ``published``.
     """
-    state = collect(article, published, model=model, ranking=ranking, weights=weights)
+    state = collect(
+        article, published, model=model, ranking=ranking, weights=weights, language=language
+    )
     return Facts() if state is None else aggregate(state)
 
 
@@ -74,6 +80,7 @@ def collect(
     model: str | None = None,
     ranking: Sequence[Sentence] | None = None,
     weights: Weights | None = None,
+    language: str | None = None,
 ) -> State | None:
     """The spaCy pass of :func:`extract_facts`: every candidate, unranked (None for a text
     without sentences). The State holds no spaCy object, so a bench can keep it and rank it
@@ -92,6 +99,7 @@ def collect(
         top=_top_sentences(art, ranking),
         weights=weights or DEFAULT_WEIGHTS,
         dateline_end=_dateline_end(text),
+        language=dates.reads_language(language or art.language or detect(text[:2000])),
     )
     title = (art.title or "").strip()[:500] or None
     stream = parse(text, spans, model=model, lead=title)
@@ -241,7 +249,7 @@ def aggregate(state: State) -> Facts:
         who=who,
         what=what_facts(state),
         where=where_facts(state, people, orgs),
-        when=ranked_items(state.when, "when", half=w.when_half, repeat=w.repeat),
+        when=when_facts(state),
         numbers=ranked_items(state.numbers, "numbers", half=w.numbers_half, repeat=w.repeat),
         quotes=quote_facts(state, canonical_of, who),
     )

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..dates import DocumentResolver
 from ..models import Fact
 from ..text import Span
 from .rank import DEFAULT_WEIGHTS, Weights, position_weight, saturate, title_boost
@@ -90,6 +91,13 @@ class State:
     last_speaker: tuple[int, str, str] | None = None  # sentence, name, label of a quote
     dateline_end: int = 0  # the dateline ("LONDON (Reuters) -") is text[:dateline_end]
     weights: Weights = DEFAULT_WEIGHTS
+    language: str = "en"  # ISO 639-1: the language dates are read in (``briefing.dates``)
+    # the article's date expressions read in order (the reference time of "that day"), and
+    # the expressions ``dates.find`` saw, as (start, end, text), read when the
+    # stream passes them; ``dates_end``: where the last date read ends
+    dates: DocumentResolver | None = None
+    found_dates: list[tuple[int, int, str]] = field(default_factory=list)
+    dates_end: int = 0
 
     def position(self, index: int | None) -> float:
         """The position weight of a mention in sentence ``index`` (None: the title)."""

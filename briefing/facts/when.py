@@ -1,4 +1,16 @@
-"""When: date and time expressions, resolved against the publication date (``briefing.dates``)."""
+"""When: date and time expressions, resolved against the publication date (``briefing.dates``).
+
+The article's expressions are read in order by one :class:`briefing.dates.DocumentResolver`
+(``State.dates``), so "a year earlier", "that day" or "at 10 p.m." are read against the date
+named before them, a span that lists dates ("1994, 1995 and 1997") gives one candidate per
+item, and "the quarter ended Sept. 30" two. What :func:`briefing.dates.find` sees outside
+the model's DATE/TIME entities (UTC clock times, dates in digits; in another language, that
+language's date words) is read in its place in the stream; "now" and "recently" are read
+(the reference time stays) but are no fact: they name no date a reader could use. Dates are
+read in the article's language (``State.language``): "segunda-feira" in a Portuguese
+article is the Monday before its publication date. A version number, an IP address or a
+part number the model took for a date is dropped (:func:`briefing.dates.not_a_date`).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +18,16 @@ import re
 from typing import Any
 
 from .. import dates
-from .state import MAX_CANDIDATES, Item, State
+from ..models import Fact
+from .state import MAX_CANDIDATES, Item, State, ranked_items, sentence_at
 from .words import FUTURE_AUX, FUTURE_HEADS, NON_EVENT_VERBS, SPEECH_VERBS, WS
 
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+")
+# in another language the English model's DATE entities are kept only when they hold a year
+# the model's TIME entity "08:30" stops before "UTC" (MEANTIME launch and market reports,
+# several documents: "at 08:30 UTC", "16:40 UTC")
+_UTC_AFTER = re.compile(r"\s*(?:UTC|GMT)\b(?!\s*[+-]\s*\d)", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:1[0-9]{3}|2[01][0-9]{2})(?!\d)")
 
 
 def date_pieces(start: int, text: str) -> list[tuple[int, str]]:
@@ -64,22 +82,141 @@ def _non_event(span: Any) -> bool:
     return bool(head.lower_ in NON_EVENT_VERBS)
 
 
+def reader(state: State) -> dates.DocumentResolver:
+    """The state's in-order date reader, made on first use (with the expressions
+    :func:`briefing.dates.find` sees in the analysed text)."""
+    if state.dates is None:
+        state.dates = dates.DocumentResolver(state.anchor, language=state.language)
+        state.found_dates = dates.find(_text(state), language=state.language)
+    return state.dates
+
+
+def _text(state: State) -> str:
+    """The analysed text as the sentences give it (what lies between them, whitespace, as
+    spaces): a date the sentence splitter cuts ("am 1. | März 2026") is found whole."""
+    parts: list[str] = []
+    at = 0
+    for span in state.spans:
+        parts += [" " * (span.start - at), span.text]
+        at = span.end
+    return "".join(parts)
+
+
 def read_date(
     state: State, span: Any, label: str, index: int | None, evidence: str, pos: int, title: bool
 ) -> None:
+    """One DATE/TIME entity: the expressions ``find`` saw before it are read first, then its
+    pieces, in order."""
     text = WS.sub(" ", span.text).strip()
     if len(state.when) >= MAX_CANDIDATES or not text:
         return
-    value = dates.resolve(text, state.anchor, tense=tense_of(span.root))
+    doc_reader = reader(state)
+    english = state.language == "en"
+    raw = span.text
+    utc = _UTC_AFTER.match(span.doc.text, span.end_char)
+    if utc is not None and re.search(r"\d", raw) and not re.search(r"UTC|GMT", raw, re.I):
+        raw += utc.group()  # "16:40" + " UTC": the model leaves the zone out
+    end = pos + len(raw)
+    if not title:
+        if not english and (
+            _YEAR.search(text) is None or any(s < end and pos < e for s, e, _t in state.found_dates)
+        ):
+            return  # the language's own date words hold it, or no year: not the model's
+        read_found(state, pos)
+    tense = tense_of(span.root) if english else None
+    non_event = _non_event(span) if english else False
+    start = pos if not title else 0
+    for piece_start, piece in _dates_only(start, raw):
+        for s, _e, item, value in doc_reader.read(piece_start, piece, tense=tense):
+            place = s if not title else pos
+            _add(state, item, value, label, index, evidence, place, non_event=non_event)
+    if not title:
+        state.dates_end = max(state.dates_end, end)
+
+
+# a version number or address, and the words joining it to a date ("2.83.83.83 on Monday":
+# the entity repairs extend a date over the number the model took for one)
+_NOT_DATE = re.compile(r"(?<![\d.])\d+(?:[.-]\d+){2,}(?![\d.]*\d)(?:\s+(?:on|in|at|of)\b|,)?\s*")
+
+
+_DATE_WORD = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted({*dates.MONTHS, *dates.WEEKDAYS}, key=len, reverse=True))
+    + r"|today|yesterday|tomorrow|tonight|week|month|year)\b",
+    re.I,
+)
+
+
+def _dates_only(start: int, text: str) -> list[tuple[int, str]]:
+    """The date pieces of an entity (:func:`date_pieces`) without the version numbers, IP
+    addresses and part numbers in it (:func:`briefing.dates.not_a_date`)."""
+    out = []
+    for piece_start, piece in date_pieces(start, text):
+        if not dates.not_a_date(piece):
+            out.append((piece_start, piece))
+            continue
+        at = 0
+        for m in _NOT_DATE.finditer(piece):
+            if not dates.not_a_date(m.group().strip(" ,")):
+                continue  # "24.11.2025" is a date
+            rest = piece[at : m.start()]
+            if _DATE_WORD.search(rest) and not dates.not_a_date(rest):
+                out.append((piece_start + at, rest.rstrip(" ,")))
+            at = m.end()
+        rest = piece[at:]
+        if _DATE_WORD.search(rest) and not dates.not_a_date(rest):
+            out.append((piece_start + at, rest))
+    return out
+
+
+def read_found(state: State, upto: int) -> None:
+    """The expressions ``find`` saw that end before ``upto`` and after the last date read
+    (one that overlaps an entity is the entity's)."""
+    doc_reader = reader(state)
+    while state.found_dates and state.found_dates[0][0] < upto:
+        start, end, found = state.found_dates.pop(0)
+        if start < state.dates_end or end > upto:
+            continue
+        index = sentence_at(state.starts, start)
+        sentence = state.spans[index]
+        text = WS.sub(" ", found)
+        label = "TIME" if re.search(r"\d[:.]?\d{2}\s*(?:UTC|GMT)", text, re.I) else "DATE"
+        for s, _e, item, value in doc_reader.read(start, text):
+            if value is None and state.language == "en":
+                continue  # "now", "recently": a time of the text, but no date to show
+            _add(state, item, value, label, index, sentence.text, s, non_event=False)
+        state.dates_end = end
+
+
+def _add(
+    state: State,
+    text: str,
+    value: str | None,
+    label: str,
+    index: int | None,
+    evidence: str,
+    pos: int,
+    *,
+    non_event: bool,
+) -> None:
+    if len(state.when) >= MAX_CANDIDATES or not text:
+        return
     w = state.weights
     weight = state.position(index)
-    if dates.is_duration(text):
+    if dates.is_duration(text):  # "fifty years": not a point in time
         weight *= w.duration
         value = None
-    elif _non_event(span):
+    elif non_event:
         weight *= w.non_event
     if value is not None:
         weight *= 1.0 + w.precision * min(len(value.split("/")[0]), 10) / 10
     elif state.anchor is not None:
         weight *= w.unresolved
     state.when.append(Item(text, value, evidence, index, weight, label, pos))
+
+
+def when_facts(state: State) -> tuple[Fact, ...]:
+    """The ranked when facts, after the expressions ``find`` saw past the last entity."""
+    read_found(state, 1 << 62)
+    w = state.weights
+    return ranked_items(state.when, "when", half=w.when_half, repeat=w.repeat)

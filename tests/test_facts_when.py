@@ -1,0 +1,122 @@
+"""When facts through the public library: ``extract_facts`` reads an article's dates in its
+language, in order, and never takes a version number for a date. Texts are written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import briefing
+from briefing.dates import DocumentResolver, resolve
+from briefing.models import Article
+
+WEDNESDAY = dt.date(2025, 11, 26)
+
+
+def when(
+    text: str | Article, published: dt.date | None = WEDNESDAY, **kwargs: object
+) -> dict[str, str | None]:
+    facts = briefing.extract_facts(text, published=published, **kwargs)  # type: ignore[arg-type]
+    return {f.text: f.value for f in facts.when}
+
+
+# --- languages ---------------------------------------------------------------------------------
+
+PORTUGUESE = (
+    "O ministro da Saúde anunciou na segunda-feira um novo plano para os hospitais do país. "
+    "Ontem, os sindicatos disseram que a greve marcada para 3 de março de 2026 continua. "
+    "O governo prometeu responder aos médicos antes do fim do mês."
+)
+GERMAN = (
+    "Die Bundesregierung hat am Montag neue Regeln für die Bahn beschlossen. Gestern sagte "
+    "der Verkehrsminister in Berlin, die Reform gelte ab dem 1. März 2026 für alle Strecken. "
+    "Die Gewerkschaften kündigten Widerstand gegen die Pläne an."
+)
+FRENCH = (
+    "Le gouvernement a présenté lundi un nouveau budget pour les hôpitaux du pays. Hier, les "
+    "syndicats ont annoncé une grève pour le 3 mars 2026 dans toutes les grandes villes. "
+    "Le ministre a promis de recevoir les médecins avant la fin du mois."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (PORTUGUESE, "pt", {"segunda-feira": "2025-11-24", "Ontem": "2025-11-25",
+                            "3 de março de 2026": "2026-03-03"}),
+        (GERMAN, "de", {"Montag": "2025-11-24", "Gestern": "2025-11-25",
+                        "1. März 2026": "2026-03-01"}),
+        (FRENCH, "fr", {"lundi": "2025-11-24", "Hier": "2025-11-25",
+                        "3 mars 2026": "2026-03-03"}),
+    ],
+)  # fmt: skip
+def test_an_articles_dates_resolve_in_its_language_against_the_publication_date(
+    text: str, language: str, expected: dict[str, str]
+) -> None:
+    given = when(text, language=language)
+    assert {k: given.get(k) for k in expected} == expected
+    # Article.language is what brief() passes on, and without it the language is detected
+    assert when(Article(text, language=language)) == given
+    assert when(text) == given
+
+
+def test_without_a_publication_date_a_weekday_in_another_language_has_no_value() -> None:
+    given = when(GERMAN, None, language="de")
+    assert given["Montag"] is None and given["Gestern"] is None
+    assert given["1. März 2026"] == "2026-03-01"  # an absolute date names itself
+
+
+def test_english_articles_are_read_by_the_english_rules() -> None:
+    text = "Officials said on Monday that the talks had stalled. They will meet again next Friday."
+    assert when(text) == {"Monday": "2025-11-24", "next Friday": "2025-11-28"}
+    assert when(text, language="en") == when(text, language="zz")  # unreadable: English
+
+
+# --- not dates -----------------------------------------------------------------------------------
+
+
+def test_version_numbers_and_addresses_are_never_when_facts() -> None:
+    text = (
+        "The company shipped version 2.83.83.83 of its app on Tuesday. Release 2.16.0 fixed "
+        "the login bug, and the server at 192.168.1.1 was patched on Monday. "
+        "Part 12-345-67 was recalled."
+    )
+    given = when(text)
+    assert given == {"Tuesday": "2025-11-25", "Monday": "2025-11-24"}
+    for fact in briefing.extract_facts(text, published=WEDNESDAY).when:
+        assert not any(ch.isdigit() for ch in fact.text)
+
+
+# --- in order ----------------------------------------------------------------------------------
+
+
+def test_an_expression_pointing_back_is_read_against_the_date_named_before_it() -> None:
+    text = "Profit rose 5% in the third quarter. A year earlier, the company lost money."
+    assert when(text) == {"the third quarter": "2025-Q3", "A year earlier": "2024-Q3"}
+    text = "The plant closed on Oct. 3. The following month, workers protested at the gates."
+    assert when(text) == {"Oct. 3": "2025-10-03", "The following month": "2025-11"}
+
+
+def test_a_clock_time_in_utc_is_on_the_day_named_before_it() -> None:
+    text = "The rocket lifted off on 1 June at 16:15 UTC, and the probe separated at 16:40 UTC."
+    given = when(text)
+    assert given["1 June"] == "2025-06-01"
+    assert given["16:15 UTC"] == "2025-06-01T16:15Z"
+    assert given["16:40 UTC"] == "2025-06-01T16:40Z"
+
+
+def test_the_facts_path_gives_the_values_of_the_dates_module() -> None:
+    text = (
+        "The storm reached the coast on Oct. 3. The following month, the power company "
+        "restored service. Profit fell in the third quarter, and a year earlier it had risen. "
+        "Officials met on Monday and will meet again next Friday."
+    )
+    facts = briefing.extract_facts(text, published=WEDNESDAY).when
+    assert len(facts) >= 5
+    in_order = sorted(facts, key=lambda f: (f.sentence_index, text.find(f.text)))
+    reader = DocumentResolver(WEDNESDAY)
+    assert [f.value for f in in_order] == [reader.resolve(f.text) for f in in_order]
+    for f in facts:
+        if f.text in ("Oct. 3", "Monday", "next Friday"):  # no reference needed
+            assert f.value == resolve(f.text, WEDNESDAY)
