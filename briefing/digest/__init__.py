@@ -13,7 +13,8 @@ The stages, each a plain function:
    their titles and leads, with real shared content words, confirmed by a shared name or
    place, publication dates close together, and one language;
 4. :func:`rank_stories` orders the stories: distinct sources, recency against the digest
-   date, substance, names other feeds write about, a cap per feed.
+   date, substance, names other feeds write about, how much its feed reads like news
+   (``genre``), a cap per feed.
 
 Everything is deterministic: fixed seeds, stable hashes (CRC-32 of shingles), ties broken by
 input order. The digest date is a label (and the key in the history); it does not change
@@ -21,10 +22,11 @@ which relative dates resolve: each article's facts use its own publication date.
 
 One room per stage: ``boilerplate`` (feed boilerplate out), ``window`` (what a day
 covers: window, languages, headline-only entries), ``dedup`` (copies), ``cluster``
-(related articles), ``rank``, ``build`` (briefing and assembling the stories) and
-``daily`` (the crash-safe daily run the CLI and the scheduler call). The models
-(``Digest``, ``Story``, ``Source``, ``Headline``) live in ``briefing.models``; rendering
-in ``briefing.render.digest`` (re-exported here for callers of the earlier layout).
+(related articles), ``genre`` (news-likeness), ``rank``, ``build`` (briefing and
+assembling the stories) and ``daily`` (the crash-safe daily run the CLI and the
+scheduler call). The models (``Digest``, ``Story``, ``Source``, ``Headline``) live in
+``briefing.models``; rendering in ``briefing.render.digest`` (re-exported here for
+callers of the earlier layout).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from ..models import Article, Briefing, Digest, Fact, Source, Story
 from ..store import content_hash
 from .cluster import related_clusters
 from .dedup import Thresholds, _lead, core_version, near_duplicate_groups
+from .genre import feed_likeness, news_likeness
 from .rank import RankWeights, rank_stories
 from .window import real_sentences
 
@@ -129,6 +130,27 @@ def feed_gaps(articles: Sequence[Article]) -> dict[str, float]:
     return out
 
 
+def _story_news(
+    items: Sequence[tuple[int, Briefing]], stories: Sequence[Story]
+) -> list[tuple[float, float]]:
+    """Each story's news-likeness: its entries' mean, and its feed's mean over all the
+    feed's entries (the best of its feeds when it has several)."""
+    from .window import feed_key
+
+    values = {
+        i: news_likeness(b.article.text, b.article.title, b.article.language) for i, b in items
+    }
+    feeds = {i: feed_key(b.article) for i, b in items}
+    by_feed = feed_likeness([values[i] for i, _ in items], [feeds[i] for i, _ in items])
+    out = []
+    for story in stories:
+        own = [values[i] for i in story.articles if i in values]
+        entry = sum(own) / len(own) if own else 0.0
+        feed = max((by_feed.get(f, 0.0) for f in story.feeds), default=0.0)
+        out.append((entry, feed))
+    return out
+
+
 def default_title(date: dt.date) -> str:
     """The digest's title for ``date``: "Daily digest — Tuesday 25 November 2025"."""
     return f"Daily digest — {date:%A} {date.day} {date:%B %Y}"
@@ -171,7 +193,9 @@ def _assemble(
         story_words.append(max(real_sentences(texts[k]) for k in members))
     gaps = feed_gaps([b.article for _, b in items])
     story_gaps = [min((gaps.get(f, math.inf) for f in s.feeds), default=math.inf) for s in stories]
-    ranked = rank_stories(stories, date, story_keys, weights, story_words, story_gaps)
+    ranked = rank_stories(
+        stories, date, story_keys, weights, story_words, story_gaps, _story_news(items, stories)
+    )
     kept = ranked if max_stories is None else ranked[:max_stories]
     return Digest(
         title=title or default_title(date),
@@ -192,6 +216,7 @@ def from_briefings(
     title: str | None = None,
     skipped: int = 0,
     thresholds: Thresholds | None = None,
+    weights: RankWeights | None = None,
 ) -> Digest:
     """A digest of articles already briefed (merged, clustered and ranked, no NLP run).
 
@@ -204,6 +229,7 @@ def from_briefings(
         title=title,
         skipped=skipped,
         thresholds=thresholds or Thresholds(),
+        weights=weights,
     )
 
 
