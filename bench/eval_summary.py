@@ -23,7 +23,9 @@ candidate with the best R1 on the training folds of the ``--select-on`` datasets
 CNN/DM; the other datasets are guards) is applied to the held-out fold of every dataset.
 The held-out scores of all folds make the cross-validated figure, printed beside the
 in-sample one (the best candidate on all of the dev split) and repeated on three fold
-splits. ROUGE scores and sumy's outputs are cached under /tmp (keyed by content),
+splits. Each idea (:data:`FAMILIES`) is also cross-validated alone, choosing only between
+the shipped weights and its own variants: an idea ships only if that "CV − shipped" is
+positive with an interval clear of 0. ROUGE scores and sumy's outputs are cached under /tmp (keyed by content),
 so reruns cost only the summaries that changed.
 """
 
@@ -85,6 +87,19 @@ CANDIDATES: dict[str, Weights] = {
     "clean-lead": Weights(centrality=0, title=0, density=0, length=0, reader=0, mmr=1.0),
     "backward-0.2": Weights(backward=-0.2),
     "caption-0.3": Weights(caption=0.3),
+    # issue 13: ideas known to generalise for news lead selection, each a family below
+    "clean-prefix": Weights(clean_prefix=True),
+    "precise-furniture": Weights(precise_furniture=True),
+    "clean-precise": Weights(clean_prefix=True, precise_furniture=True),
+    **{
+        f"short-lead-{n}-{p:g}": Weights(short_lead=n, short_weight=p)
+        for n in (6, 8, 10, 12)
+        for p in (0.3, 0.6)
+    },
+    **{f"duplicate-{d:g}": Weights(duplicate=d) for d in (0.3, 0.4, 0.7)},
+    "mmr-0.7": Weights(mmr=0.7),
+    **{f"names-{v:g}": Weights(names=v) for v in (0.1, 0.2, 0.4)},
+    **{f"length-{v:g}": Weights(length=v) for v in (0.2, 0.3)},
     # the lede/coverage blend's endpoints (budget ratios)
     **{
         f"lede-{full:g}-{none:g}": Weights(lede_full=full, lede_none=none)
@@ -93,6 +108,21 @@ CANDIDATES: dict[str, Weights] = {
         if (full, none) != (0.25, 0.5)
     },
 }
+
+#: Each idea is also cross-validated on its own: CV choosing between the shipped weights and
+#: the family's variants only, so "CV − shipped" says whether the idea holds out of sample.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "cleaner leads (prefix)": ("clean-prefix",),
+    "precise furniture": ("precise-furniture",),
+    "both cleanings": ("clean-prefix", "precise-furniture", "clean-precise"),
+    "short first sentence": tuple(c for c in CANDIDATES if c.startswith("short-lead")),
+    "redundancy (MMR)": ("mmr-0.7", "mmr-0.8", "mmr-1.0", "duplicate-0.3", "duplicate-0.4",
+                         "duplicate-0.7"),
+    "entity overlap": ("names-0.1", "names-0.2", "names-0.4"),
+    "title overlap": ("more-title",),
+    "length prior": ("no-length", "length-0.2", "length-0.3"),
+    "position prior": ("flat-position", "steep-position"),
+}  # fmt: skip
 
 _NAIVE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+|\n\s*\n")
 
@@ -393,6 +423,19 @@ def print_cv(
         print_paired("shipped − lead", scores[d]["shipped"], leads[d], rng)
         print_paired("cross-validated − lead", cv[d], leads[d], rng)
         print_paired("cross-validated − shipped", cv[d], scores[d]["shipped"], rng)
+    print("\nEach idea on its own: CV choosing between shipped and the family's variants")
+    for family, members in FAMILIES.items():
+        sub = {d: {c: scores[d][c] for c in ("shipped", *members)} for d in scores}
+        fam_cv, picks = cross_validate(sub, select_on)
+        top = max(members, key=overall)
+        print(f"  {family}: folds chose {', '.join(picks)}; in-sample best {top}")
+        for d in scores:
+            print_paired(
+                f"{d}: in-sample {top} − shipped", scores[d][top], scores[d]["shipped"], rng
+            )
+            print_paired(f"{d}: in-sample {top} − lead", scores[d][top], leads[d], rng)
+            print_paired(f"{d}: CV − shipped", fam_cv[d], scores[d]["shipped"], rng)
+            print_paired(f"{d}: CV − lead", fam_cv[d], leads[d], rng)
     for seed in range(SEED + 1, SEED + REPEATS):  # other fold splits: how stable is CV?
         again, picks = cross_validate(scores, select_on, seed=seed)
         print(f"\nfold split {seed}: folds chose {', '.join(picks)}")

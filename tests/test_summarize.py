@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from briefing.errors import BriefingError
 from briefing.models import Article, Sentence
 from briefing.summarize import ALGORITHMS, SumyMethod, rank, summarize
+from briefing.summarize.boilerplate import lead_prefix
+from briefing.summarize.features import penalties_of
 from briefing.text import split_sentences
 
 # `briefing.summarize` is also the name of the function the package re-exports: reach the
@@ -255,6 +257,69 @@ def test_content_is_not_boilerplate(text: str) -> None:
     assert S.boilerplate(text) == (0.0, "")
 
 
+# The Daily Mail header of the public CNN/DM corpus, as the sentence splitter cuts it.
+MAIL_HEADER = (
+    "By . Jill Reilly . and Sam Webb . PUBLISHED: . 10:44 EST, 3 March 2014 . | . "
+    "UPDATED: . 11:02 EST, 3 March 2014 . "
+)
+
+
+def test_a_daily_mail_header_is_never_in_the_summary() -> None:
+    text = MAIL_HEADER + STORY
+    header = {s.text for s in split_sentences(MAIL_HEADER)}
+    assert {"10:44 EST, 3 March 2014 .", "Jill Reilly . and Sam Webb ."} <= header
+    for count in (1, 3, 5):
+        summary = summarize(text, count)
+        assert len(summary) == count
+        assert not {s.text for s in summary} & header
+        assert_verbatim(text, summary)
+    assert [s.text for s in summarize(text, 3)] == [s.text for s in summarize(STORY, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "penalised"),
+    [
+        ("10:44 EST, 3 March 2014 .", True),
+        ("4:52 PM GMT, April 3rd, 2015", True),
+        ("At 10:44 on 3 March 2014 the first train left the new station in Leeds.", False),
+        ("The vote is at 10.30 on Friday, 3 March 2014, the council said.", False),
+    ],
+)
+def test_a_time_stamp_alone_is_a_dateline(text: str, penalised: bool) -> None:
+    assert S.boilerplate(text)[1] == ("dateline" if penalised else "")
+
+
+def test_a_byline_split_at_its_dots_is_judged_whole() -> None:
+    text = "By . Associated Press Reporter . and Jane Doe . " + STORY
+    spans = [s.text for s in split_sentences(text)]
+    assert spans[:2] == ["By .", "Associated Press Reporter . and Jane Doe ."]
+    assert S.boilerplate(spans[1]) == (0.0, "")  # alone it reads as a sentence
+    assert spans[1] not in {s.text for s in summarize(text, 3)}
+    # only names after a bare "By ." make a byline; a sentence after "passed by." does not
+    names = "Anna Berg and Tom Ross ."
+    assert penalties_of(["By .", names])[1] == (1.0, "byline")
+    assert penalties_of(["The plan was passed by .", names])[1] == (0.0, "")
+    assert penalties_of(["By .", "Police Chief Anna Berg said the road would reopen."])[1] == (
+        0.0,
+        "",
+    )
+
+
+def test_a_dateline_prefixed_lead_stays_verbatim() -> None:
+    lead = "LONDON, England (CNN) -- " + split_sentences(STORY)[0].text
+    text = STORY.replace(split_sentences(STORY)[0].text, lead, 1)
+    for weights in (S.Weights(), S.Weights(clean_prefix=True, short_lead=10)):
+        doc = S._document(text)
+        chosen = S.run(S.NewsRanker(weights), doc, S.Budget(3, None))
+        assert chosen[0].index == 0
+        assert chosen[0].text == lead  # the prefix is not cut: summaries are verbatim
+        assert_verbatim(text, chosen)
+    assert lead_prefix(lead) == len("LONDON, England (CNN) -- ")
+    assert lead_prefix("(CNN)The last time he spoke") == len("(CNN)")
+    assert lead_prefix("Scroll down for video Police said") == len("Scroll down for video ")
+    assert lead_prefix(split_sentences(STORY)[0].text) == 0
+
+
 def test_only_boilerplate_still_gives_one_sentence() -> None:
     assert len(summarize("Click here to read more.", 3)) == 1
 
@@ -459,12 +524,53 @@ def test_caption_pattern(text: str, caption: bool) -> None:
     assert S.is_caption(text) is caption
 
 
+@pytest.mark.parametrize(
+    ("text", "broad", "precise"),
+    [
+        ("Judges are in discussions to sign up for the new series of the show.", True, False),
+        ("He said he did not subscribe to the views of some of his colleagues.", True, False),
+        ("The man was posting an advertisement complete with his requirements.", True, False),
+        ("Sign up for our newsletter to get the latest flood news.", True, True),
+        ("Readers can subscribe to our daily bulletin for free today.", True, True),
+        ("Follow us on Twitter for live updates on the flood.", True, True),
+    ],
+)
+def test_precise_furniture_keeps_news_that_uses_the_words(
+    text: str, broad: bool, precise: bool
+) -> None:
+    assert (S.boilerplate(text)[1] == "furniture") is broad
+    assert (S.boilerplate(text, precise=True)[1] == "furniture") is precise
+
+
+def test_clean_prefix_judges_a_sentence_past_scroll_down_for_video() -> None:
+    glued = "Scroll down for video Police said the man was arrested in Leeds on Monday night."
+    text = f"{STORY} {glued}"
+    doc = S._document(text)
+    index = len(split_sentences(text)) - 1
+    plain = S.NewsRanker().rate(doc, S.Budget(3, None))[index]
+    clean = S.NewsRanker(S.Weights(clean_prefix=True)).rate(doc, S.Budget(3, None))[index]
+    assert not plain.eligible and clean.eligible
+
+
+def test_short_lead_option_skips_a_short_first_sentence() -> None:
+    text = "It was a quiet night. " + STORY
+    doc = S._document(text)
+    plain = S.run(S.NewsRanker(), doc, S.Budget(3, None))
+    tuned = S.run(S.NewsRanker(S.Weights(short_lead=10, short_weight=0.6)), doc, S.Budget(3, None))
+    assert plain[0].index == 0
+    assert 0 not in [s.index for s in tuned]
+    assert dict(tuned[0].features)["short lead"] == 0.0
+    assert_verbatim(text, tuned)
+
+
 def test_options_show_in_the_explanation_only_when_switched_on() -> None:
     doc = S._document(ARTICLE)
     plain = S.NewsRanker().rate(doc, S.Budget(3, None))
-    tuned = S.NewsRanker(S.Weights(backward=-0.2, caption=0.3)).rate(doc, S.Budget(3, None))
-    assert "backward" not in dict(plain[1].features)
-    assert {"backward", "caption"} <= set(dict(tuned[1].features))
+    options = S.Weights(backward=-0.2, caption=0.3, short_lead=8, names=0.2)
+    tuned = S.NewsRanker(options).rate(doc, S.Budget(3, None))
+    assert not {"backward", "caption", "short lead", "names"} & set(dict(plain[1].features))
+    assert {"backward", "caption", "short lead", "names"} <= set(dict(tuned[1].features))
+    assert max(dict(r.features)["names"] for r in tuned) > 0.0
     for r in tuned:
         assert r.score == sum(v for _, v in r.features)
     # a later sentence that repeats earlier ones loses score under the backward option

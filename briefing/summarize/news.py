@@ -30,6 +30,12 @@ class Weights:
     mmr: float = 0.9  # MMR lambda: share of relevance vs. novelty
     duplicate: float = 0.5  # cosine at or above which a candidate repeats a chosen sentence
     mmr_pool: int = 60  # MMR re-orders only this many best candidates
+    # Options measured under CV (bench/eval_summary.py), off unless set:
+    clean_prefix: bool = False  # judge a sentence past a dateline / "Scroll down" run into it
+    precise_furniture: bool = False  # "sign up", "subscribe", ... only as calls to action
+    short_lead: int = 0  # a first content sentence under this many words is penalised ...
+    short_weight: float = 0.5  # ... by this much (in the lede)
+    names: float = 0.0  # entity overlap: names the sentence shares with other sentences
 
 
 def lede_weight(ratio: float, weights: Weights | None = None) -> float:
@@ -89,11 +95,12 @@ class NewsRanker(Summarizer):
         w = self.weights
         head = self._head(doc)
         a = analyse(head)
-        s = lede_weight(budget_ratio(head, a.penalties, budget), w)
+        penalties, positions = a.boilerplate(w.clean_prefix, w.precise_furniture)
+        s = lede_weight(budget_ratio(head, penalties, budget), w)
         ratings: list[Rating] = []
         for i in range(len(head.spans)):
-            penalty, _reason = a.penalties[i]
-            position = 1.0 / (1.0 + a.position[i] / w.position_halflife)
+            penalty, _reason = penalties[i]
+            position = 1.0 / (1.0 + positions[i] / w.position_halflife)
             parts: tuple[tuple[str, float], ...] = (
                 ("position", s * position),
                 ("centrality", s * w.centrality * a.forward[i]),
@@ -110,6 +117,11 @@ class NewsRanker(Summarizer):
                 parts += (("backward", s * w.backward * a.backward[i]),)
             if w.caption:
                 parts += (("caption", -s * w.caption * a.caption[i]),)
+            if w.short_lead:
+                short = positions[i] == 0 and penalty < 1.0 and a.clean_words[i] < w.short_lead
+                parts += (("short lead", -s * w.short_weight * short),)
+            if w.names:
+                parts += (("names", s * w.names * a.names[i]),)
             features = tuple((name, round(value, 6) + 0.0) for name, value in parts)
             score = sum(value for _, value in features)
             ratings.append(Rating(i, score, features, eligible=penalty < 1.0))
