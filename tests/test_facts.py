@@ -446,3 +446,154 @@ def test_a_quote_without_a_speech_verb_takes_the_nearest_person() -> None:
 def test_a_number_word_alone_counts_nothing() -> None:
     numbers = extract_facts("Millions watched the final on Sunday. Dozens of fans sang.").numbers
     assert [(f.text, f.label) for f in numbers] == [("Dozens of fans", "fans")]
+
+
+# --- patterns a reader saw on many pages (issue 13, docs/reading.md) -----------------------
+
+
+def test_a_what_line_is_never_quoted_speech_nor_a_bare_pronoun() -> None:
+    text = (
+        "City officials closed the old bridge on Monday after engineers found deep cracks. "
+        '"We have received a full report from the engineers and we are acting on it," the '
+        "mayor said.\n\n"
+        "They reopened the ferry service for commuters. Engineers will inspect three more "
+        "bridges this week."
+    )
+    whats = [f.text for f in extract_facts(Article(text)).what]
+    assert whats, "the opening sentence states the event"
+    assert not any("received a full report" in w for w in whats)  # the mayor's words
+    assert not any(w.split()[0].lower() in ("they", "we", "he", "she") for w in whats)
+
+
+def test_a_headline_verb_takes_its_subject_after_the_kicker() -> None:
+    # the parser makes the kicker's noun ("crash") a second subject of "identify"
+    title = "Dunmore bus crash: Police identify two injured drivers in motorway tragedy"
+    text = "Police named the two drivers hurt in the crash on Sunday."
+    first = extract_facts(Article(text, title=title)).what[0].text
+    assert first.startswith("Police identify two injured drivers")
+
+
+def test_a_dateline_is_not_the_subject_of_the_event() -> None:
+    text = (
+        "BUFFALO, N.Y. — Hours before Tom Bale's two-goal performance Tuesday, Rovers coach "
+        "Ana Ruiz expressed confidence in the veteran winger, saying he always finds a way to "
+        "start scoring. Bale scored twice."
+    )
+    whats = [f.text for f in extract_facts(Article(text)).what]
+    assert whats
+    assert not any(w.startswith("BUFFALO") for w in whats)
+
+
+def test_a_dateline_in_capitals_reads_as_the_place_name() -> None:
+    text = (
+        "SEATTLE — The band will play a show on Saturday with singer Ann Lee. The band will "
+        "open its tour there."
+    )
+    places = extract_facts(Article(text)).where
+    assert [(f.text, f.value) for f in places] == [("Seattle", "Seattle")]
+
+
+def test_festivals_products_and_versions_are_not_actors_or_places() -> None:
+    text = (
+        "Retailers in Mumbai expect record sales before Diwali, said Priya Nair of the "
+        "Retailers Association of India. Shoppers queue for phones, and stores in Mumbai "
+        "stock up.\n\n"
+        "A reader wrote that his server with a Xeon E5-2620 would not boot after he updated "
+        "the BIOS to Debian 11.7, and Priya Nair said support lines were busy."
+    )
+    f = extract_facts(Article(text))
+    who = {x.text for x in f.who}
+    assert "Priya Nair" in who
+    assert not who & {"Xeon E5-2620", "BIOS", "Debian 11.7", "Diwali"}
+    assert "Diwali" not in {x.value or x.text for x in f.where}
+
+
+def test_an_organisation_that_is_also_the_place_of_the_event_is_not_an_actor() -> None:
+    text = (
+        "President Ana Ruiz met the governors at the White House on Monday. The White House "
+        "said the talks would go on, and the White House thanked the governors. Ruiz spoke "
+        "for an hour."
+    )
+    f = extract_facts(Article(text))
+    assert "White House" in {x.value or x.text for x in f.where}
+    assert "White House" not in {x.text for x in f.who}
+    assert "Ana Ruiz" in {x.text for x in f.who}
+
+
+def test_a_caption_lead_in_is_not_a_role() -> None:
+    text = (
+        "Police formally released the names of the four people killed on Wednesday. Victims: "
+        "From left to right: Ellen Kray, Tom Bale, Ann Lee and Sam Reid They also confirmed "
+        "Ellen Kray and Tom Bale died on Wednesday. Ellen Kray was 35."
+    )
+    who = extract_facts(Article(text)).who
+    assert "Ellen Kray" in {x.text for x in who}
+    assert all(":" not in (x.role or "") for x in who)
+
+
+def test_money_keeps_its_currency_sign_and_no_empty_label() -> None:
+    text = (
+        "The shop cut prices on Friday. Buyers save $31 on the small console, and the large "
+        "one now costs $238.99 with two games."
+    )
+    nums = extract_facts(Article(text)).numbers
+    texts = {n.text for n in nums}
+    assert texts & {"$31", "$238.99"}
+    assert not any(n.label == "amount" and "$" in n.text for n in nums)
+
+
+def test_straight_quotes_out_of_step_do_not_quote_the_writer() -> None:
+    # a closing mark whose opening one was lost must not open a quotation of the writer's
+    # own words up to the next mark
+    text = (
+        "Friends paid tribute on Sunday. He went to work and didn't come home.\" Ana Bell, "
+        '35, was described as an "amazing" mother who loved her family. Her sister Eva Bell '
+        'said: "Everybody is shocked by this tragedy and we cannot believe it."'
+    )
+    quotes = [q.text for q in extract_facts(Article(text)).quotes]
+    assert not any("was described as an" in q for q in quotes)
+    assert any(q.startswith("Everybody is shocked") for q in quotes)
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_keeps_its_speaker() -> None:
+    text = (
+        "The retailer earned $2.8 billion in the quarter.\n\n"
+        "“Our results reflected broad growth across our business, yet sales were below our "
+        'expectations," chief executive Craig Menear said in the release.\n\n'
+        '"We are largely on track with these investments," he added.'
+    )
+    quotes = extract_facts(Article(text)).quotes
+    first = next(q for q in quotes if q.text.startswith("Our results"))
+    assert first.speaker == "Craig Menear"
+    assert "We are largely" not in first.text
+
+
+def test_a_quote_without_a_named_speaker_names_the_one_the_article_describes() -> None:
+    text = (
+        "Police found the missing girl in a motel room on Friday.\n\n"
+        '"We got her, we got her!" officers announced on their radios.\n\n'
+        '"In general we only act on firm evidence," said the magazine.'
+    )
+    speakers = {q.text[:10]: q.speaker for q in extract_facts(Article(text)).quotes}
+    assert speakers.get("We got her") == "officers"
+    assert speakers.get("In general") == "the magazine"
+
+
+def test_he_said_is_the_last_main_clause_subject_not_a_name_inside_a_clause() -> None:
+    text = (
+        "Senator Ruth Ames, a Democrat, criticised the prison service on Tuesday.\n\n"
+        "Ruth Ames said the charges were overdue because Tom Bale had abused his office.\n\n"
+        '"Heads needed to roll the day the guards walked out of the prison," she said.'
+    )
+    quote = next(q for q in extract_facts(Article(text)).quotes if q.text.startswith("Heads"))
+    assert quote.speaker == "Ruth Ames"
+
+
+def test_a_pronoun_subject_is_named_in_brackets_from_the_sentence_before() -> None:
+    text = (
+        "City officials closed the old bridge on Monday after engineers found deep cracks. "
+        "They reopened the ferry service for commuters. Engineers will inspect three more "
+        "bridges this week."
+    )
+    whats = [f.text for f in extract_facts(Article(text)).what]
+    assert "[City officials] reopened the ferry service for commuters" in whats

@@ -10,6 +10,14 @@ from .. import dates
 from .state import MAX_CANDIDATES, Item, State
 from .words import MULTIPLIERS, QUANTIFIERS, WORD_NUMBERS, fold
 
+_CURRENCY_SIGNS = frozenset("$€£¥₹")
+_CURRENCY = re.compile(
+    r"[$€£¥₹]|\b(?:dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|pence|cents?|"
+    r"usd|eur|gbp|rs)\b",
+    re.I,
+)
+_SUM = "amount"  # a sum of money that prices nothing the parse can name
+
 
 def _number_value(text: str, label: str) -> str | None:
     """A normalised number: "15", "4200000000" for "$4.2 billion", "3.5%" for percents."""
@@ -77,6 +85,8 @@ def read_number(
         if root.head.ent_type_ == "PERSON" and root.dep_ in ("appos", "amod", "npadvmod"):
             return  # an age: "Donald Collett, 62,"
     start, end = span.start, span.end
+    if label == "MONEY" and start > 0 and doc[start - 1].text in _CURRENCY_SIGNS:
+        start -= 1  # "$" left outside the entity: "Save $31" read as "31"
     # a modifier on the left: "over 15 sites", "more than 200"
     for phrase in QUANTIFIERS:
         n = len(phrase.split())
@@ -104,6 +114,8 @@ def read_number(
         return  # a number that counts nothing: "five" on its own
     surface = doc[start:end].text
     value = _number_value(text, label)
+    if reader_label == _SUM and _CURRENCY.search(surface):
+        reader_label = ""  # "$5.9 million" says it is money; "(amount)" adds nothing
     w = state.weights
     weight = state.position(index) * (w.counted if end > span.end else 1.0)
     weight *= 1.0 if value is not None else w.no_value
@@ -124,7 +136,7 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
     if label == "MONEY":
         if head.i != root.i and head.tag_ in ("NN", "NNS") and head.is_alpha:
             return str(head.lower_)
-        return "amount"
+        return _SUM
     if label == "PERCENT":
         if head.i != root.i and head.tag_.startswith("VB"):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]

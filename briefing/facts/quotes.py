@@ -19,6 +19,7 @@ from .words import (
     WS,
     clean_surface,
     is_title_word,
+    join_tokens,
     name_key,
     name_tokens,
     split_titles,
@@ -28,14 +29,28 @@ from .words import (
 _QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _c in QUOTE_PAIRS) + "]")
 
 
-def _quote_spans(text: str) -> Iterator[tuple[int, int]]:
+def quote_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of the text inside each quotation, curly or straight; an unclosed curly
-    quote runs to the end of the paragraph."""
+    quote runs to the end of the paragraph. A straight quote opens only before a word
+    (after a space, a bracket or a dash) and closes only after one: a closing mark is
+    never read as an opening one, so one stray mark does not shift every later pair
+    inside out ('come home." Mother-of-two ... was described as an "amazing" mother')."""
     closers = dict(QUOTE_PAIRS)
     i = 0
     while (m := _QUOTE_OPEN.search(text, i)) is not None:
         opener = m.group()
-        j = text.find(closers[opener], m.end())
+        if opener == '"':
+            if not _opens(text, m.start()):
+                i = m.end()
+                continue
+            j = _straight_close(text, m.end())
+        else:
+            j = text.find(closers[opener], m.end())
+            # a curly quotation closed by a straight mark ('“Our results reflected
+            # growth," Craig Menear said'), as web pages' editors often leave them
+            straight = _straight_close(text, m.end())
+            if straight != -1 and (j == -1 or straight < j) and _closes(text, straight):
+                j = straight
         if j == -1 and opener == '"':
             i = m.end()  # a lone straight quote opens nothing
             continue
@@ -44,9 +59,31 @@ def _quote_spans(text: str) -> Iterator[tuple[int, int]]:
         i = j + 1
 
 
+def _opens(text: str, k: int) -> bool:
+    """Whether the straight quote at ``text[k]`` can open a quotation."""
+    before = text[k - 1] if k > 0 else " "
+    after = text[k + 1] if k + 1 < len(text) else " "
+    return not after.isspace() and (before.isspace() or before in "([{—–-/:")
+
+
+def _closes(text: str, k: int) -> bool:
+    """Whether the straight quote at ``text[k]`` ends a quotation: after a word's last
+    character or punctuation, before a space, punctuation or the end."""
+    after = text[k + 1] if k + 1 < len(text) else " "
+    return not text[k - 1].isspace() and (after.isspace() or after in ",.;:!?)]—–-")
+
+
+def _straight_close(text: str, start: int) -> int:
+    """The straight quote that closes a quotation opened before ``start`` (-1: none)."""
+    j = text.find('"', start)
+    while j != -1 and (j == start or text[j - 1].isspace()):
+        j = text.find('"', j + 1)
+    return j
+
+
 def read_quotes(state: State, offset: int, doc: Any) -> None:
     text = doc.text
-    found = [(qs, qe) for qs, qe in _quote_spans(text) if len(text[qs:qe].split()) >= 4]
+    found = [(qs, qe) for qs, qe in quote_spans(text) if len(text[qs:qe].split()) >= 4]
     if not found:
         return
     sents = [(s.start_char, s.end_char) for s in doc.sents]
@@ -58,6 +95,8 @@ def read_quotes(state: State, offset: int, doc: Any) -> None:
         speaker, label = _speaker(state, doc, sents, offset, qs, qe)
         if speaker is None:
             speaker, label = _nearest_person(state, offset + qs, offset + qe)
+        if speaker is None:
+            speaker, label = _described_speaker(doc, sents, qs, qe)
         if speaker and label:
             state.last_speaker = (index, speaker, label)
         if not _standalone(text, qs, qe):
@@ -114,9 +153,35 @@ def _speaker(
     return _named_in(state, subjects, offset + qs)
 
 
+def _described_speaker(
+    doc: Any, sents: list[tuple[int, int]], qs: int, qe: int
+) -> tuple[str | None, str | None]:
+    """The speaker as the article describes it when it names nobody: the noun phrase that
+    is the speech verb's subject ("officers announced", "said the magazine", "a
+    spokesperson said"), seen on many pages whose quotes came without a speaker."""
+    verb = _speech_verb(doc, sents, qs, qe)
+    if verb is None or verb.lower_ == "according":
+        return None, None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].tag_ not in ("NN", "NNS") or subjects[0].ent_type_:
+        return None, None
+    head = subjects[0]
+    words = [
+        t
+        for t in head.subtree
+        if t.i == head.i
+        or (t.i < head.i and t.head.i == head.i and t.dep_ in ("det", "amod", "compound", "poss"))
+    ]
+    if any(qs <= t.idx < qe for t in words) or words[-1].i - words[0].i + 1 != len(words):
+        return None, None
+    return join_tokens(words), "NOUN"
+
+
 def _speech_verb(doc: Any, sents: list[tuple[int, int]], qs: int, qe: int) -> Any:
     """The speech verb nearest the quotation, outside it, in the sentences it touches."""
-    near = [(a, b) for a, b in sents if a <= qe + 1 and b >= qs - 1]
+    # the sentence right after the closing mark too: the parser often ends a sentence at
+    # '... we got her!"' and starts the next at 'officers announced'
+    near = [(a, b) for a, b in sents if a <= qe + 3 and b >= qs - 1]
     lo = min((a for a, _b in near), default=qs)
     hi = max((b for _a, b in near), default=qe)
     window = doc.char_span(lo, hi, alignment_mode="expand")
@@ -158,10 +223,14 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
             return name, "PERSON"
     word = head.lower_
     if word in PERSON_PRONOUNS or word in PERSON_NOUNS:
-        return _last_named(state, pos, ("PERSON",))
+        return _last_subject(state, pos) or _last_named(state, pos, ("PERSON",))
     if word in ORG_PRONOUNS:
-        return _last_named(state, pos, ("ORG", "PERSON"))
-    return _previous_speaker(state, pos)
+        named = _last_named(state, pos, ("ORG", "PERSON"))
+        return named if named[0] else _previous_speaker(state, pos)
+    previous = _previous_speaker(state, pos)
+    if previous[1] == "NOUN":
+        return None, None  # "officers announced", then "said the magazine": not the officers
+    return previous
 
 
 def _nearest_person(state: State, start: int, end: int) -> tuple[str | None, str | None]:
@@ -181,6 +250,37 @@ def _nearest_person(state: State, start: int, end: int) -> tuple[str | None, str
 
 # How far from a quotation its speaker may be named, in characters.
 NEAR = 250
+
+
+def _last_subject(state: State, pos: int) -> tuple[str, str] | None:
+    """The person a "he"/"she" before ``pos`` most likely is: the last person who was the
+    subject of a main clause in this or the two sentences before ("Sasse said the charges
+    are overdue. 'Heads needed to roll the day Epstein died,' he said": Sasse, not Epstein,
+    named later but inside a clause). A surname the model tagged as an organisation
+    counts when the article gives the full name as a person's."""
+    first = sentence_at(state.starts, pos) - 2
+    for p, name, label, main_subject in reversed(state.speakers):
+        if p >= pos or not main_subject:
+            continue
+        if sentence_at(state.starts, p) < first:
+            return None
+        if label == "PERSON" or _a_persons_surname(state, name):
+            return name, "PERSON"
+    return None
+
+
+def _a_persons_surname(state: State, name: str) -> bool:
+    words = name_tokens(name_key(name))
+    if len(words) != 1:
+        return False
+    own = state.who.get(words[0])
+    if own is not None and own.label_votes["PERSON"] >= max(1, own.label_votes["ORG"]):
+        return True
+    for key, actor in state.who.items():
+        votes = actor.label_votes
+        if key.endswith(" " + words[0]) and votes["PERSON"] > votes["ORG"]:
+            return True
+    return False
 
 
 def _last_named(state: State, pos: int, labels: tuple[str, ...]) -> tuple[str | None, str | None]:
@@ -207,7 +307,9 @@ def quote_facts(
     top_who = {f.value for f in who[:3]}
     facts = []
     for item in state.quotes:
-        speaker = _canonical_speaker(item.speaker, canonical_of)
+        speaker = item.speaker
+        if item.speaker_label != "NOUN":  # "the magazine" is no short form of a name
+            speaker = _canonical_speaker(item.speaker, canonical_of)
         weight = item.weight + (state.weights.top_speaker if speaker in top_who else 0.0)
         facts.append(
             Fact(

@@ -7,13 +7,26 @@ from itertools import pairwise
 from typing import Any
 
 from ..models import Fact
+from .quotes import quote_spans
 from .rank import saturate
 from .state import LIMITS, Item, State, sentence_at
-from .words import CIRCUMSTANTIAL, SPEECH_VERBS, content_stems, fold, join_tokens, stem
+from .words import (
+    CIRCUMSTANTIAL,
+    ORG_PRONOUNS,
+    PERSON_PRONOUNS,
+    SPEECH_VERBS,
+    content_stems,
+    fold,
+    join_tokens,
+    stem,
+)
 
 
 def headline_statement(segments: list[Any]) -> str | None:
-    """The headline's main segment, cut before a circumstantial clause ("as", "after")."""
+    """The headline's main segment, cut before a circumstantial clause ("as", "after"): the
+    longest, as a site's name or a kicker beside it is short ("LinkNaija | Nigeria's news
+    platform: BREAKING NEWS: Chelsea activate ...", "... - TechCrunch" on many pages)."""
+    segments = sorted(segments, key=lambda seg: -len(seg))
     for segment in segments:
         tokens = [t for t in segment if not _quoted_token(t)]
         for k, tok in enumerate(tokens):
@@ -45,6 +58,11 @@ def headline_segments(doc: Any) -> list[Any]:
 def read_what(state: State, offset: int, doc: Any) -> None:
     end = offset + len(doc.text)
     first = sentence_at(state.starts, offset)
+    # quoted speech is someone's words, not the writer's account of the event: "we have
+    # received an inquiry", "he's getting a little bit of confidence back" (seen as What
+    # lines on many pages); the dateline ("BUFFALO, N.Y. —") names no actor
+    quoted = [(a, b) for a, b in quote_spans(doc.text) if b > a]
+    dateline = state.dateline_end - offset
     for index in range(first, len(state.spans)):
         sent = state.spans[index]
         if sent.start >= end:
@@ -54,7 +72,13 @@ def read_what(state: State, offset: int, doc: Any) -> None:
         span = doc.char_span(sent.start - offset, sent.end - offset, alignment_mode="expand")
         if span is None:
             continue
-        found = _event(span, doc, full=True)
+        before = state.spans[index - 1] if index > 0 else None
+        previous = None
+        if before is not None and before.start >= offset:
+            previous = doc.char_span(
+                before.start - offset, before.end - offset, alignment_mode="expand"
+            )
+        found = _event(span, doc, full=True, quoted=quoted, dateline=dateline, previous=previous)
         if found is not None:
             clause, verb = found
             item = Item(clause, None, sent.text, index, state.top[index], "EVENT", sent.start)
@@ -98,19 +122,40 @@ _DROP_DEPS = ("relcl", "acl", "advcl", "appos", "parataxis", "punct", "cc", "mar
 
 
 def _event(
-    span: Any, doc: Any, *, headline: bool = False, full: bool = False
+    span: Any,
+    doc: Any,
+    *,
+    headline: bool = False,
+    full: bool = False,
+    quoted: list[tuple[int, int]] | None = None,
+    dateline: int = 0,
+    previous: Any = None,
 ) -> tuple[str, str] | None:
     """The main event of a sentence as one short clause: subject, verb group and object,
     verbatim words in article order (trimmed of subordinate clauses and appositions), with
     the verb's stem. In a headline the verb must have a subject and must not sit inside
     quotation marks. ``full``: only a full event clause, with a subject that names
-    something (no "it", "there", "this is") and an object or complement."""
+    something (no "it", "there", "this is", no pronoun a reader cannot resolve: "they",
+    "we"), an object or complement, a verb outside ``quoted`` (character ranges of quoted
+    speech in ``doc``) and a subject after ``dateline`` (where the dateline ends in ``doc``).
+    Of several subjects the parser gives one verb, the one inside ``span`` nearest before
+    the verb is the subject ("Croydon tram crash: Police identify ...", "Parise heating up,
+    scores twice as Wild beat Sabres": the kicker's noun is no subject of the verb)."""
     verb = _main_verb(span, headline=headline)
     if verb is None:
         return None
+    if quoted and any(a <= verb.idx < b for a, b in quoted):
+        return None
     keep: list[Any] = []
-    subjects = [c for c in verb.children if c.dep_ in _CORE_DEPS]
+    subjects = _subjects(verb, span)
     if (headline or full) and not subjects:
+        return None
+    named = None
+    if (full or headline) and subjects[0].lower_ in _PRONOUNS:
+        named = _antecedent(subjects[0], previous) if full else None
+        if named is None:
+            return None
+    if full and subjects[0].idx < dateline:
         return None
     if subjects:
         keep += _trimmed(subjects[0], 8)
@@ -145,10 +190,48 @@ def _event(
         tokens.pop(0)
     if len(tokens) < 2:
         return None
-    text = join_tokens(tokens)
-    if full and _EMPTY_CLAUSE.match(text):
+    if named is not None:
+        # the pronoun a reader could not resolve, replaced in brackets by the subject of
+        # the sentence before: "[Syria's new security forces] are cooperating with ..."
+        rest = [t for t in tokens if t.i != subjects[0].i]
+        text = f"[{named}] {join_tokens(rest)}" if rest else ""
+    else:
+        text = join_tokens(tokens)
+    if full and (not text or _EMPTY_CLAUSE.match(text)):
         return None
     return text, stem(verb.lower_)
+
+
+def _antecedent(pronoun: Any, previous: Any) -> str | None:
+    """What "they", "he" or "she" stands for: the subject of the sentence before, when it
+    agrees (a plural noun phrase for "they", a person for "he"/"she"); None otherwise."""
+    word = pronoun.lower_
+    if previous is None or word not in ("they", "he", "she"):
+        return None
+    verb = _main_verb(previous)
+    if verb is None:
+        return None
+    subjects = _subjects(verb, previous)
+    if not subjects or subjects[0].lower_ in _PRONOUNS:
+        return None
+    head = subjects[0]
+    if word == "they":
+        agrees = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+    else:
+        agrees = head.ent_type_ == "PERSON"
+    if not agrees:
+        return None
+    words = [t for t in _trimmed(head, 8) if not t.is_punct or t.text in ("'", "’")]
+    return join_tokens(words) or None
+
+
+_PRONOUNS = PERSON_PRONOUNS | ORG_PRONOUNS | frozenset(("you", "me", "us", "them", "him"))
+
+
+def _subjects(verb: Any, span: Any) -> list[Any]:
+    """The verb's subjects inside ``span``, the nearest before the verb first."""
+    inside = [c for c in verb.children if c.dep_ in _CORE_DEPS and span.start <= c.i < span.end]
+    return sorted(inside, key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
 
 
 def _main_verb(span: Any, *, headline: bool = False) -> Any:
@@ -173,8 +256,9 @@ def _main_verb(span: Any, *, headline: bool = False) -> Any:
     verb = verbs[0]
     if verb.lower_ in SPEECH_VERBS:
         reported = [c for c in verb.children if c.dep_ == "ccomp" and c.tag_.startswith("VB")]
-        if reported and any(g.dep_ in _CORE_DEPS for g in reported[0].children):
-            verb = reported[0]
+        subjects = [g for g in reported[0].children if g.dep_ in _CORE_DEPS] if reported else []
+        if subjects and subjects[0].lower_ not in _PRONOUNS:
+            verb = reported[0]  # "X said Y did Z"; but "FBI announces it has ..." stays
     return verb
 
 
@@ -205,6 +289,9 @@ def _trimmed(tok: Any, limit: int) -> list[Any]:
 
 def _dropped(tok: Any, top: Any) -> bool:
     while tok.i != top.i:
+        if tok.dep_ == "cc" and any(c.dep_ == "conj" for c in tok.head.children):
+            tok = tok.head  # the "and" of "he and Trump" joins the phrase's own parts
+            continue
         if tok.dep_ in _DROP_DEPS:
             return True
         tok = tok.head

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
+from ..lexicon import HOLIDAYS
 from ..models import Fact
 from .rank import saturate
 from .state import LIMITS, MAX_CANDIDATES, Actor, State
@@ -43,6 +44,8 @@ def read_place(
     if not surface or not any(ch.isupper() for ch in surface):
         return
     key = place_key(surface)
+    if key in HOLIDAYS:
+        return  # "before Diwali": a festival is a time, not a place
     place = state.where.get(key)
     if place is None:
         if len(state.where) >= MAX_CANDIDATES:
@@ -188,12 +191,27 @@ def _merge_places(state: State) -> list[list[Actor]]:
     return groups
 
 
+def _shouted(surface: str) -> bool:
+    """A name in capitals that is no abbreviation: "WASHINGTON", "NEW YORK" (not "U.S.",
+    "UAE")."""
+    letters = [ch for ch in surface if ch.isalpha()]
+    return len(letters) > 4 and surface.isupper() and "." not in surface
+
+
+def _title_case(surface: str) -> str:
+    return " ".join(w[:1] + w[1:].lower() for w in surface.split())
+
+
 def _where_fact(state: State, group: list[Actor], score: float) -> Fact | None:
     surfaces: Counter[str] = Counter()
     for member in group:
         surfaces.update(member.surfaces)
     country = _country_of(group[0].key)
-    value = country or max(surfaces, key=lambda s: (surfaces[s], len(s)))
+    value = country or max(surfaces, key=lambda s: (not _shouted(s), surfaces[s], len(s)))
+    if _shouted(value):
+        # a dateline's capitals ("WASHINGTON —", "DUBAI, United Arab Emirates (AP) —"),
+        # seen on many pages: the name in title case
+        value = _title_case(value)
     body = sorted((m for m in group if m.evidence), key=lambda m: m.first_pos)
     if body and body[0].evidence:
         evidence, index = body[0].evidence
@@ -201,5 +219,7 @@ def _where_fact(state: State, group: list[Actor], score: float) -> Fact | None:
     else:
         evidence, index = state.title, None
         surface = max(surfaces, key=lambda s: (surfaces[s], len(s)))
+    if _shouted(surface):
+        surface = value if fold(value) == fold(surface) else _title_case(surface)
     label = Counter(lbl for m in group for lbl in m.label_votes.elements()).most_common(1)[0][0]
     return Fact(surface, value, evidence, score, label=label, sentence_index=index)

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..lexicon import NEWS_AGENCIES
+from ..lexicon import HOLIDAYS, NEWS_AGENCIES, TECH_TERMS
 from ..models import Fact
 from .rank import saturate
 from .state import LIMITS, MAX_CANDIDATES, Actor, State
@@ -42,6 +42,19 @@ def _subject_of(tok: Any) -> bool:
             tok = tok.head
             continue
         return False
+    return False
+
+
+def _main_clause(tok: Any) -> bool:
+    """Whether the subject ``tok`` belongs to the sentence's main verb (not to a clause
+    inside it: "Figgins declined to say whether Thomas slept")."""
+    for _ in range(4):
+        if tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            verb = tok.head
+            return bool(verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
     return False
 
 
@@ -98,7 +111,7 @@ def read_actor(
         if acronym:
             state.acronyms.setdefault(name_key(acronym), key)
     if label == "PERSON" or label == "ORG":
-        state.speakers.append((pos, name, label, subject))
+        state.speakers.append((pos, name, label, subject and _main_clause(span.root)))
 
 
 def _premodifier(span: Any) -> bool:
@@ -227,8 +240,10 @@ def _inside_clause(tok: Any, top: Any) -> bool:
 
 def _clean_role(role: str) -> str | None:
     role = WS.sub(" ", role).strip()
+    if ":" in role:
+        return None  # a caption's lead-in ("Victims: From left to right: Dorota ...")
     role = re.sub(r"(^|, )(?:the|a|an|The|A|An)\s+", r"\1", role)
-    words = [w for w in role.split() if w.lower().rstrip(".") not in COURTESY]
+    words = [w for w in role.split() if w.lower().rstrip(".,") not in COURTESY]
     role = PUNCT_EDGE.sub("", " ".join(words))
     return role or None
 
@@ -366,8 +381,15 @@ def who_facts(state: State, clusters: list[_Cluster]) -> tuple[Fact, ...]:
         if not body:
             continue  # named only in the title, where the model misreads headline case
         place = state.where.get(place_key(cluster.canonical))
-        if place is not None and place.count >= sum(m.count for m in cluster.members):
-            continue  # "Croydon" read as an organisation in "Croydon tram"
+        if place is not None and (
+            place.count >= sum(m.count for m in cluster.members)
+            or (cluster.label == "ORG" and place.locative > 0)
+        ):
+            # "Croydon" read as an organisation in "Croydon tram crash" and as a place
+            # "in Croydon"; "the White House" an organisation and "at the White House"
+            continue
+        if any(_a_thing(m.key, cluster.label) for m in cluster.members):
+            continue
         names = {s for m in cluster.members for s in m.surfaces}
         w = state.weights
         person = cluster.label == "PERSON"
@@ -385,6 +407,28 @@ def who_facts(state: State, clusters: list[_Cluster]) -> tuple[Fact, ...]:
     for raw, cluster in scored[: LIMITS["who"]]:
         facts.append(_who_fact(state, cluster, saturate(raw, state.weights.who_half)))
     return tuple(facts)
+
+
+# A model number or a version: "Xeon E5-2620", "Debian 11.7", "RTX2080".
+_MODEL_CODE = re.compile(
+    r"^(?=.*\d\d)(?=.*[a-z])[a-z\d]+(?:-[a-z\d]+)+$|^\d+(?:\.\d+)+$|^[a-z]+\d{3,}[a-z\d]*$"
+)
+
+
+def _a_thing(key: str, label: str) -> bool:
+    """Whether the name ``key`` names a thing or a time, not an actor: a person with a digit
+    in the name, a model number or version ("Xeon E5-2620", "Debian 11.7"), an event or
+    a work whose name starts with a number ("2011 Rugby World Cup"), a technology term
+    ("BIOS", "USB") or a festival ("Diwali"): the small model tags each as a person or an
+    organisation on product pages, sports and culture stories."""
+    words = name_tokens(key)
+    if key in HOLIDAYS or key in TECH_TERMS:
+        return True
+    if label == "PERSON" and any(ch.isdigit() for ch in key):
+        return True
+    if words[0].isdigit() and len(words) > 1:
+        return True  # "2011 Rugby World Cup", "7 Habits of Highly Effective People"
+    return any(_MODEL_CODE.match(w) for w in words)
 
 
 def not_places(clusters: list[_Cluster]) -> tuple[frozenset[str], Counter[str]]:
