@@ -447,6 +447,18 @@ def test_without_a_reference_anaphora_keep_the_anchor_reading() -> None:
     assert is_duration("a year")
 
 
+def test_a_time_of_day_and_the_day_are_on_the_day_named_last() -> None:
+    doc = DocumentResolver(WEDNESDAY)
+    assert doc.resolve("the day") == "2025-11-26"  # no day named yet: the report's
+    assert doc.resolve("Monday") == "2025-11-24"
+    assert doc.resolve("February", tense="past") == "2025-02"  # moves the reference, not the day
+    assert doc.resolve("morning") == "2025-11-24"
+    assert doc.resolve("later in the day") == "2025-11-24"
+    assert doc.resolve("the day") == "2025-11-24"
+    assert doc.resolve("the following month") == "2025-03"  # still against February
+    assert resolve("the day", WEDNESDAY) == "2025-11-26"
+
+
 def test_a_reference_from_the_text_needs_no_anchor() -> None:
     doc = DocumentResolver(None)
     assert doc.resolve("Monday") is None

@@ -88,6 +88,18 @@ def test_version_numbers_and_addresses_are_never_when_facts() -> None:
         assert not any(ch.isdigit() for ch in fact.text)
 
 
+def test_now_and_recently_come_after_every_date_and_never_displace_one() -> None:
+    text = (
+        "The ministry is now reviewing the plan, which was recently leaked. Officials met on "
+        "Monday and will meet again next Friday, after talks on Nov. 3."
+    )
+    facts = briefing.extract_facts(text, published=WEDNESDAY).when
+    assert {f.text for f in facts[:3]} == {"Monday", "next Friday", "Nov. 3"}
+    vague = [f for f in facts if f.text in ("now", "recently")]
+    assert [f.value for f in vague] == [None, None] and all(f.score == 0.0 for f in vague)
+    assert facts[-2:] == tuple(vague)
+
+
 # --- in order ----------------------------------------------------------------------------------
 
 

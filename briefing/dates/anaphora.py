@@ -38,6 +38,10 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _YEAR_AGO = re.compile(r"^(?:a|one) year ago$")
 _SAME_YEAR = re.compile(r"^(?:(?:later|earlier) (?:in )?)?(?:that|the same|that same) year$")
 _SAME_DAY = re.compile(r"^(?:(?:later|earlier) (?:on )?)?(?:that|the same|that same) day$")
+# "the day", "later in the day", "on the day": the day named before, when one was (MEANTIME's
+# market reports, several documents: "closed lower on Monday ... to end the day", "Tuesday
+# ... later in the day"); with no day named before, the day of the report (see .resolver)
+_THE_DAY = re.compile(r"^(?:(?:later|earlier) in |on |during )?the day$")
 # "the following month", "the day before" (bare "next month" is the anchor's: deictic)
 _NEXT = re.compile(
     r"^the (?P<rel>following|next|previous|prior) (?P<unit>day|month|year)$"
@@ -70,7 +74,15 @@ def refers_back(s: str) -> bool:
         or _SAME_DAY.match(s)
         or _NEXT.match(s)
         or time_of_day_only(s)
+        or _THE_DAY.match(s)
     )
+
+
+def on_a_day(s: str) -> bool:
+    """Whether the cleaned ``s`` is read against the *day* named last ("that day", "the
+    day", "the morning", "at 10 p.m."), even when a coarser date ("February") came after
+    that day."""
+    return bool(_SAME_DAY.match(s) or _THE_DAY.match(s) or time_of_day_only(s))
 
 
 def resolve_with_reference(s: str, reference: str, anchor: dt.date | None) -> str | None:
@@ -95,7 +107,7 @@ def resolve_with_reference(s: str, reference: str, anchor: dt.date | None) -> st
         return shift_year(reference, -1)
     if _SAME_YEAR.match(s):
         return reference[:4] if re.match(r"\d{4}", reference) else None
-    if _SAME_DAY.match(s):
+    if _SAME_DAY.match(s) or _THE_DAY.match(s):
         return reference[:10] if re.match(r"\d{4}-\d{2}-\d{2}", reference) else None
     m = _NEXT.match(s)
     if m:

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from .anaphora import refers_back
+from .anaphora import on_a_day, refers_back
 from .find import find
 from .resolver import _check_language, is_duration, resolve
 from .words import MONTHS, WEEKDAYS, Tense, _clean, _to_date, _valid
@@ -79,17 +79,21 @@ class DocumentResolver:
         self.anchor = _to_date(anchor)
         self.language = _check_language(language)
         self.reference: str | None = None
+        self.day: str | None = None  # the last value that names a day
 
     def resolve(self, text: str, *, tense: Tense = None) -> str | None:
         """The value of ``text`` (None for a duration), moving the reference when ``text``
         names a date of its own."""
         if is_duration(text):
             return None
-        value = resolve(
-            text, self.anchor, tense=tense, language=self.language, reference=self.reference
-        )
+        reference = self.reference
+        if self.day is not None and on_a_day(_clean(text)):
+            reference = self.day  # "Tuesday ... in February ... in morning trading"
+        value = resolve(text, self.anchor, tense=tense, language=self.language, reference=reference)
         if value is not None and not is_anaphoric(text):
             self.reference = value
+            if re.match(r"\d{4}-\d{2}-\d{2}", value):
+                self.day = value[:10]
         return value
 
     def read(self, start: int, text: str, *, tense: Tense = None) -> list[Mention]:

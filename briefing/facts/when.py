@@ -4,9 +4,10 @@ The article's expressions are read in order by one :class:`briefing.dates.Docume
 (``State.dates``), so "a year earlier", "that day" or "at 10 p.m." are read against the date
 named before them, a span that lists dates ("1994, 1995 and 1997") gives one candidate per
 item, and "the quarter ended Sept. 30" two. What :func:`briefing.dates.find` sees outside
-the model's DATE/TIME entities (UTC clock times, dates in digits; in another language, that
-language's date words) is read in its place in the stream; "now" and "recently" are read
-(the reference time stays) but are no fact: they name no date a reader could use. Dates are
+the model's DATE/TIME entities (UTC clock times, dates in digits, "now", "recently"; in
+another language, that language's date words) is read in its place in the stream. "now" and
+"recently" (TimeML's PRESENT_REF, PAST_REF) name no date: they score 0, so they come after
+every other when fact and never take a dated one's place among the ``LIMITS["when"]``. Dates are
 read in the article's language (``State.language``): "segunda-feira" in a Portuguese
 article is the Monday before its publication date. A version number, an IP address or a
 part number the model took for a date is dropped (:func:`briefing.dates.not_a_date`).
@@ -26,7 +27,7 @@ _ENDED = re.compile(r"\s+(?:ended|ending)\s+")
 # in another language the English model's DATE entities are kept only when they hold a year
 # the model's TIME entity "08:30" stops before "UTC" (MEANTIME launch and market reports,
 # several documents: "at 08:30 UTC", "16:40 UTC")
-_UTC_AFTER = re.compile(r"\s*(?:UTC|GMT)\b(?!\s*[+-]\s*\d)", re.I)
+_CLOCK = re.compile(r"\d[:.]\d{2}|\d{4}$")
 _YEAR = re.compile(r"(?<!\d)(?:1[0-9]{3}|2[01][0-9]{2})(?!\d)")
 
 
@@ -113,9 +114,9 @@ def read_date(
     doc_reader = reader(state)
     english = state.language == "en"
     raw = span.text
-    utc = _UTC_AFTER.match(span.doc.text, span.end_char)
-    if utc is not None and re.search(r"\d", raw) and not re.search(r"UTC|GMT", raw, re.I):
-        raw += utc.group()  # "16:40" + " UTC": the model leaves the zone out
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.text.upper() in ("UTC", "GMT") and _CLOCK.search(raw):
+        raw += span.doc[span.end - 1].whitespace_ + after.text  # "16:40" + " UTC"
     end = pos + len(raw)
     if not title:
         if not english and (
@@ -182,9 +183,8 @@ def read_found(state: State, upto: int) -> None:
         text = WS.sub(" ", found)
         label = "TIME" if re.search(r"\d[:.]?\d{2}\s*(?:UTC|GMT)", text, re.I) else "DATE"
         for s, _e, item, value in doc_reader.read(start, text):
-            if value is None and state.language == "en":
-                continue  # "now", "recently": a time of the text, but no date to show
-            _add(state, item, value, label, index, sentence.text, s, non_event=False)
+            vague = value is None and state.language == "en"
+            _add(state, item, value, label, index, sentence.text, s, non_event=False, vague=vague)
         state.dates_end = end
 
 
@@ -198,11 +198,12 @@ def _add(
     pos: int,
     *,
     non_event: bool,
+    vague: bool = False,
 ) -> None:
     if len(state.when) >= MAX_CANDIDATES or not text:
         return
     w = state.weights
-    weight = state.position(index)
+    weight = 0.0 if vague else state.position(index)
     if dates.is_duration(text):  # "fifty years": not a point in time
         weight *= w.duration
         value = None
