@@ -463,6 +463,13 @@ def test_a_what_line_is_never_quoted_speech_nor_a_bare_pronoun() -> None:
     assert whats, "the opening sentence states the event"
     assert not any("received a full report" in w for w in whats)  # the mayor's words
     assert not any(w.split()[0].lower() in ("they", "we", "he", "she") for w in whats)
+    said = (
+        "The regulator opened an inquiry into the landlord on Monday. A company spokesperson "
+        "said in an email that “we have received an inquiry from the regulator and are "
+        "cooperating in the matter.”"
+    )
+    whats = [f.text for f in extract_facts(Article(said)).what]
+    assert not any("received an inquiry" in w for w in whats)
 
 
 def test_a_headline_verb_takes_its_subject_after_the_kicker() -> None:

@@ -183,6 +183,8 @@ def _event(
     tokens = sorted(
         {t.i: t for t in keep if span.start <= t.i < span.end}.values(), key=lambda t: t.i
     )
+    if quoted and any(a <= t.idx < b for t in tokens for a, b in quoted):
+        return None  # 'A spokesperson said "we have received an inquiry ..."': their words
     tokens = [t for t in tokens if t.text not in ("“", "”", '"', "‘", "’")]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in ("IN", "CC", "DT", "TO")):
         tokens.pop()
