@@ -24,15 +24,17 @@ gold value, a gold decade or century with trailing X (``198X``, ``19XX``) matche
 our None (neither names a calendar date); any other None is wrong, and so is a coarser
 value of ours (``1988`` for gold ``1988-10-26``).
 
-Two readings of the same spans. *Per expression* is what ``date_mentions`` gives today:
-each expression resolved alone (``dates.resolve``). *In order* resolves the document's
-expressions in reading order with :meth:`briefing.dates.DocumentResolver.read`, so "a year
-earlier" is read against the date named before it (the reference time) and a span that
-lists dates ("1994, 1995 and 1997") gives one value per item. *In order + find* adds the
-expressions :func:`briefing.dates.find` sees and the pipeline's spans miss (UTC clock
-times, dates in digits, "now", "recently"). *Precision* is the share of our expressions
-that overlap a gold timex of any type. The spaCy pass runs
-once per text: the spans and the tense each expression was resolved with are recorded
+Three readings of the same spans. *Per expression* is what ``date_mentions`` gives: each
+expression resolved alone (``dates.resolve``), the baseline. *In order* resolves the
+document's expressions in reading order with :meth:`briefing.dates.DocumentResolver.read`,
+so "a year earlier" is read against the date named before it (the reference time) and a
+span that lists dates ("1994, 1995 and 1997") gives one value per item. *In order + find*
+adds the expressions :func:`briefing.dates.find` sees and the pipeline's spans miss (UTC
+clock times, dates in digits, "now", "recently"): the reading ``extract_facts``' when facts
+use (:mod:`briefing.facts.when`). ``bench/eval_facts.py --only timex`` measures those
+facts as the held-out check reads them (ranked, merged by value, at most eight per
+article). *Precision* is the share of our expressions that overlap a gold timex of any
+type. The spaCy pass runs once per text: the spans and the tense each expression was resolved with are recorded
 (cached under /tmp, keyed by the data and the facts/nlp sources) and every variant replays
 them through :mod:`briefing.dates`.
 

@@ -415,6 +415,13 @@ def test_dates_in_digits_are_still_dates(text: str, language: str, value: str) -
     assert resolve(text, WEDNESDAY, language=language) == value
 
 
+def test_a_weekday_with_a_bare_hour_is_that_day_never_a_month() -> None:
+    # dateparser reads "Sunday at 8" as August; the hour without a.m./p.m. is not a clock
+    assert resolve("Sunday night at 8", WEDNESDAY) == "2025-11-23"
+    assert resolve("Monday at 10", WEDNESDAY) == "2025-11-24"
+    assert resolve("Sunday at 8 p.m.", WEDNESDAY) == "2025-11-23T20:00"
+
+
 # --- the reference time: dates that point at one named before ---------------------------------
 
 

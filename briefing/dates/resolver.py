@@ -359,6 +359,9 @@ def _with_clock(s: str, base: dt.date | None, tense: Tense) -> str | None:
     otherwise dateparser's reading."""
     m = _CLOCK.search(s)
     if m is None:
+        bare = _AT_BARE_HOUR.match(s)
+        if bare is not None:  # "Sunday night at 8": the hour is not said in full; the day
+            return _single(bare["day"], base, tense)
         return _dateparser(s, base, tense)
     if m["noon"]:
         hour, minute = (0, 0) if m["noon"] == "midnight" else (12, 0)
@@ -379,6 +382,8 @@ def _with_clock(s: str, base: dt.date | None, tense: Tense) -> str | None:
         return None
     return f"{day}T{hour:02d}:{minute:02d}"
 
+
+_AT_BARE_HOUR = re.compile(r"^(?P<day>.+?)\s+at\s+(?:[1-9]|1[0-2])$")
 
 _REWRITES = (
     _rewrite_year_tail,
@@ -420,6 +425,11 @@ _DATEPARSER_GATE = re.compile(
 )
 
 
+_NAMES_WEEKDAY = re.compile(
+    r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.I
+)
+
+
 def _dateparser(s: str, base: dt.date | None, tense: Tense, language: str = "en") -> str | None:
     if language == "en" and _DATEPARSER_GATE.search(s) is None:
         return None
@@ -433,6 +443,8 @@ def _dateparser(s: str, base: dt.date | None, tense: Tense, language: str = "en"
         return None
     parts = tuple(getattr(data, "parts", ()) or ())
     period = data.period or "day"
+    if language == "en" and _NAMES_WEEKDAY.search(s) and period not in ("day", "time", "week"):
+        return None  # "Sunday at 8" read as August: a weekday names a day, never a month
     if base is None:
         # Without an anchor only what the text itself names: an explicit 4-digit year.
         year = re.search(_YEAR_RE, s)
