@@ -604,3 +604,12 @@ def test_a_pronoun_subject_is_named_in_brackets_from_the_sentence_before() -> No
     )
     whats = [f.text for f in extract_facts(Article(text)).what]
     assert "[City officials] reopened the ferry service for commuters" in whats
+
+
+def test_an_indefinite_speaker_is_not_the_person_named_before() -> None:
+    text = (
+        "Dane Okafor was pictured with his mother Ruth Okafor at the station.\n\n"
+        'A friend told the paper: "It is tragic, he was so young. He was a lovely guy."'
+    )
+    quote = next(q for q in extract_facts(Article(text)).quotes if q.text.startswith("It is"))
+    assert quote.speaker == "A friend"

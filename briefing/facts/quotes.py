@@ -166,15 +166,23 @@ def _described_speaker(
     if not subjects or subjects[0].tag_ not in ("NN", "NNS") or subjects[0].ent_type_:
         return None, None
     head = subjects[0]
+    if any(qs <= t.idx < qe for t in head.subtree):
+        return None, None
+    described = _noun_phrase(head)
+    return (described, "NOUN") if described else (None, None)
+
+
+def _noun_phrase(head: Any) -> str | None:
+    """The noun phrase of ``head`` up to the noun: "the magazine", "a company spokesperson"."""
     words = [
         t
         for t in head.subtree
         if t.i == head.i
         or (t.i < head.i and t.head.i == head.i and t.dep_ in ("det", "amod", "compound", "poss"))
     ]
-    if any(qs <= t.idx < qe for t in words) or words[-1].i - words[0].i + 1 != len(words):
-        return None, None
-    return join_tokens(words), "NOUN"
+    if words[-1].i - words[0].i + 1 != len(words):
+        return None
+    return join_tokens(words)
 
 
 def _speech_verb(doc: Any, sents: list[tuple[int, int]], qs: int, qe: int) -> Any:
@@ -222,6 +230,14 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
         if name:
             return name, "PERSON"
     word = head.lower_
+    if head.tag_ in ("NN", "NNS") and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children
+    ):
+        # "A friend told the paper", "a company spokesperson said": an indefinite noun
+        # introduces someone the article does not name; no earlier name is meant
+        described = _noun_phrase(head)
+        if described:
+            return described, "NOUN"
     if word in PERSON_PRONOUNS or word in PERSON_NOUNS:
         return _last_subject(state, pos) or _last_named(state, pos, ("PERSON",))
     if word in ORG_PRONOUNS:
