@@ -100,6 +100,7 @@ CANDIDATES: dict[str, Weights] = {
     "mmr-0.7": Weights(mmr=0.7),
     **{f"names-{v:g}": Weights(names=v) for v in (0.1, 0.2, 0.4)},
     **{f"length-{v:g}": Weights(length=v) for v in (0.2, 0.3)},
+    **{f"quote-{v:g}": Weights(quote=v) for v in (0.1, 0.2, 0.4)},
     # the lede/coverage blend's endpoints (budget ratios)
     **{
         f"lede-{full:g}-{none:g}": Weights(lede_full=full, lede_none=none)
@@ -122,6 +123,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "title overlap": ("more-title",),
     "length prior": ("no-length", "length-0.2", "length-0.3"),
     "position prior": ("flat-position", "steep-position"),
+    "quote penalty": ("quote-0.1", "quote-0.2", "quote-0.4"),
 }  # fmt: skip
 
 _NAIVE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+|\n\s*\n")

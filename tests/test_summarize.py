@@ -566,11 +566,20 @@ def test_short_lead_option_skips_a_short_first_sentence() -> None:
 def test_options_show_in_the_explanation_only_when_switched_on() -> None:
     doc = S._document(ARTICLE)
     plain = S.NewsRanker().rate(doc, S.Budget(3, None))
-    options = S.Weights(backward=-0.2, caption=0.3, short_lead=8, names=0.2)
+    options = S.Weights(backward=-0.2, caption=0.3, short_lead=8, names=0.2, quote=0.2)
     tuned = S.NewsRanker(options).rate(doc, S.Budget(3, None))
-    assert not {"backward", "caption", "short lead", "names"} & set(dict(plain[1].features))
-    assert {"backward", "caption", "short lead", "names"} <= set(dict(tuned[1].features))
+    added = {"backward", "caption", "short lead", "names", "quote"}
+    assert not added & set(dict(plain[1].features))
+    assert added <= set(dict(tuned[1].features))
     assert max(dict(r.features)["names"] for r in tuned) > 0.0
+    # the quote option docks a quotation, not reported speech ("Mayor ... said the ...")
+    quoted = {r.index: dict(r.features)["quote"] for r in tuned}
+    mayor = next(i for i, s in enumerate(split_sentences(STORY)) if "Mayor" in s.text)
+    assert quoted[0] == 0.0 and quoted[mayor] == 0.0
+    speech = f'{STORY} "We lost everything in an hour," said one resident of the town.'
+    said = S.NewsRanker(options).rate(S._document(speech), S.Budget(1, None))
+    assert dict(said[0].features)["quote"] == 0.0
+    assert dict(said[-1].features)["quote"] < 0.0
     for r in tuned:
         assert r.score == sum(v for _, v in r.features)
     # a later sentence that repeats earlier ones loses score under the backward option

@@ -36,6 +36,8 @@ FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 _CAPITAL = re.compile(r"^[A-Z][a-zA-Z'’-]*$")
 _DIGIT = re.compile(r"\d")
 _STRIP = "\"'“”‘’()[]{},.;:!?"
+_OPENING = frozenset("\"“‘'")
+_CLOSING = frozenset("\"”’'")
 _BARE_BY = re.compile(r"^\s*by\s*[.:]?\s*$", re.IGNORECASE)
 
 
@@ -153,6 +155,16 @@ def names(texts: Sequence[str], stop: frozenset[str]) -> list[float]:
     return [float(sum(df[t] - 1 for t in bag)) for bag in bags]
 
 
+def quoted(text: str) -> float:
+    """Share of the sentence's characters inside quotation marks (a speaker's words rather
+    than the reporter's account)."""
+    stripped = text.strip()
+    inside = sum(len(m.group(0)) for m in _QUOTED.finditer(stripped))
+    if inside == 0 and (stripped[:1] in _OPENING or stripped[-1:] in _CLOSING):
+        return 1.0  # one sentence of a quotation running over several
+    return min(1.0, inside / max(1, len(stripped)))
+
+
 def penalties_of(
     texts: Sequence[str], clean: bool = False, precise: bool = False
 ) -> tuple[tuple[float, str], ...]:
@@ -219,6 +231,7 @@ class Analysis:
     penalties: tuple[tuple[float, str], ...]
     position: tuple[int, ...]
     names: tuple[float, ...]
+    quoted: tuple[float, ...]
     clean_words: tuple[int, ...]
     texts: tuple[str, ...]
 
@@ -265,6 +278,7 @@ def analyse(doc: Document) -> Analysis:
         penalties=penalties,
         position=content_positions(penalties),
         names=tuple(rescale(names(texts, lang.stop_words))),
+        quoted=tuple(quoted(t) for t in texts),
         clean_words=tuple(len(t[lead_prefix(t) :].split()) for t in texts),
         texts=tuple(texts),
     )

@@ -36,6 +36,7 @@ class Weights:
     short_lead: int = 0  # a first content sentence under this many words is penalised ...
     short_weight: float = 0.5  # ... by this much (in the lede)
     names: float = 0.0  # entity overlap: names the sentence shares with other sentences
+    quote: float = 0.0  # penalty for the share of a sentence inside quotation marks
 
 
 def lede_weight(ratio: float, weights: Weights | None = None) -> float:
@@ -122,6 +123,8 @@ class NewsRanker(Summarizer):
                 parts += (("short lead", -s * w.short_weight * short),)
             if w.names:
                 parts += (("names", s * w.names * a.names[i]),)
+            if w.quote:
+                parts += (("quote", -s * w.quote * a.quoted[i]),)
             features = tuple((name, round(value, 6) + 0.0) for name, value in parts)
             score = sum(value for _, value in features)
             ratings.append(Rating(i, score, features, eligible=penalty < 1.0))
