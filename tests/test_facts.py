@@ -613,3 +613,12 @@ def test_an_indefinite_speaker_is_not_the_person_named_before() -> None:
     )
     quote = next(q for q in extract_facts(Article(text)).quotes if q.text.startswith("It is"))
     assert quote.speaker == "A friend"
+
+
+def test_a_quoted_phrase_in_the_writers_sentence_keeps_the_what_line() -> None:
+    text = (
+        'Federal prosecutors alleged that two guards "browsed the Internet" for hours when '
+        "they should have been checking on inmates. The guards were charged on Tuesday."
+    )
+    whats = [f.text for f in extract_facts(Article(text)).what]
+    assert any("browsed the Internet" in w for w in whats)

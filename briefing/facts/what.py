@@ -183,7 +183,7 @@ def _event(
     tokens = sorted(
         {t.i: t for t in keep if span.start <= t.i < span.end}.values(), key=lambda t: t.i
     )
-    if quoted and any(a <= t.idx < b for t in tokens for a, b in quoted):
+    if quoted and _quotes_a_clause(tokens, quoted):
         return None  # 'A spokesperson said "we have received an inquiry ..."': their words
     tokens = [t for t in tokens if t.text not in ("“", "”", '"', "‘", "’")]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in ("IN", "CC", "DT", "TO")):
@@ -202,6 +202,22 @@ def _event(
     if full and (not text or _EMPTY_CLAUSE.match(text)):
         return None
     return text, stem(verb.lower_)
+
+
+def _quotes_a_clause(tokens: list[Any], quoted: list[tuple[int, int]]) -> bool:
+    """Whether ``tokens`` hold a quoted clause (a verb and its subject, both inside quotation
+    marks: someone's statement), not a quoted phrase of the writer's sentence (prosecutors
+    alleged the guards "browsed the Internet")."""
+
+    def inside(tok: Any) -> bool:
+        return any(a <= tok.idx < b for a, b in quoted)
+
+    return any(
+        tok.tag_.startswith("VB")
+        and inside(tok)
+        and any(c.dep_ in _CORE_DEPS and inside(c) for c in tok.children)
+        for tok in tokens
+    )
 
 
 def _antecedent(pronoun: Any, previous: Any) -> str | None:
