@@ -166,7 +166,7 @@ def quoted(text: str) -> float:
 
 
 def penalties_of(
-    texts: Sequence[str], clean: bool = False, precise: bool = False
+    texts: Sequence[str], clean: bool = False, precise: bool = True
 ) -> tuple[tuple[float, str], ...]:
     """:func:`boilerplate` of each sentence; ``clean`` judges a sentence past a dateline or
     "Scroll down for video" run into it, ``precise`` is boilerplate's option. A Daily Mail
@@ -236,11 +236,11 @@ class Analysis:
     texts: tuple[str, ...]
 
     def boilerplate(
-        self, clean: bool = False, precise: bool = False
+        self, clean: bool = False, precise: bool = True
     ) -> tuple[tuple[tuple[float, str], ...], tuple[int, ...]]:
         """Penalties and content positions under the boilerplate options (the defaults are
         :attr:`penalties` and :attr:`position`)."""
-        if not clean and not precise:
+        if not clean and precise:
             return self.penalties, self.position
         penalties = _variant(self.texts, clean, precise)
         return penalties, content_positions(penalties)
