@@ -384,6 +384,20 @@ def test_find_gives_another_languages_date_words_and_they_resolve_in_it(
     assert find(text) == []  # read as English, none of these is a date word
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [("quarta-feira", "pt", "2025-11-26"), ("Mittwoch", "de", "2025-11-26"),
+     ("mercredi", "fr", "2025-11-26"), ("miércoles", "es", "2025-11-26"),
+     ("terça-feira", "pt", "2025-11-25"), ("Donnerstag", "de", "2025-11-20")],
+)  # fmt: skip
+def test_a_weekday_in_another_language_is_read_as_an_english_one(
+    text: str, language: str, value: str
+) -> None:
+    # the publication day's own weekday is that day (dateparser alone says a week back)
+    assert resolve(text, WEDNESDAY, language=language) == value
+    assert resolve(text, None, language=language) is None
+
+
 def test_reads_language_falls_back_to_english_for_what_dateparser_cannot_read() -> None:
     assert reads_language("PT") == "pt"
     assert reads_language("de") == "de"
@@ -395,7 +409,7 @@ def test_reads_language_falls_back_to_english_for_what_dateparser_cannot_read() 
 @pytest.mark.parametrize(
     "text",
     ["2.83.83.83", "2.16.0", "v1.2.3", "version 2.16.0", "192.168.1.1", "10.0.0.1",
-     "12-345-67", "2.83.83.83 on Monday"],
+     "12-345-67", "2.83.83.83 on Monday", "00-00-1980", "1479 00-00-1980"],
 )  # fmt: skip
 def test_version_numbers_addresses_and_part_numbers_are_not_dates(text: str) -> None:
     assert not_a_date(text)
@@ -412,6 +426,7 @@ def test_version_numbers_addresses_and_part_numbers_are_not_dates(text: str) -> 
 )  # fmt: skip
 def test_dates_in_digits_are_still_dates(text: str, language: str, value: str) -> None:
     assert not not_a_date(text)
+    assert not not_a_date("11-24-2025") and not not_a_date("on 24-11-2025")
     assert resolve(text, WEDNESDAY, language=language) == value
 
 

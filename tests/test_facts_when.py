@@ -80,7 +80,7 @@ def test_version_numbers_and_addresses_are_never_when_facts() -> None:
     text = (
         "The company shipped version 2.83.83.83 of its app on Tuesday. Release 2.16.0 fixed "
         "the login bug, and the server at 192.168.1.1 was patched on Monday. "
-        "Part 12-345-67 was recalled."
+        "Part 12-345-67 was recalled. The listing shows 1479 00-00-1980 00:00 go.mod."
     )
     given = when(text)
     assert given == {"Tuesday": "2025-11-25", "Monday": "2025-11-24"}

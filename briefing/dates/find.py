@@ -47,13 +47,14 @@ _PATTERNS = re.compile(
 # dashes, three parts or more
 _DOTTED = re.compile(r"^(?:v(?:ersion)?\s*)?(?P<parts>\d+(?:\.\d+){2,})$", re.I)
 _DASHED = re.compile(r"^\d+(?:-\d+){2,}$")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # inside a longer string: a dotted run of 3+ number parts, or one glued to more dots/digits
-_EMBEDDED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.]*\d)")
+_EMBEDDED = re.compile(
+    r"(?<![\d.-])\d+(?:\.\d+){2,}(?![\d.]*\d)|(?<![\d.-])\d+(?:-\d+){2,}(?![\d-]*\d)"
+)
 
 
 def _is_day(day: str, month: str, year: str) -> bool:
-    return len(year) == 4 and 1 <= int(day) <= 31 and 1 <= int(month) <= 12
+    return len(year) == 4 and 1 <= int(day) <= 31 and 1 <= int(month) <= 12 and year[0] in "12"
 
 
 def not_a_date(text: str) -> bool:
@@ -67,15 +68,18 @@ def not_a_date(text: str) -> bool:
     if m is not None:
         return not _dotted_date(m["parts"])
     if _DASHED.match(s):
-        return not _ISO_DAY.match(s)
+        return not _dotted_date(s)
     return any(not _dotted_date(e.group()) for e in _EMBEDDED.finditer(s))
 
 
 def _dotted_date(parts: str) -> bool:
-    p = parts.split(".")
+    """Day, month and four-digit year in some order that makes a date (day-month-year,
+    year-month-day, or the US month-day-year): "24.11.2025", "2025-11-24", "11-24-2025";
+    not "00-00-1980", a file listing's empty date."""
+    p = re.split(r"[.-]", parts)
     if len(p) != 3:
         return False
-    return _is_day(p[0], p[1], p[2]) or _is_day(p[2], p[1], p[0])
+    return _is_day(p[0], p[1], p[2]) or _is_day(p[2], p[1], p[0]) or _is_day(p[1], p[0], p[2])
 
 
 def find(text: str, *, language: str = "en") -> list[tuple[int, int, str]]:
@@ -129,6 +133,29 @@ def _language_pattern(code: str) -> re.Pattern[str] | None:
     if relative:
         alternatives.append("(?:" + "|".join(_alts(relative)) + ")")
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
+
+
+@lru_cache(maxsize=32)
+def _weekday_forms(code: str) -> dict[str, int]:
+    """``code``'s weekday words (lower case, every form dateparser lists) -> 0 (Monday)..6."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(code).info
+    except (KeyError, ValueError, ImportError):
+        return {}
+    return {
+        str(form).strip().lower().rstrip("."): number
+        for number, key in enumerate(_WEEKDAY_KEYS)
+        for form in info.get(key) or []
+        if isinstance(form, str) and form.strip()
+    }
+
+
+def bare_weekday(text: str, language: str) -> int | None:
+    """The weekday (0 = Monday) that ``text`` is, when it is only a weekday in ``language``
+    ("quarta-feira", "Montag", "lundi"), else None."""
+    return _weekday_forms(language.strip().lower()).get(text.strip().lower().rstrip(".,"))
 
 
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import BriefingError
 from .anaphora import refers_back, resolve_with_reference, time_of_day_only
-from .find import not_a_date
+from .find import bare_weekday, not_a_date
 from .rules import (
     _CLOCK,
     _IN_N,
@@ -28,6 +28,7 @@ from .rules import (
     _read_quarter,
     _spelled_year,
     _the_quarter,
+    _weekday_date,
 )
 from .words import (
     _AGE,
@@ -162,6 +163,11 @@ def _resolve_cached(text: str, base: dt.date | None, tense: Tense, language: str
     if language != "en":
         if _ISO.match(s) and _valid_iso(s):
             return s
+        weekday = bare_weekday(s, language)
+        if weekday is not None:
+            # "quarta-feira" in an article of a Wednesday is that day, as in English
+            # (dateparser reads it a week back; Portuguese feeds, most such articles)
+            return _weekday_date(weekday, base, None, tense).isoformat() if base else None
         return _dateparser(s, base, tense, language)
     if _IN_N.match(s):
         return _read_ago(s, base, tense)[1]

@@ -141,7 +141,7 @@ _NOT_DATE = re.compile(r"(?<![\d.])\d+(?:[.-]\d+){2,}(?![\d.]*\d)(?:\s+(?:on|in|
 
 
 _DATE_WORD = re.compile(
-    r"\d|\b(?:"
+    r"\b(?:"
     + "|".join(sorted({*dates.MONTHS, *dates.WEEKDAYS}, key=len, reverse=True))
     + r"|today|yesterday|tomorrow|tonight|week|month|year)\b",
     re.I,
@@ -150,7 +150,10 @@ _DATE_WORD = re.compile(
 
 def _dates_only(start: int, text: str) -> list[tuple[int, str]]:
     """The date pieces of an entity (:func:`date_pieces`) without the version numbers, IP
-    addresses and part numbers in it (:func:`briefing.dates.not_a_date`)."""
+    addresses and part numbers in it (:func:`briefing.dates.not_a_date`); what is left of
+    such an entity is kept only when it names a date in words ("2.83.83.83 on Monday"), as
+    a number beside a version or a file listing's date is as likely a size or a count
+    ("1479 00-00-1980")."""
     out = []
     for piece_start, piece in date_pieces(start, text):
         if not dates.not_a_date(piece):
