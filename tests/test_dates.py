@@ -403,6 +403,7 @@ def test_reads_language_falls_back_to_english_for_what_dateparser_cannot_read() 
     assert reads_language("de") == "de"
     assert reads_language(None) == "en"
     assert reads_language("zz") == "en"
+    assert reads_language("pt-BR") == "pt" and reads_language("de_AT") == "de"
     assert find("Montag", language="zz") == []
 
 

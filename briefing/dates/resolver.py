@@ -132,9 +132,10 @@ def _check_language(language: str) -> str:
 def reads_language(language: str | None) -> str:
     """The language dates are read in for an article in ``language`` (ISO 639-1, e.g. from
     :func:`briefing.lang.detect`): that language when dateparser reads it, else English
-    (None, "", or a code it does not know, "zz")."""
+    (None, "", or a code it does not know, "zz"). A region is dropped ("pt-BR" -> "pt")."""
+    code = re.split(r"[-_]", (language or "").strip())[0]
     try:
-        return _check_language(language or "en")
+        return _check_language(code or "en")
     except BriefingError:
         return "en"
 
