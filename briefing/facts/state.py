@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -96,7 +96,7 @@ class State:
     # the expressions ``dates.find`` saw, as (start, end, text), read when the
     # stream passes them; ``dates_end``: where the last date read ends
     dates: DocumentResolver | None = None
-    found_dates: list[tuple[int, int, str]] = field(default_factory=list)
+    found_dates: deque[tuple[int, int, str]] = field(default_factory=deque)
     dates_end: int = 0
 
     def position(self, index: int | None) -> float:

@@ -16,6 +16,7 @@ part number the model took for a date is dropped (:func:`briefing.dates.not_a_da
 from __future__ import annotations
 
 import re
+from collections import deque
 from typing import Any
 
 from .. import dates
@@ -88,7 +89,7 @@ def reader(state: State) -> dates.DocumentResolver:
     :func:`briefing.dates.find` sees in the analysed text)."""
     if state.dates is None:
         state.dates = dates.DocumentResolver(state.anchor, language=state.language)
-        state.found_dates = dates.find(_text(state), language=state.language)
+        state.found_dates = deque(dates.find(_text(state), language=state.language))
     return state.dates
 
 
@@ -178,7 +179,7 @@ def read_found(state: State, upto: int) -> None:
     (one that overlaps an entity is the entity's)."""
     doc_reader = reader(state)
     while state.found_dates and state.found_dates[0][0] < upto:
-        start, end, found = state.found_dates.pop(0)
+        start, end, found = state.found_dates.popleft()
         if start < state.dates_end or end > upto:
             continue
         index = sentence_at(state.starts, start)
@@ -203,6 +204,7 @@ def _add(
     non_event: bool,
     vague: bool = False,
 ) -> None:
+    text = WS.sub(" ", text).strip()
     if len(state.when) >= MAX_CANDIDATES or not text:
         return
     w = state.weights
