@@ -586,6 +586,17 @@ def test_read_all_merges_the_callers_spans_with_what_find_sees() -> None:
     assert [t for _s, _e, t, _v in alone] == ["the third quarter"]
 
 
+def test_read_all_takes_the_zone_a_clock_span_stops_before() -> None:
+    text = "The rocket lifted off on 1 June at 16:40 UTC; the probe separated at 17:05 GMT+2."
+    spans = [(text.index(w), text.index(w) + len(w), None) for w in ("1 June", "16:40", "17:05")]
+    found = DocumentResolver(WEDNESDAY).read_all(text, spans)
+    assert [(t, v) for _s, _e, t, v in found] == [
+        ("1 June", "2025-06-01"),
+        ("16:40 UTC", "2025-06-01T16:40Z"),
+        ("17:05", "2025-06-01T17:05"),  # an offset zone is not UTC
+    ]
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(

@@ -122,7 +122,7 @@ class DocumentResolver:
         """Every date expression of ``text``: the caller's ``(start, end, tense)`` spans
         (e.g. a NER model's DATE/TIME entities) and, with ``more``, what :func:`.find` sees
         outside them, read in order of position with :meth:`read`."""
-        given = [(start, end, tense, True) for start, end, tense in spans]
+        given = [(start, _zone_end(text, start, end), tense, True) for start, end, tense in spans]
         extra = [
             (start, end, None, False)
             for start, end, _t in (find(text, language=self.language) if more else [])
@@ -132,6 +132,20 @@ class DocumentResolver:
         for start, end, tense, _given in sorted([*given, *extra], key=lambda span: span[0]):
             out += self.read(start, text[start:end], tense=tense)
         return out
+
+
+# "08:30" + " UTC": a model's TIME entity stops before the zone (MEANTIME launch and market
+# reports, several documents)
+_ZONE_AFTER = re.compile(r"\s?(?:UTC|GMT)\b(?!\s*[+-]\s*\d)")
+_CLOCK_END = re.compile(r"\d[:.]\d{2}\s*$|\b\d{4}\s*$")
+
+
+def _zone_end(text: str, start: int, end: int) -> int:
+    """``end``, or past the UTC/GMT that follows a clock time ending there."""
+    if not _CLOCK_END.search(text[start:end]):
+        return end
+    m = _ZONE_AFTER.match(text, end)
+    return m.end() if m else end
 
 
 def is_anaphoric(text: str) -> bool:
