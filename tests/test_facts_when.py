@@ -61,6 +61,12 @@ def test_an_articles_dates_resolve_in_its_language_against_the_publication_date(
     assert when(text) == given
 
 
+def test_brief_reads_a_portuguese_articles_dates_against_its_publication_date() -> None:
+    article = Article(PORTUGUESE, published=WEDNESDAY, title="Novo plano para os hospitais")
+    given = {f.text: f.value for f in briefing.brief(article).facts.when}
+    assert given["segunda-feira"] == "2025-11-24" and given["Ontem"] == "2025-11-25"
+
+
 def test_without_a_publication_date_a_weekday_in_another_language_has_no_value() -> None:
     given = when(GERMAN, None, language="de")
     assert given["Montag"] is None and given["Gestern"] is None
