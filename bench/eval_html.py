@@ -42,12 +42,13 @@ bodies hold no headline).
 Variants of our own path are scored too, and their settings chosen by 5-fold
 cross-validation over pages (the best F1 on four folds scores the fifth; folds fixed by
 seed; ties go to the earlier setting): *tidy* (:data:`VARIANTS`, the fields of
-``briefing.load.html.Tidy``: the teaser, trailing-furniture and standfirst rules, each
-off at 0, so setting #0 is the path before those rules) and *recall fallback* (our body,
+``briefing.load.html.Tidy``: the teaser, trailing-furniture and standfirst rules and the
+inline-span repair, each off at 0, so setting #0 is the path before them) and *recall fallback* (our body,
 or trafilatura's favor_recall body when ours has fewer than ``t`` times its tokens). The
 *CV* figure is printed beside the *in-sample* one (the best setting on all pages scored
 on all pages, optimistic by construction); ``CV − ours`` is paired with the shipped
-defaults and ``CV − #0`` with the first setting (the path without the variant).
+defaults and ``CV − #0`` with the first setting (the path without the variant); each
+rule of the best setting is also turned off alone, paired (``best − best without``).
 
 Speed: every extractor runs on every page in one process, interleaved page by page; the
 table gives the median time per page and the ratio of total time to ours.
@@ -253,10 +254,11 @@ EXTRACTORS: dict[str, Extractor] = {
 #: (0 turns a rule off; the all-off setting is the path before the rules existed)
 VARIANTS: dict[str, list[dict[str, Any]]] = {
     "tidy": [
-        {"dek_overlap": dek, "teaser_words": teaser, "tail_words": tail}
-        for dek in (0.0, 0.7, 0.9)
+        {"dek_overlap": dek, "teaser_words": teaser, "tail_words": tail, "inline_spans": spans}
+        for dek in (0.0, 0.8)
         for teaser in (0, 25)
         for tail in (0, 40)
+        for spans in (False, True)
     ],
 }
 #: token ratios for the recall fallback: below ``t`` x the favor_recall body, take that
@@ -408,6 +410,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             for label, ref in (("CV − ours", scores["ours"]), ("CV − #0  ", table[0])):
                 ci = bootstrap(cv, ref)  # all in page order: paired
                 print(f"  {label} " + "".join(f"{k} {fmt(ci[k], signed=True)}  " for k in KEYS))
+            for field, value in grid[best].items():
+                off = {**grid[best], field: type(value)()}  # this one rule off
+                if value and off in grid:
+                    # four decimals: these differences are small
+                    m, lo, hi = bootstrap(table[best], table[grid.index(off)])["F1"]
+                    print(f"  best − best without {field}: F1 {m:+.4f} [{lo:+.4f},{hi:+.4f}]")
             for g in range(len(grid)):
                 key = f"{name}#{g}"
                 secs = sum(seconds[key]) / total_ours if key in seconds and total_ours else 0.0

@@ -144,3 +144,14 @@ def test_non_english_pages_still_extract(tmp_path: Path) -> None:
         text = briefing.load(str(path)).text
         for paragraph in paragraphs:
             assert paragraph in text, lang
+
+
+def test_a_link_wrapped_in_a_span_stays_inside_its_sentence() -> None:
+    sentence = (
+        'The harbour master has said that <span class="link"><a href="/story/7">the '
+        "council will repay the fishermen</a></span> for the lost season."
+    )
+    html = page(STORY[0], sentence, STORY[1], STORY[2])
+    text = article_from_html(html, "span.html").text
+    assert "has said that the council will repay the fishermen for the lost season." in text
+    # (without the repair, trafilatura's precision filter drops the span, link text and all)
