@@ -622,3 +622,13 @@ def test_a_quoted_phrase_in_the_writers_sentence_keeps_the_what_line() -> None:
     )
     whats = [f.text for f in extract_facts(Article(text)).what]
     assert any("browsed the Internet" in w for w in whats)
+
+
+def test_a_hyphenated_number_reads_with_the_noun_it_qualifies() -> None:
+    text = (
+        "Ana Ruiz scored twice on Saturday, extending her three-game streak as the Rovers "
+        "won. The club backed a two-state plan for the stadium."
+    )
+    shown = {n.text for n in extract_facts(Article(text)).numbers}
+    assert "three-game streak" in shown
+    assert "three-game" not in shown

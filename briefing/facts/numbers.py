@@ -109,6 +109,11 @@ def read_number(
                     counted = objs[0]
     if counted is None and root.tag_ in ("NN", "NNS") and not root.like_num:
         counted = root  # the noun inside the entity: "130 mortars" read as one
+    if counted is not None and _hyphen_modifier(doc, counted):
+        # "a three-game streak", "a two-goal performance", "a 16-inch MacBook Pro": the
+        # hyphenated number qualifies the noun after it (seen on sports and product pages)
+        end = max(end, counted.head.i + 1)
+        counted = counted.head
     reader_label = _reader_label(label, root, counted)
     if reader_label is None:
         return  # a number that counts nothing: "five" on its own
@@ -120,6 +125,19 @@ def read_number(
     weight = state.position(index) * (w.counted if end > span.end else 1.0)
     weight *= 1.0 if value is not None else w.no_value
     state.numbers.append(Item(surface, value, evidence, index, weight, reader_label, pos))
+
+
+def _hyphen_modifier(doc: Any, counted: Any) -> bool:
+    """Whether ``counted`` ends a hyphenated modifier ("three-game") of a noun right after."""
+    head = counted.head
+    return bool(
+        counted.i > 0
+        and doc[counted.i - 1].text in ("-", "‑")
+        and not doc[counted.i - 1].whitespace_
+        and counted.dep_ in ("compound", "amod", "nmod")
+        and 0 < head.i - counted.i <= 2
+        and head.tag_ in ("NN", "NNS")
+    )
 
 
 def _reader_label(label: str, root: Any, counted: Any) -> str | None:
