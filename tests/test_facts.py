@@ -632,3 +632,16 @@ def test_a_hyphenated_number_reads_with_the_noun_it_qualifies() -> None:
     shown = {n.text for n in extract_facts(Article(text)).numbers}
     assert "three-game streak" in shown
     assert "three-game" not in shown
+
+
+def test_a_role_is_no_credit_no_adjective_and_no_one_elses() -> None:
+    text = (
+        "Apple showed the new Mac Pro on Monday. The new Mac Pro costs more than any Mac "
+        "before it, and Apple said the Mac Pro ships in December.\n\n"
+        "(Reuters) London Mayor Sadiq Khan said the city would help. Jane Hill, her former "
+        "colleague, agreed. Jane Hill spoke for an hour, and Sadiq Khan thanked her."
+    )
+    roles = {x.text: x.role for x in extract_facts(Article(text)).who}
+    assert roles.get("Mac Pro") is None
+    assert roles.get("Jane Hill") is None
+    assert ")" not in (roles.get("Sadiq Khan") or "")

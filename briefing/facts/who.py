@@ -191,6 +191,9 @@ def _left_role(span: Any) -> str:
         i -= 1
     if first == span.start:
         return ""
+    nearest = doc[span.start - 1]
+    if nearest.tag_ in ("JJ", "JJR", "JJS") and not is_title_word(nearest.text):
+        return ""  # a description of a thing, not a role: "the new Mac Pro", "lunar Gateway"
     text = doc[first : span.start].text
     if text.count("(") != text.count(")"):
         return ""
@@ -238,13 +241,20 @@ def _inside_clause(tok: Any, top: Any) -> bool:
     return False
 
 
+_POSSESSIVES = frozenset(("his", "her", "its", "their", "our", "my", "your"))
+
+
 def _clean_role(role: str) -> str | None:
     role = WS.sub(" ", role).strip()
     if ":" in role:
         return None  # a caption's lead-in ("Victims: From left to right: Dorota ...")
+    if not role or role.split()[0].lower() in _POSSESSIVES:
+        return None  # someone else's ("her former record label", "its core components")
     role = re.sub(r"(^|, )(?:the|a|an|The|A|An)\s+", r"\1", role)
     words = [w for w in role.split() if w.lower().rstrip(".,") not in COURTESY]
     role = PUNCT_EDGE.sub("", " ".join(words))
+    if role.count("(") != role.count(")") or re.search(r"\(\s*\)", role):
+        return None  # a credit run into the text ("(Reuters) London Mayor Sadiq", "@name)")
     return role or None
 
 
