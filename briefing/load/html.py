@@ -59,13 +59,16 @@ class Tidy:
     precision filters, which drop a ``span`` whose class is ``link`` or ``bottom`` (or that
     has a border style), cannot cut words out of the middle of a sentence ('has reported
     that <span class="link"><a>the NFL will fine Rudolph</a></span> for his role'; seen
-    on 6 dev pages of 4 sites).
+    on 6 dev pages of 4 sites). ``title_anywhere``: a paragraph anywhere in the body that
+    is the page title again (a share box, a caption, a related box naming this story);
+    off: CV picks it, but its own paired gain (3 dev pages) is within noise.
     """
 
     dek_overlap: float = 0.0
     teaser_words: int = 0
     tail_words: int = 0
     inline_spans: bool = False
+    title_anywhere: bool = False
 
 
 TIDY = Tidy(teaser_words=25, tail_words=40, inline_spans=True)
@@ -188,15 +191,20 @@ def _outside_the_article(element: Any) -> bool:
 def _drop_title_paragraph(body: str, title: str | None) -> str:
     """Drop a first paragraph that only repeats the page title (often with a site suffix)."""
     first, _sep, rest = body.partition("\n\n")
-    head = first.casefold()
-    full = " ".join((title or "").split()).casefold()
-    if not rest.strip() or not head or not full:
-        return body
-    if full == head or (
-        full.startswith(head) and full[len(head) :].lstrip()[:1] in ("|", "-", "–", "—")
-    ):
+    if rest.strip() and _repeats_title(first, title):
         return rest
     return body
+
+
+def _repeats_title(paragraph: str, title: str | None) -> bool:
+    """Whether a paragraph is the page title (the title may add a site suffix after it)."""
+    head = paragraph.casefold()
+    full = " ".join((title or "").split()).casefold()
+    if not head or not full:
+        return False
+    return full == head or (
+        full.startswith(head) and full[len(head) :].lstrip()[:1] in ("|", "-", "–", "—")
+    )
 
 
 def _tidy_body(body: str, title: str | None, description: str | None, tidy: Tidy) -> str:
@@ -210,6 +218,8 @@ def _tidy_body(body: str, title: str | None, description: str | None, tidy: Tidy
     A rule never empties the body.
     """
     paragraphs = body.split("\n\n")
+    if tidy.title_anywhere:
+        paragraphs = [p for p in paragraphs if not _repeats_title(p, title)] or paragraphs
     if tidy.dek_overlap > 0 and len(paragraphs) > 1:
         first = paragraphs[0]
         words = [w.casefold() for w in _WORD.findall(first)]
