@@ -144,6 +144,15 @@ class Facts:
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         return {kind: [f.to_dict() for f in getattr(self, kind)] for kind in self.KINDS}
 
+    def for_reader(self, kind: str) -> tuple[Fact, ...]:
+        """The facts of ``kind`` a page shows: all of them, except when-facts scored 0 that
+        place nothing on a calendar ("now", "recently": TimeML dates the library returns for
+        completeness, which tell a reader nothing)."""
+        items: tuple[Fact, ...] = getattr(self, kind)
+        if kind != "when":
+            return items
+        return tuple(f for f in items if f.value is not None or f.score > 0)
+
 
 @dataclass(frozen=True, slots=True)
 class Briefing:

@@ -155,6 +155,25 @@ def test_markdown_caps_facts_per_kind_and_says_how_many_more() -> None:
     assert "*(+3 more)*" in md
 
 
+def test_a_when_fact_that_places_nothing_is_kept_in_json_not_shown() -> None:
+    b = make_briefing()
+    when = (
+        fact("Monday", "2025-11-24", 0, 0.9),
+        fact("now", None, 1, 0.0),  # TimeML's PRESENT_REF: returned, scored 0, not shown
+        fact("for decades", None, 1, 0.3),  # no value but scored: shown
+    )
+    b = Briefing(b.article, b.title, b.summary, Facts(when=when))
+    md = render_markdown(b)
+    assert "Monday" in md and "for decades" in md
+    assert "now" not in md.split("**When:**", 1)[1].split("\n", 1)[0]
+    assert "+1 more" not in md
+    assert [f["text"] for f in json.loads(render_json(b))["facts"]["when"]] == [
+        "Monday",
+        "now",
+        "for decades",
+    ]
+
+
 def test_markdown_escapes_article_text() -> None:
     md = render_markdown(hostile_briefing(), explain=True)
     assert "\\<script\\>alert(1)\\</script\\>" in md

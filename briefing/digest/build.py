@@ -70,7 +70,7 @@ def _merge_facts(briefings: Sequence[Briefing], kind: str, limit: int) -> tuple[
     totals: dict[str, float] = defaultdict(float)
     first: dict[str, Fact] = {}
     for b in briefings:
-        for f in getattr(b.facts, kind):
+        for f in b.facts.for_reader(kind):
             key = " ".join((f.value or f.text).casefold().split())
             totals[key] += f.score
             if key not in first or f.score > first[key].score:

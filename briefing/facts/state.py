@@ -19,7 +19,7 @@ from .rank import DEFAULT_WEIGHTS, Weights, position_weight, saturate, title_boo
 from .words import fold
 
 # How many facts of each kind are returned at most.
-LIMITS = {"who": 10, "what": 3, "where": 8, "when": 8, "numbers": 12, "quotes": 40}
+LIMITS = {"who": 10, "what": 3, "where": 8, "when": 40, "numbers": 12, "quotes": 40}
 
 
 # How many candidates of one kind are kept while streaming (memory stays flat on huge texts).

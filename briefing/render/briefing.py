@@ -310,7 +310,7 @@ def _context(b: Briefing, layout: Layout, explain: bool) -> dict[str, Any]:
     facts: dict[str, tuple[Shown, ...]] = {}
     more: dict[str, int] = {}
     for kind in Facts.KINDS:
-        items: tuple[Fact, ...] = getattr(b.facts, kind)
+        items = b.facts.for_reader(kind)
         kept = _keep_best(items, layout.limits.get(kind))
         facts[kind] = tuple(_show_fact(kind, f, layout.max_chars) for f in kept)
         more[kind] = len(items) - len(kept)
