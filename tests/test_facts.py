@@ -645,3 +645,14 @@ def test_a_role_is_no_credit_no_adjective_and_no_one_elses() -> None:
     assert roles.get("Mac Pro") is None
     assert roles.get("Jane Hill") is None
     assert ")" not in (roles.get("Sadiq Khan") or "")
+
+
+def test_a_number_label_is_what_it_counts_or_nothing() -> None:
+    text = (
+        "The brewer's net income fell to 537m euros ($701m; £371m) in 2004. Its share price "
+        "fell 8.1%. Shoppers can buy the 16-inch MacBook Pro at the store."
+    )
+    labels = {n.text: n.label for n in extract_facts(Article(text)).numbers}
+    assert "$701" in labels
+    assert labels["$701"] != "euros"  # the sum is in dollars
+    assert not any(label in ("measure", "share", "amount") for label in labels.values())

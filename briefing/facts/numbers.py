@@ -144,15 +144,24 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
     """What the number counts, in the article's words: the counted noun ("sites" in "15
     sites", "soldiers" in "thousands of soldiers"); for money, the thing it pays or prices
     ("deal" in "a $3bn deal", else "amount"); for a percentage, what changed ("prices" in
-    "prices rose 3.5%", else "share"); None for a bare count of nothing."""
+    "prices rose 3.5%", else nothing); for a quantity, its unit; None for a bare count of
+    nothing."""
+    money = label == "MONEY"
     if counted is not None and counted.tag_ in ("NNS", "NN") and counted.is_alpha:
         word = str(counted.lower_)
         if word.removesuffix("s") in MULTIPLIERS or word.removesuffix("s") in WORD_NUMBERS:
             return None  # "millions", "dozens": a number word, not what is counted
-        return word
+        if not (money and _CURRENCY.fullmatch(word)):
+            return word
     head = root.head
-    if label == "MONEY":
-        if head.i != root.i and head.tag_ in ("NN", "NNS") and head.is_alpha:
+    if money:
+        # a currency word is no label ("$701" beside "537m euros" is not in euros)
+        if (
+            head.i != root.i
+            and head.tag_ in ("NN", "NNS")
+            and head.is_alpha
+            and not _CURRENCY.fullmatch(head.text)
+        ):
             return str(head.lower_)
         return _SUM
     if label == "PERCENT":
@@ -160,7 +169,8 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and subjects[0].tag_ in ("NN", "NNS"):
                 return str(subjects[0].lower_)
-        return "share"
+        return ""  # "8.1%" says it is a share; "(share)" added nothing on many pages
     if label == "QUANTITY":
-        return "measure"
+        # the unit in the article's words ("16-inch" -> inch), not a made-up "measure"
+        return str(root.lower_) if root.tag_ in ("NN", "NNS") and root.is_alpha else ""
     return None
