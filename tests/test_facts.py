@@ -656,3 +656,14 @@ def test_a_number_label_is_what_it_counts_or_nothing() -> None:
     assert "$701" in labels
     assert labels["$701"] != "euros"  # the sum is in dollars
     assert not any(label in ("measure", "share", "amount") for label in labels.values())
+
+
+def test_a_product_described_like_a_thing_is_not_an_actor() -> None:
+    text = (
+        "Apple on Wednesday began selling the new 16-inch MacBook Pro in its stores. The new "
+        "MacBook Pro has a larger screen, and analysts expect the new MacBook Pro to sell "
+        "well. Tim Cook said Apple had listened to its customers."
+    )
+    who = [x.text for x in extract_facts(Article(text)).who]
+    assert "Apple" in who
+    assert "MacBook Pro" not in who

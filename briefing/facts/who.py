@@ -88,6 +88,8 @@ def read_actor(
     ):
         weight *= state.weights.source  # a source or a picture credit, rarely the actor
     actor.label_votes[label] += 1
+    if label == "ORG" and _described_thing(span):
+        actor.label_votes[PRODUCT] += 1
     actor.surfaces[name] += 1
     actor.weight += weight
     if _premodifier(span):
@@ -112,6 +114,31 @@ def read_actor(
             state.acronyms.setdefault(name_key(acronym), key)
     if label == "PERSON" or label == "ORG":
         state.speakers.append((pos, name, label, subject and _main_clause(span.root)))
+
+
+# The vote a mention casts when it reads as a thing, not an actor ("the new Mac Pro").
+PRODUCT = "PRODUCT"
+
+
+def _described_thing(span: Any) -> bool:
+    """Whether an "organisation" is described the way a product is: an adjective or a
+    measure before it ("the new Mac Pro", "the portable Switch Lite", "the 16-inch MacBook
+    Pro"), as on the tech and shopping pages where the model tags products as
+    organisations. Nationalities and titles do not count ("the Syrian Interior Ministry")."""
+    root = span.root
+    for child in root.children:
+        if child.i >= span.start:
+            continue
+        if (
+            child.dep_ == "amod"
+            and child.tag_ in ("JJ", "JJR", "JJS")
+            and not child.ent_type_
+            and not is_title_word(child.text)
+        ):
+            return True
+        if child.dep_ in ("nummod", "compound") and child.ent_type_ == "QUANTITY":
+            return True
+    return False
 
 
 def _premodifier(span: Any) -> bool:
@@ -400,6 +427,9 @@ def who_facts(state: State, clusters: list[_Cluster]) -> tuple[Fact, ...]:
             continue
         if any(_a_thing(m.key, cluster.label) for m in cluster.members):
             continue
+        votes = sum((m.label_votes for m in cluster.members), Counter())
+        if cluster.label == "ORG" and 2 * votes[PRODUCT] >= votes["ORG"]:
+            continue  # described as a thing in half its mentions: a product
         names = {s for m in cluster.members for s in m.surfaces}
         w = state.weights
         person = cluster.label == "PERSON"
