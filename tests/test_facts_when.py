@@ -138,3 +138,12 @@ def test_the_facts_path_gives_the_values_of_the_dates_module() -> None:
     for f in facts:
         if f.text in ("Oct. 3", "Monday", "next Friday"):  # no reference needed
             assert f.value == resolve(f.text, WEDNESDAY)
+
+
+def test_bare_numbers_that_place_nothing_are_not_when_facts() -> None:
+    text = (
+        "Mary Smith, 35, and John Doe, 43, were arrested on Monday in Leeds. "
+        "The game clock showed 7:14 when the striker scored his second goal."
+    )
+    facts = briefing.extract_facts(text, published=dt.date(2019, 11, 19))
+    assert [(f.text, f.value) for f in facts.when] == [("Monday", "2019-11-18")]

@@ -192,6 +192,9 @@ def read_found(state: State, upto: int) -> None:
         state.dates_end = end
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _add(
     state: State,
     text: str,
@@ -206,6 +209,11 @@ def _add(
 ) -> None:
     text = WS.sub(" ", text).strip()
     if len(state.when) >= MAX_CANDIDATES or not text:
+        return
+    if value is None and not _LETTER.search(text):
+        # Bare digits the model tagged DATE/TIME that place nothing: ages ("Mary Smith, 35"),
+        # game clocks ("7:14"), phone and ticket numbers. On the 90 dev web pages: 24 such
+        # when facts in 13 pages, none a date a reader could use.
         return
     w = state.weights
     weight = 0.0 if vague else state.position(index)
