@@ -667,3 +667,18 @@ def test_a_product_described_like_a_thing_is_not_an_actor() -> None:
     who = [x.text for x in extract_facts(Article(text)).who]
     assert "Apple" in who
     assert "MacBook Pro" not in who
+
+
+def test_a_what_line_keeps_the_objects_complement_and_words_with_hyphens() -> None:
+    art = Article(
+        "Rafael Nadal kept the hosts' hopes alive on Tuesday in Madrid. "
+        "Granollers and Lopez defeated Karen Khachanov and Andrey Rublev 6-4, 7-6 (5) in the "
+        "decisive doubles match. Rep. David McKinley, R-W.Va., visited the border near McAllen.",
+        title="Nadal keeps Spain alive against Russia",
+        published=dt.date(2019, 11, 19),
+    )
+    lines = [f.text for f in extract_facts(art).what]
+    assert lines[0] == "Nadal keeps Spain alive against Russia"  # not "Nadal keeps Spain"
+    assert any("Andrey Rublev 6-4 7-6" in line for line in lines), lines  # not "6 4 7 6 5"
+    # a hyphen is kept only inside a word the line keeps whole
+    assert not any(re.search(r"\s[-–—]\s", line) for line in lines), lines

@@ -169,6 +169,13 @@ def _event(
     if objects:
         obj = objects[0]
         keep += _trimmed(obj, 12)
+        # An object's complement completes the event: "keeps Spain alive", "named Smith
+        # chief executive", "declared the man dead"; without it the line says the opposite
+        # or nothing ("Nadal keeps Spain").
+        for extra in objects[1:]:
+            if extra.dep_ in ("oprd", "acomp"):
+                words = _trimmed(extra, 12)
+                keep += words if len(words) <= 4 else [t for t in words if t.i <= extra.i]
         after = [p for p in preps if p.i > obj.i]
         if after and len(list(after[0].subtree)) <= 5 and after[0].i <= max(t.i for t in keep) + 2:
             keep += _trimmed(after[0], 5)
@@ -186,6 +193,10 @@ def _event(
     if quoted and _quotes_a_clause(tokens, quoted):
         return None  # 'A spokesperson said "we have received an inquiry ..."': their words
     tokens = [t for t in tokens if t.text not in ("“", "”", '"', "‘", "’")]
+    kept = {t.i for t in tokens}
+    # a hyphen stays only inside a word kept whole ("6-4"), never left by a dropped
+    # apposition ("Rep. David McKinley, R-W.Va., visited" -> not "McKinley - visited")
+    tokens = [t for t in tokens if not (t.is_punct and _glued(t)) or {t.i - 1, t.i + 1} <= kept]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in ("IN", "CC", "DT", "TO")):
         tokens.pop()
     while tokens and tokens[0].is_punct:
@@ -296,16 +307,19 @@ def _quoted(span: Any) -> set[int]:
 def _trimmed(tok: Any, limit: int) -> list[Any]:
     """The subtree of ``tok`` without clauses, appositions and parentheses, at most
     ``limit`` tokens (cut after the head when longer)."""
-    out = [t for t in tok.subtree if t.i == tok.i or not _dropped(t, tok)]
-    out = _without_parentheses(out)
-    if len(out) > limit:
+    out = _without_parentheses(list(tok.subtree))  # "7-6 (5)": the bracket goes whole
+    out = [t for t in out if t.i == tok.i or not _dropped(t, tok)]
+    # a hyphen inside a word ("15-inch") is no word of its own: it does not count
+    counted = [k for k, t in enumerate(out) if not (t.is_punct and _glued(t))]
+    if len(counted) > limit:
         head_pos = next((k for k, t in enumerate(out) if t.i == tok.i), 0)
-        out = out[: max(head_pos + 1, limit)]
-        out = out[: max(limit, head_pos + 1)]
+        out = out[: max(head_pos + 1, counted[limit - 1] + 1 if limit > 0 else 0)]
     return out
 
 
 def _dropped(tok: Any, top: Any) -> bool:
+    if tok.dep_ == "punct" and _glued(tok):
+        return False  # the hyphen of "6-4" or "al-Sharaa": part of the word, not a break
     while tok.i != top.i:
         if tok.dep_ == "cc" and any(c.dep_ == "conj" for c in tok.head.children):
             tok = tok.head  # the "and" of "he and Trump" joins the phrase's own parts
@@ -314,6 +328,17 @@ def _dropped(tok: Any, top: Any) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _glued(tok: Any) -> bool:
+    """A punctuation token written inside a word: no space on either side of it."""
+    return bool(
+        tok.i > 0
+        and tok.i + 1 < len(tok.doc)
+        and not tok.doc[tok.i - 1].whitespace_
+        and not tok.whitespace_
+        and tok.text not in ("(", ")", "[", "]", "“", "”", '"')
+    )
 
 
 def _without_parentheses(tokens: list[Any]) -> list[Any]:
