@@ -27,6 +27,9 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/eval_summary.py
 	$(BIN)/python bench/eval_facts.py
 	$(BIN)/python bench/eval_dates.py
+	$(BIN)/python bench/eval_html.py
+	$(BIN)/python bench/digest_real.py
+	$(BIN)/python bench/digest_bench.py
 
 # Refresh the pins after changing a range in pyproject.toml.
 constraints: $(VENV)/.installed-test
