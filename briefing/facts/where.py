@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from difflib import SequenceMatcher
@@ -27,6 +28,18 @@ def read_place(
     state: State, span: Any, label: str, index: int | None, evidence: str, pos: int, title: bool
 ) -> None:
     root = span.root
+    if _a_division(root, span):
+        return  # "the Southern District of New York": New York is read on its own
+    if _abbreviated_qualifier(span):
+        # "BUFFALO, N.Y. (AP) —", "the Orange County, Calif., sheriff", "R-Neb.": a state's
+        # abbreviation qualifies the name before it (or a lawmaker's party), not a place of
+        # its own; a dateline's city the model missed ("BUFFALO" read as NORP) is the place
+        if not title and 0 <= pos < state.dateline_end:
+            name = _dateline_name(root.head)
+            if name is not None:
+                name_pos = pos - (span.start_char - name.start_char)
+                read_place(state, name, "GPE", index, evidence, name_pos, title)
+        return
     w = state.weights
     weight = state.position(index)
     locative = False
@@ -63,6 +76,47 @@ def read_place(
         place.first_sentence = index
         place.evidence = (evidence, index)
         place.surface = surface
+
+
+# "N.Y.", "Calif.", "W.Va.", "Neb.": one to three capitalised pieces, each with a full stop
+_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,3}")
+
+
+def _abbreviated_qualifier(span: Any) -> bool:
+    """An abbreviated place in apposition to the name before it ("BUFFALO, N.Y. —", "Orange
+    County, Calif.,"), or a lawmaker's party-state label ("Sen. Ben Sasse, R-Neb."); US news
+    writes a city's state so on many pages. A country ("LONDON, U.K.") is not one."""
+    if len(span) != 1 or not _ABBREVIATION.fullmatch(span.text):
+        return False
+    if _country_of(place_key(span.text)) is not None:
+        return False
+    doc, start = span.doc, span.start
+    party = start >= 2 and doc[start - 1].text == "-" and len(doc[start - 2].text) == 1
+    return party or (span.root.dep_ == "appos" and span.root.head.i < start)
+
+
+def _dateline_name(head: Any) -> Any | None:
+    """The name a dateline's state abbreviation qualifies ("SANTA FE" in "SANTA FE, N.M."),
+    when the model read it as no place (a NORP, an ORG); None when it is read as a place."""
+    if head.ent_type_ in ("GPE", "LOC", "FAC"):
+        return None
+    name = head.doc[head.left_edge.i : head.i + 1]
+    if not all(t.text[:1].isupper() and t.is_alpha for t in name):
+        return None
+    return name
+
+
+def _a_division(root: Any, span: Any) -> bool:
+    """A place name that heads an "of" phrase naming another place outside the span: a
+    division of that place ("the Southern District of New York", "the Western District of
+    New York", US court districts seen on several pages)."""
+    return any(
+        prep.i >= span.end
+        and prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC") for o in prep.children)
+        for prep in root.children
+    )
 
 
 @lru_cache(maxsize=1)
