@@ -386,6 +386,18 @@ def test_registry_holds_every_method() -> None:
         assert issubclass(cls, S.Summarizer) and cls.name == name
 
 
+@pytest.mark.parametrize("algorithm", sorted(ALGORITHMS))
+def test_every_method_summarises_a_language_with_no_stop_word_list(algorithm: str) -> None:
+    # Welsh: a Snowball-less, stop-word-less language; sumy's Edmundson refused it (ValueError)
+    text = (
+        "Mae'r afon wedi codi dros nos yn y dref. Roedd y cyngor wedi agor tair canolfan. "
+        "Dywedodd y maer fod y dŵr yn uchel iawn. Bydd y ffyrdd ar gau tan ddydd Llun."
+    )
+    summary = summarize(Article(text, title="Llifogydd yn y dref", language="cy"), 2, algorithm)
+    assert len(summary) == 2
+    assert_verbatim(text, summary)
+
+
 @pytest.mark.parametrize("algorithm", [*QUADRATIC, "default"])
 def test_a_2000_sentence_text_finishes(algorithm: str) -> None:
     text = long_text(2000)

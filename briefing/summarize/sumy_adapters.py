@@ -201,7 +201,9 @@ class Edmundson(SumyMethod):
         summarizer = EdmundsonSummarizer(language.stem)
         summarizer.bonus_words = EDMUNDSON_BONUS
         summarizer.stigma_words = EDMUNDSON_STIGMA
-        summarizer.null_words = language.stop_words
+        # sumy refuses an empty set; a language with no stop-word list has no null words,
+        # which a set holding only "" (never a word) says ('AAAAmrrwya' was a ValueError)
+        summarizer.null_words = language.stop_words or frozenset({""})
         return summarizer
 
     def scores(self, summarizer: Any, document: Any) -> list[float]:
