@@ -474,13 +474,14 @@ def test_fetch_many_is_concurrent_ordered_and_returns_failures(server: str) -> N
         seen.append((done, total))
 
     options = FetchOptions(allow_private=True, concurrency=8, per_host=8)
-    start = time.monotonic()
+    STATE.most_active = 0
     results = fetch_many(urls, options=options, progress=progress)
-    elapsed = time.monotonic() - start
     assert [r.url for r in results] == urls
     assert [r.error is None for r in results] == [True] * 3 + [False, True, False] + [True] * 4
     assert "404" in str(results[3].error) and "not a valid URL" in str(results[5].error)
-    assert elapsed < 8 * 0.3 / 2  # serially it would take 2.4 s
+    # concurrent: the server held several of the 0.3 s requests at once (serially: one);
+    # counted by the server, not timed, so a loaded machine cannot fail it
+    assert STATE.most_active >= 2
     assert [done for done, _ in seen] == list(range(1, 11)) and seen[-1][1] == 10
 
 
