@@ -64,17 +64,35 @@ def brief(
     the head of a very long text is analysed (``analysed_part``: characters, sentences and
     paragraphs are bounded), which bounds time and memory on book-length or degenerate
     inputs; the Briefing keeps the whole article.
+
+    The article's language (``Article.language``, else detected offline) picks the model
+    when ``model`` is not given: English uses the default; another language uses its own
+    spaCy model when one is installed (``briefing.lang.DEFAULT_MODELS``), else who and
+    where stay empty rather than guessed by the English model ("Kommen Sie" as a person).
     """
     from .facts import extract_facts
+    from .lang import DEFAULT_LANGUAGE, detect, model_installed, spacy_model
     from .load import make_title
     from .summarize import summarize
 
     article = as_article(source)
+    if article.language is None:
+        language = detect(analysed_part(article, _DETECT_CHARS).text, default=None)
+        if language is not None:
+            article = replace(article, language=language)
+    foreign = article.language not in (None, DEFAULT_LANGUAGE) and model is None
+    if foreign and model_installed(article.language):
+        model, foreign = spacy_model(article.language), False
     head = analysed_part(article)
     summary = summarize(head, sentences=sentences, algorithm=algorithm, words=words)
     facts = extract_facts(head, model=model, ranking=summary)
+    if foreign:  # no model for this language: who/where are never the English model's guess
+        facts = replace(facts, who=(), where=())
     title = article.title or make_title(article.text)
     return Briefing(article=article, title=title, summary=summary, facts=facts)
+
+
+_DETECT_CHARS = 4000
 
 
 def analysed_part(article: Article, limit: int = MAX_ANALYSED_CHARS) -> Article:

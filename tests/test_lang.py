@@ -152,3 +152,16 @@ def test_model_installed_checks_without_importing_spacy() -> None:
         "assert 'spacy' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_brief_of_an_article_in_a_language_without_a_model_guesses_no_who_or_where() -> None:
+    import briefing
+
+    german = briefing.brief(Article(GERMAN, title="Neue Brücke für Köln"))
+    assert german.article.language == "de"  # detected, and carried in the JSON
+    if not lang.model_installed("de"):  # the stock install has only the English model
+        assert german.facts.who == () and german.facts.where == ()
+    assert german.summary and all(s.text in GERMAN for s in german.summary)
+    english = briefing.brief(Article(ENGLISH + " Mayor Jane Hill said the work starts soon."))
+    assert english.article.language == "en"
+    assert english.facts.where and english.facts.who  # English keeps its facts
