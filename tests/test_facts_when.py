@@ -147,3 +147,16 @@ def test_bare_numbers_that_place_nothing_are_not_when_facts() -> None:
     )
     facts = briefing.extract_facts(text, published=dt.date(2019, 11, 19))
     assert [(f.text, f.value) for f in facts.when] == [("Monday", "2019-11-18")]
+
+
+def test_a_model_date_with_no_time_word_is_not_a_when_fact() -> None:
+    text = (
+        "This paved the way for productivity software to drive location-agnostic "
+        "collaboration, like Google Drive or Docs. Streams run at 1080p 60fps on the new "
+        "service, which opened on Monday at 123 Main St, Los Angeles, CA 90069. "
+        "It happened in the 1990s and again last spring, in the current quarter."
+    )
+    facts = briefing.extract_facts(text, published=dt.date(2019, 11, 19))
+    texts = {f.text for f in facts.when}
+    assert {"Monday", "last spring", "the 1990s"} <= texts
+    assert not texts & {"Docs", "1080p 60fps", "CA 90069"}  # the English model's DATEs
