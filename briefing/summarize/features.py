@@ -230,9 +230,6 @@ class Analysis:
     caption: tuple[float, ...]
     penalties: tuple[tuple[float, str], ...]
     position: tuple[int, ...]
-    names: tuple[float, ...]
-    quoted: tuple[float, ...]
-    clean_words: tuple[int, ...]
     texts: tuple[str, ...]
 
     def boilerplate(
@@ -244,6 +241,14 @@ class Analysis:
             return self.penalties, self.position
         penalties = _variant(self.texts, clean, precise)
         return penalties, content_positions(penalties)
+
+    def extras(
+        self, stop: frozenset[str]
+    ) -> tuple[tuple[float, ...], tuple[float, ...], tuple[int, ...]]:
+        """The features only the ranker's options read, computed on demand (the default
+        ranker reads none): entity overlap (:func:`names`, rescaled), the share inside
+        quotation marks (:func:`quoted`), and the words past a lead prefix."""
+        return _extras(self.texts, stop)
 
 
 @lru_cache(maxsize=8)
@@ -277,10 +282,18 @@ def analyse(doc: Document) -> Analysis:
         caption=tuple(float(is_caption(span.text)) for span in doc.spans),
         penalties=penalties,
         position=content_positions(penalties),
-        names=tuple(rescale(names(texts, lang.stop_words))),
-        quoted=tuple(quoted(t) for t in texts),
-        clean_words=tuple(len(t[lead_prefix(t) :].split()) for t in texts),
         texts=tuple(texts),
+    )
+
+
+@lru_cache(maxsize=32)
+def _extras(
+    texts: tuple[str, ...], stop: frozenset[str]
+) -> tuple[tuple[float, ...], tuple[float, ...], tuple[int, ...]]:
+    return (
+        tuple(rescale(names(texts, stop))),
+        tuple(quoted(t) for t in texts),
+        tuple(len(t[lead_prefix(t) :].split()) for t in texts),
     )
 
 

@@ -30,12 +30,12 @@ class Weights:
     mmr: float = 0.9  # MMR lambda: share of relevance vs. novelty
     duplicate: float = 0.5  # cosine at or above which a candidate repeats a chosen sentence
     mmr_pool: int = 60  # MMR re-orders only this many best candidates
-    # Options measured under CV (bench/eval_summary.py), off unless set:
-    clean_prefix: bool = False  # judge a sentence past a dateline / "Scroll down" run into it
     # "sign up", "subscribe", ... count as furniture only as calls to action: on by default
     # as a bug fix (matched anywhere they flagged 26 news sentences in 19 dev articles), not
     # as a measured gain (CV: CNN/DM ±0.00, BBC −0.02 R1 [−0.09, +0.06], within noise)
     precise_furniture: bool = True
+    # Options measured under CV (bench/eval_summary.py), off unless set:
+    clean_prefix: bool = False  # judge a sentence past a dateline / "Scroll down" run into it
     short_lead: int = 0  # a first content sentence under this many words is penalised ...
     short_weight: float = 0.5  # ... by this much (in the lede)
     names: float = 0.0  # entity overlap: names the sentence shares with other sentences
@@ -100,6 +100,11 @@ class NewsRanker(Summarizer):
         head = self._head(doc)
         a = analyse(head)
         penalties, positions = a.boilerplate(w.clean_prefix, w.precise_furniture)
+        names: tuple[float, ...] = ()
+        quoted: tuple[float, ...] = ()
+        clean_words: tuple[int, ...] = ()
+        if w.short_lead or w.names or w.quote:  # only these options read the extras
+            names, quoted, clean_words = a.extras(head.language.stop_words)
         s = lede_weight(budget_ratio(head, penalties, budget), w)
         ratings: list[Rating] = []
         for i in range(len(head.spans)):
@@ -122,12 +127,12 @@ class NewsRanker(Summarizer):
             if w.caption:
                 parts += (("caption", -s * w.caption * a.caption[i]),)
             if w.short_lead:
-                short = positions[i] == 0 and penalty < 1.0 and a.clean_words[i] < w.short_lead
+                short = positions[i] == 0 and penalty < 1.0 and clean_words[i] < w.short_lead
                 parts += (("short lead", -s * w.short_weight * short),)
             if w.names:
-                parts += (("names", s * w.names * a.names[i]),)
+                parts += (("names", s * w.names * names[i]),)
             if w.quote:
-                parts += (("quote", -s * w.quote * a.quoted[i]),)
+                parts += (("quote", -s * w.quote * quoted[i]),)
             features = tuple((name, round(value, 6) + 0.0) for name, value in parts)
             score = sum(value for _, value in features)
             ratings.append(Rating(i, score, features, eligible=penalty < 1.0))
