@@ -6,7 +6,8 @@ summary needs for a language: a Snowball stemmer (about 30 languages, no data fi
 stop-word list (sumy's English list for English, stopwords-iso for the others). A language
 with neither still works: words are only lower-cased and no word is dropped.
 :func:`spacy_model` maps a language to an installed spaCy model, overridable by the caller;
-:func:`model_installed` checks that without importing spaCy.
+:func:`model_installed` checks that without importing spaCy; :func:`model_for` says which
+model a text of a language is read with (or :data:`NO_MODEL`: none, so no who/where).
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ import snowballstemmer
 __all__ = [
     "DEFAULT_LANGUAGE",
     "DEFAULT_MODELS",
+    "NO_MODEL",
     "SNOWBALL",
     "Language",
     "detect",
+    "model_for",
     "model_installed",
     "resources",
     "spacy_model",
@@ -179,3 +182,21 @@ def model_installed(language: str | None, models: Mapping[str, str] | None = Non
         return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):
         return False
+
+
+#: What :func:`model_for` gives for a language with no spaCy model installed: the text is
+#: read with the caller's model, and who/where stay empty rather than that model's guess.
+NO_MODEL = "-"
+
+
+def model_for(
+    language: str | None, model: str | None = None, models: Mapping[str, str] | None = None
+) -> str | None:
+    """The spaCy model to read a text of ``language`` with: ``model`` (the caller's; None is
+    the default) for English, unless ``models`` maps English, or an undetected language;
+    the mapped model when it is installed; else :data:`NO_MODEL`."""
+    if language is None or (language == DEFAULT_LANGUAGE and not (models and language in models)):
+        return model
+    if model_installed(language, models):
+        return spacy_model(language, models)
+    return NO_MODEL

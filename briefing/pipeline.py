@@ -71,18 +71,20 @@ def brief(
     where stay empty rather than guessed by the English model ("Kommen Sie" as a person).
     """
     from .facts import extract_facts
-    from .lang import DEFAULT_LANGUAGE, detect, model_installed, spacy_model
+    from .lang import NO_MODEL, detect, model_for
     from .load import make_title
     from .summarize import summarize
 
     article = as_article(source)
     if article.language is None:
-        language = detect(analysed_part(article, _DETECT_CHARS).text, default=None)
+        language = detect(article.text, default=None)  # it reads the opening only
         if language is not None:
             article = replace(article, language=language)
-    foreign = article.language not in (None, DEFAULT_LANGUAGE) and model is None
-    if foreign and model_installed(article.language):
-        model, foreign = spacy_model(article.language), False
+    foreign = False
+    if model is None:
+        model = model_for(article.language)
+        foreign = model == NO_MODEL
+        model = None if foreign else model
     head = analysed_part(article)
     summary = summarize(head, sentences=sentences, algorithm=algorithm, words=words)
     facts = extract_facts(head, model=model, ranking=summary)
@@ -90,9 +92,6 @@ def brief(
         facts = replace(facts, who=(), where=())
     title = article.title or make_title(article.text)
     return Briefing(article=article, title=title, summary=summary, facts=facts)
-
-
-_DETECT_CHARS = 4000
 
 
 def analysed_part(article: Article, limit: int = MAX_ANALYSED_CHARS) -> Article:

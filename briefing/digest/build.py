@@ -233,24 +233,6 @@ def from_briefings(
     )
 
 
-#: The "model" of languages that have no spaCy model installed (briefed without who/where).
-_NO_MODEL = "-"
-
-
-def _model_for(
-    language: str | None, model: str | None, models: Mapping[str, str] | None
-) -> str | None:
-    """The spaCy model to brief a text of ``language`` with: ``model`` (the caller's, for
-    English or an undetected language), the mapped model when installed, else _NO_MODEL."""
-    from ..lang import DEFAULT_LANGUAGE, model_installed, spacy_model
-
-    if language is None or (language == DEFAULT_LANGUAGE and not (models and language in models)):
-        return model
-    if model_installed(language, models):
-        return spacy_model(language, models)
-    return _NO_MODEL
-
-
 def _brief_all(
     articles: Sequence[Article],
     *,
@@ -265,6 +247,7 @@ def _brief_all(
 ) -> list[tuple[int, Briefing]]:
     """Brief each distinct text once (a pool for big batches), in input order; failures out."""
     from ..batch import Options, brief_outcomes
+    from ..lang import NO_MODEL, model_for
 
     keys = [content_hash(article.text) for article in articles]
     first: dict[str, int] = {}
@@ -274,18 +257,18 @@ def _brief_all(
     small = len(unique) < pool_threshold and not dask
     by_model: dict[str | None, list[int]] = defaultdict(list)
     for i in unique:
-        by_model[_model_for(articles[i].language, model, models)].append(i)
+        by_model[model_for(articles[i].language, model, models)].append(i)
     done: dict[int, Briefing | BriefingError] = {}
     for name, members in sorted(by_model.items(), key=lambda kv: kv[1][0]):
         outcomes = brief_outcomes(
             (articles[i] for i in members),
-            Options(sentences=sentences, model=name if name != _NO_MODEL else model),
+            Options(sentences=sentences, model=name if name != NO_MODEL else model),
             workers=1 if small else workers,
             dask=dask,
         )
         for i, outcome in zip(members, outcomes, strict=True):
             result = outcome.briefing or outcome.error or BriefingError("briefing failed")
-            if name == _NO_MODEL and isinstance(result, Briefing):
+            if name == NO_MODEL and isinstance(result, Briefing):
                 # no spaCy model for this language: who/where stay empty, never guessed
                 result = replace(result, facts=replace(result.facts, who=(), where=()))
             done[i] = result
