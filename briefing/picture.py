@@ -173,7 +173,6 @@ _EDGE_WORDS = frozenset(
     )
 )
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()]|\s[–—-]\s")
-_EVENT_WORDS = 9
 
 
 def shorten(text: str, limit: int) -> str:

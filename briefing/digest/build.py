@@ -17,7 +17,7 @@ from .cluster import related_clusters
 from .dedup import Thresholds, _lead, core_version, near_duplicate_groups
 from .genre import feed_likeness, news_likeness
 from .rank import RankWeights, rank_stories
-from .window import real_sentences
+from .window import feed_key, real_sentences
 
 #: Below this many articles the digest briefs them in this process (a pool costs a model
 #: load per worker, about two seconds).
@@ -89,8 +89,6 @@ def _story(members: Sequence[tuple[int, Briefing]], lead: int) -> Story:
         if all((s.name, s.url) != (src.name, src.url) for s in sources):
             sources.append(src)
     days = [d for d in (_day(b.article.published) for b in briefings) if d is not None]
-    from .window import feed_key
-
     feeds = tuple(sorted({feed_key(b.article) for b in briefings}))
     return Story(
         title=best.title,
@@ -110,8 +108,6 @@ def _story(members: Sequence[tuple[int, Briefing]], lead: int) -> Story:
 def feed_gaps(articles: Sequence[Article]) -> dict[str, float]:
     """Each feed's median time between entries, in hours (feeds with two dated entries or
     more): a news outlet publishes every few minutes, a blog every few days."""
-    from .window import feed_key
-
     times: dict[str, list[float]] = defaultdict(list)
     for article in articles:
         value = article.published
@@ -135,8 +131,6 @@ def _story_news(
 ) -> list[tuple[float, float]]:
     """Each story's news-likeness: its entries' mean, and its feed's mean over all the
     feed's entries (the best of its feeds when it has several)."""
-    from .window import feed_key
-
     values = {
         i: news_likeness(b.article.text, b.article.title, b.article.language) for i, b in items
     }

@@ -12,8 +12,9 @@ from .words import MULTIPLIERS, QUANTIFIERS, WORD_NUMBERS, fold
 
 _CURRENCY_SIGNS = frozenset("$€£¥₹")
 _CURRENCY = re.compile(
-    r"[$€£¥₹]|\b(?:dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|pence|cents?|"
-    r"usd|eur|gbp|rs)\b",
+    "["
+    + re.escape("".join(sorted(_CURRENCY_SIGNS)))
+    + r"]|\b(?:dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|pence|cents?|usd|eur|gbp|rs)\b",
     re.I,
 )
 _SUM = "amount"  # a sum of money that prices nothing the parse can name
