@@ -46,7 +46,7 @@ a named-entity model misses), ``describe`` (values in words).
 """
 
 from .describe import describe, part_of_day, timex
-from .document import DocumentResolver, is_anaphoric, list_items
+from .document import DocumentResolver, is_anaphoric, list_items, zone_end
 from .find import find, not_a_date
 from .resolver import is_duration, reads_language, resolve, resolve_date
 from .words import MONTHS, WEEKDAYS, Tense
@@ -67,4 +67,5 @@ __all__ = [
     "resolve",
     "resolve_date",
     "timex",
+    "zone_end",
 ]

@@ -122,7 +122,7 @@ class DocumentResolver:
         """Every date expression of ``text``: the caller's ``(start, end, tense)`` spans
         (e.g. a NER model's DATE/TIME entities) and, with ``more``, what :func:`.find` sees
         outside them, read in order of position with :meth:`read`."""
-        given = [(start, _zone_end(text, start, end), tense, True) for start, end, tense in spans]
+        given = [(start, zone_end(text, start, end), tense, True) for start, end, tense in spans]
         extra = [
             (start, end, None, False)
             for start, end, _t in (find(text, language=self.language) if more else [])
@@ -140,8 +140,9 @@ _ZONE_AFTER = re.compile(r"\s?(?:UTC|GMT)\b(?!\s*[+-]\s*\d)")
 _CLOCK_END = re.compile(r"\d[:.]\d{2}\s*$|\b\d{4}\s*$")
 
 
-def _zone_end(text: str, start: int, end: int) -> int:
-    """``end``, or past the UTC/GMT that follows a clock time ending there."""
+def zone_end(text: str, start: int, end: int) -> int:
+    """``end``, or past the UTC/GMT that follows a clock time ending there (a model's TIME
+    entity "08:30" stops before " UTC"), for a span ``text[start:end]``."""
     if not _CLOCK_END.search(text[start:end]):
         return end
     m = _ZONE_AFTER.match(text, end)

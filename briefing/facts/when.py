@@ -26,9 +26,6 @@ from .words import FUTURE_AUX, FUTURE_HEADS, NON_EVENT_VERBS, SPEECH_VERBS, WS
 
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+")
 # in another language the English model's DATE entities are kept only when they hold a year
-# the model's TIME entity "08:30" stops before "UTC" (MEANTIME launch and market reports,
-# several documents: "at 08:30 UTC", "16:40 UTC")
-_CLOCK = re.compile(r"\d[:.]\d{2}|\d{4}$")
 _YEAR = re.compile(r"(?<!\d)(?:1[0-9]{3}|2[01][0-9]{2})(?!\d)")
 
 
@@ -114,10 +111,8 @@ def read_date(
         return
     doc_reader = reader(state)
     english = state.language == "en"
-    raw = span.text
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is not None and after.text.upper() in ("UTC", "GMT") and _CLOCK.search(raw):
-        raw += span.doc[span.end - 1].whitespace_ + after.text  # "16:40" + " UTC"
+    doc_text = span.doc.text  # "16:40" + " UTC": the zone the model's TIME entity leaves out
+    raw = doc_text[span.start_char : dates.zone_end(doc_text, span.start_char, span.end_char)]
     end = pos + len(raw)
     if not title:
         if not english and (
