@@ -189,18 +189,24 @@ def read_found(state: State, upto: int) -> None:
 
 _LETTER = re.compile(r"[^\W\d_]")
 _TEMPORAL = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sept?|"
-    r"oct|nov|dec|january|february|march|april|june|july|august|september|october|november|"
-    r"december|days?|week|weeks|weekends?|fortnight|months?|years?|yr|decades?|centur(?:y|ies)|"
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            {*dates.MONTHS, *(d for d in dates.WEEKDAYS if d.endswith("day"))},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r"|days?|week|weeks|weekends?|fortnight|months?|years?|yr|decades?|centur(?:y|ies)|"
     r"millenni(?:um|a)|nights?|tonight|mornings?|afternoons?|evenings?|noon|midnight|dawn|dusk|"
     r"today|yesterday|tomorrow|now|currently|recent(?:ly)?|lately|past|future|present|times?|"
     r"eras?|period|quarters?|q[1-4]|h[12]|fiscal|seasons?|spring|summer|autumn|fall|winter|"
     r"hours?|minutes?|seconds?|ago|earlier|later|soon|once|then|eve|christmas|easter|"
     r"thanksgiving|holidays?|ramadan|diwali|hanukkah|new year|anniversary|annual(?:ly)?|daily|"
     r"weekly|monthly|yearly|quarterly|hourly|overnight|current|half|election|"
-    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ties|a\.?m|p\.?m|o'clock|gmt|utc|[ecmp][sd]t|age|ages|old|term|"
-    r"semester|olympics|election day)\b|\b\d{1,2}(?:st|nd|rd|th)\b|\d0s\b|'\d\d\b|\b1\d{3}\b|"
-    r"\b20\d\d\b",
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ties|a\.?m|p\.?m|o'clock|gmt|utc|[ecmp][sd]t|"
+    r"age|ages|old|term|semester|olympics|election day)\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)\b|\d0s\b|'\d\d\b|\b1\d{3}\b|\b20\d\d\b",
     re.IGNORECASE,
 )
 
