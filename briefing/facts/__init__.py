@@ -33,7 +33,7 @@ from ..nlp import analysis_cut, parse
 from ..text import split_sentences
 from .entities import Labelled, facility, fixed_entities
 from .numbers import read_number
-from .quotes import quote_facts, read_quotes
+from .quotes import quote_facts, quote_spans, read_quotes
 from .rank import DEFAULT_WEIGHTS, Weights
 from .state import State, ranked_items, sentence_at
 from .what import read_title_what, read_what, what_facts
@@ -213,8 +213,9 @@ def _read_doc(state: State, offset: int, doc: Any) -> None:
         pos = offset + ent.start_char
         index = sentence_at(state.starts, pos)
         _read_entity(state, ent, index, state.spans[index].text, pos=pos)
-    read_quotes(state, offset, doc)
-    read_what(state, offset, doc)
+    quoted = list(quote_spans(doc.text))  # one scan: quotes read them, what skips them
+    read_quotes(state, offset, doc, quoted)
+    read_what(state, offset, doc, quoted)
 
 
 def _read_entity(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..models import Fact
@@ -81,9 +81,11 @@ def _straight_close(text: str, start: int) -> int:
     return j
 
 
-def read_quotes(state: State, offset: int, doc: Any) -> None:
+def read_quotes(state: State, offset: int, doc: Any, quoted: Sequence[tuple[int, int]]) -> None:
+    """The quotations of ``doc`` (``quoted``: its :func:`quote_spans`) of four words or
+    more, each with its speaker."""
     text = doc.text
-    found = [(qs, qe) for qs, qe in quote_spans(text) if len(text[qs:qe].split()) >= 4]
+    found = [(qs, qe) for qs, qe in quoted if len(text[qs:qe].split()) >= 4]
     if not found:
         return
     sents = [(s.start_char, s.end_char) for s in doc.sents]

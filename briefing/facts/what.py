@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
 from ..models import Fact
-from .quotes import quote_spans
 from .rank import saturate
 from .state import LIMITS, Item, State, sentence_at
 from .words import (
@@ -55,13 +55,15 @@ def headline_segments(doc: Any) -> list[Any]:
     return parts[1:] + parts[:1] if len(parts) > 1 else parts
 
 
-def read_what(state: State, offset: int, doc: Any) -> None:
+def read_what(state: State, offset: int, doc: Any, spans: Sequence[tuple[int, int]]) -> None:
+    """The event clauses of ``doc``'s top sentences (``spans``: its quotations, as
+    :func:`briefing.facts.quotes.quote_spans` gives them)."""
     end = offset + len(doc.text)
     first = sentence_at(state.starts, offset)
     # quoted speech is someone's words, not the writer's account of the event: "we have
     # received an inquiry", "he's getting a little bit of confidence back" (seen as What
     # lines on many pages); the dateline ("BUFFALO, N.Y. —") names no actor
-    quoted = [(a, b) for a, b in quote_spans(doc.text) if b > a]
+    quoted = [(a, b) for a, b in spans if b > a]
     dateline = state.dateline_end - offset
     for index in range(first, len(state.spans)):
         sent = state.spans[index]
