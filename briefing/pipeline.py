@@ -67,8 +67,9 @@ def brief(
 
     The article's language (``Article.language``, else detected offline) picks the model
     when ``model`` is not given: English uses the default; another language uses its own
-    spaCy model when one is installed (``briefing.lang.DEFAULT_MODELS``), else who and
-    where stay empty rather than guessed by the English model ("Kommen Sie" as a person).
+    spaCy model when one is installed (``briefing.lang.DEFAULT_MODELS``), else the facts are
+    read without a model (:func:`briefing.facts.extract_facts`): dates, quotations and
+    numbers only, never the English model's guesses ("Kommen Sie" as a person).
     """
     from .facts import extract_facts
     from .lang import NO_MODEL, detect, model_for
@@ -80,16 +81,12 @@ def brief(
         language = detect(article.text, default=None)  # it reads the opening only
         if language is not None:
             article = replace(article, language=language)
-    foreign = False
-    if model is None:
-        model = model_for(article.language)
-        foreign = model == NO_MODEL
-        model = None if foreign else model
+    if model is None:  # the language's installed model; None: the facts read it without one
+        found = model_for(article.language)
+        model = None if found == NO_MODEL else found
     head = analysed_part(article)
     summary = summarize(head, sentences=sentences, algorithm=algorithm, words=words)
     facts = extract_facts(head, model=model, ranking=summary)
-    if foreign:  # no model for this language: who/where are never the English model's guess
-        facts = replace(facts, who=(), where=())
     title = article.title or make_title(article.text)
     return Briefing(article=article, title=title, summary=summary, facts=facts)
 

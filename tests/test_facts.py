@@ -15,6 +15,7 @@ from briefing.errors import BriefingError
 from briefing.facts import date_mentions, extract_facts
 from briefing.facts.entities import fixed_entities
 from briefing.facts.numbers import _number_value
+from briefing.facts.quotes import quote_spans
 from briefing.facts.state import LIMITS
 from briefing.facts.where import _similar
 from briefing.facts.words import split_titles
@@ -682,3 +683,19 @@ def test_a_what_line_keeps_the_objects_complement_and_words_with_hyphens() -> No
     assert any("Andrey Rublev 6-4 7-6" in line for line in lines), lines  # not "6 4 7 6 5"
     # a hyphen is kept only inside a word the line keeps whole
     assert not any(re.search(r"\s[-–—]\s", line) for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # German: „…“ — the closing “ opens nothing
+        ("Die App „Vivy“ startet. „Wir sind bereit“, sagte sie.", ["Vivy", "Wir sind bereit"]),
+        ("Polska: „Jesteśmy gotowi”, powiedział minister.", ["Jesteśmy gotowi"]),
+        ("Il a dit : « nous sommes prêts » hier.", [" nous sommes prêts "]),
+        # a breadcrumb's » is not a quotation mark
+        ("Accueil » Politique » Le maire a dit « oui » hier.", [" oui "]),
+        ("He said “we are ready” today.", ["we are ready"]),
+    ],
+)
+def test_quotation_marks_of_several_languages_pair_up(text: str, quoted: list[str]) -> None:
+    assert [text[a:b] for a, b in quote_spans(text)] == quoted

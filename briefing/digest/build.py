@@ -256,15 +256,13 @@ def _brief_all(
     for name, members in sorted(by_model.items(), key=lambda kv: kv[1][0]):
         outcomes = brief_outcomes(
             (articles[i] for i in members),
-            Options(sentences=sentences, model=name if name != NO_MODEL else model),
+            # no model for the language: brief() reads it without one (no English guesses)
+            Options(sentences=sentences, model=name if name != NO_MODEL else None),
             workers=1 if small else workers,
             dask=dask,
         )
         for i, outcome in zip(members, outcomes, strict=True):
             result = outcome.briefing or outcome.error or BriefingError("briefing failed")
-            if name == NO_MODEL and isinstance(result, Briefing):
-                # no spaCy model for this language: who/where stay empty, never guessed
-                result = replace(result, facts=replace(result.facts, who=(), where=()))
             done[i] = result
             if progress is not None:
                 progress()

@@ -27,12 +27,12 @@ from typing import Any
 
 from .. import dates
 from ..errors import BriefingError
-from ..lang import detect
+from ..lang import NO_MODEL, detect, model_for
 from ..models import Article, Facts, Sentence
 from ..nlp import analysis_cut, parse
 from ..text import split_sentences
 from .entities import Labelled, facility, fixed_entities
-from .numbers import read_number
+from .numbers import read_number, read_plain_numbers
 from .quotes import quote_facts, quote_spans, read_quotes
 from .rank import DEFAULT_WEIGHTS, Weights
 from .state import State, ranked_items, sentence_at
@@ -65,7 +65,10 @@ def extract_facts(
     ``extract_facts`` ranks the sentences itself with the default summarizer. ``weights``
     replaces the ranking weights (:class:`briefing.facts.rank.Weights`). Dates are read in
     ``language`` (ISO 639-1; default ``article.language``, else detected): "segunda-feira"
-    in a Portuguese article is the Monday before ``published``.
+    in a Portuguese article is the Monday before ``published``. With no ``model`` named and
+    no spaCy model for that language (:func:`briefing.lang.model_for`), the English model's
+    parse of foreign words is not trusted: only dates, quotations (without a speaker) and
+    numbers with the word after them are read; who, what and where stay empty.
     """
     state = collect(
         article, published, model=model, ranking=ranking, weights=weights, language=language
@@ -92,6 +95,7 @@ def collect(
     spans = split_sentences(text)
     if not spans:
         return None
+    code = language or art.language or detect(text[:2000])
     state = State(
         spans=spans,
         starts=[s.start for s in spans],
@@ -99,7 +103,8 @@ def collect(
         top=_top_sentences(art, ranking),
         weights=weights or DEFAULT_WEIGHTS,
         dateline_end=_dateline_end(text),
-        language=dates.reads_language(language or art.language or detect(text[:2000])),
+        language=dates.reads_language(code),
+        model_reads=model is not None or model_for(code) != NO_MODEL,
     )
     title = (art.title or "").strip()[:500] or None
     stream = parse(text, spans, model=model, lead=title)
@@ -200,6 +205,8 @@ def _read_title(state: State, title: str, doc: Any) -> None:
     not a fact: the model misreads headline case), and its clause is the first "what"."""
     state.title = title
     state.title_text = fold(title)
+    if not state.model_reads:
+        return
     subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         state.title_subject = fold(" ".join(t.text for t in subjects[0].subtree))
@@ -209,6 +216,9 @@ def _read_title(state: State, title: str, doc: Any) -> None:
 
 
 def _read_doc(state: State, offset: int, doc: Any) -> None:
+    if not state.model_reads:
+        _read_foreign_doc(state, offset, doc)
+        return
     for ent in fixed_entities(doc):
         pos = offset + ent.start_char
         index = sentence_at(state.starts, pos)
@@ -216,6 +226,18 @@ def _read_doc(state: State, offset: int, doc: Any) -> None:
     quoted = list(quote_spans(doc.text))  # one scan: quotes read them, what skips them
     read_quotes(state, offset, doc, quoted)
     read_what(state, offset, doc, quoted)
+
+
+def _read_foreign_doc(state: State, offset: int, doc: Any) -> None:
+    """A paragraph in a language no model reads: its dates (``read_date`` keeps the
+    language's own date words), its quotations without a speaker and its plain numbers."""
+    for ent in fixed_entities(doc):
+        if ent.label_ in ("DATE", "TIME"):
+            pos = offset + ent.start_char
+            index = sentence_at(state.starts, pos)
+            _read_entity(state, ent, index, state.spans[index].text, pos=pos)
+    read_quotes(state, offset, doc, list(quote_spans(doc.text)))
+    read_plain_numbers(state, offset, doc.text)
 
 
 def _read_entity(

@@ -27,6 +27,7 @@ from .words import (
 )
 
 _QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _c in QUOTE_PAIRS) + "]")
+_QUOTE_CLOSE = {o: re.compile("[" + re.escape(c) + "]") for o, c in QUOTE_PAIRS}
 
 
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -35,7 +36,6 @@ def quote_spans(text: str) -> Iterator[tuple[int, int]]:
     (after a space, a bracket or a dash) and closes only after one: a closing mark is
     never read as an opening one, so one stray mark does not shift every later pair
     inside out ('come home." Mother-of-two ... was described as an "amazing" mother')."""
-    closers = dict(QUOTE_PAIRS)
     i = 0
     while (m := _QUOTE_OPEN.search(text, i)) is not None:
         opener = m.group()
@@ -45,7 +45,8 @@ def quote_spans(text: str) -> Iterator[tuple[int, int]]:
                 continue
             j = _straight_close(text, m.end())
         else:
-            j = text.find(closers[opener], m.end())
+            close = _QUOTE_CLOSE[opener].search(text, m.end())
+            j = close.start() if close else -1
             # a curly quotation closed by a straight mark ('“Our results reflected
             # growth," Craig Menear said'), as web pages' editors often leave them
             straight = _straight_close(text, m.end())
@@ -94,11 +95,13 @@ def read_quotes(state: State, offset: int, doc: Any, quoted: Sequence[tuple[int,
         if len(state.quotes) >= MAX_CANDIDATES:
             return
         index = sentence_at(state.starts, offset + qs)
-        speaker, label = _speaker(state, doc, sents, offset, qs, qe)
-        if speaker is None:
-            speaker, label = _nearest_person(state, offset + qs, offset + qe)
-        if speaker is None:
-            speaker, label = _described_speaker(doc, sents, qs, qe)
+        speaker, label = None, None
+        if state.model_reads:  # else the parse is the English model's guess at foreign words
+            speaker, label = _speaker(state, doc, sents, offset, qs, qe)
+            if speaker is None:
+                speaker, label = _nearest_person(state, offset + qs, offset + qe)
+            if speaker is None:
+                speaker, label = _described_speaker(doc, sents, qs, qe)
         if speaker and label:
             state.last_speaker = (index, speaker, label)
         if not _standalone(text, qs, qe):

@@ -92,6 +92,11 @@ class State:
     dateline_end: int = 0  # the dateline ("LONDON (Reuters) -") is text[:dateline_end]
     weights: Weights = DEFAULT_WEIGHTS
     language: str = "en"  # ISO 639-1: the language dates are read in (``briefing.dates``)
+    # False: no spaCy model reads the article's language, so the parse is the English
+    # model's guess at foreign words; only language-neutral readers run (dates in the
+    # language's own words, quotation marks, numbers with their next word), no who/where/
+    # what and no quote speakers ("App „Vivy“ wurde" as a German quote's speaker)
+    model_reads: bool = True
     # the article's date expressions read in order (the reference time of "that day"), and
     # the expressions ``dates.find`` saw, as (start, end, text), read when the
     # stream passes them; ``dates_end``: where the last date read ends
