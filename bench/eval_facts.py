@@ -544,25 +544,30 @@ def score_quotes(
     text: str,
     gold: list[tuple[set[int], set[str]]],
     found: list[tuple[tuple[int, int], str | None]],
-) -> tuple[int, int, int, int, int]:
-    """(gold, found, right, ours, ours real) for one article."""
-    hit = right = 0
+) -> tuple[int, int, int, int, int, int, int]:
+    """(gold, found, right, ours, ours real, gold with a named source, right of those) for
+    one article. A gold source with no name word ("he", "the spokesman", none annotated)
+    can never be matched by name, so the last two count only quotes whose source names
+    someone."""
+    hit = right = named = named_right = 0
     covers = [(words_in(text, [span]), speaker) for span, speaker in found]
     for words, source in gold:
         covering = [s for cover, s in covers if len(words & cover) * 2 >= len(words)]
-        if covering:
-            hit += 1
-            right += any(name_words(s) & source for s in covering)
+        ok = bool(covering) and any(name_words(s) & source for s in covering)
+        hit += bool(covering)
+        right += ok
+        named += bool(source)
+        named_right += ok
     gold_words = set().union(*(w for w, _s in gold)) if gold else set()
     real = sum(1 for c, _s in covers if c and len(c & gold_words) * 2 >= len(c))
-    return len(gold), hit, right, len(covers), real
+    return len(gold), hit, right, len(covers), real, named, named_right
 
 
 def eval_quotes(data: Path, limit: int | None) -> dict[str, Any]:
     docs = list(read_jsonl(data / "quotes" / "polnear.jsonl", limit))
     key = DEFAULT_MODEL + "".join(d["text"] for d in docs)
     naive = cached("naivequotes", key, lambda: [naive_quotes(d["text"]) for d in docs])
-    rows: dict[str, list[tuple[int, int, int, int, int]]] = {"ours": [], "naive": []}
+    rows: dict[str, list[tuple[int, int, int, int, int, int, int]]] = {"ours": [], "naive": []}
     for doc, base in zip(docs, naive, strict=True):
         gold = gold_quotes(doc)
         article = Article(doc["text"], title=doc["title"], published=published_of(doc["published"]))
@@ -576,8 +581,8 @@ def eval_quotes(data: Path, limit: int | None) -> dict[str, Any]:
 def report_quotes(q: dict[str, Any]) -> None:
     cols = list(zip(*q["rows"]["ours"], strict=True))
     base = list(zip(*q["rows"]["naive"], strict=True))
-    gold, found, right, mine, real = cols
-    _g, b_found, b_right, b_mine, b_real = base
+    gold, found, right, mine, real, named, named_right = cols
+    _g, b_found, b_right, b_mine, b_real, _n, b_named_right = base
     print(f"\nQuotes, PolNeAR ({q['n']} articles, {sum(gold)} gold direct quotes)")
     print(f"{'measure':22}{'ours':24}{'naive':24}{'ours - naive (paired)':26}")
     print(
@@ -587,6 +592,11 @@ def report_quotes(q: dict[str, Any]) -> None:
     print(
         f"{'right / gold':22}{fmt(ratio_bootstrap(right, gold)):24}"
         f"{fmt(ratio_bootstrap(b_right, gold)):24}{fmt(paired_ratio(right, b_right, gold), True)}"
+    )
+    print(
+        f"{'right / named source':22}{fmt(ratio_bootstrap(named_right, named)):24}"
+        f"{fmt(ratio_bootstrap(b_named_right, named)):24}"
+        f"{fmt(paired_ratio(named_right, b_named_right, named), True)}"
     )
     print(
         f"{'right / found':22}{fmt(ratio_bootstrap(right, found)):24}"
