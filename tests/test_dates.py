@@ -597,6 +597,26 @@ def test_read_all_takes_the_zone_a_clock_span_stops_before() -> None:
     ]
 
 
+@pytest.mark.parametrize("text", ["1-1/2 year", "2-1/2 years", "2 1/2 years", "1/2 year"])
+def test_a_count_with_a_fraction_is_a_duration_not_a_range(text: str) -> None:
+    # "a near 1-1/2 year trade war": once read as the range 1-2 January
+    assert is_duration(text)
+    assert resolve(text, WEDNESDAY) is None
+    doc = DocumentResolver(WEDNESDAY)
+    assert doc.resolve(text) is None
+    assert doc.resolve("the day") == "2025-11-26"  # no false reference day left behind
+
+
+def test_year_end_is_the_last_day_of_the_year_ahead_or_just_passed() -> None:
+    assert resolve("year-end", WEDNESDAY) == "2025-12-31"
+    assert resolve("by year-end", WEDNESDAY, tense="future") == "2025-12-31"
+    assert resolve("year end", WEDNESDAY, tense="past") == "2024-12-31"
+    assert resolve("year-end", dt.date(2025, 12, 31), tense="past") == "2025-12-31"
+    assert resolve("year-end", None) is None  # relative: no anchor, no value
+    assert resolve("fiscal year-end", WEDNESDAY) is None  # not 31 December
+    assert resolve("the end of the year", WEDNESDAY) == "2025"  # names the year
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(

@@ -525,7 +525,24 @@ def _read_holiday(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str
     return True, on(year or base.year).isoformat()
 
 
+# "by year-end", "since year-end": the last day of a calendar year (TimeBank's business
+# wires, two documents: "complete the transaction by year-end" 1989-12-31, "the change is
+# since year-end" 1988-12-31). The coming one, or in a past-tense clause the one passed. A
+# fiscal year's end is not 31 December and is not read; "the end of the year" names the year.
+_YEAR_END = re.compile(r"^(?:the )?(?:calendar )?year[\s-]end$")
+
+
+def _read_year_end(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    if not _YEAR_END.match(s):
+        return False, None
+    if base is None:
+        return True, None
+    passed = tense == "past" and (base.month, base.day) != (12, 31)
+    return True, f"{base.year - passed}-12-31"
+
+
 _READERS = (
+    _read_year_end,
     _read_year,
     _read_century,
     _read_quarter,

@@ -53,8 +53,11 @@ _WEEKDAY_RE = (
 _YEAR_RE = r"(?P<y>1[0-9]{3}|2[01][0-9]{2})"
 _DAY_RE = r"(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?"
 _UNIT_RE = r"(?:centur(?:y|ies)|decades?|years?|months?|weeks?|days?|hours?|minutes?|seconds?)"
+# a count: "3", "2.5", a number with a fraction ("1-1/2", "2 1/2", "1/2": Reuters and AP
+# style; "a near 1-1/2 year trade war" on a dev web page was read as the range 1-2 January),
+# or a number word
 _COUNT_RE = (
-    r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"(?:\d+[-\s]\d/\d+|\d/\d+|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|twenty|thirty|forty|fifty|hundred|several|few|a few|many|couple of|a couple of|"
     r"some|dozens of|hundreds of|thousands of)"
 )
