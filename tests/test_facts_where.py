@@ -78,3 +78,23 @@ def test_a_country_abbreviation_stays_a_place() -> None:
         "Spending on social media ads has doubled since 2017."
     )
     assert "United Kingdom" in places or "U.K." in places
+
+
+STREAMING = (
+    "Disney said on Tuesday that its new service signed up ten million people in a week. "
+    "Subscribers compared it with Netflix and Spotify, and Zorbania officials praised it. "
+    "The launch party was held in Quillbury, and Seattle fans queued outside the 6th Avenue "
+    "store. The U.K. launch follows next year."
+)
+
+
+def test_a_name_never_in_a_place_phrase_is_a_place_only_when_a_gazetteer_knows_it() -> None:
+    from briefing.facts.where import known_place, place_key
+
+    assert all(known_place(place_key(p)) for p in ("Seattle", "Orange County", "Kiev", "U.K."))
+    assert known_place(place_key("6th Avenue")) and known_place(place_key("Moscone Center"))
+    assert not any(known_place(place_key(p)) for p in ("Netflix", "Spotify", "Windows", "Siri"))
+    places = where(STREAMING)
+    assert "Quillbury" in places  # unknown, but "in Quillbury": a place
+    assert "Seattle" in places and "United Kingdom" in places  # known, though never "in"
+    assert not {"Netflix", "Spotify", "Zorbania"} & set(places)

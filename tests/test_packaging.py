@@ -76,3 +76,10 @@ def test_public_functions_stay_callable_after_their_packages_are_imported() -> N
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_package_data_files_exist_and_are_listed_for_the_wheel() -> None:
+    listed = PYPROJECT["tool"]["setuptools"]["package-data"]["briefing"]
+    assert "places.txt.gz" in listed  # the where facts' gazetteer (tools/make_places.py)
+    for name in listed:
+        assert (ROOT / "briefing" / name).is_file(), name

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections import Counter
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
+from importlib.resources import files
 from typing import Any
 
 from ..lexicon import HOLIDAYS
@@ -148,6 +150,37 @@ def _pycountry_names() -> list[tuple[list[str], str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    """Name keys of known places: cities of 15,000 people or more, US counties, continents,
+    subdivisions (``places.txt.gz``, built by ``tools/make_places.py`` from GeoNames)."""
+    data = files("briefing").joinpath("places.txt.gz").read_bytes()
+    lines = gzip.decompress(data).decode("utf-8").splitlines()
+    return frozenset(line for line in lines if not line.startswith("#"))
+
+
+# The kind of place a name ends with: a street or a building is a place the gazetteer
+# cannot list ("6th Avenue", "Moscone Center", "Heinz Field")
+_PLACE_WORDS = frozenset(
+    (
+        "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
+        "highway", "square", "plaza", "bridge", "park", "center", "centre", "stadium",
+        "arena", "field", "airport", "station", "hall", "building", "tower", "county",
+        "province", "state", "district", "city", "village", "island", "islands", "river",
+        "lake", "mountain", "mountains", "valley", "bay", "coast", "sea", "ocean",
+    )
+)  # fmt: skip
+
+
+def known_place(key: str) -> bool:
+    """Whether the place key names a country, a place in the gazetteer, or a street,
+    building or region by its last word."""
+    last = key.rsplit(" ", 1)[-1].strip(".")
+    return (
+        _country_of(key) is not None or key in _gazetteer() or (" " in key and last in _PLACE_WORDS)
+    )
+
+
 def place_key(surface: str) -> str:
     folded = name_key(surface)
     return _countries().get(folded, folded).lower() if folded in _countries() else folded
@@ -212,6 +245,11 @@ def where_facts(
         raw += w.where_first / (1.0 + first_rank[k])
         raw += w.where_dateline * any(m.dateline for m in group)
         if not any(m.locative or m.dateline for m in group):
+            if not any(known_place(m.key) for m in group):
+                # never "in/at/near" it, and no gazetteer knows it: on the 90 dev web pages
+                # 29 of the 37 such names shown were products or companies the model read
+                # as places ("Netflix" on 3 pages, "Spotify", "Siri", "Windows", "Emirates")
+                continue
             raw *= w.where_unlocated  # "Tottenham said", "led Tottenham": an actor's name
         if raw > 0:
             scored.append((raw, group))

@@ -106,6 +106,7 @@ COUNTRY_ALIASES = {
     "usa": "United States", "u.s.a.": "United States", "america": "United States",
     "united states": "United States", "united states of america": "United States",
     "the states": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom",
+    "u.k": "United Kingdom",
     "britain": "United Kingdom", "great britain": "United Kingdom",
     "united kingdom": "United Kingdom", "russia": "Russia", "russian federation": "Russia",
     "south korea": "South Korea", "north korea": "North Korea", "holland": "Netherlands",
