@@ -699,3 +699,17 @@ def test_a_what_line_keeps_the_objects_complement_and_words_with_hyphens() -> No
 )
 def test_quotation_marks_of_several_languages_pair_up(text: str, quoted: list[str]) -> None:
     assert [text[a:b] for a, b in quote_spans(text)] == quoted
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "The Future of Apple Innovation Is Backwards",
+        "The Early Reviews For Google's Stadia Gaming Platform Are Here",
+    ],
+)
+def test_a_what_line_never_ends_on_a_copula_without_its_complement(title: str) -> None:
+    body = "Apple released a new laptop on Monday. The company said sales were strong."
+    what = [f.text for f in extract_facts(Article(body, title=title)).what]
+    assert what and not any(re.search(r"\b(?:is|are|was|were)$", w, re.I) for w in what)
+    assert what[0].startswith("The ")  # the headline still leads, whole

@@ -205,6 +205,11 @@ def _event(
         tokens.pop(0)
     if len(tokens) < 2:
         return None
+    if tokens[-1].i == verb.i and verb.lemma_ == "be":
+        # a copula without its complement says nothing: "The Future of Apple Innovation
+        # Is", "The Early Reviews For Google's Stadia Gaming Are" (headlines whose
+        # complement the parser attached elsewhere, seen on several dev pages)
+        return None
     if named is not None:
         # the pronoun a reader could not resolve, replaced in brackets by the subject of
         # the sentence before: "[Syria's new security forces] are cooperating with ..."
