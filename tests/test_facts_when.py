@@ -160,3 +160,21 @@ def test_a_model_date_with_no_time_word_is_not_a_when_fact() -> None:
     texts = {f.text for f in facts.when}
     assert {"Monday", "last spring", "the 1990s"} <= texts
     assert not texts & {"Docs", "1080p 60fps", "CA 90069"}  # the English model's DATEs
+
+
+def test_a_day_and_a_part_of_that_day_are_two_when_facts() -> None:
+    text = (
+        "The central bank cut rates today in a surprise move. This evening the currency "
+        "rallied. Traders said today was the calmest session in weeks. Today the minister "
+        "spoke. On Monday shares had slipped. Monday morning they fell again."
+    )
+    facts = briefing.extract_facts(text, published=WEDNESDAY).when
+    got = {f.text: f.value for f in facts}
+    # one fact per TIMEX3 value: the three "today"s are one fact, the evening another, and
+    # neither stands for the other (merged by the day, "This evening" was shown for all)
+    assert got["today"] == "2025-11-26"
+    assert got["This evening"] == "2025-11-26"  # the value stays ISO 8601: no part of day
+    assert got["Monday"] == got["Monday morning"] == "2025-11-24"
+    assert [f.text.lower() for f in facts].count("today") == 1
+    assert facts[0].text == "today"  # three mentions rank first
+    assert briefing.dates.timex(got["This evening"], "This evening") == "2025-11-26TEV"
