@@ -617,6 +617,25 @@ def test_year_end_is_the_last_day_of_the_year_ahead_or_just_passed() -> None:
     assert resolve("the end of the year", WEDNESDAY) == "2025"  # names the year
 
 
+def test_midnight_is_a_clock_time_and_a_range_past_it_ends_the_next_day() -> None:
+    assert resolve("midnight", WEDNESDAY) == "2025-11-26T00:00"  # not "the night of"
+    assert part_of_day("midnight") is None
+    assert resolve("4 p.m. to midnight", WEDNESDAY) == "2025-11-26T16:00/2025-11-27T00:00"
+    assert resolve("10 p.m. to 2 a.m.", WEDNESDAY) == "2025-11-26T22:00/2025-11-27T02:00"
+    assert resolve("9 a.m. to 5 p.m.", WEDNESDAY) == "2025-11-26T09:00/2025-11-26T17:00"
+    assert timex(resolve("mid-afternoon", WEDNESDAY), "mid-afternoon") == "2025-11-26TAF"
+    assert resolve("November 27 to 24", WEDNESDAY) is None  # days out of order: no range
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("fiscal year 2020", "2020"), ("the fiscal year 2020", "2020"), ("fiscal 2020", "2020"),
+     ("the current fiscal year", "2025"), ("the fiscal year", "2025")],
+)  # fmt: skip
+def test_a_fiscal_year_reads_as_its_year(text: str, value: str) -> None:
+    assert resolve(text, WEDNESDAY) == value
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(

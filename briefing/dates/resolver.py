@@ -223,9 +223,21 @@ def _range(s: str, base: dt.date | None, tense: Tense) -> str | None:
             return None
     if end is None:
         end = _complete_end(right_day, start)
+    if end is not None and end < start:
+        end = _overnight(start, end, right)
     if end is None or end < start:
         return None
     return f"{start}/{end}"
+
+
+def _overnight(start: str, end: str, right: str) -> str | None:
+    """ "4 p.m. to midnight", "10 p.m. to 2 a.m.": an end clock time that names no day of
+    its own and comes before the start on the same day is on the next day."""
+    same_day = start[:10] == end[:10] and _CLOCK_VALUE.search(start) and _CLOCK_VALUE.search(end)
+    if not same_day or not _CLOCK.fullmatch(_strip_noise(right)):
+        return None
+    next_day = dt.date.fromisoformat(end[:10]) + dt.timedelta(days=1)
+    return f"{next_day.isoformat()}{end[10:]}"
 
 
 def _complete_end(right: str, start: str) -> str | None:
@@ -358,7 +370,11 @@ def _rewrite_part_of_day(s: str, base: dt.date | None, tense: Tense) -> tuple[bo
     return True, f"{day}T{_PARTS_OF_DAY[m['pod']]}"
 
 
-_POD = re.compile(r"\b(?:early |late |mid[- ]?)?(?P<pod>morning|afternoon|evening|night)\b")
+# "mid-afternoon", "late night"; "midnight" is a clock time (00:00), not a night (it was read
+# as the night of its day on two dev web pages: "around midnight", "4 p.m. to midnight")
+_POD = re.compile(
+    r"\b(?:early |late |mid[- ]?(?!night\b))?(?P<pod>morning|afternoon|evening|night)\b"
+)
 
 
 def _with_clock(s: str, base: dt.date | None, tense: Tense) -> str | None:

@@ -39,7 +39,11 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
 # "'82": a year of the anchor's century, never after the anchor (as "the '82 season").
 _YEAR_SHORT = re.compile(r"^'(?P<yy>[0-9]{2})$")
-_YEAR = re.compile(r"^(?:(?:fiscal|calendar|the year|year|fy)\s*)?" + _YEAR_RE + r"(?:'s)?$")
+_YEAR = re.compile(
+    r"^(?:(?:fiscal year|calendar year|fiscal|calendar|the year|year|fy)\s*)?"
+    + _YEAR_RE
+    + r"(?:'s)?$"
+)
 _QUARTER = re.compile(
     r"^(?:(?:fiscal|calendar)[\s-]+)?(?P<n>first|second|third|fourth|final|1st|2nd|3rd|4th)"
     r"[\s-]+(?:(?:fiscal|calendar)[\s-]+)?quarter(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<rest>.+))?$"
@@ -63,7 +67,9 @@ _YEAR_AGO_QUARTER = re.compile(
     + r"\s+(?:fiscal\s+)?(?:quarter|period))$"
 )
 # "the year", "the fiscal year": the anchor's year, as in "sales for the year"
-_THE_YEAR = re.compile(r"^(?:full|current|fiscal|calendar|full fiscal|present) ?year$|^year$")
+_THE_YEAR = re.compile(
+    r"^(?:full|current|fiscal|calendar|full fiscal|current fiscal|present) ?year$|^year$"
+)
 _HALF = re.compile(r"^(?P<n>first|second|1st|2nd|latter) half(?:\s+of)?(?:\s+(?P<rest>.+))?$")
 _RELATIVE_UNIT = re.compile(
     r"^(?:(?P<rel>last|this|next|previous|current|coming|past|earlier this|later this|"
