@@ -4,7 +4,7 @@ Usage (from the repository root)::
 
     .venv/bin/python bench/eval_dates.py                  # both corpora, dev split
     .venv/bin/python bench/eval_dates.py --limit 10       # quick loop
-    .venv/bin/python bench/eval_dates.py -v              # print every wrong value
+    .venv/bin/python bench/eval_dates.py -v              # every wrong value (in order + find)
     .venv/bin/python bench/eval_dates.py --data PATH      # another data folder
 
 Corpora: ``dates/timex.jsonl`` (TempEval-3: TimeBank, AQUAINT, platinum newswire) and
@@ -124,6 +124,7 @@ class DocScore:
     right: int = 0
     ours: int = 0  # our expressions
     on_gold: int = 0  # of ours, those that overlap a gold timex of any type
+    merged: int = 0  # missed golds a when candidate read, merged into a fact of its value
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
 
@@ -436,8 +437,8 @@ def main(argv: list[str] | None = None) -> int:
         print(row(f"{name}, per expression", results[name]["per"]))
         print(row(f"{name}, in order", results[name]["order"]))
         print(row(f"{name}, in order + find", results[name]["find"]))
-        if args.verbose:
-            for score in results[name]["order"]:
+        if args.verbose:  # the reading extract_facts' when facts use
+            for score in results[name]["find"]:
                 for line in score.wrong:
                     print("   wrong", line)
     print("\nIn order - per expression, right of found (paired):")

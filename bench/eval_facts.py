@@ -46,7 +46,9 @@ inside its evidence sentence. *Found* is the share of gold DATE/TIME timexes tha
 fact overlaps, or whose text a fact has (merging keeps one text per value). *Right* is,
 over those found, the share whose value matches the gold TIMEX3 value with
 ``bench/eval_dates.py``'s matcher (its docstring gives the rules), after
-``dates.timex(value, text)`` adds the part of day the text names.
+``dates.timex(value, text)`` adds the part of day the text names. The report also counts
+the misses a when candidate did read but merging folded into a fact of the same TIMEX3 value
+with another text (a diagnostic of the found figure, not part of it).
 *No anchor* re-runs with ``published=None`` and counts expressions that still get a value
 without naming a year in their own text (must be 0).
 
@@ -677,17 +679,20 @@ def locate_when(text: str, fact: Fact) -> tuple[int, int] | None:
     return (sent.start + m.start(), sent.start + m.end()) if m else None
 
 
-def timex_score(doc: dict[str, Any], facts: Sequence[Fact]) -> Any:
+def timex_score(doc: dict[str, Any], facts: Sequence[Fact], candidates: Sequence[Any] = ()) -> Any:
     """One document's counts (eval_dates.DocScore) for the when facts ``extract_facts``
     returns: a gold DATE/TIME timex is found by a fact located over it (its text in its
     evidence sentence) or, as merging keeps one text per value, by a fact whose text is the
     gold text; the value is compared with eval_dates' matcher as TIMEX3
-    (``dates.timex(value, text)``: the part of day the text names)."""
+    (``dates.timex(value, text)``: the part of day the text names). ``candidates``
+    (``State.when``) only tell which misses a candidate read and merging folded into a
+    fact of the same value (``merged``, a diagnostic; the score is the same)."""
     from eval_dates import DocScore
 
     from briefing.dates import timex
 
     located = [(locate_when(doc["text"], f), f) for f in facts]
+    values = {timex(f.value, f.text) for f in facts if f.value}
     score = DocScore(ours=len(facts))
     for gold in doc["timexes"]:
         if gold["type"] not in ("DATE", "TIME"):
@@ -697,6 +702,12 @@ def timex_score(doc: dict[str, Any], facts: Sequence[Fact]) -> Any:
         same = [f for f in facts if f.text.lower() == gold["text"].lower()]
         if not (over or same):
             score.misses.append(f"{gold['text']!r} gold={gold['value']}")
+            read = [
+                c
+                for c in candidates
+                if c.pos >= 0 and c.pos < gold["end"] and gold["start"] < c.pos + len(c.text)
+            ]
+            score.merged += any(c.value and timex(c.value, c.text) in values for c in read)
             continue
         hit = (over or same)[0]
         score.found += 1
@@ -728,8 +739,10 @@ def eval_timex(data: Path, limit: int | None, verbose: bool) -> dict[str, Any]:
         unanchored_values = unanchored_bad = 0
         for doc in read_jsonl(path, limit):
             article = Article(doc["text"])
-            facts = extract_facts(article, published=dt.date.fromisoformat(doc["dct"]))
-            scores.append(timex_score(doc, facts.when))
+            # extract_facts is aggregate(collect()): the state tells which misses were merged
+            state = collect(article, published=dt.date.fromisoformat(doc["dct"]))
+            when = aggregate(state).when if state is not None else ()
+            scores.append(timex_score(doc, when, state.when if state is not None else ()))
             for fact in extract_facts(article, published=None).when:
                 if fact.value is None:
                     continue
@@ -757,6 +770,16 @@ def report_timex(timex: dict[str, Any]) -> None:
     for name, result in timex.items():
         print(row(f"{name}, when facts", result["scores"]))
     print(f"  targets: found >= {TARGET_FOUND:.0%}, right of found >= {TARGET_RIGHT:.0%}")
+    for name, result in timex.items():
+        scores = result["scores"]
+        gold = sum(s.gold for s in scores)
+        merged = sum(s.merged for s in scores)
+        docs = sum(1 for s in scores if s.merged)
+        print(
+            f"  {name}: of the {gold - sum(s.found for s in scores)} misses, {merged} "
+            f"({merged / gold:.1%} of gold, {docs} documents) were read as a candidate and "
+            "merged into a fact of the same value (one fact per date; its text is another)"
+        )
     for name, result in timex.items():
         print(
             f"  {name}: no anchor: {result['unanchored_values']} values, "
