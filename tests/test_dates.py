@@ -636,6 +636,32 @@ def test_a_fiscal_year_reads_as_its_year(text: str, value: str) -> None:
     assert resolve(text, WEDNESDAY) == value
 
 
+def test_the_latest_period_of_an_earnings_report_is_the_quarter_reported() -> None:
+    text = "Net income rose in the fourth quarter. The latest period had a gain of $4 million."
+    spans = [(text.index("the fourth"), text.index(". The"), None)]
+    found = DocumentResolver(WEDNESDAY).read_all(text, spans)
+    assert [(t, v) for _s, _e, t, v in found] == [
+        ("the fourth quarter", "2025-Q4"),
+        ("The latest period", "2025-Q4"),  # the quarter just named
+    ]
+    # none named: the quarter being reported (early in a quarter, the one just ended)
+    assert resolve("the latest period", dt.date(2025, 10, 20)) == "2025-Q3"
+    assert resolve("the latest period", None) is None
+    assert find("In the latest period of unrest, ten people died.") == []
+
+
+def test_the_week_is_the_week_of_the_day_named_before_else_the_anchors() -> None:
+    doc = DocumentResolver(WEDNESDAY)
+    assert doc.resolve("Friday") == "2025-11-21"
+    assert doc.resolve("the week") == "2025-W47"  # "For the week, the index fell 3.8%"
+    assert doc.resolve("last February") == "2025-02"
+    assert doc.resolve("the week") == "2025-W47"  # still the week of the day named last
+    assert resolve("the week", WEDNESDAY) == "2025-W48"
+    assert resolve("the week", None) is None
+    assert not is_duration("the week")
+    assert is_duration("a week") and is_duration("the past week")
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
