@@ -98,3 +98,11 @@ def test_a_name_never_in_a_place_phrase_is_a_place_only_when_a_gazetteer_knows_i
     assert "Quillbury" in places  # unknown, but "in Quillbury": a place
     assert "Seattle" in places and "United Kingdom" in places  # known, though never "in"
     assert not {"Netflix", "Spotify", "Zorbania"} & set(places)
+
+
+def test_a_name_before_a_place_word_in_a_place_phrase_is_located() -> None:
+    text = (
+        "The governor said that police targeted cells in the Qarbala area in the north of "
+        "the province. Three suspects were arrested."
+    )
+    assert "Qarbala" in where(text)  # unknown to any gazetteer, but "in the Qarbala area"

@@ -19,6 +19,7 @@ from .words import (
     COUNTRY_ALIASES,
     DEMONYMS,
     LOCATIVE_PREPS,
+    PLACE_NOUNS,
     clean_surface,
     fold,
     is_title_word,
@@ -50,6 +51,13 @@ def read_place(
         if head.ent_type_ in ("ORG", "PERSON") or is_title_word(head.text):
             return  # "US President", "US CENTCOM": not a place of the event
         weight *= w.place_premodifier
+        # "in the Dana area", "in Idleb province": the place word it names is in a place
+        # phrase, so the name is too
+        locative = (
+            head.lower_ in PLACE_NOUNS
+            and head.dep_ == "pobj"
+            and head.head.lower_ in LOCATIVE_PREPS
+        )
     elif dep == "poss" or dep in ("nsubj", "nsubjpass"):
         weight *= w.place_subject
     elif dep == "pobj" and head.lower_ in LOCATIVE_PREPS:
