@@ -662,6 +662,22 @@ def test_the_week_is_the_week_of_the_day_named_before_else_the_anchors() -> None
     assert is_duration("a week") and is_duration("the past week")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["a second consecutive day", "for a third straight day", "its seventh straight session",
+     "a 10th successive trading day"],
+)  # fmt: skip
+def test_days_in_a_row_name_the_day_reported(text: str) -> None:
+    # "trading was suspended for a second consecutive day": that day, not a duration
+    assert not is_duration(text)
+    assert resolve(text, WEDNESDAY) == "2025-11-26"
+    assert resolve(text, None) is None
+    doc = DocumentResolver(WEDNESDAY)
+    assert doc.resolve("Monday") == "2025-11-24"
+    assert doc.resolve(text) == "2025-11-24"  # the day named before
+    assert is_duration("six straight days") and resolve("the second day", WEDNESDAY) is None
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(

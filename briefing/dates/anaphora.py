@@ -61,6 +61,16 @@ _PART_OF_DAY_ONLY = re.compile(
 )
 
 
+# "for a second consecutive day", "a third straight session": the day being reported, the day
+# named before or else the anchor (MEANTIME's market reports, "suspended for a second
+# consecutive day", marked as that day; "its seventh straight session" on a dev web page)
+_NTH_STRAIGHT_DAY = re.compile(
+    r"^(?:for )?(?:(?:a|an|the|its|their) )?"
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)) "
+    r"(?:straight|consecutive|successive) (?:trading )?(?:day|session)$"
+)
+
+
 # "the latest period" of an earnings report: the quarter (or half) just named, else the
 # quarter being reported (TimeBank, three documents; see .find)
 _LATEST_PERIOD = re.compile(r"^(?:the )?(?:latest|most recent) period$")
@@ -70,6 +80,11 @@ def time_of_day_only(s: str) -> bool:
     """Whether the cleaned ``s`` is a clock time or part of day without a day."""
     s = _strip_noise(s)
     return bool(_PART_OF_DAY_ONLY.match(s) or _CLOCK.fullmatch(s))
+
+
+def straight_day(s: str) -> bool:
+    """Whether the cleaned ``s`` counts days in a row ("a second consecutive day")."""
+    return bool(_NTH_STRAIGHT_DAY.match(s))
 
 
 def refers_back(s: str) -> bool:
@@ -85,6 +100,7 @@ def refers_back(s: str) -> bool:
         or time_of_day_only(s)
         or _THE_DAY.match(s)
         or _THE_WEEK.match(s)
+        or _NTH_STRAIGHT_DAY.match(s)
         or _LATEST_PERIOD.match(s)
     )
 
@@ -94,7 +110,11 @@ def on_a_day(s: str) -> bool:
     day", "the morning", "at 10 p.m."), even when a coarser date ("February") came after
     that day."""
     return bool(
-        _SAME_DAY.match(s) or _THE_DAY.match(s) or _THE_WEEK.match(s) or time_of_day_only(s)
+        _SAME_DAY.match(s)
+        or _THE_DAY.match(s)
+        or _THE_WEEK.match(s)
+        or _NTH_STRAIGHT_DAY.match(s)
+        or time_of_day_only(s)
     )
 
 
@@ -122,7 +142,7 @@ def resolve_with_reference(s: str, reference: str, anchor: dt.date | None) -> st
         return reference if re.fullmatch(r"\d{4}-[QH]\d", reference) else None
     if _SAME_YEAR.match(s):
         return reference[:4] if re.match(r"\d{4}", reference) else None
-    if _SAME_DAY.match(s) or _THE_DAY.match(s):
+    if _SAME_DAY.match(s) or _THE_DAY.match(s) or _NTH_STRAIGHT_DAY.match(s):
         return reference[:10] if re.match(r"\d{4}-\d{2}-\d{2}", reference) else None
     if _THE_WEEK.match(s):
         day = reference[:10]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import BriefingError
-from .anaphora import refers_back, resolve_with_reference, time_of_day_only
+from .anaphora import refers_back, resolve_with_reference, straight_day, time_of_day_only
 from .find import bare_weekday, not_a_date
 from .rules import (
     _CLOCK,
@@ -265,6 +265,8 @@ def _single(s: str, base: dt.date | None, tense: Tense) -> str | None:
         return None
     if _THE_YEAR.match(s):
         return str(base.year) if base else None
+    if straight_day(s):  # "a second consecutive day" with no day named before: the anchor
+        return base.isoformat() if base else None
     if s == "week":  # "the week" with no day named before: the anchor's
         return _iso_week(base) if base else None
     if s == "day":
