@@ -650,18 +650,6 @@ def test_the_latest_period_of_an_earnings_report_is_the_quarter_reported() -> No
     assert find("In the latest period of unrest, ten people died.") == []
 
 
-def test_the_week_is_the_week_of_the_day_named_before_else_the_anchors() -> None:
-    doc = DocumentResolver(WEDNESDAY)
-    assert doc.resolve("Friday") == "2025-11-21"
-    assert doc.resolve("the week") == "2025-W47"  # "For the week, the index fell 3.8%"
-    assert doc.resolve("last February") == "2025-02"
-    assert doc.resolve("the week") == "2025-W47"  # still the week of the day named last
-    assert resolve("the week", WEDNESDAY) == "2025-W48"
-    assert resolve("the week", None) is None
-    assert not is_duration("the week")
-    assert is_duration("a week") and is_duration("the past week")
-
-
 @pytest.mark.parametrize(
     "text",
     ["a second consecutive day", "for a third straight day", "its seventh straight session",

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 
 from .rules import _CLOCK
-from .words import _iso_week, _strip_noise, _valid
+from .words import _strip_noise, _valid
 
 # "a year earlier", "the year before", "the same period last year": the reference, a year back
 _YEAR_BEFORE = re.compile(
@@ -42,10 +42,6 @@ _SAME_DAY = re.compile(r"^(?:(?:later|earlier) (?:on )?)?(?:that|the same|that s
 # market reports, several documents: "closed lower on Monday ... to end the day", "Tuesday
 # ... later in the day"); with no day named before, the day of the report (see .resolver)
 _THE_DAY = re.compile(r"^(?:(?:later|earlier) in |on |during )?the day$")
-# "For the week, the index dropped 3.8%", "the week's most active session": the week of the
-# day named before, else the anchor's (TimeBank market reports, two documents, all three
-# uses marked as a date); "the week before" and "the week ahead" are other expressions
-_THE_WEEK = re.compile(r"^(?:(?:later|earlier) in |during )?the week$")
 # "the following month", "the day before" (bare "next month" is the anchor's: deictic)
 _NEXT = re.compile(
     r"^the (?P<rel>following|next|previous|prior) (?P<unit>day|month|year)$"
@@ -99,7 +95,6 @@ def refers_back(s: str) -> bool:
         or _NEXT.match(s)
         or time_of_day_only(s)
         or _THE_DAY.match(s)
-        or _THE_WEEK.match(s)
         or _NTH_STRAIGHT_DAY.match(s)
         or _LATEST_PERIOD.match(s)
     )
@@ -110,11 +105,7 @@ def on_a_day(s: str) -> bool:
     day", "the morning", "at 10 p.m."), even when a coarser date ("February") came after
     that day."""
     return bool(
-        _SAME_DAY.match(s)
-        or _THE_DAY.match(s)
-        or _THE_WEEK.match(s)
-        or _NTH_STRAIGHT_DAY.match(s)
-        or time_of_day_only(s)
+        _SAME_DAY.match(s) or _THE_DAY.match(s) or _NTH_STRAIGHT_DAY.match(s) or time_of_day_only(s)
     )
 
 
@@ -144,9 +135,6 @@ def resolve_with_reference(s: str, reference: str, anchor: dt.date | None) -> st
         return reference[:4] if re.match(r"\d{4}", reference) else None
     if _SAME_DAY.match(s) or _THE_DAY.match(s) or _NTH_STRAIGHT_DAY.match(s):
         return reference[:10] if re.match(r"\d{4}-\d{2}-\d{2}", reference) else None
-    if _THE_WEEK.match(s):
-        day = reference[:10]
-        return _iso_week(dt.date.fromisoformat(day)) if _valid(day) else None
     m = _NEXT.match(s)
     if m:
         rel, unit = (m["rel"], m["unit"]) if m["rel"] else (m["rel2"], m["unit2"])

@@ -150,11 +150,9 @@ def is_duration(text: str) -> bool:
     return bool(_DURATION.match(s) or _AGE.match(s))
 
 
-# "the year", "the full year", "later in the day", "the week": a date (the anchor's, or for
-# the day and the week the one named before: .anaphora), not a stretch
+# "the year", "the full year", "later in the day": a date (the anchor's), not a stretch
 _THE_DAY_OR_YEAR = re.compile(
-    r"^(?:(?:later|earlier) in |during )?the "
-    r"(?:day|week|(?:full |current |fiscal |calendar )?year)$"
+    r"^(?:(?:later|earlier) in )?the (?:day|(?:full |current |fiscal |calendar )?year)$"
 )
 
 
@@ -267,8 +265,6 @@ def _single(s: str, base: dt.date | None, tense: Tense) -> str | None:
         return str(base.year) if base else None
     if straight_day(s):  # "a second consecutive day" with no day named before: the anchor
         return base.isoformat() if base else None
-    if s == "week":  # "the week" with no day named before: the anchor's
-        return _iso_week(base) if base else None
     if s == "day":
         # "on the day", "later in the day": the day of the report (MEANTIME's market and
         # launch reports, and TimeBank's wires, in several documents each)
