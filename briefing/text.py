@@ -108,6 +108,39 @@ def _continues_title(text: str, end: int, start: int) -> bool:
     )
 
 
+# German, the Nordic and central European languages write a day as an ordinal with a full
+# stop ("am 13. September 2018", "1. března"), which syntok ends a sentence at ("Am 13." /
+# "September 2018 war es soweit."; seen on the dev German pages and feeds). A day number
+# with its stop is joined to a month name after it: a German (capitalised) month when a
+# year or a lower-case word follows, so an English sentence ending in a number before a
+# name ("rose to 12. August Smith said") stays apart; a month written in lower case (Danish,
+# Norwegian, Czech, Polish, Slovak, Finnish) can never start an English sentence.
+_DAY_END = re.compile(r"(?<![\w.,])(?:[1-9]|[12]\d|3[01])\.$")
+_MONTH_AFTER_DAY = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
+    r"|Dezember)(?=\s+(?:\d|[a-zäöüß]))"
+    r"|(?:januar|februar|marts|mars|april|maj|mai|juni|juli|august|september|oktober"
+    r"|november|december|desember|ledna|února|března|dubna|května|června|července|srpna"
+    r"|září|října|listopadu|prosince|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca"
+    r"|sierpnia|września|października|listopada|grudnia|januára|februára|apríla|mája|júna"
+    r"|júla|augusta|septembra|októbra|novembra|decembra|tammikuuta|helmikuuta|maaliskuuta"
+    r"|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta"
+    r"|marraskuuta|joulukuuta)\b"
+)
+
+
+def _continues_date(text: str, end: int, start: int) -> bool:
+    """True when the sentence ending at ``end`` ends in a day number with its full stop and
+    the next one, starting at ``start`` on the same line, begins with a month name."""
+    gap = text[end:start]
+    return (
+        bool(_DAY_END.search(text[max(0, end - 4) : end]))
+        and gap.isspace()
+        and "\n" not in gap
+        and _MONTH_AFTER_DAY.match(text, start) is not None
+    )
+
+
 def split_sentences(text: str) -> tuple[Span, ...]:
     """Split ``text`` into verbatim sentence spans, in order.
 
@@ -132,7 +165,10 @@ def _split_cached(text: str) -> tuple[Span, ...]:
                 continue
             start = offset + tokens[0].offset
             end = offset + tokens[-1].offset + len(tokens[-1].value)
-            if pieces and _continues_title(text, pieces[-1][1], start):
+            if pieces and (
+                _continues_title(text, pieces[-1][1], start)
+                or _continues_date(text, pieces[-1][1], start)
+            ):
                 pieces[-1] = (pieces[-1][0], end)
             else:
                 pieces.append((start, end))

@@ -33,6 +33,21 @@ def test_titles_syntok_does_not_know_stay_with_the_name() -> None:
     assert texts("He met the Gov.\n\nThen he left.") == ["He met the Gov.", "Then he left."]
 
 
+def test_a_day_written_as_an_ordinal_stays_with_its_month() -> None:
+    assert texts("Am 13. September 2018 begann der Bau. Die Stadt zahlt.") == [
+        "Am 13. September 2018 begann der Bau.",
+        "Die Stadt zahlt.",
+    ]
+    assert texts("Am 1. März beginnt der Bau.") == ["Am 1. März beginnt der Bau."]
+    assert texts("Dne 1. března 2020 začala stavba.") == ["Dne 1. března 2020 začala stavba."]
+    # English sentences that end in a number stay apart, before a name or a month
+    assert texts("The toll rose to 12. August Smith said so.") == [
+        "The toll rose to 12.",
+        "August Smith said so.",
+    ]
+    assert texts("He finished 3. March was cold.") == ["He finished 3.", "March was cold."]
+
+
 def test_quotes_stay_with_their_sentence() -> None:
     text = "Cooper said, “We will remain vigilant.” The raids continued. “It worked,” he said."
     assert texts(text) == [
