@@ -178,3 +178,37 @@ def test_a_day_and_a_part_of_that_day_are_two_when_facts() -> None:
     assert [f.text.lower() for f in facts].count("today") == 1
     assert facts[0].text == "today"  # three mentions rank first
     assert briefing.dates.timex(got["This evening"], "This evening") == "2025-11-26TEV"
+
+
+# --- durations and ages --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["10-15 minutes", "60–90 minutes", "fifteen minutes", "up to two days", "just 75 days"],
+)
+def test_stretches_of_time_written_as_ranges_or_words_are_durations(text: str) -> None:
+    from briefing.dates import is_duration
+
+    assert is_duration(text)
+
+
+@pytest.mark.parametrize("text", ["just last month", "only last week", "at least by Monday"])
+def test_a_qualified_date_is_no_duration(text: str) -> None:
+    from briefing.dates import is_duration
+
+    assert not is_duration(text)
+
+
+def test_a_duration_or_an_age_is_kept_by_the_library_but_never_shown_as_when() -> None:
+    text = (
+        "The 47-year-old actress arrived in Lagos on Monday. The flight took 10-15 minutes "
+        "longer than planned, and fans waited for up to two days to see her. "
+        "She will return to London on Friday."
+    )
+    facts = briefing.extract_facts(text, published=WEDNESDAY)
+    shown = [f.text for f in facts.for_reader("when")]
+    assert "Monday" in shown and "Friday" in shown
+    assert not any("minutes" in s or "days" in s or "year" in s for s in shown)
+    durations = [f for f in facts.when if "minutes" in f.text or "days" in f.text]
+    assert durations and all(f.value is None and f.score == 0 for f in durations)

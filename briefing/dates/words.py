@@ -57,8 +57,10 @@ _UNIT_RE = r"(?:centur(?:y|ies)|decades?|years?|months?|weeks?|days?|hours?|minu
 # style; "a near 1-1/2 year trade war" on a dev web page was read as the range 1-2 January),
 # or a number word
 _COUNT_RE = (
-    r"(?:\d+[-\s]\d/\d+|\d/\d+|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|twenty|thirty|forty|fifty|hundred|several|few|a few|many|couple of|a couple of|"
+    r"(?:\d+[-\s]\d/\d+|\d/\d+|\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?|a|an|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|several|few|a few|many|couple of|a couple of|"
     r"some|dozens of|hundreds of|thousands of)"
 )
 
@@ -79,6 +81,8 @@ _TRAILING_NOISE = re.compile(r"(?:\s*(?:'s|,|\.|;|:)|\s+(?:local time|gmt|utc|[e
 _DURATION = re.compile(
     rf"^(?:(?:the|a|an)\s+)?(?:(?:past|last|next|previous|coming|first|final|recent|following|"
     rf"few|more than|less than|over|nearly|almost|about|around|some|another|additional)\s+)*"
+    # "up to two days", "just 75 days": only before a count ("just last month" is a date)
+    rf"(?:(?:up to|at least|at most|just|only|under)\s+(?=(?:{_COUNT_RE})[\s-]))?"
     rf"(?:{_COUNT_RE}[\s-]+)?(?:more\s+|full\s+|straight\s+|consecutive\s+)?"
     rf"(?:and a half\s+)?{_UNIT_RE}"
     rf"(?:[\s-]+(?:old|long|later|earlier|before|after|in a row|running))?$"

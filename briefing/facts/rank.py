@@ -50,7 +50,7 @@ class Weights:
     where_title: float = 1.0  # times the title boost
     where_unlocated: float = 0.5  # times all, for a place never "in/at/near" (0: dropped)
     # when
-    duration: float = 0.1  # "fifty years": not a point in time
+    duration: float = 0.0  # "fifty years", "15 minutes", an age: no point in time, not shown
     non_event: float = 0.3  # "since 2016", "founded in 1998"
     precision: float = 0.15  # up to this much more for a more precise value
     unresolved: float = 0.5  # no value although the article is dated
