@@ -713,3 +713,17 @@ def test_a_what_line_never_ends_on_a_copula_without_its_complement(title: str) -
     what = [f.text for f in extract_facts(Article(body, title=title)).what]
     assert what and not any(re.search(r"\b(?:is|are|was|were)$", w, re.I) for w in what)
     assert what[0].startswith("The ")  # the headline still leads, whole
+
+
+def test_numbers_are_figures_not_determiners_or_model_names() -> None:
+    text = (
+        "Garrett received a one-game suspension and one member of the team was fined. "
+        "One of the items was a laptop. The new 16-inch MacBook Pro costs $2,400, and "
+        "Boeing 737 jets were grounded. One person was killed and 12 people were hurt. "
+        "He paid Rs 24 lakh for the trip."
+    )
+    numbers = {n.text for n in extract_facts(Article(text)).numbers}
+    # kept: counts, a hyphenated "one", "one" counting a person, money, a sum after "Rs"
+    assert {"one-game suspension", "One person", "12 people", "$2,400", "24 lakh"} <= numbers
+    # dropped: "one" as a determiner, a product's size, a model number after its maker
+    assert not any(n.startswith(("One of", "16-inch", "737")) for n in numbers)

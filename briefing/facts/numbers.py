@@ -9,7 +9,7 @@ from typing import Any
 from .. import dates
 from ..lang import resources
 from .state import MAX_CANDIDATES, Item, State, sentence_at
-from .words import MULTIPLIERS, QUANTIFIERS, WORD_NUMBERS, fold
+from .words import MULTIPLIERS, PERSON_NOUNS, QUANTIFIERS, WORD_NUMBERS, fold
 
 _CURRENCY_SIGNS = frozenset("$€£¥₹")
 _CURRENCY = re.compile(
@@ -19,6 +19,11 @@ _CURRENCY = re.compile(
     re.I,
 )
 _SUM = "amount"  # a sum of money that prices nothing the parse can name
+# whom "one" counts when it is a figure: "one person was killed"
+_PEOPLE = PERSON_NOUNS | {
+    "person", "people", "child", "boy", "girl", "adult", "student", "worker", "soldier",
+    "patient", "passenger", "civilian", "member",
+}  # fmt: skip
 
 
 def _number_value(text: str, label: str) -> str | None:
@@ -79,7 +84,19 @@ def read_number(
         if (
             prev is not None
             and prev.tag_ in ("NNP", "NNPS")
-            and (root.head.i == prev.i or prev.head.i == root.i)
+            and (
+                root.head.i == prev.i
+                or prev.head.i == root.i
+                # a model number right after its maker's name: "Boeing 737", "Windows
+                # 10", "S&P 600" (product, aircraft and market pages); not a score after
+                # a team ("Sabres 4-1")
+                or (
+                    prev.tag_ == "NNP"
+                    and text.isdigit()
+                    and bool(prev.whitespace_)
+                    and not _CURRENCY.fullmatch(prev.text)  # "Rs 24 lakh"
+                )
+            )
         ):
             return  # a number in a name: "Game 7", "Apollo 11"
         if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in dates.MONTHS:
@@ -116,6 +133,19 @@ def read_number(
         # hyphenated number qualifies the noun after it (seen on sports and product pages)
         end = max(end, counted.head.i + 1)
         counted = counted.head
+    if label != "MONEY" and counted is not None and counted.tag_ == "NNP":
+        # a product with a number in its name, not a count: "16-inch MacBook Pro",
+        # "12-inch MacBook", "500 grand tourer" (10 shown on 7 of the 90 dev web pages)
+        return
+    if (
+        label == "CARDINAL"
+        and text.lower() == "one"
+        and not (counted is not None and counted.lower_ in _PEOPLE)
+        and not (span.end < len(doc) and doc[span.end].text in ("-", "‑"))  # "one-game"
+    ):
+        # "One of the items", "one thing", "One possible explanation": "one" is mostly a
+        # determiner, not a figure (32 shown on 22 of the 90 dev web pages); "one person" stays
+        return
     reader_label = _reader_label(label, root, counted)
     if reader_label is None:
         return  # a number that counts nothing: "five" on its own
