@@ -211,3 +211,25 @@ def test_an_english_article_keeps_the_facts_its_model_reads() -> None:
     facts = extract_facts(Article(text, language="en"))
     assert facts.who and facts.what
     assert facts.quotes and facts.quotes[0].speaker and "Hill" in facts.quotes[0].speaker
+
+
+def test_extract_facts_reads_a_language_with_the_model_installed_for_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import briefing.facts as facts_module
+    from briefing import extract_facts
+
+    used: list[str | None] = []
+    real_parse = facts_module.parse  # type: ignore[attr-defined]
+
+    def parse(*args: object, model: str | None = None, **kwargs: object) -> object:
+        used.append(model)
+        return real_parse(*args, model=model, **kwargs)  # type: ignore[arg-type]
+
+    # a German model "installed" (the English one stands in for it): it reads the article,
+    # and its facts are trusted
+    monkeypatch.setattr(facts_module, "model_for", lambda code: lang.DEFAULT_MODELS["en"])
+    monkeypatch.setattr(facts_module, "parse", parse)
+    facts = extract_facts(Article(GERMAN_REPORT, language="de"))
+    assert used == [lang.DEFAULT_MODELS["en"]]
+    assert facts.what or facts.who

@@ -65,10 +65,11 @@ def extract_facts(
     ``extract_facts`` ranks the sentences itself with the default summarizer. ``weights``
     replaces the ranking weights (:class:`briefing.facts.rank.Weights`). Dates are read in
     ``language`` (ISO 639-1; default ``article.language``, else detected): "segunda-feira"
-    in a Portuguese article is the Monday before ``published``. With no ``model`` named and
-    no spaCy model for that language (:func:`briefing.lang.model_for`), the English model's
-    parse of foreign words is not trusted: only dates, quotations (without a speaker) and
-    numbers with the word after them are read; who, what and where stay empty.
+    in a Portuguese article is the Monday before ``published``. With no ``model`` named, the
+    language's installed spaCy model reads it (:func:`briefing.lang.model_for`); with none,
+    the English model's parse of foreign words is not trusted: only dates, quotations
+    (without a speaker) and numbers with the word after them are read; who, what and where
+    stay empty.
     """
     state = collect(
         article, published, model=model, ranking=ranking, weights=weights, language=language
@@ -96,6 +97,9 @@ def collect(
     if not spans:
         return None
     code = language or art.language or detect(text[:2000])
+    found = model_for(code)  # the language's installed model, None (English) or NO_MODEL
+    if model is None and found != NO_MODEL:
+        model = found
     state = State(
         spans=spans,
         starts=[s.start for s in spans],
@@ -104,7 +108,7 @@ def collect(
         weights=weights or DEFAULT_WEIGHTS,
         dateline_end=_dateline_end(text),
         language=dates.reads_language(code),
-        model_reads=model is not None or model_for(code) != NO_MODEL,
+        model_reads=model is not None or found != NO_MODEL,
     )
     title = (art.title or "").strip()[:500] or None
     stream = parse(text, spans, model=model, lead=title)
