@@ -727,3 +727,19 @@ def test_numbers_are_figures_not_determiners_or_model_names() -> None:
     assert {"one-game suspension", "One person", "12 people", "$2,400", "24 lakh"} <= numbers
     # dropped: "one" as a determiner, a product's size, a model number after its maker
     assert not any(n.startswith(("One of", "16-inch", "737")) for n in numbers)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "US Central Command head Adm. Brad Cooper said the raids ended on Monday.",
+            "Adm., US Central Command head",
+        ),
+        ("Army spokesman Brig.-Gen. Ghassan Bakir said the raid ended.", "Brig.-Gen., spokesman"),
+        ("US President Donald Trump spoke on Monday.", "US President"),
+    ],
+)
+def test_an_abbreviated_title_leads_the_role_it_ends(text: str, role: str) -> None:
+    who = extract_facts(Article(text)).who
+    assert any(w.role == role for w in who), [(w.text, w.role) for w in who]

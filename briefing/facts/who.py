@@ -185,6 +185,8 @@ def _role(span: Any, prefix: str) -> str | None:
     left = _left_role(span)
     parts = [p for p in (left, prefix) if p]
     role = " ".join(parts) if parts else None
+    if role:
+        role = _title_first(role)
     if role and not _role_has_title(role):
         role = None
     appositive = _appositive_role(span)
@@ -193,6 +195,17 @@ def _role(span: Any, prefix: str) -> str | None:
     elif appositive and all(is_title_word(w) for w in role.split()):
         role = f"{role}, {appositive}"  # "Brig.-Gen., spokesman for the army"
     return _clean_role(role) if role else None
+
+
+def _title_first(role: str) -> str:
+    """An abbreviated title that ends a role leads it, as in "Brig.-Gen., spokesman":
+    "Adm., US Central Command (CENTCOM) head", not "… head Adm." cut off from the name it
+    stood before (the seed; "incumbent Gov." and "spokesman Brig.-Gen." on dev pages)."""
+    words = role.split()
+    titles: list[str] = []
+    while len(words) > 1 and words[-1].endswith(".") and is_title_word(words[-1]):
+        titles.insert(0, words.pop())
+    return f"{' '.join(titles)}, {' '.join(words)}" if titles else role
 
 
 def _left_role(span: Any) -> str:
