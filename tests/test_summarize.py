@@ -596,3 +596,19 @@ def test_options_show_in_the_explanation_only_when_switched_on() -> None:
         assert r.score == sum(v for _, v in r.features)
     # a later sentence that repeats earlier ones loses score under the backward option
     assert dict(tuned[-1].features)["backward"] <= 0.0
+
+
+def test_the_headline_repeated_in_the_text_is_no_summary_line() -> None:
+    title = "Investors do not seem to know what to make of the long trade war between the two"
+    body = (
+        "Stock markets rose on Monday after officials in both capitals said talks would "
+        "resume next week. Analysts said the gains were fragile and could reverse quickly. "
+        "Bond yields fell for a third day as investors sought safety. Oil prices were "
+        "little changed in quiet trading across Asia and Europe."
+    )
+    for text in (f"{title}\n\n{body}", f"{title} by Jane Doe Monday, November 18, 2019\n\n{body}"):
+        summary = summarize(Article(text, title=title), sentences=3)
+        assert len(summary) == 3
+        assert not any(s.text.startswith("Investors do not seem") for s in summary)
+    # without the title known, the same line is ordinary text and may lead
+    assert summarize(Article(f"{title}\n\n{body}"), sentences=3)[0].text.startswith("Investors")

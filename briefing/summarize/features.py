@@ -165,15 +165,38 @@ def quoted(text: str) -> float:
     return min(1.0, inside / max(1, len(stripped)))
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
+def _plain(text: str) -> str:
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def repeats_headline(text: str, title: str) -> bool:
+    """Whether the sentence is the headline again, alone or with its byline ("Seeking a
+    bigger role for a big rocket by Jeff Foust Monday, …"): pages whose body opens with
+    the headline (3 of the 90 dev web pages), where it took a summary line the page's
+    title already shows."""
+    head = _plain(title)
+    if not head:
+        return False
+    plain = _plain(text)
+    return plain == head or plain.startswith(head + " by ")
+
+
 def penalties_of(
-    texts: Sequence[str], clean: bool = False, precise: bool = True
+    texts: Sequence[str], clean: bool = False, precise: bool = True, title: str = ""
 ) -> tuple[tuple[float, str], ...]:
     """:func:`boilerplate` of each sentence; ``clean`` judges a sentence past a dateline or
     "Scroll down for video" run into it, ``precise`` is boilerplate's option. A Daily Mail
     byline split at its dots ("By ." then "Jill Reilly . and Sam Webb .": the CNN/DM header,
-    absent from the dev split, so this guard changes no dev summary) is judged whole."""
+    absent from the dev split, so this guard changes no dev summary) is judged whole; the
+    headline repeated in the text (:func:`repeats_headline` of ``title``) is furniture."""
     out = []
     for i, text in enumerate(texts):
+        if repeats_headline(text, title):
+            out.append((1.0, "headline"))
+            continue
         if i > 0 and _BARE_BY.match(texts[i - 1]) and _is_byline(f"By . {text}"):
             out.append((1.0, "byline"))
             continue
@@ -231,6 +254,7 @@ class Analysis:
     penalties: tuple[tuple[float, str], ...]
     position: tuple[int, ...]
     texts: tuple[str, ...]
+    headline: str = ""  # the document's title, for the boilerplate variants
 
     def boilerplate(
         self, clean: bool = False, precise: bool = True
@@ -239,7 +263,7 @@ class Analysis:
         :attr:`penalties` and :attr:`position`)."""
         if not clean and precise:
             return self.penalties, self.position
-        penalties = _variant(self.texts, clean, precise)
+        penalties = _variant(self.texts, clean, precise, self.headline)
         return penalties, content_positions(penalties)
 
     def extras(
@@ -268,7 +292,7 @@ def analyse(doc: Document) -> Analysis:
     top = max(title, default=0.0)
     function_words = _function_words(lang)
     texts = [span.text for span in doc.spans]
-    penalties = penalties_of(texts)
+    penalties = penalties_of(texts, title=doc.title)
     english = lang.code == "en"
     return Analysis(
         vectors=vectors,
@@ -283,6 +307,7 @@ def analyse(doc: Document) -> Analysis:
         penalties=penalties,
         position=content_positions(penalties),
         texts=tuple(texts),
+        headline=doc.title,
     )
 
 
@@ -298,5 +323,7 @@ def _extras(
 
 
 @lru_cache(maxsize=32)
-def _variant(texts: tuple[str, ...], clean: bool, precise: bool) -> tuple[tuple[float, str], ...]:
-    return penalties_of(texts, clean, precise)
+def _variant(
+    texts: tuple[str, ...], clean: bool, precise: bool, title: str
+) -> tuple[tuple[float, str], ...]:
+    return penalties_of(texts, clean, precise, title)
