@@ -220,28 +220,20 @@ def _read_title(state: State, title: str, doc: Any) -> None:
 
 
 def _read_doc(state: State, offset: int, doc: Any) -> None:
-    if not state.model_reads:
-        _read_foreign_doc(state, offset, doc)
-        return
+    """One paragraph. In a language no model reads (``state.model_reads`` false) only its
+    dates (``read_date`` keeps the language's own date words), its quotations without a
+    speaker and its plain numbers are read."""
     for ent in fixed_entities(doc):
-        pos = offset + ent.start_char
-        index = sentence_at(state.starts, pos)
-        _read_entity(state, ent, index, state.spans[index].text, pos=pos)
-    quoted = list(quote_spans(doc.text))  # one scan: quotes read them, what skips them
-    read_quotes(state, offset, doc, quoted)
-    read_what(state, offset, doc, quoted)
-
-
-def _read_foreign_doc(state: State, offset: int, doc: Any) -> None:
-    """A paragraph in a language no model reads: its dates (``read_date`` keeps the
-    language's own date words), its quotations without a speaker and its plain numbers."""
-    for ent in fixed_entities(doc):
-        if ent.label_ in ("DATE", "TIME"):
+        if state.model_reads or ent.label_ in ("DATE", "TIME"):
             pos = offset + ent.start_char
             index = sentence_at(state.starts, pos)
             _read_entity(state, ent, index, state.spans[index].text, pos=pos)
-    read_quotes(state, offset, doc, list(quote_spans(doc.text)))
-    read_plain_numbers(state, offset, doc.text)
+    quoted = list(quote_spans(doc.text))  # one scan: quotes read them, what skips them
+    read_quotes(state, offset, doc, quoted)
+    if state.model_reads:
+        read_what(state, offset, doc, quoted)
+    else:
+        read_plain_numbers(state, offset, doc.text)
 
 
 def _read_entity(
