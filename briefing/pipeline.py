@@ -72,7 +72,7 @@ def brief(
     numbers only, never the English model's guesses ("Kommen Sie" as a person).
     """
     from .facts import extract_facts
-    from .lang import NO_MODEL, detect, model_for
+    from .lang import detect
     from .load import make_title
     from .summarize import summarize
 
@@ -81,12 +81,9 @@ def brief(
         language = detect(article.text, default=None)  # it reads the opening only
         if language is not None:
             article = replace(article, language=language)
-    if model is None:  # the language's installed model; None: the facts read it without one
-        found = model_for(article.language)
-        model = None if found == NO_MODEL else found
     head = analysed_part(article)
     summary = summarize(head, sentences=sentences, algorithm=algorithm, words=words)
-    facts = extract_facts(head, model=model, ranking=summary)
+    facts = extract_facts(head, model=model, ranking=summary)  # picks the language's model
     title = article.title or make_title(article.text)
     return Briefing(article=article, title=title, summary=summary, facts=facts)
 
