@@ -96,14 +96,19 @@ _TITLE_END = re.compile(
 )
 
 
+def _same_line(text: str, end: int, start: int) -> bool:
+    """Whether only spaces, no line break, lie between a sentence ending at ``end`` and the
+    next one starting at ``start``."""
+    gap = text[end:start]
+    return gap.isspace() and "\n" not in gap
+
+
 def _continues_title(text: str, end: int, start: int) -> bool:
     """True when the sentence ending at ``end`` ends in a title ("Gov.") and the next one,
     starting at ``start`` on the same line, begins with a capital (the name)."""
-    gap = text[end:start]
     return (
         bool(_TITLE_END.search(text[max(0, end - 8) : end]))
-        and gap.isspace()
-        and "\n" not in gap
+        and _same_line(text, end, start)
         and text[start : start + 1].isupper()
     )
 
@@ -132,11 +137,9 @@ _MONTH_AFTER_DAY = re.compile(
 def _continues_date(text: str, end: int, start: int) -> bool:
     """True when the sentence ending at ``end`` ends in a day number with its full stop and
     the next one, starting at ``start`` on the same line, begins with a month name."""
-    gap = text[end:start]
     return (
         bool(_DAY_END.search(text[max(0, end - 4) : end]))
-        and gap.isspace()
-        and "\n" not in gap
+        and _same_line(text, end, start)
         and _MONTH_AFTER_DAY.match(text, start) is not None
     )
 
