@@ -32,8 +32,8 @@ span that lists dates ("1994, 1995 and 1997") gives one value per item. *In orde
 adds the expressions :func:`briefing.dates.find` sees and the pipeline's spans miss (UTC
 clock times, dates in digits, "now", "recently"): the reading ``extract_facts``' when facts
 use (:mod:`briefing.facts.when`). ``bench/eval_facts.py --only timex`` measures those
-facts as the held-out check reads them (ranked, merged by value, at most eight per
-article). *Precision* is the share of our expressions that overlap a gold timex of any
+facts as the held-out check reads them (each date once, ranked, then its further
+mentions). *Precision* is the share of our expressions that overlap a gold timex of any
 type. The spaCy pass runs once per text: the spans and the tense each expression was resolved with are recorded
 (cached under /tmp, keyed by the data and the facts/nlp sources) and every variant replays
 them through :mod:`briefing.dates`.

@@ -40,9 +40,10 @@ baseline takes every double-quoted span of five or more words and the nearest PE
 entity (spaCy, same model) within 250 characters.
 
 (c) ``dates/timex.jsonl`` and ``dates/meantime.jsonl``, the way the held-out check reads
-them: ``extract_facts(text, published=dct)`` and its *when facts* only (ranked, merged by
-value, at most ``LIMITS["when"]``). Facts carry no offsets, so a fact is located by its text
-inside its evidence sentence. *Found* is the share of gold DATE/TIME timexes that a located
+them: ``extract_facts(text, published=dct)`` and its *when facts* only (each date once,
+ranked, at most ``LIMITS["when"]``, then every further mention of those dates with its own
+sentence). Facts carry no offsets, so a fact is located by its text inside its evidence
+sentence. *Found* is the share of gold DATE/TIME timexes that a located
 fact overlaps, or whose text a fact has (merging keeps one text per value). *Right* is,
 over those found, the share whose value matches the gold TIMEX3 value with
 ``bench/eval_dates.py``'s matcher (its docstring gives the rules), after

@@ -103,7 +103,9 @@ class Fact:
 
     ``value`` is the canonical name (who/where), an ISO 8601 date or interval (when), a
     number (numbers), or None when unknown. ``speaker`` is set on quotes; ``role`` on
-    people and organisations when the article gives one.
+    people and organisations when the article gives one. ``repeat`` marks a when fact
+    that is a further mention of a date listed before it, with its own sentence (the
+    distinct dates come first; a page shows each date once).
     """
 
     text: str
@@ -114,6 +116,7 @@ class Fact:
     role: str | None = None
     label: str | None = None
     sentence_index: int | None = None
+    repeat: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -125,6 +128,7 @@ class Fact:
             "role": self.role,
             "label": self.label,
             "sentence_index": self.sentence_index,
+            "repeat": self.repeat,
         }
 
 
@@ -145,13 +149,14 @@ class Facts:
         return {kind: [f.to_dict() for f in getattr(self, kind)] for kind in self.KINDS}
 
     def for_reader(self, kind: str) -> tuple[Fact, ...]:
-        """The facts of ``kind`` a page shows: all of them, except when-facts scored 0 that
-        place nothing on a calendar ("now", "recently": TimeML dates the library returns for
-        completeness, which tell a reader nothing)."""
+        """The facts of ``kind`` a page shows: all of them, except further mentions of a
+        date already shown and when-facts scored 0 that place nothing on a calendar ("now",
+        "recently": TimeML dates the library returns for completeness, which tell a reader
+        nothing)."""
         items: tuple[Fact, ...] = getattr(self, kind)
         if kind != "when":
             return items
-        return tuple(f for f in items if f.value is not None or f.score > 0)
+        return tuple(f for f in items if not f.repeat and (f.value is not None or f.score > 0))
 
 
 @dataclass(frozen=True, slots=True)

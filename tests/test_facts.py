@@ -289,8 +289,13 @@ def test_a_long_article_streams_and_respects_the_limits() -> None:
     ]
     result = extract_facts("\n\n".join(paragraphs))
     for kind, limit in LIMITS.items():
-        assert len(getattr(result, kind)) <= limit
+        assert len(result.for_reader(kind)) <= limit
+        assert len([f for f in getattr(result, kind) if not f.repeat]) <= limit
     assert result.who and result.quotes
+    # "on Monday" 300 times: one date, then each further mention with its own sentence
+    assert [f.text for f in result.for_reader("when")] == ["Monday"]
+    assert len(result.when) == 300
+    assert len({f.evidence for f in result.when}) == 300
 
 
 # --- errors and edge cases ---------------------------------------------------------------------

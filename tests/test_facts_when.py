@@ -168,7 +168,8 @@ def test_a_day_and_a_part_of_that_day_are_two_when_facts() -> None:
         "rallied. Traders said today was the calmest session in weeks. Today the minister "
         "spoke. On Monday shares had slipped. Monday morning they fell again."
     )
-    facts = briefing.extract_facts(text, published=WEDNESDAY).when
+    result = briefing.extract_facts(text, published=WEDNESDAY)
+    facts = result.for_reader("when")
     got = {f.text: f.value for f in facts}
     # one fact per TIMEX3 value: the three "today"s are one fact, the evening another, and
     # neither stands for the other (merged by the day, "This evening" was shown for all)
@@ -178,6 +179,19 @@ def test_a_day_and_a_part_of_that_day_are_two_when_facts() -> None:
     assert [f.text.lower() for f in facts].count("today") == 1
     assert facts[0].text == "today"  # three mentions rank first
     assert briefing.dates.timex(got["This evening"], "This evening") == "2025-11-26TEV"
+    # the library keeps the other two mentions of today, after the distinct dates
+    again = [f for f in result.when if f.repeat]
+    assert result.when[-len(again) :] == tuple(again)
+    assert [(f.text, f.value, f.repeat) for f in again] == [
+        ("today", "2025-11-26", True),
+        ("Today", "2025-11-26", True),
+    ]
+    assert [f.evidence for f in again] == [
+        "Traders said today was the calmest session in weeks.",
+        "Today the minister spoke.",
+    ]
+    scores = [f.score for f in result.when]
+    assert scores == sorted(scores, reverse=True)
 
 
 # --- durations and ages --------------------------------------------------------------------------

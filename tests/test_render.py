@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,7 +34,7 @@ SENTENCES = (
 TEXT = " ".join(SENTENCES)
 
 
-def fact(text: str, value: str | None, index: int, score: float, **extra: str) -> Fact:
+def fact(text: str, value: str | None, index: int, score: float, **extra: Any) -> Fact:
     return Fact(text, value, SENTENCES[index], score, sentence_index=index, **extra)
 
 
@@ -171,6 +172,25 @@ def test_a_when_fact_that_places_nothing_is_kept_in_json_not_shown() -> None:
         "Monday",
         "now",
         "for decades",
+    ]
+
+
+def test_a_further_mention_of_a_date_is_kept_in_json_not_shown_again() -> None:
+    b = make_briefing()
+    when = (
+        fact("Monday", "2025-11-24", 0, 0.9),
+        fact("March 2026", "2026-03", 1, 0.7),
+        fact("Monday", "2025-11-24", 3, 0.7, repeat=True),  # the same date, another sentence
+    )
+    b = Briefing(b.article, b.title, b.summary, Facts(when=when))
+    line = render_markdown(b).split("**When:**", 1)[1].split("\n", 1)[0]
+    assert line.count("Monday") == 1 and "March 2026" in line
+    assert "more" not in line
+    got = json.loads(render_json(b))["facts"]["when"]
+    assert [(f["text"], f["sentence_index"], f["repeat"]) for f in got] == [
+        ("Monday", 0, False),
+        ("March 2026", 1, False),
+        ("Monday", 3, True),
     ]
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..dates import DocumentResolver
 from ..models import Fact
@@ -115,36 +115,46 @@ class State:
         )
 
 
-def ranked_items(items: list[Item], kind: str, *, half: float, repeat: float) -> tuple[Fact, ...]:
+def ranked_items(
+    items: list[Item], kind: str, *, half: float, repeat: float, mentions: bool = False
+) -> tuple[Fact, ...]:
     """Merge repeated items (same value, else same text; a repeat adds ``repeat`` of its
-    weight), then rank by summed weight."""
+    weight), then rank by summed weight.
+
+    With ``mentions``, every further mention of a kept item follows the ranked ones, with
+    its own sentence and ``repeat=True``, scored no higher than the last ranked item (so
+    the tuple stays best first), then by their item's rank and in article order.
+    """
     merged: dict[str, Item] = {}
+    further: dict[str, list[Item]] = {}
     for item in items:
         key = item.value if kind == "when" and item.value else fold(item.text)
-        if kind == "numbers":
-            key = fold(item.text)
         seen = merged.get(key)
         if seen is None:
-            merged[key] = Item(
-                item.text,
-                item.value,
-                item.evidence,
-                item.sentence_index,
-                item.weight,
-                item.label,
-                item.pos,
-            )
+            merged[key] = replace(item)
+            further[key] = []
         else:
             seen.weight += repeat * item.weight
-    ranked = sorted(merged.values(), key=lambda i: (-i.weight, i.pos))[: LIMITS[kind]]
-    return tuple(
-        Fact(
-            i.text,
-            i.value,
-            i.evidence,
-            saturate(i.weight, half),
-            label=i.label,
-            sentence_index=i.sentence_index,
-        )
-        for i in ranked
+            further[key].append(item)
+    ranked = sorted(merged.items(), key=lambda kv: (-kv[1].weight, kv[1].pos))[: LIMITS[kind]]
+    facts = [_fact(i, saturate(i.weight, half)) for _key, i in ranked]
+    if mentions and facts:
+        floor = facts[-1].score
+        again = [
+            replace(_fact(i, min(floor, saturate(i.weight, half))), repeat=True)
+            for key, _first in ranked
+            for i in further[key]
+        ]
+        facts += sorted(again, key=lambda f: -f.score)
+    return tuple(facts)
+
+
+def _fact(item: Item, score: float) -> Fact:
+    return Fact(
+        item.text,
+        item.value,
+        item.evidence,
+        score,
+        label=item.label,
+        sentence_index=item.sentence_index,
     )

@@ -252,7 +252,8 @@ def _add(
 
 
 def when_facts(state: State) -> tuple[Fact, ...]:
-    """The ranked when facts, after the expressions ``find`` saw past the last entity.
+    """The ranked when facts, after the expressions ``find`` saw past the last entity, then
+    every further mention of them (``repeat``: each with its own sentence).
 
     Mentions of one time are merged into one fact: one TIMEX3 value, so a day and a part of
     that day stay apart ("today" and "this evening", "Friday" and "Friday morning"). Merged
@@ -262,7 +263,7 @@ def when_facts(state: State) -> tuple[Fact, ...]:
     read_found(state, 1 << 62)
     w = state.weights
     items = [replace(i, value=dates.timex(i.value, i.text)) for i in state.when]
-    facts = ranked_items(items, "when", half=w.when_half, repeat=w.repeat)
+    facts = ranked_items(items, "when", half=w.when_half, repeat=w.repeat, mentions=True)
     return tuple(replace(f, value=_day_only(f.value)) for f in facts)
 
 
