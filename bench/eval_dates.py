@@ -43,11 +43,14 @@ Each figure has a 95 % bootstrap interval: documents are resampled with replacem
 document weighs what its dates weigh. A comparison gives the paired difference (the same
 draws for both) and its interval.
 
-Tuned: ``dates.rules.FUTURE_RATIO_MONTH_PAST`` (how much nearer a future month named alone
-must be than the past one to be read as future, in a past-tense clause). ``--tune`` chooses it from a grid by 5-fold cross-validation over
-the documents of both corpora (folds by a fixed shuffle; the value that gets most values
-right on the other four folds is scored on the held-out fold), and prints the CV figure
-beside the in-sample one (the value chosen on all documents).
+Tuned, jointly: the ``dates.rules.FUTURE_RATIO_*`` settings, how much nearer the future
+reading of a date with no year must be than the past one to be chosen: a month named alone
+in a past-tense clause (``_MONTH_PAST``), in any other clause (``_MONTH``), and a day of a
+month (``_DAY``). ``--tune`` chooses them from :data:`GRID` by 5-fold cross-validation over
+the documents of both corpora (folds by a fixed shuffle; the setting that gets most values
+right on the other four folds is scored on the held-out fold; ties go to the setting nearest
+the shipped one), and prints the CV figure beside the in-sample one (the setting chosen on
+all documents).
 
 *No anchor* re-runs every text with no publication date and counts values given to
 expressions that name no year of their own (must be 0).
@@ -58,7 +61,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import itertools
 import json
+import math
 import random
 import re
 import sys
@@ -72,7 +77,10 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data"
 CORPORA = ("timex", "meantime")
 DRAWS = 2000
 FOLDS = 5
-GRID = (1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 1e9)  # 1e9: never read as future
+# the year-choice ratios of dates.rules, tuned jointly (1e9: never read as future)
+TUNED = ("FUTURE_RATIO_MONTH_PAST", "FUTURE_RATIO_MONTH", "FUTURE_RATIO_DAY")
+RATIOS = (1.0, 1.5, 2.0, 3.0, 4.0, 8.0, 1e9)
+GRID: tuple[tuple[float, ...], ...] = tuple(itertools.product((*RATIOS, 12.0), RATIOS, RATIOS))
 CACHE_DIR = Path("/tmp/briefing-eval-dates")
 TARGET_FOUND, TARGET_RIGHT = 0.85, 0.90
 # an expression that names its own year may keep a value without an anchor
@@ -291,11 +299,26 @@ def scored(
     return [score_doc(doc, reading(doc, spans)) for doc, spans in docs]
 
 
-def with_ratio(value: float) -> None:
+Setting = tuple[float, ...]  # one value per name in TUNED
+
+
+def shipped() -> Setting:
+    from briefing.dates import rules
+
+    return tuple(float(getattr(rules, name)) for name in TUNED)
+
+
+def with_ratio(setting: Setting) -> None:
     from briefing.dates import resolver, rules
 
-    rules.FUTURE_RATIO_MONTH_PAST = value
+    for name, value in zip(TUNED, setting, strict=True):
+        setattr(rules, name, value)
     resolver._resolve_cached.cache_clear()
+
+
+def _nearness(setting: Setting, to: Setting) -> float:
+    """Ties go to the setting nearest the shipped one (ratios compared on a log scale)."""
+    return -sum(abs(math.log(a) - math.log(b)) for a, b in zip(setting, to, strict=True))
 
 
 def no_anchor(path: Path, limit: int | None, verbose: bool) -> tuple[int, int]:
@@ -321,23 +344,24 @@ def no_anchor(path: Path, limit: int | None, verbose: bool) -> tuple[int, int]:
 
 def cross_validate(
     corpora: dict[str, list[tuple[dict[str, Any], list[Recorded]]]], reading: Reading
-) -> tuple[dict[str, list[DocScore]], list[float]]:
-    """Held-out scores per corpus (each document scored with the ratio chosen without it's
-    fold), and the ratio chosen in each fold."""
+) -> tuple[dict[str, list[DocScore]], list[Setting]]:
+    """Held-out scores per corpus (each document scored with the setting chosen without its
+    fold), and the setting chosen in each fold."""
     pooled = [(name, i) for name, docs in corpora.items() for i in range(len(docs))]
     random.Random(7).shuffle(pooled)
     fold_of = {key: n % FOLDS for n, key in enumerate(pooled)}
-    by_ratio: dict[float, dict[str, list[DocScore]]] = {}
+    base = shipped()
+    by_ratio: dict[Setting, dict[str, list[DocScore]]] = {}
     for ratio in GRID:
         with_ratio(ratio)
         by_ratio[ratio] = {name: scored(docs, reading) for name, docs in corpora.items()}
     held: dict[str, list[DocScore]] = {
         name: [DocScore()] * len(docs) for name, docs in corpora.items()
     }
-    chosen = []
+    chosen: list[Setting] = []
     for fold in range(FOLDS):
 
-        def train_right(ratio: float, fold: int = fold) -> int:
+        def train_right(ratio: Setting, fold: int = fold) -> int:
             return sum(
                 s.right
                 for name, scores in by_ratio[ratio].items()
@@ -345,23 +369,28 @@ def cross_validate(
                 if fold_of[(name, i)] != fold
             )
 
-        best = max(GRID, key=lambda r: (train_right(r), -abs(r - 8.0)))
+        best = max(GRID, key=lambda r: (train_right(r), _nearness(r, base)))
         chosen.append(best)
         for name, scores in by_ratio[best].items():
             for i, s in enumerate(scores):
                 if fold_of[(name, i)] == fold:
                     held[name][i] = s
+    with_ratio(base)
     return held, chosen
 
 
 def in_sample(
     corpora: dict[str, list[tuple[dict[str, Any], list[Recorded]]]], reading: Reading
-) -> float:
-    def right(ratio: float) -> int:
+) -> Setting:
+    base = shipped()
+
+    def right(ratio: Setting) -> int:
         with_ratio(ratio)
         return sum(s.right for docs in corpora.values() for s in scored(docs, reading))
 
-    return max(GRID, key=lambda r: (right(r), -abs(r - 8.0)))
+    best = max(GRID, key=lambda r: (right(r), _nearness(r, base)))
+    with_ratio(base)
+    return best
 
 
 # --- report ------------------------------------------------------------------------------------
@@ -409,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data folder (dev split)")
     ap.add_argument("--limit", type=int, default=None, help="at most N documents per corpus")
     ap.add_argument(
-        "--tune", action="store_true", help="choose FUTURE_RATIO_MONTH_PAST by 5-fold CV"
+        "--tune", action="store_true", help="choose the FUTURE_RATIO_* settings by 5-fold CV"
     )
     ap.add_argument("-v", "--verbose", action="store_true", help="print every wrong value")
     args = ap.parse_args(argv)
@@ -420,12 +449,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"{path}: not found; pass --data DIR (the folder holding dates/)", file=sys.stderr
             )
             return 1
-    from briefing.dates import rules
-
-    default_ratio = rules.FUTURE_RATIO_MONTH_PAST
+    default_ratio = shipped()
     corpora = {name: recorded(path, args.limit) for name, path in paths.items()}
     print(f"Dates: DATE/TIME timexes, 95 % bootstrap intervals over documents ({DRAWS} draws)")
-    print(f"FUTURE_RATIO_MONTH_PAST = {default_ratio} (the shipped value)")
+    print(f"{', '.join(TUNED)} = {default_ratio} (shipped)")
     print(HEADER)
     results: dict[str, dict[str, list[DocScore]]] = {}
     for name, docs in corpora.items():
@@ -450,21 +477,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name:10}{diff}")
     if args.tune:
         reading = in_order_with_find
-        with_ratio(rules.FUTURE_RATIO_MONTH)  # untuned: a past clause changes nothing
-        untuned = {name: scored(docs, reading) for name, docs in corpora.items()}
+        before = {name: scored(docs, reading) for name, docs in corpora.items()}
         best = in_sample(corpora, reading)
         held, chosen = cross_validate(corpora, reading)
-        with_ratio(best)
         print(
-            f"\nFUTURE_RATIO_MONTH_PAST over {GRID}, in order + find: in-sample choice {best}, "
-            f"CV choices per fold {chosen}; untuned = {rules.FUTURE_RATIO_MONTH}"
+            f"\n{', '.join(TUNED)} over {len(GRID)} settings, in order + find: in-sample "
+            f"choice {best}; CV choices per fold {chosen}"
         )
         print(HEADER)
+        with_ratio(best)
         for name, docs in corpora.items():
-            print(row(f"{name}, untuned", untuned[name]))
+            print(row(f"{name}, shipped", before[name]))
             print(row(f"{name}, in-sample", scored(docs, reading)))
             print(row(f"{name}, {FOLDS}-fold CV", held[name]))
-            print(f"  {'CV - untuned, paired':24}  {paired(held[name], untuned[name])}")
+            print(f"  {'CV - shipped, paired':24}  {paired(held[name], before[name])}")
         with_ratio(default_ratio)
     print(f"\ntargets: found >= {TARGET_FOUND:.0%}, right of found >= {TARGET_RIGHT:.0%}")
     for name, path in paths.items():
