@@ -54,6 +54,12 @@ with another text (a diagnostic of the found figure, not part of it).
 without naming a year in their own text: those read against a year the text names before
 them ("a year earlier" after "in 1985"), and those read from nothing (must be 0).
 
+(d) ``facts/meantime_entities.jsonl``, a second corpus for who and where on which nothing was
+tuned: Wikinews leads, read as ``Article(body, title=headline, published=dct)``. The gold of
+a W is the most-mentioned named entities of its types (who: PERSON and ORGANIZATION, as the
+corpus's "who" is often a company; where: LOCATION), each with its representative text and
+every mention written as a name; scoring and the naive baseline are those of (a).
+
 Speed: ``extract_facts`` on the Giveme5W1H articles, ms per 1,000 words, next to our spaCy
 pass alone and the stock ``en_core_web_sm`` pipeline on the same texts (see ``speed``).
 """
@@ -802,6 +808,81 @@ def report_timex(timex: dict[str, Any]) -> None:
         )
 
 
+# --- (d) MEANTIME entities ----------------------------------------------------------------------
+
+#: the gold entity types that answer who / where
+ENTITY_TYPES = {"who": ("PERSON", "ORGANIZATION"), "where": ("LOCATION",)}
+
+
+def entity_gold(doc: dict[str, Any], w: str) -> list[str]:
+    """The names of the article's most-mentioned named entities of W's types (all of them
+    when several tie): each entity's representative text and its mentions written as names
+    (capitalised after a "the"), so "Ford Motor Co.", "Ford" and "the United States" count."""
+    named = [e for e in doc["entities"] if e["named"] and e["type"] in ENTITY_TYPES[w]]
+    if not named:
+        return []
+    top = max(e["mention_count"] for e in named)
+    names: list[str] = []
+    for e in named:
+        if e["mention_count"] != top:
+            continue
+        names.append(e["text"])
+        mentions = [doc["text"][a:b] for a, b in e["mentions"]]
+        names += [m for m in mentions if re.sub(r"^the\s+", "", m)[:1].isupper()]
+    return list(dict.fromkeys(names))
+
+
+def eval_entities(data: Path, limit: int | None, verbose: bool) -> dict[str, Any] | None:
+    """Who and where on MEANTIME's Wikinews leads, a corpus nothing was tuned on: our top-1
+    fact and the naive baseline against the most-mentioned named entities (token F1, as
+    in (a)); *page* is the best F1 among the facts the page shows."""
+    path = data / "facts" / "meantime_entities.jsonl"
+    if not path.exists():
+        return None
+    docs = list(read_jsonl(path, limit))
+    ours: dict[str, list[float | None]] = {"who": [], "where": []}
+    naive: dict[str, list[float | None]] = {"who": [], "where": []}
+    page: dict[str, list[float | None]] = {"who": [], "where": []}
+    for doc in docs:
+        title, _sep, body = doc["text"].partition("\n\n")
+        facts = extract_facts(
+            Article(body, title=title, published=published_of(doc["dct"])), published=None
+        )
+        base = naive_answers(title, body)
+        for w in ("who", "where"):
+            gold = entity_gold(doc, w)
+            items: tuple[Fact, ...] = getattr(facts, w)
+            if not gold:
+                for table in (ours, naive, page):
+                    table[w].append(None)
+                continue
+            ours[w].append(best_f1(items[0].text, gold) if items else 0.0)
+            naive[w].append(best_f1(base[w], gold))
+            page[w].append(max((best_f1(f.text, gold) for f in items[: SHOWN[w]]), default=0.0))
+            if verbose:
+                mine = items[0].text if items else None
+                print(f"  {w:5} ours={mine!r:35.35} naive={base[w]!r:30.30} gold={gold[:3]}")
+    return {"n": len(docs), "ours": ours, "naive": naive, "page": page}
+
+
+def report_entities(result: dict[str, Any] | None) -> None:
+    if result is None:
+        return
+    print(
+        f"\nMEANTIME entities ({result['n']} Wikinews leads; nothing tuned here), token F1 "
+        "against the most-mentioned named entities"
+    )
+    print(f"{'W':8}{'n':>4}  {'ours, top-1':22}  {'naive':22}  {'ours - naive (paired)':26}")
+    ours, naive, page = result["ours"], result["naive"], result["page"]
+    for w in ("who", "where"):
+        print(
+            f"{w:8}{len(present(ours[w])):4d}  {fmt(bootstrap(present(ours[w]))):22}  "
+            f"{fmt(bootstrap(present(naive[w]))):22}  "
+            f"{fmt(bootstrap(paired(ours[w], naive[w])), signed=True):26}"
+        )
+        print(f"{'  page':12}  {fmt(bootstrap(present(page[w]))):22}  (best of {SHOWN[w]} shown)")
+
+
 # --- report ------------------------------------------------------------------------------------
 # --- report ------------------------------------------------------------------------------------
 
@@ -812,7 +893,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data folder (dev split)")
     ap.add_argument("--limit", type=int, default=None, help="at most N records per dataset")
-    ap.add_argument("--only", default="5w,quotes,timex,speed", help="parts to run")
+    ap.add_argument("--only", default="5w,quotes,timex,entities,speed", help="parts to run")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every answer/miss")
     args = ap.parse_args(argv)
     parts = set(args.only.split(","))
@@ -828,6 +909,8 @@ def main(argv: list[str] | None = None) -> int:
         report_quotes(eval_quotes(args.data, args.limit))
     if "timex" in parts:
         report_timex(eval_timex(args.data, args.limit, args.verbose))
+    if "entities" in parts:
+        report_entities(eval_entities(args.data, args.limit, args.verbose))
     if "speed" in parts and five is not None:
         ms = speed(five["articles"])
         print("\nSpeed, ms per 1,000 words (each article's best of 3 runs)")
