@@ -104,7 +104,9 @@ def test_no_summary_line_on_the_page_is_boilerplate(everything: tuple[Any, dict[
     assert lines
     for bad in ("Continue reading", "appeared first on", "Comments URL", "Points:"):
         assert not [line for line in lines if bad in line]
-    assert data["boilerplate_removed"] >= 3 + 1 + 5 * 4 + 4
+    # the 4 "Comments" entries and the 5 aggregator blocks are nothing but furniture: the
+    # loader makes them headlines (test below); the rest is stripped from stories' texts
+    assert data["boilerplate_removed"] >= 4
 
 
 # ------------------------------------------------------------------- headlines (2, 9)

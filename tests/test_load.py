@@ -526,6 +526,30 @@ def test_feed_entry_without_text_is_an_error_item() -> None:
     assert "https://gazette.example/gallery" in message
 
 
+def test_feed_entry_whose_text_is_only_platform_furniture_is_a_headline(tmp_path: Path) -> None:
+    from briefing.load.feeds import HeadlineOnly
+
+    feed = tmp_path / "links.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Links</title>'
+        "<item><title>Show: a tiny editor</title><link>https://links.example/1</link>"
+        '<description><![CDATA[<a href="https://links.example/c/1">Comments</a>]]></description>'
+        "</item>"
+        "<item><title>Ferry timetable</title><link>https://links.example/2</link>"
+        "<description>Read more \u00bb</description></item>"
+        "<item><title>Council votes</title><link>https://links.example/3</link>"
+        "<description>The council voted on Monday. Comments</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    first, second, third = load_many([feed])
+    for item in (first, second):
+        assert item.article is None and isinstance(item.error, HeadlineOnly)
+        assert "has no text" in str(item.error)
+    assert third.article is not None  # furniture beside the entry's own words: an article
+    assert third.article.text == "The council voted on Monday. Comments"
+
+
 def test_atom_feed_content_summary_and_html_titles() -> None:
     budget, library = articles(list(load_many([FIXTURES / "atom.xml"])))
     assert budget.title == "School budget approved"

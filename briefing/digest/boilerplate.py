@@ -8,7 +8,8 @@ Two sources of knowledge, neither taken from any evaluation data:
    of one feed and in at least :data:`MIN_SHARE` of them is that feed's boilerplate:
    "Comments" under every Hacker News item, "Continue reading on Medium »", a standard
    footer, "Article URL: … Comments URL: … Points: 12 # Comments: 3".
-2. **A short list for the common platforms** (:data:`PLATFORM_PATTERNS`), for feeds too
+2. **A short list for the common platforms** (:data:`briefing.load.platform.PLATFORM_PATTERNS`:
+   the loader also uses it, to tell an entry that is only furniture), for feeds too
    small to learn from: WordPress's "The post X appeared first on Y", Medium's "Continue
    reading on …", Hacker News's "Article URL: … Comments URL: …", "Read more",
    "Continue reading", a trailing "[…]".
@@ -23,6 +24,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from ..load.platform import PLATFORM_PATTERNS, strip_platform
 
 __all__ = ["MIN_ENTRIES", "MIN_SHARE", "PLATFORM_PATTERNS", "Cleaned", "clean_feed", "shape"]
 
@@ -40,30 +43,6 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SPACE = re.compile(r"\s+")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _SENTENCE = re.compile(r"(?<=[.!?»…])\s+")
-
-#: The common platforms' boilerplate, matched anywhere in an entry's text.
-PLATFORM_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE | re.MULTILINE)
-    for p in (
-        # Hacker News (hnrss.org): the whole block, in one line or several
-        r"Article URL:\s*\S+\s*Comments URL:\s*\S+\s*Points:\s*\d+\s*#\s*Comments:\s*\d+",
-        r"^\s*(Article URL|Comments URL):\s*\S+\s*$",
-        r"^\s*(Points|# Comments):\s*\d+\s*$",
-        # WordPress
-        r"The post .{1,300}? appeared first on .{1,200}?(\.|$)",
-        # Medium
-        r"Continue reading on .{1,200}?»",
-        r"Continue reading on [^\n.]{1,120}\.?$",
-        # "Read more", "Continue reading", "Read the full story", with or without an arrow
-        r"^\s*(Read|Continue reading|Read the full (story|article)|Read more|Lire la suite|"
-        r"Weiterlesen|Leia mais|Lees verder|Leggi tutto|Seguir leyendo)\b[^\n]{0,60}$",
-        r"\s*(Read more|Continue reading|Read the rest of this entry)\s*(»|›|→|\.\.\.|…)\s*$",
-        # a trailing ellipsis mark of a cut teaser
-        r"\s*\[(…|\.\.\.|&hellip;)\]\s*$",
-        # a lone "Comments" / "(comments)" line
-        r"^\s*\(?\s*comments?\s*\)?\s*$",
-    )
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,14 +100,6 @@ def _learn(texts: Sequence[str]) -> set[str]:
     }
 
 
-def _strip_patterns(text: str) -> tuple[str, int]:
-    removed = 0
-    for pattern in PLATFORM_PATTERNS:
-        text, n = pattern.subn("", text)
-        removed += n
-    return text, removed
-
-
 def _strip_learned(text: str, learned: set[str]) -> tuple[str, int]:
     if not learned:
         return text, 0
@@ -157,7 +128,7 @@ def clean_feed(texts: Sequence[str]) -> Cleaned:
     out, removed = [], 0
     for text in texts:
         cleaned, n = _strip_learned(text, learned)
-        cleaned, m = _strip_patterns(cleaned)
+        cleaned, m = strip_platform(cleaned)
         cleaned = re.sub(r"\n{3,}", "\n\n", cleaned).strip()
         out.append(cleaned)
         removed += n + m

@@ -14,6 +14,7 @@ from ..models import Article
 from ..text import normalize_text
 from .document import Document, Loaded, make_article
 from .html import html_to_text
+from .platform import only_platform
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}|\d{8}")
 
@@ -173,6 +174,10 @@ def _article_from_entry(
     link = entry.get("link") or None
     published = _entry_date(entry)
     text = _entry_text(entry)
+    if only_platform(text):
+        # "Comments" under every Hacker News item, a bare "Read more »": a headline, not the
+        # article's text (a digest of real feeds once merged thirty such entries as one)
+        text = ""
     name = f"{document.name} entry {number}"
     if text:
         return make_article(name, text, title=title, published=published, url=link, source=source)
