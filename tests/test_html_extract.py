@@ -9,6 +9,8 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import pytest
+
 import briefing
 from briefing.load.html import TIDY, Tidy, article_from_html
 
@@ -111,6 +113,29 @@ def test_a_short_page_is_not_emptied() -> None:
 def test_a_page_of_only_a_call_to_action_keeps_it() -> None:
     html = page("Subscribe to our newsletter to get the harbour news every morning in your inbox.")
     assert "Subscribe" in article_from_html(html, "only.html").text
+
+
+@pytest.mark.parametrize(
+    ("html", "words"),
+    [
+        (
+            "<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav>"
+            "<footer>(c) 2026</footer></body></html>",
+            "'HomeAbout'",
+        ),
+        (
+            "<html><head><title>Not found</title></head><body><h1>404</h1>"
+            "<p>Page not found.</p></body></html>",
+            "only 3 words",
+        ),
+    ],
+)
+def test_a_page_with_no_article_is_an_error_that_says_what_it_found(html: str, words: str) -> None:
+    with pytest.raises(briefing.BriefingError, match="no article text found") as err:
+        article_from_html(html, "menu.html")
+    message = str(err.value)
+    assert message.startswith("menu.html: ") and words in message
+    assert "save the article as text" in message
 
 
 def test_the_rules_can_be_turned_off() -> None:

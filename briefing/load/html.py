@@ -28,6 +28,9 @@ _ELSEWHERE_NAMES = re.compile(
 )
 """Where a <time> belongs to another story: its date is not this article's."""
 _WORD = re.compile(r"\w+")
+#: Fewer words than this is no article: a menu ("Home About"), "Page not found", a login
+#: wall. The shortest of the 90 dev news pages has 88 words.
+MIN_WORDS = 8
 _SENTENCE_END = re.compile(r"[.!?…。]['\"’”)\]]*$")
 _TEASER_LEAD = re.compile(
     r"^\W*(?:read more|related|more|see also|also read|you may also like|most read\b.*"
@@ -134,6 +137,13 @@ def article_from_html(
         raise InputError(f"{name}: no article text found in the page; save the article as text")
     body = _drop_title_paragraph(body, document.title)
     body = _tidy_body(body, document.title, document.description, tidy)
+    words = body.split()
+    if len(words) < MIN_WORDS:
+        shown = " ".join(words)
+        raise InputError(
+            f"{name}: no article text found in the page (only {len(words)} "
+            f"word{'s' * (len(words) != 1)}: {shown[:60]!r}); save the article as text"
+        )
     published: dt.date | None = None
     if document.date:
         try:
