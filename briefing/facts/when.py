@@ -112,8 +112,11 @@ def read_date(
         return
     doc_reader = reader(state)
     english = state.language == "en"
-    doc_text = span.doc.text  # "16:40" + " UTC": the zone the model's TIME entity leaves out
-    raw = doc_text[span.start_char : dates.zone_end(doc_text, span.start_char, span.end_char)]
+    # "16:40" + " UTC": the zone the model's TIME entity leaves out, looked for in the next
+    # tokens (the whole doc's text, rebuilt per entity, was a fifth of extract_facts' time)
+    doc = span.doc
+    near = doc[span.start : min(len(doc), span.end + 3)].text
+    raw = near[: dates.zone_end(near, 0, len(span.text))]
     end = pos + len(raw)
     if not title:
         if not english and (
