@@ -720,6 +720,24 @@ def test_a_what_line_never_ends_on_a_copula_without_its_complement(title: str) -
     assert what[0].startswith("The ")  # the headline still leads, whole
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Does the Mayor Have a Net Worth of $17 Million?",
+        "Opinion | Is the Harbour Budget Too Small?",
+        "What will the new pier cost the town?",
+    ],
+)
+def test_a_question_headline_is_no_what_line(title: str) -> None:
+    body = "The city council approved the harbour budget on Tuesday. Work starts in spring."
+    what = [f.text for f in extract_facts(Article(body, title=title)).what]
+    assert what[0] == "The city council approved the harbour budget on Tuesday"
+    assert not any(w.lower() in title.lower() for w in what)
+    # a headline that states the event still leads
+    stated = extract_facts(Article(body, title="Council approves harbour budget")).what
+    assert stated[0].text == "Council approves harbour budget"
+
+
 def test_numbers_are_figures_not_determiners_or_model_names() -> None:
     text = (
         "Garrett received a one-game suspension and one member of the team was fined. "

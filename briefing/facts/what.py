@@ -42,6 +42,11 @@ def headline_statement(segments: list[Any]) -> str | None:
     return None
 
 
+def _asks(segment: Any) -> bool:
+    """Whether a headline segment is a question (ends on "?", before any closing quote)."""
+    return bool(segment.text.rstrip(" \"'”’)»").endswith("?"))
+
+
 def _quoted_token(tok: Any) -> bool:
     return bool(tok.tag_ in ("``", "''") or tok.text in ('"', "“", "”"))
 
@@ -92,8 +97,10 @@ def read_title_what(state: State, title: str, doc: Any) -> None:
     """The headline's clause (after a kicker such as "Croydon tram crash:"), the first
     "what"; without a verb the small model can find ("Lady Gaga protests outside Trump
     Tower" read as a noun phrase), the headline's main segment, still the shortest
-    statement of the event."""
-    segments = headline_segments(doc)
+    statement of the event. A question states nothing ("Does Marie Yovanovitch Have a Net
+    Worth of $17 Million?", "Opinion | Is Football Violence a Crime?": 3 of the 90 dev web
+    pages, each shown as a What line): the body's clauses answer instead."""
+    segments = [s for s in headline_segments(doc) if not _asks(s)]
     for segment in segments:
         found = _event(segment, doc, headline=True)
         if found is not None:
