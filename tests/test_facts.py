@@ -738,6 +738,19 @@ def test_a_question_headline_is_no_what_line(title: str) -> None:
     assert stated[0].text == "Council approves harbour budget"
 
 
+def test_a_name_never_ends_on_a_function_word() -> None:
+    text = (
+        "Chelsea paid the fee. This has freed of the £38million move of Thibaut Courtois to "
+        "Real Madrid\n\nThe Doobie Brothers are "
+        "nominated for the Rock and Roll Hall of Fame’s Class of 2020, which will be honored "
+        "at Cleveland’s Public Auditorium on May 2. The Bank of England cut rates."
+    )
+    who = [f.text for f in extract_facts(Article(text)).who]
+    assert "Thibaut Courtois" in who and "Bank of England" in who
+    assert "Rock and Roll Hall of Fame’s Class" in who
+    assert not [w for w in who if w.split()[-1] in ("to", "of", "and", "the")]
+
+
 def test_numbers_are_figures_not_determiners_or_model_names() -> None:
     text = (
         "Garrett received a one-game suspension and one member of the team was fined. "

@@ -32,7 +32,8 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
     """The Doc's entities with boundaries and labels repaired by rule (see module doc):
     hyphenated names completed ("Mazar[-e-Sharif]"), a group's lost first word restored
     ("[Hayat] Tahrir al-Sham"), "[This] year", junk after a date dropped ("November 8, 2016
-    [Dozens]"), and a date next to a time joined ("Wednesday" + "morning")."""
+    [Dozens]"), a name's trailing function word dropped ("Thibaut Courtois [to]"), and a
+    date next to a time joined ("Wednesday" + "morning")."""
     found: list[list[Any]] = []
     for ent in doc.ents:
         start, end, label = ent.start, ent.end, ent.label_
@@ -56,6 +57,8 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
             ):
                 start -= 1
         end = _hyphenated_end(doc, end)
+        while label in _NAMES and end - start > 1 and _function_word(doc[end - 1]):
+            end -= 1  # "Thibaut Courtois [to]", "Hall of Fame's Class [of]"
         span = doc[start:end] if (start, end) != (ent.start, ent.end) else ent
         found.append([start, end, fixed_label(span, label)])
     for start, end, label in _joined_dates(doc, found):
@@ -63,6 +66,12 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
 
 
 _DATE_WORDS = frozenset(dates.MONTHS) | frozenset(dates.WEEKDAYS)
+_NAMES = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"))
+
+
+def _function_word(tok: Any) -> bool:
+    """A lower-case preposition, conjunction or determiner: never the last word of a name."""
+    return bool(tok.text.islower() and tok.tag_ in ("IN", "TO", "CC", "DT", "PRP$", "WDT"))
 
 
 def _stray_after_date(tok: Any) -> bool:
