@@ -621,6 +621,17 @@ def test_an_indefinite_speaker_is_not_the_person_named_before() -> None:
     assert quote.speaker == "A friend"
 
 
+def test_a_coordinated_speech_verb_shares_its_subject_and_a_pronoun_looks_back() -> None:
+    text = (
+        "Mayor Tom Reed opened the meeting on Monday.\n\n"
+        "During the meeting, he asked about the budget, called Anna Cole a “liar” and said, "
+        "“we will build the bridge next year,” the council reported."
+    )
+    quote = next(q for q in extract_facts(Article(text)).quotes if q.text.startswith("we will"))
+    # "said" shares "he" with "asked"; "he" stands before Anna Cole, so it is Reed
+    assert quote.speaker == "Tom Reed"
+
+
 def test_a_quoted_phrase_in_the_writers_sentence_keeps_the_what_line() -> None:
     text = (
         'Federal prosecutors alleged that two guards "browsed the Internet" for hours when '

@@ -152,10 +152,23 @@ def _speaker(
     if verb.lower_ == "according":
         objs = [t for c in verb.children for t in c.children if t.dep_ == "pobj"]
         return _named_in(state, objs[:1], offset + qs) if objs else (None, None)
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = _subjects(verb)
     if not subjects:
         return _previous_speaker(state, offset + qs)
-    return _named_in(state, subjects, offset + qs)
+    # a pronoun refers back from where it stands: "he ... called Omar a 'terrorist' and
+    # said, '...'" is not Omar, named between the pronoun and the quotation
+    return _named_in(state, subjects, offset + min(qs, subjects[0].idx))
+
+
+def _subjects(verb: Any) -> list[Any]:
+    """The speech verb's subjects, or those of the verb it is coordinated with ("he asked
+    about the group, called her a 'terrorist' and said, '...'": "said" shares "he")."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ != "conj" or not verb.head.tag_.startswith("VB"):
+            return subjects
+        verb = verb.head
+    return []
 
 
 def _described_speaker(
@@ -167,7 +180,7 @@ def _described_speaker(
     verb = _speech_verb(doc, sents, qs, qe)
     if verb is None or verb.lower_ == "according":
         return None, None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = _subjects(verb)
     if not subjects or subjects[0].tag_ not in ("NN", "NNS") or subjects[0].ent_type_:
         return None, None
     head = subjects[0]
@@ -273,13 +286,17 @@ def _nearest_person(state: State, start: int, end: int) -> tuple[str | None, str
 NEAR = 250
 
 
+# How many sentences back a "he"/"she" looks for a person who was a main clause's subject.
+SUBJECT_SENTENCES = 2
+
+
 def _last_subject(state: State, pos: int) -> tuple[str, str] | None:
     """The person a "he"/"she" before ``pos`` most likely is: the last person who was the
     subject of a main clause in this or the two sentences before ("Sasse said the charges
     are overdue. 'Heads needed to roll the day Epstein died,' he said": Sasse, not Epstein,
     named later but inside a clause). A surname the model tagged as an organisation
     counts when the article gives the full name as a person's."""
-    first = sentence_at(state.starts, pos) - 2
+    first = sentence_at(state.starts, pos) - SUBJECT_SENTENCES
     for p, name, label, main_subject in reversed(state.speakers):
         if p >= pos or not main_subject:
             continue
