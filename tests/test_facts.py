@@ -762,6 +762,17 @@ def test_a_name_never_ends_on_a_function_word() -> None:
     assert not [w for w in who if w.split()[-1] in ("to", "of", "and", "the")]
 
 
+def test_a_surname_joins_the_full_name_the_model_read_as_an_organisation() -> None:
+    text = (
+        "In the closing seconds of last week’s Browns-Steelers game in Cleveland, Browns "
+        "defensive end Myles Garrett pulled off Steelers quarterback Mason Rudolph’s helmet. "
+        "Mr. Garrett then swung it at Mr. Rudolph, hitting him in the head."
+    )
+    who = {f.text: f.label for f in extract_facts(Article(text)).who}
+    assert who.get("Mason Rudolph") == "PERSON"
+    assert "Rudolph" not in who  # one person, listed once
+
+
 def test_numbers_are_figures_not_determiners_or_model_names() -> None:
     text = (
         "Garrett received a one-game suspension and one member of the team was fined. "
