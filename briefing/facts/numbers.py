@@ -26,8 +26,13 @@ _PEOPLE = PERSON_NOUNS | {
 }  # fmt: skip
 
 
+# "30-60", "2-1", "9-2-1": a range or a score, which no one number stands for
+_SPAN_OF_NUMBERS = re.compile(r"^\D{0,3}\d+(?:[.,]\d+)?\s*[-–]\s*\d")
+
+
 def _number_value(text: str, label: str) -> str | None:
-    """A normalised number: "15", "4200000000" for "$4.2 billion", "3.5%" for percents."""
+    """A normalised number: "15", "4200000000" for "$4.2 billion", "3.5%" for percents
+    (the caller leaves a range or a score without one: "30-60 per cent", "a 2-1 win")."""
     s = fold(text).replace(",", "")
     s = re.sub(r"^(?:" + "|".join(QUANTIFIERS) + r")\s+", "", s)
     s = re.sub(r"[$€£¥]|\b(?:us|usd|eur|gbp|dollars?|euros?|pounds?|yen)\b", " ", s).strip()
@@ -146,16 +151,20 @@ def read_number(
         # "One of the items", "one thing", "One possible explanation": "one" is mostly a
         # determiner, not a figure (32 shown on 22 of the 90 dev web pages); "one person" stays
         return
+    if counted is not None and counted.lower_ == "cent" and doc[counted.i - 1].lower_ == "per":
+        label, counted = "PERCENT", None  # "30 per cent": a percentage, not 30 cents
+        text = f"{text}%"
     reader_label = _reader_label(label, root, counted)
     if reader_label is None:
         return  # a number that counts nothing: "five" on its own
     surface = doc[start:end].text
-    value = _number_value(text, label)
+    spans_numbers = bool(_SPAN_OF_NUMBERS.match(surface) or _SPAN_OF_NUMBERS.match(text))
+    value = None if spans_numbers else _number_value(text, label)
     if reader_label == _SUM and _CURRENCY.search(surface):
         reader_label = ""  # "$5.9 million" says it is money; "(amount)" adds nothing
     w = state.weights
     weight = state.position(index) * (w.counted if end > span.end else 1.0)
-    weight *= 1.0 if value is not None else w.no_value
+    weight *= 1.0 if value is not None or spans_numbers else w.no_value
     state.numbers.append(Item(surface, value, evidence, index, weight, reader_label, pos))
 
 
