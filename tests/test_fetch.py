@@ -56,7 +56,7 @@ class State:
         self.headers: dict[str, list[dict[str, str]]] = {}
         self.active = 0
         self.most_active = 0
-        self.bytes_sent = 0
+        self.bytes_sent: dict[str, int] = {}  # body bytes per path
 
     def seen(self, path: str, headers: dict[str, str]) -> int:
         with self.lock:
@@ -101,9 +101,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         for key, value in extra.items():
             self.send_header(key.replace("_", "-"), value)
         self.end_headers()
-        self.wfile.write(body)
+        # counted before the write: a client that has the body must see it counted
+        path = self.path.split("?", 1)[0]
         with STATE.lock:
-            STATE.bytes_sent += len(body)
+            STATE.bytes_sent[path] = STATE.bytes_sent.get(path, 0) + len(body)
+        self.wfile.write(body)
 
     def redirect(self, location: str) -> None:
         self.send_response(302)
@@ -445,11 +447,11 @@ def test_retries_are_bounded(server: str) -> None:
 def test_a_second_fetch_revalidates_and_downloads_nothing(server: str, path: str) -> None:
     cache = MemoryCache()
     first = fetch(f"{server}{path}", options=LOCAL, cache=cache)
-    before = STATE.bytes_sent
+    before = STATE.bytes_sent[path]
     second = fetch(f"{server}{path}", options=LOCAL, cache=cache)
     assert not first.from_cache and second.from_cache
     assert second.body == first.body == PAGE
-    assert STATE.bytes_sent == before  # the 304 carried no body
+    assert STATE.bytes_sent[path] == before  # the 304 carried no body
     sent = STATE.headers[path][-1]
     assert sent.get("if-none-match") == '"v1"' or sent.get("if-modified-since")
 
