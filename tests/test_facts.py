@@ -762,6 +762,17 @@ def test_a_name_never_ends_on_a_function_word() -> None:
     assert not [w for w in who if w.split()[-1] in ("to", "of", "and", "the")]
 
 
+def test_a_name_stops_at_a_spaced_dash() -> None:
+    text = (
+        "Braun has worked with the likes of Kanye West and Kim Kardashian - both of whom "
+        "Taylor Swift has had feuds with in the past.\n\n"
+        "Professor Aswath Damodaran - The Value Guy - teaches at NYU Stern in New York."
+    )
+    who = [f.text for f in extract_facts(Article(text)).who]
+    assert "Kim Kardashian" in who and "Aswath Damodaran" in who
+    assert not [w for w in who if "-" in w.split()]
+
+
 def test_a_surname_joins_the_full_name_the_model_read_as_an_organisation() -> None:
     text = (
         "In the closing seconds of last week’s Browns-Steelers game in Cleveland, Browns "

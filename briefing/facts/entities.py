@@ -57,6 +57,8 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
             ):
                 start -= 1
         end = _hyphenated_end(doc, end)
+        if label in _NAMES:
+            start, end = _before_dash(doc, start, end)
         while label in _NAMES and end - start > 1 and _function_word(doc[end - 1]):
             end -= 1  # "Thibaut Courtois [to]", "Hall of Fame's Class [of]"
         span = doc[start:end] if (start, end) != (ent.start, ent.end) else ent
@@ -67,6 +69,27 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
 
 _DATE_WORDS = frozenset(dates.MONTHS) | frozenset(dates.WEEKDAYS)
 _NAMES = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"))
+
+
+_DASHES = frozenset(("-", "–", "—"))
+
+
+def _before_dash(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """A name runs up to a spaced dash, which joins a name to a title or a list on feed and
+    video pages ("Sonia Marciano - Bigger", "Aswath Damodaran - The Value", "- Dell"):
+    the first part that has words."""
+    parts: list[tuple[int, int]] = []
+    at = start
+    for i in range(start, end):
+        tok = doc[i]
+        spaced = tok.whitespace_ and (i == 0 or doc[i - 1].whitespace_)
+        if tok.text in _DASHES and spaced:
+            parts.append((at, i))
+            at = i + 1
+    if not parts:
+        return start, end
+    parts.append((at, end))
+    return next(((a, b) for a, b in parts if b > a), (start, end))
 
 
 def _function_word(tok: Any) -> bool:
