@@ -194,6 +194,16 @@ def test_a_day_and_a_part_of_that_day_are_two_when_facts() -> None:
     assert scores == sorted(scores, reverse=True)
 
 
+def test_a_stretch_of_time_run_into_its_day_is_read_as_two_expressions() -> None:
+    text = (
+        "The Cubs won their first title in 108 years on Wednesday night in Cleveland. "
+        "Stocks closed at their lowest level in over a decade on Monday."
+    )
+    shown = briefing.extract_facts(text, published=WEDNESDAY).for_reader("when")
+    got = {f.text: f.value for f in shown}
+    assert got == {"Wednesday night": "2025-11-26", "Monday": "2025-11-24"}
+
+
 # --- durations and ages --------------------------------------------------------------------------
 
 
