@@ -455,6 +455,27 @@ def test_package_templates_dir_holds_the_builtins_and_fonts() -> None:
     assert len(list((folder / "fonts").glob("*.ttf"))) == 4
 
 
+def test_python_m_briefing_without_its_packages_says_to_install_in_one_line(
+    tmp_path: Path,
+) -> None:
+    """A Python that never installed briefing, in a checkout: one line, no traceback."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    code = (
+        "import sys, runpy; sys.modules['click'] = None; "  # as if click were not installed
+        f"sys.path.insert(0, {str(root)!r}); sys.argv = ['briefing', '--help']; "
+        "runpy.run_module('briefing', run_name='__main__')"
+    )
+    run = subprocess.run(
+        [sys.executable, "-I", "-c", code], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert run.returncode == 1
+    assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+    assert "needs the package 'click'" in run.stderr and "install briefing first" in run.stderr
+
+
 def test_briefing_runs_from_the_repository_root_without_install(tmp_path: Path) -> None:
     """``python -m briefing`` from a checkout finds the templates beside the package."""
     import subprocess
