@@ -101,7 +101,8 @@ class Sentence:
 class Fact:
     """One key fact: its surface form, a normalised value, and the sentence it came from.
 
-    ``value`` is the canonical name (who/where), an ISO 8601 date or interval (when), a
+    ``value`` is the canonical name (who/where), an ISO 8601 date, interval or duration
+    (when: "2025-11-24", "2025-11-24/2025-11-27", "P3D"), a
     number (numbers), or None when unknown. ``speaker`` is set on quotes; ``role`` on
     people and organisations when the article gives one. ``repeat`` marks a when fact
     that is a further mention of a date listed before it, with its own sentence (the
@@ -151,12 +152,16 @@ class Facts:
     def for_reader(self, kind: str) -> tuple[Fact, ...]:
         """The facts of ``kind`` a page shows: all of them, except further mentions of a
         date already shown and when-facts scored 0 that place nothing on a calendar ("now",
-        "recently": TimeML dates the library returns for completeness, which tell a reader
-        nothing)."""
+        "recently", durations such as "15 minutes" -> "PT15M": TimeML values the library
+        returns for completeness, which tell a reader nothing)."""
         items: tuple[Fact, ...] = getattr(self, kind)
         if kind != "when":
             return items
-        return tuple(f for f in items if not f.repeat and (f.value is not None or f.score > 0))
+        return tuple(
+            f
+            for f in items
+            if not f.repeat and (f.score > 0 or not (f.value is None or f.value.startswith("P")))
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -198,7 +198,7 @@ def test_dates_that_are_not_the_event_rank_lower(dam: Facts, war: Facts) -> None
     war_rank = [f.text for f in war.when]
     assert war_rank.index("Monday") < war_rank.index("2016")
     fifty = [f for f in dam.when if "fifty years" in f.text]
-    assert all(f.value is None for f in fifty)  # a duration
+    assert fifty and all(f.value == "P50Y" and f.score == 0 for f in fifty)  # a duration
 
 
 def test_date_mentions_report_every_expression_with_offsets() -> None:

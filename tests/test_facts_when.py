@@ -224,6 +224,28 @@ def test_a_qualified_date_is_no_duration(text: str) -> None:
     assert not is_duration(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the past nine days", "P9D"),
+        ("over a decade", "P10Y"),
+        ("15 minutes", "PT15M"),
+        ("fifteen minutes", "PT15M"),
+        ("two and a half years", "P2.5Y"),
+        ("1-1/2 years", "P1.5Y"),
+        ("24 hours", "PT24H"),
+        ("47-year-old", "P47Y"),
+        ("the past year", "P1Y"),
+        ("10-15 minutes", None),  # a range
+        ("several years", None),  # an open count: TimeML's PAST_REF as often as PXY
+        ("one day", None),  # "someday"
+        ("Monday", None),  # a date, not a duration
+    ],
+)
+def test_a_duration_has_its_iso_8601_value(text: str, value: str | None) -> None:
+    assert briefing.dates.duration_value(text) == value
+
+
 def test_a_duration_or_an_age_is_kept_by_the_library_but_never_shown_as_when() -> None:
     text = (
         "The 47-year-old actress arrived in Lagos on Monday. The flight took 10-15 minutes "
@@ -234,5 +256,7 @@ def test_a_duration_or_an_age_is_kept_by_the_library_but_never_shown_as_when() -
     shown = [f.text for f in facts.for_reader("when")]
     assert "Monday" in shown and "Friday" in shown
     assert not any("minutes" in s or "days" in s or "year" in s for s in shown)
-    durations = [f for f in facts.when if "minutes" in f.text or "days" in f.text]
-    assert durations and all(f.value is None and f.score == 0 for f in durations)
+    durations = {f.text: f.value for f in facts.when if f.score == 0 and f.text != "now"}
+    # ISO 8601 durations where the count is known; a range has no one value
+    assert durations == {"10-15 minutes": None, "up to two days": "P2D", "47-year-old": "P47Y"}
+    assert all(f.score == 0 for f in facts.when if f.text in durations)

@@ -42,11 +42,13 @@ Modules: ``words`` (vocabulary, shared patterns, helpers), ``rules`` (one reader
 of English expression), ``resolver`` (ranges, rewrites, clock times, the dateparser
 fallback, and the entry points), ``anaphora`` (dates read against the one named before),
 ``document`` (an article's expressions in order, lists split), ``find`` (expressions
-a named-entity model misses), ``describe`` (values in words).
+a named-entity model misses), ``describe`` (values in words), ``duration`` (ISO 8601
+durations of stretches of time).
 """
 
 from .describe import describe, part_of_day, timex
 from .document import DocumentResolver, is_anaphoric, list_items, zone_end
+from .duration import duration_value
 from .find import find, not_a_date
 from .resolver import is_duration, reads_language, resolve, resolve_date
 from .words import MONTHS, WEEKDAYS, Tense
@@ -57,6 +59,7 @@ __all__ = [
     "DocumentResolver",
     "Tense",
     "describe",
+    "duration_value",
     "find",
     "is_anaphoric",
     "is_duration",

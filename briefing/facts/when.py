@@ -250,9 +250,9 @@ def _add(
         return
     w = state.weights
     weight = 0.0 if vague else state.position(index)
-    if dates.is_duration(text):  # "fifty years": not a point in time
+    if dates.is_duration(text):  # "fifty years": not a point in time, scored w.duration
         weight *= w.duration
-        value = None
+        value = dates.duration_value(text)  # ISO 8601: "P50Y"
     elif non_event:
         weight *= w.non_event
     if value is not None:

@@ -1,0 +1,74 @@
+"""The ISO 8601 duration of a stretch of time: "the past nine days" -> "P9D".
+
+A duration places nothing on a calendar, so a page does not show it as a date; the library
+gives it TimeML's DURATION value ("over a decade" -> "P10Y", "15 minutes" -> "PT15M", "47
+years old" -> "P47Y"), with ``X`` for a count the text leaves open ("several years" ->
+"PXY"). A range ("10-15 minutes") or a bare age ("62") has no one value.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .resolver import is_duration
+from .words import _VAGUE, _clean
+
+__all__ = ["duration_value"]
+
+_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "couple of": 2, "a couple of": 2,
+}  # fmt: skip
+_OPEN = frozenset(("several", "few", "a few", "many", "some", "dozens of", "hundreds of",
+                   "thousands of"))  # fmt: skip
+# unit -> (ISO designator, how many of it, whether it is a time of day's unit)
+_UNITS = {
+    "centur": ("Y", 100, False), "decade": ("Y", 10, False), "year": ("Y", 1, False),
+    "month": ("M", 1, False), "week": ("W", 1, False), "day": ("D", 1, False),
+    "hour": ("H", 1, True), "minute": ("M", 1, True), "second": ("S", 1, True),
+}  # fmt: skip
+_COUNT = r"\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?|\d+[-\s]\d/\d+|\d/\d+|" + "|".join(
+    sorted((*_WORDS, *_OPEN), key=len, reverse=True)
+)
+_PART = re.compile(
+    rf"(?:\b(?P<count>{_COUNT})[\s-]+)?(?:(?:more|full|straight|consecutive)\s+)?"
+    r"(?P<half>and a half\s+)?(?P<unit>centur(?:y|ies)|decades?|years?|months?|weeks?|days?|"
+    r"hours?|minutes?|seconds?)\b"
+)
+_FRACTION = re.compile(r"^(?:(?P<whole>\d+)[-\s])?(?P<num>\d)/(?P<den>\d+)$")
+
+
+def duration_value(text: str) -> str | None:
+    """The ISO 8601 duration of ``text`` when :func:`is_duration` calls it one, else None."""
+    if not is_duration(text) or _VAGUE.match(_clean(text)):
+        return None  # "one day" (someday), "a year": TimeML's vague references
+    m = _PART.search(_clean(text))
+    if m is None:
+        return None  # an age without its unit: "62"
+    unit = m["unit"]
+    designator, size, clock = next(v for k, v in _UNITS.items() if unit.startswith(k))
+    amount = _amount(m["count"], plural=unit.endswith("s"))
+    if amount is None:
+        return None
+    value = (amount + (Decimal("0.5") if m["half"] else 0)) * size
+    return f"P{'T' if clock else ''}{format(value.normalize(), 'f')}{designator}"
+
+
+def _amount(count: str | None, *, plural: bool) -> Decimal | None:
+    """The count as a number; None when the text leaves it open or gives a range."""
+    if count is None:
+        return None if plural else Decimal(1)
+    if count in _WORDS:
+        return Decimal(_WORDS[count])
+    if count in _OPEN:
+        return None
+    if re.search(r"\d\s*(?:-|to)\s*\d", count) and "/" not in count:
+        return None  # "10-15 minutes": a range
+    if f := _FRACTION.match(count):
+        return Decimal(f["whole"] or 0) + Decimal(f["num"]) / Decimal(f["den"])
+    return Decimal(count)
