@@ -12,6 +12,7 @@ from hypothesis import given, settings, strategies as st
 from briefing.dates import (
     DocumentResolver,
     describe,
+    duration_value,
     find,
     is_duration,
     list_items,
@@ -458,7 +459,8 @@ def test_the_reference_moves_only_with_a_date_of_its_own() -> None:
     assert doc.resolve("that same day") == "2019-03-03"
     assert doc.resolve("two years earlier") == "2017-03-03"
     assert doc.resolve("next month") == "2025-12"  # deictic: the anchor's next month
-    assert doc.resolve("three years") is None  # a duration
+    assert doc.resolve("three years") == "P3Y"  # a duration: it moves no reference
+    assert doc.resolve("that same day") == "2019-03-03"
 
 
 def test_without_a_reference_anaphora_keep_the_anchor_reading() -> None:
@@ -518,7 +520,7 @@ def test_read_gives_one_value_per_listed_date_with_offsets() -> None:
         (20, 21, "4", "2025-05-04"),
     ]
     assert [m[3] for m in doc.read(0, "the 60s and 70s")] == ["196", "197"]
-    assert doc.read(0, "three weeks") == [(0, 11, "three weeks", None)]
+    assert doc.read(0, "three weeks") == [(0, 11, "three weeks", "P3W")]
 
 
 @pytest.mark.parametrize(
@@ -603,7 +605,8 @@ def test_a_count_with_a_fraction_is_a_duration_not_a_range(text: str) -> None:
     assert is_duration(text)
     assert resolve(text, WEDNESDAY) is None
     doc = DocumentResolver(WEDNESDAY)
-    assert doc.resolve(text) is None
+    halves = {"1-1/2 year": "P1.5Y", "2-1/2 years": "P2.5Y", "2 1/2 years": "P2.5Y"}
+    assert doc.resolve(text) == duration_value(text) == halves.get(text, "P0.5Y")
     assert doc.resolve("the day") == "2025-11-26"  # no false reference day left behind
 
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 
 from .anaphora import on_a_day, refers_back
+from .duration import duration_value
 from .find import find
 from .resolver import _check_language, is_duration, resolve
 from .words import MONTHS, WEEKDAYS, Tense, _clean, _to_date, _valid
@@ -82,10 +83,10 @@ class DocumentResolver:
         self.day: str | None = None  # the last value that names a day
 
     def resolve(self, text: str, *, tense: Tense = None) -> str | None:
-        """The value of ``text`` (None for a duration), moving the reference when ``text``
-        names a date of its own."""
+        """The value of ``text`` (a duration's is ISO 8601, "P3D", or None: it never moves
+        the reference), moving the reference when ``text`` names a date of its own."""
         if is_duration(text):
-            return None
+            return duration_value(text)
         reference = self.reference
         if self.day is not None and on_a_day(_clean(text)):
             reference = self.day  # "Tuesday ... in February ... in morning trading"

@@ -141,8 +141,9 @@ def date_mentions(
             tense = tense_of(ent.span.root)
             for start, piece in date_pieces(offset + ent.start_char, ent.text):
                 text = WS.sub(" ", piece).strip()
-                value = None
-                if not dates.is_duration(text):
+                if dates.is_duration(text):
+                    value = dates.duration_value(text)  # "P3D": no anchor needed
+                else:
                     value = dates.resolve(text, anchor, tense=tense)
                 found.append((start, start + len(piece), text, value))
     return tuple(found)
