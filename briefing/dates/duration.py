@@ -2,8 +2,9 @@
 
 A duration places nothing on a calendar, so a page does not show it as a date; the library
 gives it TimeML's DURATION value ("over a decade" -> "P10Y", "15 minutes" -> "PT15M", "47
-years old" -> "P47Y"), with ``X`` for a count the text leaves open ("several years" ->
-"PXY"). A range ("10-15 minutes") or a bare age ("62") has no one value.
+years old" -> "P47Y"). A count the text leaves open ("several years", "the last few
+months": TimeML's PAST_REF as often as "PXY"), a range ("10-15 minutes"), a bare age ("62")
+and a vague reference ("one day": someday) have no one value.
 """
 
 from __future__ import annotations
