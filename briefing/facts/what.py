@@ -98,7 +98,7 @@ def read_title_what(state: State, title: str, doc: Any) -> None:
     "what"; without a verb the small model can find ("Lady Gaga protests outside Trump
     Tower" read as a noun phrase), the headline's main segment, still the shortest
     statement of the event. A question states nothing ("Does Marie Yovanovitch Have a Net
-    Worth of $17 Million?", "Opinion | Is Football Violence a Crime?": 3 of the 90 dev web
+    Worth of $17 Million?", "Opinion | Is Football Violence a Crime?": 4 of the 90 dev web
     pages, each shown as a What line): the body's clauses answer instead."""
     segments = [s for s in headline_segments(doc) if not _asks(s)]
     for segment in segments:
