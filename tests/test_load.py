@@ -274,6 +274,15 @@ def test_json_date_only_is_a_date_and_title_is_made_when_missing(tmp_path: Path)
     assert briefing.brief(article).title == make_title(STORY)
 
 
+def test_json_published_may_be_a_feeds_rfc_2822_date(tmp_path: Path) -> None:
+    # items exported from an RSS feed carry its dates: unambiguous, unlike "24/11/2025"
+    record = {"text": STORY, "published": "Mon, 24 Nov 2025 21:30:00 -0500"}
+    article = load(write(tmp_path / "a.json", json.dumps(record)))
+    assert article.published == dt.datetime(
+        2025, 11, 24, 21, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))
+    )
+
+
 @pytest.mark.parametrize(
     ("record", "message"),
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 import urllib.parse
 from dataclasses import dataclass
@@ -15,7 +16,9 @@ DEFAULT_MAX_BYTES = 20_000_000
 STDIN_NAME = "<stdin>"
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}|\d{8}")
-_DATE_HINT = "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+00:00"
+_DATE_HINT = (
+    "write it as YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS+00:00 or 'Tue, 25 Nov 2025 10:00:00 +0000'"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +155,14 @@ def make_article(
     )
 
 
+# "Tue, 25 Nov 2025 10:00:00 +0000": RFC 2822, the date of RSS feeds and e-mail, which
+# items exported from a feed carry; unambiguous, unlike "25/11/2025"
+_RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+
+
 def parse_date(value: object, name: str, field: str) -> dt.date | dt.datetime | None:
-    """An ISO 8601 date (YYYY-MM-DD) or datetime, or None for an empty value."""
+    """An ISO 8601 date (YYYY-MM-DD) or datetime, an RFC 2822 date, or None for an empty
+    value."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, str):
@@ -161,7 +170,9 @@ def parse_date(value: object, name: str, field: str) -> dt.date | dt.datetime | 
         try:
             if _DATE_ONLY.fullmatch(text):
                 return dt.date.fromisoformat(text)
+            if _RFC2822.match(text):
+                return email.utils.parsedate_to_datetime(text)
             return dt.datetime.fromisoformat(text)
-        except ValueError:
+        except (ValueError, TypeError):
             pass
     raise InputError(f'{name}: "{field}" is {value!r}, not an ISO date; {_DATE_HINT}')
