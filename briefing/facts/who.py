@@ -374,10 +374,10 @@ def _matching_cluster(actor: Actor, label: str, clusters: list[_Cluster]) -> _Cl
             )
             if cluster.label == "ORG" and same_type:
                 same_type = _org_part(words, big)
-            elif cluster.label == "ORG" and label == "PERSON" and len(words) == 1:
+            elif cluster.label == "ORG" and label == "PERSON":
                 # "Mr. Rudolph" beside "Mason Rudolph's helmet", which the model read as
                 # an organisation (2 of the 90 dev pages listed both)
-                same_type = len(big) == 2 and big[-1] == words[0]
+                same_type = _surname(words, big)
             ok = (same_type and subset(words, big)) or (
                 len(words) == 1
                 and actor.surface.isupper()
@@ -393,13 +393,15 @@ def _matching_cluster(actor: Actor, label: str, clusters: list[_Cluster]) -> _Cl
     return best
 
 
+def _surname(words: list[str], big: list[str]) -> bool:
+    """Whether name ``words`` is one word, the last of the two-word name ``big``."""
+    return len(words) == 1 and len(big) == 2 and big[-1] == words[0]
+
+
 def _surname_of(actor: Actor, cluster: _Cluster) -> bool:
-    """Whether ``actor`` is one word, the last of a two-word name in ``cluster``."""
+    """Whether ``actor`` is the surname of a two-word name in ``cluster``."""
     words = name_tokens(actor.key)
-    return len(words) == 1 and any(
-        len(big) == 2 and big[-1] == words[0]
-        for big in (name_tokens(m.key) for m in cluster.members)
-    )
+    return any(_surname(words, name_tokens(m.key)) for m in cluster.members)
 
 
 def _concatenated(actor: Actor, actors: dict[str, Actor]) -> bool:
