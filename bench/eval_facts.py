@@ -840,29 +840,28 @@ def eval_entities(data: Path, limit: int | None, verbose: bool) -> dict[str, Any
     if not path.exists():
         return None
     docs = list(read_jsonl(path, limit))
-    ours: dict[str, list[float | None]] = {"who": [], "where": []}
-    naive: dict[str, list[float | None]] = {"who": [], "where": []}
-    page: dict[str, list[float | None]] = {"who": [], "where": []}
+    golds = [{w: entity_gold(doc, w) if w in ENTITY_TYPES else [] for w in WS} for doc in docs]
+    facts: list[Facts | None] = []
+    naive = []
     for doc in docs:
         title, _sep, body = doc["text"].partition("\n\n")
-        facts = extract_facts(
-            Article(body, title=title, published=published_of(doc["dct"])), published=None
-        )
-        base = naive_answers(title, body)
-        for w in ("who", "where"):
-            gold = entity_gold(doc, w)
-            items: tuple[Fact, ...] = getattr(facts, w)
-            if not gold:
-                for table in (ours, naive, page):
-                    table[w].append(None)
-                continue
-            ours[w].append(best_f1(items[0].text, gold) if items else 0.0)
-            naive[w].append(best_f1(base[w], gold))
-            page[w].append(max((best_f1(f.text, gold) for f in items[: SHOWN[w]]), default=0.0))
-            if verbose:
-                mine = items[0].text if items else None
-                print(f"  {w:5} ours={mine!r:35.35} naive={base[w]!r:30.30} gold={gold[:3]}")
-    return {"n": len(docs), "ours": ours, "naive": naive, "page": page}
+        article = Article(body, title=title, published=published_of(doc["dct"]))
+        facts.append(extract_facts(article, published=None))
+        naive.append(naive_answers(title, body))
+    answers = [our_answers(f) if f else dict.fromkeys(WS) for f in facts]
+    if verbose:
+        for gold, mine, base in zip(golds, answers, naive, strict=True):
+            for w in ENTITY_TYPES:
+                if gold[w]:
+                    print(
+                        f"  {w:5} ours={mine[w]!r:35.35} naive={base[w]!r:30.30} gold={gold[w][:3]}"
+                    )
+    return {
+        "n": len(docs),
+        "ours": scores_5w(golds, answers),
+        "naive": scores_5w(golds, naive),
+        "page": {w: page_scores(golds, facts, w) for w in ENTITY_TYPES},
+    }
 
 
 def report_entities(result: dict[str, Any] | None) -> None:
