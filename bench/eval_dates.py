@@ -344,9 +344,10 @@ def no_anchor(path: Path, limit: int | None, verbose: bool) -> tuple[int, int]:
 
 def cross_validate(
     corpora: dict[str, list[tuple[dict[str, Any], list[Recorded]]]], reading: Reading
-) -> tuple[dict[str, list[DocScore]], list[Setting]]:
+) -> tuple[dict[str, list[DocScore]], list[Setting], Setting]:
     """Held-out scores per corpus (each document scored with the setting chosen without its
-    fold), and the setting chosen in each fold."""
+    fold), the setting chosen in each fold, and the in-sample choice (the best setting on
+    all documents), from one scoring of every setting."""
     pooled = [(name, i) for name, docs in corpora.items() for i in range(len(docs))]
     random.Random(7).shuffle(pooled)
     fold_of = {key: n % FOLDS for n, key in enumerate(pooled)}
@@ -376,21 +377,11 @@ def cross_validate(
                 if fold_of[(name, i)] == fold:
                     held[name][i] = s
     with_ratio(base)
-    return held, chosen
-
-
-def in_sample(
-    corpora: dict[str, list[tuple[dict[str, Any], list[Recorded]]]], reading: Reading
-) -> Setting:
-    base = shipped()
 
     def right(ratio: Setting) -> int:
-        with_ratio(ratio)
-        return sum(s.right for docs in corpora.values() for s in scored(docs, reading))
+        return sum(s.right for scores in by_ratio[ratio].values() for s in scores)
 
-    best = max(GRID, key=lambda r: (right(r), _nearness(r, base)))
-    with_ratio(base)
-    return best
+    return held, chosen, max(GRID, key=lambda r: (right(r), _nearness(r, base)))
 
 
 # --- report ------------------------------------------------------------------------------------
@@ -478,8 +469,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.tune:
         reading = in_order_with_find
         before = {name: scored(docs, reading) for name, docs in corpora.items()}
-        best = in_sample(corpora, reading)
-        held, chosen = cross_validate(corpora, reading)
+        held, chosen, best = cross_validate(corpora, reading)
         print(
             f"\n{', '.join(TUNED)} over {len(GRID)} settings, in order + find: in-sample "
             f"choice {best}; CV choices per fold {chosen}"
