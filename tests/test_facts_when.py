@@ -260,3 +260,15 @@ def test_a_duration_or_an_age_is_kept_by_the_library_but_never_shown_as_when() -
     # ISO 8601 durations where the count is known; a range has no one value
     assert durations == {"10-15 minutes": None, "up to two days": "P2D", "47-year-old": "P47Y"}
     assert all(f.score == 0 for f in facts.when if f.text in durations)
+
+
+def test_a_bare_day_in_a_list_of_days_is_a_date_not_an_age() -> None:
+    # "25" alone reads like an age ("Mary Smith, 25"); after "April 24 and" it is a day
+    text = (
+        "The alliance will hold its summit in Washington on April 24 and 25, officials said. "
+        "Mary Smith, 25, will lead the delegation."
+    )
+    facts = briefing.extract_facts(text, published=dt.date(1999, 2, 10))
+    days = {f.text: (f.value, f.score > 0) for f in facts.when}
+    assert days["April 24"] == ("1999-04-24", True)
+    assert days["25"] == ("1999-04-25", True)

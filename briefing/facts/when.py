@@ -250,9 +250,10 @@ def _add(
         return
     w = state.weights
     weight = 0.0 if vague else state.position(index)
-    if dates.is_duration(text):  # "fifty years": not a point in time, scored w.duration
+    if dates.is_duration(text) and (value is None or value.startswith("P")):
+        # "fifty years" (the reader's value is ISO 8601 "P50Y"): not a point in time, scored
+        # w.duration; a bare number the reader placed in a list ("April 24 and 25") is a day
         weight *= w.duration
-        value = dates.duration_value(text)  # ISO 8601: "P50Y"
     elif non_event:
         weight *= w.non_event
     if value is not None:
