@@ -891,3 +891,16 @@ def test_items_name_the_input_they_came_from(tmp_path: Path) -> None:
         "5",
     ]
     assert items[-1].error is not None and items[-1].name == "5"
+
+
+def test_an_opml_file_given_as_an_article_points_to_the_digest(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "my feeds.opml",
+        b'<opml version="1.0"><body><outline xmlUrl="https://example.org/feed"/></body></opml>',
+    )
+    with pytest.raises(InputError) as caught:
+        load(path)
+    assert str(caught.value) == (
+        f"{path}: an OPML file lists feeds, not articles; "
+        f"read them with: briefing digest --opml '{path}'"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import shlex
 import stat
 import sys
 import zlib
@@ -51,6 +52,11 @@ def path_kind(path: Path, name: str) -> tuple[str, bool]:
     if not suffix:
         return "sniff", compressed
     kind = EXTENSIONS.get(suffix)
+    if kind is None and suffix == ".opml":
+        raise InputError(
+            f"{name}: an OPML file lists feeds, not articles; "
+            f"read them with: briefing digest --opml {shlex.quote(name)}"
+        )
     if kind is None:
         raise InputError(
             f"{name}: cannot read {suffix[1:].upper()} articles; convert it to text or HTML first"
