@@ -823,3 +823,19 @@ def test_numbers_are_figures_not_determiners_or_model_names() -> None:
 def test_an_abbreviated_title_leads_the_role_it_ends(text: str, role: str) -> None:
     who = extract_facts(Article(text)).who
     assert any(w.role == role for w in who), [(w.text, w.role) for w in who]
+
+
+def test_a_number_before_a_singular_noun_names_or_ranks_it_and_counts_nothing() -> None:
+    text = (
+        "Sales of its popular 737 Max jet collapsed after the crashes, and the 777 program "
+        "was delayed. The top 10 face off in Atlanta on Wednesday. The airline has a fleet "
+        "of 270 aircraft and ordered 30 jets. Spain won the tie with a 2-1 win, and "
+        "Phelps swam the 100 yard backstroke. The car makes 471 horsepower."
+    )
+    numbers = {n.text for n in extract_facts(Article(text)).numbers}
+    # a count's noun is plural, or a measure, or a noun whose plural is the same; a score
+    assert {"270 aircraft", "30 jets", "471 horsepower"} <= numbers, numbers
+    assert any(n.startswith("2") and "win" in n for n in numbers), numbers
+    assert any(n.startswith("100 yard") for n in numbers), numbers
+    # a model number and a rank before a singular noun count nothing
+    assert not any(n.startswith(("737", "777", "10 face")) for n in numbers), numbers

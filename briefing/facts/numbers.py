@@ -9,7 +9,15 @@ from typing import Any
 from .. import dates
 from ..lang import resources
 from .state import MAX_CANDIDATES, Item, State, sentence_at
-from .words import MULTIPLIERS, PERSON_NOUNS, QUANTIFIERS, WORD_NUMBERS, fold
+from .words import (
+    MEASURE_WORDS,
+    MULTIPLIERS,
+    PERSON_NOUNS,
+    QUANTIFIERS,
+    SAME_PLURAL,
+    WORD_NUMBERS,
+    fold,
+)
 
 _CURRENCY_SIGNS = frozenset("$€£¥₹")
 _CURRENCY = re.compile(
@@ -133,6 +141,12 @@ def read_number(
                     counted = objs[0]
     if counted is None and root.tag_ in ("NN", "NNS") and not root.like_num:
         counted = root  # the noun inside the entity: "130 mortars" read as one
+    if (
+        label == "CARDINAL"
+        and counted is not None
+        and _names_not_counts(doc, text, span.end, counted)
+    ):
+        return
     if counted is not None and _hyphen_modifier(doc, counted):
         # "a three-game streak", "a two-goal performance", "a 16-inch MacBook Pro": the
         # hyphenated number qualifies the noun after it (seen on sports and product pages)
@@ -166,6 +180,38 @@ def read_number(
     weight = state.position(index) * (w.counted if end > span.end else 1.0)
     weight *= 1.0 if value is not None or spans_numbers else w.no_value
     state.numbers.append(Item(surface, value, evidence, index, weight, reader_label, pos))
+
+
+_BARE_COUNT = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _names_not_counts(doc: Any, text: str, after: int, counted: Any) -> bool:
+    """Whether a bare number of two or more (``text``, ending at token ``after``) stands
+    before a singular noun (``counted``): "its 737 Max
+    jet", "the 777 program", "the SBJ 40 Under 40 list", "the top 10 face off", "type 2
+    immune response", "five time NBA champion". English puts what a count counts in the
+    plural, so such a number names or ranks something (seen on 7 of the 90 dev web pages).
+    A measure or a plural between them ("a 100 yard backstroke", "18 times the number"), a
+    noun whose plural is the singular ("270 aircraft"), a hyphenated modifier ("a
+    three-game streak") and a score or a range ("a 2-1 win": the model's entity is "2")
+    keep their number."""
+    s = text.lower()
+    if _BARE_COUNT.fullmatch(s):
+        amount = float(s.replace(",", ""))
+    elif s in WORD_NUMBERS:
+        amount = WORD_NUMBERS[s]
+    else:
+        return False  # "30fps", "4K", "two million": the number carries its own unit
+    return bool(
+        amount >= 2
+        and counted.tag_ == "NN"
+        and counted.lower_ not in MEASURE_WORDS | SAME_PLURAL
+        and not any(
+            t.tag_ in ("NNS", "CD") or t.lower_ in MEASURE_WORDS for t in doc[after : counted.i]
+        )
+        and not _hyphen_modifier(doc, counted)
+        and not (counted.i > 0 and doc[counted.i - 1].text in ("-", "‑"))
+    )
 
 
 def _hyphen_modifier(doc: Any, counted: Any) -> bool:

@@ -100,6 +100,22 @@ MULTIPLIERS = {
 }  # fmt: skip
 
 
+# Measures English writes in the singular after a count ("a 100 yard backstroke", "24
+# lakh", "a 180 page book", "471 horsepower"): a count of two or more before any other
+# singular noun names or ranks something instead (see facts.numbers).
+MEASURE_WORDS = _words(
+    "yard foot inch mile meter metre km kilometer kilometre mph kph gram kg pound lb ounce "
+    "oz ton tonne gallon liter litre ml cup tsp tbsp teaspoon tablespoon min sec degree "
+    "acre hectare lakh crore percent page point dozen score horsepower hp db dba"
+)
+# Nouns whose plural is the singular: "270 aircraft" counts aircraft.
+SAME_PLURAL = _words(
+    "aircraft spacecraft hovercraft watercraft sheep deer fish moose bison salmon trout "
+    "cattle livestock personnel staff crew offspring series species headquarters police "
+    "swine head"
+)
+
+
 # Country names and demonyms the country table below cannot derive by rule.
 COUNTRY_ALIASES = {
     "us": "United States", "u.s.": "United States", "u.s": "United States",
