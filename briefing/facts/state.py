@@ -49,6 +49,7 @@ class Actor:
     title: bool = False
     dateline: bool = False
     locative: int = 0  # mentions as object of a locative preposition ("in Idlib")
+    placed: bool = False  # named before a place word in a place phrase ("in the Dana area")
     modifier_weight: float = 0.0  # of mentions as a premodifier ("the Assad regime")
 
 
