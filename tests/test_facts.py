@@ -839,3 +839,14 @@ def test_a_number_before_a_singular_noun_names_or_ranks_it_and_counts_nothing() 
     assert any(n.startswith("100 yard") for n in numbers), numbers
     # a model number and a rank before a singular noun count nothing
     assert not any(n.startswith(("737", "777", "10 face")) for n in numbers), numbers
+
+
+def test_code_and_addresses_are_never_names() -> None:
+    text = (
+        "Mike Dalessio released Nokogiri on Tuesday. Call Nokogiri::Slop(<<-eohtml) to "
+        "walk the tree, or x.Foo(1).Bar(2) from Ruby, said Aaron Patterson of AC/DC Labs. "
+        "Slides are at http://bit.ly/25tOVsS and the search runs in O(lg N) time."
+    )
+    who = [w.text for w in extract_facts(Article(text)).who]
+    assert "Mike Dalessio" in who and "Aaron Patterson" in who, who
+    assert not any(c in w for w in who for c in "():<>"), who
