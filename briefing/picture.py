@@ -114,15 +114,18 @@ def _date_tokens(text: str) -> set[str]:
     return {t[:3] if t.isalpha() and len(t) > 3 else t for t in tokens}
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
 def when_words(value: str | None, text: str) -> str | None:
     """A when-fact's value in a reader's words when they add to its text ("Monday" ->
-    "18 Nov 2019"); None when they only repeat it ("3 March 2025") or the value is a code
-    no reader's words are known for."""
+    "18 Nov 2019", "this year" -> "2019"); None when they only repeat it ("3 March 2025")
+    or the value is a code no reader's words are known for."""
     if not value:
         return None
     words = describe_when(value, text)
-    if not words or words == value:
-        return None
+    if not words or (words == value and not _YEAR.fullmatch(value)):
+        return None  # a code no reader's words are known for; a year is its own words
     return None if _date_tokens(words) <= _date_tokens(text) else words
 
 

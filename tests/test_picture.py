@@ -13,6 +13,7 @@ from briefing.picture import (
     timeline_html,
     timeline_points,
     timeline_svg,
+    when_words,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -42,6 +43,15 @@ def test_parse_when_plots_days_intervals_weeks_and_months_only() -> None:
 def test_dates_are_in_a_readers_words() -> None:
     assert describe_when("2019-11-19", "Tuesday") == "19 Nov 2019"
     assert describe_when(None) is None
+
+
+def test_a_when_facts_value_is_shown_only_when_it_adds_to_the_text() -> None:
+    assert when_words("2019-11-18", "Monday") == "18 Nov 2019"
+    assert when_words("2019", "this year") == "2019"  # a year is its own words
+    assert when_words("2012", "two years ago") == "2012"
+    assert when_words("2019", "2019") is None  # the text says it already
+    assert when_words("2019-11", "November 2019") is None
+    assert when_words("FY2019", "the fiscal year") is None  # a code, no reader's words
 
 
 def test_event_label_starts_where_the_sentence_does_without_the_date() -> None:
