@@ -272,3 +272,18 @@ def test_a_bare_day_in_a_list_of_days_is_a_date_not_an_age() -> None:
     days = {f.text: (f.value, f.score > 0) for f in facts.when}
     assert days["April 24"] == ("1999-04-24", True)
     assert days["25"] == ("1999-04-25", True)
+
+
+def test_in_a_dated_article_a_time_no_calendar_places_is_kept_but_not_shown() -> None:
+    text = (
+        "The Wild beat the Sabres on Tuesday, their best win of the season. "
+        "Fans said that day would be remembered in the warmer months."
+    )
+    facts = briefing.extract_facts(text, published=dt.date(2019, 11, 20))
+    shown = [f.text for f in facts.for_reader("when")]
+    assert shown == ["Tuesday"], shown
+    unplaced = {f.text: f.score for f in facts.when if f.value is None}
+    assert unplaced and all(score == 0 for score in unplaced.values()), unplaced
+    # without a publication date nothing is placed, and the page still shows the weekday
+    undated = briefing.extract_facts(text, published=None)
+    assert "Tuesday" in [f.text for f in undated.for_reader("when")]
