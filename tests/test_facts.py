@@ -850,3 +850,20 @@ def test_code_and_addresses_are_never_names() -> None:
     who = [w.text for w in extract_facts(Article(text)).who]
     assert "Mike Dalessio" in who and "Aaron Patterson" in who, who
     assert not any(c in w for w in who for c in "():<>"), who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new 16-inch MacBook Pro is a heck of a lot like the old 15-inch MacBook Pro, save "
+        "for a few meaningful throwback features. Apple sells it from $2399.",
+        "The group says she will be allowed to play her old tracks at the American Music "
+        "Awards in Los Angeles next Sunday night after all.",
+    ],
+)
+def test_a_what_line_never_stops_inside_a_phrase(text: str) -> None:
+    what = [f.text for f in extract_facts(Article(text)).what]
+    assert what, text
+    for line in what:
+        assert line in text.replace(",", ""), line  # verbatim words, in article order
+        assert not line.endswith((" save", " at the American", " for", " including")), line

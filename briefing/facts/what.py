@@ -184,7 +184,12 @@ def _event(
         for extra in objects[1:]:
             if extra.dep_ in ("oprd", "acomp"):
                 words = _trimmed(extra, 12)
-                keep += words if len(words) <= 4 else [t for t in words if t.i <= extra.i]
+                if len(words) <= 4:
+                    keep += words
+                elif extra.tag_.startswith("JJ"):  # "declared the man dead on arrival"
+                    keep += [t for t in words if t.i <= extra.i]
+                # else a long complement ("save for a few meaningful throwback
+                # features"): its head alone would end the line mid-phrase ("... save")
         after = [p for p in preps if p.i > obj.i]
         if after and len(list(after[0].subtree)) <= 5 and after[0].i <= max(t.i for t in keep) + 2:
             keep += _trimmed(after[0], 5)
@@ -320,15 +325,42 @@ def _quoted(span: Any) -> set[int]:
 
 def _trimmed(tok: Any, limit: int) -> list[Any]:
     """The subtree of ``tok`` without clauses, appositions and parentheses, at most
-    ``limit`` tokens (cut after the head when longer)."""
+    ``limit`` words. When longer, the phrases after the head are kept whole while they fit
+    and the first that does not is trimmed the same way, so a line never stops inside a
+    phrase ("... as standard in Europe up to 277", "... for testing including": 7 of the 90
+    dev pages); what comes before the head is cut after the head, as before."""
     out = _without_parentheses(list(tok.subtree))  # "7-6 (5)": the bracket goes whole
     out = [t for t in out if t.i == tok.i or not _dropped(t, tok)]
-    # a hyphen inside a word ("15-inch") is no word of its own: it does not count
-    counted = [k for k, t in enumerate(out) if not (t.is_punct and _glued(t))]
-    if len(counted) > limit:
-        head_pos = next((k for k, t in enumerate(out) if t.i == tok.i), 0)
-        out = out[: max(head_pos + 1, counted[limit - 1] + 1 if limit > 0 else 0)]
-    return out
+    if _words_in(out) <= limit:
+        return out
+    head_pos = next((k for k, t in enumerate(out) if t.i == tok.i), 0)
+    kept = out[: head_pos + 1]
+    if _words_in(kept) > limit:
+        counted = [k for k, t in enumerate(out) if not (t.is_punct and _glued(t))]
+        return out[: max(head_pos + 1, counted[limit - 1] + 1 if limit > 0 else 0)]
+    inside = {t.i for t in out}
+    for child in sorted((c for c in tok.rights if c.i in inside), key=lambda c: c.i):
+        room = limit - _words_in(kept)
+        phrase = [t for t in child.subtree if t.i in inside]
+        if _words_in(phrase) <= room:
+            kept += phrase
+            continue
+        part = [t for t in _trimmed(child, room) if t.i in inside] if room > 0 else []
+        if part and _words_in(part) <= room and not _dangles(part[-1]):
+            kept += part
+        break
+    return kept
+
+
+def _dangles(tok: Any) -> bool:
+    """Whether a phrase ending on ``tok`` stops before what it needs ("for", "including",
+    "the", "and")."""
+    return bool(tok.dep_ in ("prep", "agent", "cc", "det") or tok.tag_ in ("IN", "TO", "DT", "CC"))
+
+
+def _words_in(tokens: list[Any]) -> int:
+    """How many words ``tokens`` hold: a hyphen inside a word ("15-inch") is none."""
+    return sum(1 for t in tokens if not (t.is_punct and _glued(t)))
 
 
 def _dropped(tok: Any, top: Any) -> bool:
