@@ -711,6 +711,13 @@ def test_a_what_line_keeps_the_objects_complement_and_words_with_hyphens() -> No
         # a breadcrumb's » is not a quotation mark
         ("Accueil » Politique » Le maire a dit « oui » hier.", [" oui "]),
         ("He said “we are ready” today.", ["we are ready"]),
+        # a double mark typed as two single ones
+        (
+            "“It was an attempt to mislead,’’ Will Moy said. “Wrong,” she said.",
+            ["It was an attempt to mislead,", "Wrong,"],
+        ),
+        ("``We are ready,'' he said.", ["We are ready,"]),
+        ("‘‘We are ready,’’ he said, and it’s ‘fine’.", ["We are ready,"]),
     ],
 )
 def test_quotation_marks_of_several_languages_pair_up(text: str, quoted: list[str]) -> None:
