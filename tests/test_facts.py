@@ -592,6 +592,18 @@ def test_a_quote_without_a_named_speaker_names_the_one_the_article_describes() -
     assert speakers.get("In general") == "the magazine"
 
 
+def test_one_unnamed_expert_is_the_speaker_not_the_person_the_quote_is_about() -> None:
+    text = (
+        "Prince Andrew stepped back from royal duties on Wednesday.\n\n"
+        "“Prince Andrew is not entitled to any form of immunity by virtue of his position,” "
+        "said one legal expert.\n\n"
+        "“His friendship with the financier is under investigation,” the expert warned."
+    )
+    speakers = {q.text[:10]: q.speaker for q in extract_facts(Article(text)).quotes}
+    assert speakers.get("Prince And") == "legal expert", speakers
+    assert speakers.get("His friend") == "legal expert", speakers
+
+
 def test_he_said_is_the_last_main_clause_subject_not_a_name_inside_a_clause() -> None:
     text = (
         "Senator Ruth Ames, a Democrat, criticised the prison service on Tuesday.\n\n"

@@ -259,13 +259,19 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
             return name, "PERSON"
     word = head.lower_
     if head.tag_ in ("NN", "NNS") and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+        for c in head.children
     ):
-        # "A friend told the paper", "a company spokesperson said": an indefinite noun
-        # introduces someone the article does not name; no earlier name is meant
+        # "A friend told the paper", "a company spokesperson said", "said one legal
+        # expert": an indefinite noun introduces someone the article does not name; no
+        # earlier name is meant
         described = _noun_phrase(head)
         if described:
             return described, "NOUN"
+    if word in PERSON_NOUNS:
+        previous = _previous_speaker(state, pos)
+        if previous[1] == "NOUN" and previous[0] and previous[0].split()[-1].lower() == word:
+            return previous  # "said one legal expert" ... "the expert warned"
     if word in PERSON_PRONOUNS or word in PERSON_NOUNS:
         return _last_subject(state, pos) or _last_named(state, pos, ("PERSON",))
     if word in ORG_PRONOUNS:
