@@ -904,3 +904,56 @@ def test_an_opml_file_given_as_an_article_points_to_the_digest(tmp_path: Path) -
         f"{path}: an OPML file lists feeds, not articles; "
         f"read them with: briefing digest --opml '{path}'"
     )
+
+
+JSON_FEED = {
+    "version": "https://jsonfeed.org/version/1.1",
+    "title": "Example News",
+    "items": [
+        {
+            "id": "1",
+            "url": "https://example.org/budget",
+            "title": "Council approves new budget",
+            "content_text": "The city council approved a new budget on Monday. Spending on "
+            "schools rises by 4 percent.",
+            "date_published": "2025-11-24T10:00:00Z",
+        },
+        {
+            "id": "2",
+            "url": "https://example.org/storm",
+            "title": "Storm closes schools",
+            "content_html": "<p>A storm closed schools on <b>Tuesday</b>.</p><script>x()</script>",
+            "date_modified": "2025-11-25T08:00:00+01:00",
+        },
+        {"id": "3", "url": "https://example.org/headline", "title": "Only a headline"},
+        "not an item",
+    ],
+}
+
+
+def test_a_json_feed_gives_one_article_per_item(tmp_path: Path) -> None:
+    import json
+
+    path = write(tmp_path / "feed.json", json.dumps(JSON_FEED).encode())
+    items = list(load_many([path]))
+    articles = [i.article for i in items if i.article is not None]
+    assert [a.title for a in articles] == ["Council approves new budget", "Storm closes schools"]
+    budget, storm = articles
+    assert budget.source == "Example News" and budget.url == "https://example.org/budget"
+    assert budget.published == dt.datetime(2025, 11, 24, 10, tzinfo=dt.UTC)
+    assert storm.text == "A storm closed schools on Tuesday."  # markup and script dropped
+    assert storm.published == dt.datetime(2025, 11, 25, 7, tzinfo=dt.UTC)  # 08:00 at +01:00
+    headline = [i for i in items if i.article is None]
+    assert len(headline) == 1 and "Only a headline" in str(headline[0].error)
+    with pytest.raises(InputError, match=r"feed\.json: is a feed"):
+        load(path)
+
+
+def test_a_json_feed_with_no_items_is_one_error_naming_it(tmp_path: Path) -> None:
+    import json
+
+    empty = {"version": "https://jsonfeed.org/version/1", "title": "x", "items": []}
+    path = write(tmp_path / "empty.json", json.dumps(empty).encode())
+    (item,) = load_many([path])
+    assert item.article is None
+    assert str(item.error) == f"{path}: not a readable JSON Feed (no items); check it"

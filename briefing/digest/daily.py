@@ -480,7 +480,8 @@ def _previous_digest(history: History | None, opts: DailyOptions, stem: str) -> 
         except Exception:  # a damaged history: fall back to the files on disk
             record = None
         if record is not None and record.story_count > 0:
-            return f"{record.story_count} stories"
+            where = f" in {record.paths[0]}" if record.paths else ""
+            return f"{record.story_count} stories{where}"
     for fmt in opts.formats:
         path = opts.output / f"{stem}.{fmt}"
         if path.is_file() and path.stat().st_size > 0:

@@ -74,6 +74,7 @@ from .files import (
     stdin_document,
 )
 from .html import article_from_html
+from .jsonfeed import is_json_feed
 from .jsonl import article_from_json, jsonl_items, single_from_lines
 from .opml import read_opml
 from .plain import article_from_text
@@ -384,6 +385,8 @@ def _stdin_items(session: _Session, fetch_linked: bool) -> Iterator[Loaded]:
 
 
 def _document_items(document: Document, session: _Session, fetch_linked: bool) -> Iterator[Loaded]:
+    if document.kind == "json" and is_json_feed(document.raw):
+        document = replace(document, kind="feed")  # a JSON Feed (jsonfeed.org)
     if document.kind == "feed":
         yield from feed_items(document, session.pages, fetch_linked)
     elif document.kind == "jsonl":
@@ -397,7 +400,7 @@ def _document_items(document: Document, session: _Session, fetch_linked: bool) -
 
 def _single(document: Document, cap: int) -> Article:
     """The one article of a whole document, refusing feeds and several JSON lines."""
-    if document.kind == "feed":
+    if document.kind == "feed" or (document.kind == "json" and is_json_feed(document.raw)):
         raise many_error(document.name, "is a feed")
     if document.kind == "jsonl":
         return single_from_lines(io.BytesIO(document.raw), document.name, cap)

@@ -14,6 +14,7 @@ from ..models import Article
 from ..text import normalize_text
 from .document import Document, Loaded, make_article
 from .html import html_to_text
+from .jsonfeed import is_json_feed, json_feed
 from .platform import only_platform
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}|\d{8}")
@@ -43,27 +44,19 @@ class HeadlineOnly(InputError):
 
 def feed_items(document: Document, load_pages: PageLoader, fetch_linked: bool) -> Iterator[Loaded]:
     """One item per feed entry; a feed with no entries that did not parse is one error item."""
-    import feedparser
-
-    headers = {"content-location": document.url} if document.url else {}
-    if document.content_type:
-        headers["content-type"] = document.content_type
-    try:
-        parsed = feedparser.parse(io.BytesIO(document.raw), response_headers=headers)
-    except Exception as err:  # feedparser rarely raises, but a bug must not kill a batch
-        parsed = None
-        problem = f"{type(err).__name__}: {err}"
-    entries = list(parsed.entries) if parsed is not None else []
+    if is_json_feed(document.raw):
+        title, entries = json_feed(document.raw)
+        feed_title, kind, problem = _plain(title, None), "JSON Feed", "no items"
+    else:
+        feed_title, entries, problem = _parse_xml_feed(document)
+        kind = "RSS or Atom feed"
     if not entries:
-        if parsed is not None:
-            problem = str(parsed.get("bozo_exception", "no <item> or <entry> elements"))
         yield Loaded(
             document.name,
             None,
-            InputError(f"{document.name}: not a readable RSS or Atom feed ({problem}); check it"),
+            InputError(f"{document.name}: not a readable {kind} ({problem}); check it"),
         )
         return
-    feed_title = _plain(parsed.feed.get("title"), parsed.feed.get("title_detail"))
     pages: dict[str, Article | BriefingError] = {}
     if fetch_linked:  # every linked page at once: the fetcher runs them concurrently
         links = [
@@ -87,6 +80,22 @@ def feed_items(document: Document, load_pages: PageLoader, fetch_linked: bool) -
         except Exception as err:  # an odd entry must not cost the rest of the feed
             problem = f"{document.name} entry {number}: cannot read the entry ({err!r}); check it"
             yield Loaded(item, None, InputError(problem))
+
+
+def _parse_xml_feed(document: Document) -> tuple[str | None, list[Any], str]:
+    """The feed's title, its entries and, when there are none, what went wrong."""
+    import feedparser
+
+    headers = {"content-location": document.url} if document.url else {}
+    if document.content_type:
+        headers["content-type"] = document.content_type
+    try:
+        parsed = feedparser.parse(io.BytesIO(document.raw), response_headers=headers)
+    except Exception as err:  # feedparser rarely raises, but a bug must not kill a batch
+        return None, [], f"{type(err).__name__}: {err}"
+    problem = str(parsed.get("bozo_exception", "no <item> or <entry> elements"))
+    title = _plain(parsed.feed.get("title"), parsed.feed.get("title_detail"))
+    return title, list(parsed.entries), problem
 
 
 def _plain(value: object, detail: object) -> str | None:

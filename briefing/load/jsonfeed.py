@@ -1,0 +1,62 @@
+"""JSON Feed (https://jsonfeed.org, versions 1 and 1.1), which feedparser does not read: its
+items as entries in feedparser's shape, so :mod:`.feeds` treats both kinds alike."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .decode import decode
+
+_VERSION = "https://jsonfeed.org/version/"
+
+
+def is_json_feed(raw: bytes) -> bool:
+    """Whether ``raw`` is a JSON Feed: an object whose ``version`` is a jsonfeed.org URL."""
+    head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"{") or _VERSION.encode() not in head:
+        return False
+    feed = _load(raw)
+    return feed is not None and str(feed.get("version", "")).startswith(_VERSION)
+
+
+def json_feed(raw: bytes) -> tuple[str | None, list[dict[str, Any]]]:
+    """The feed's title and its items as feedparser-style entries (title, link, content,
+    summary, published, updated); an item that is not an object is left out."""
+    feed = _load(raw) or {}
+    title, items = feed.get("title"), feed.get("items")
+    entries = [_entry(i) for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+    return (title if isinstance(title, str) else None), entries
+
+
+def _load(raw: bytes) -> dict[str, Any] | None:
+    try:
+        value = json.loads(decode(raw))
+    except (ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _entry(item: dict[str, Any]) -> dict[str, Any]:
+    def text(key: str) -> str | None:
+        value = item.get(key)
+        return value if isinstance(value, str) and value.strip() else None
+
+    content = []
+    if html := text("content_html"):
+        content.append({"value": html, "type": "text/html"})
+    if plain := text("content_text"):
+        content.append({"value": plain, "type": "text/plain"})
+    entry: dict[str, Any] = {"content": content}
+    for key, value in (
+        ("title", text("title")),
+        ("link", text("url") or text("external_url")),
+        ("summary", text("summary")),
+        ("published", text("date_published")),
+        ("updated", text("date_modified")),
+    ):
+        if value is not None:
+            entry[key] = value
+    if "summary" in entry:
+        entry["summary_detail"] = {"type": "text/plain"}
+    return entry
