@@ -61,6 +61,12 @@ WEDNESDAY = dt.date(2025, 11, 26)  # anchor for most tests: a Wednesday
         ("the second half", "2025-H2"),
         ("two years ago", "2023"),
         ("11 days ago", "2025-11-15"),
+        # a bound on the count keeps the value (TimeML's mod attribute holds the bound)
+        ("more than a year ago", "2024"),
+        ("barely a week ago", "2025-W47"),
+        ("only two days ago", "2025-11-24"),
+        ("a couple of weeks ago", "2025-W46"),
+        ("a couple weeks ago", "2025-W46"),
         ("5 p.m.", "2025-11-26T17:00"),
         ("6.10am on Monday", "2025-11-24T06:10"),
         ("February this year", "2025-02"),

@@ -24,6 +24,7 @@ WEEKDAYS = {
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a couple": 2, "a couple of": 2, "couple of": 2,
 }  # fmt: skip
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
@@ -60,13 +61,17 @@ _COUNT_RE = (
     r"(?:\d+[-\s]\d/\d+|\d/\d+|\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?|a|an|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety|hundred|several|few|a few|many|couple of|a couple of|"
+    r"ninety|hundred|several|few|a few|many|couple of|a couple of|a couple|"
     r"some|dozens of|hundreds of|thousands of)"
 )
 
 _LEADING_NOISE = re.compile(
     r"^(?:(?:on|in|at|by|since|from|until|till|through|during|around|about|of|as of|"
     r"before|after|almost|nearly|just|approximately|roughly|some|sometime|shortly|"
+    # a bound on a count ("more than a year ago", "barely a week ago"): TimeML keeps the
+    # value and puts the bound in its mod attribute, which a page does not show
+    r"more than|less than|fewer than|well over|a little over|a little more than|over|"
+    r"under|barely|exactly|only|"
     r"early|late|mid|(?:the )?(?:end|beginning|start|middle|turn) of|"
     r"the early hours of|the small hours of|the wee hours of|the course of|"
     r"earlier|later|the|its|their|as early as|as late as|"
