@@ -187,10 +187,11 @@ _COMPASS = re.compile(
     r"^(?:(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|inner|outer|"
     r"upper|lower|greater) (?P<rest>.+)$"
 )
-# Where a space mission happens: no gazetteer of the Earth lists these
+# Where a space mission happens: no gazetteer of the Earth lists these (the Earth itself
+# is left out: "the best place on Earth" placed a Tim Cook interview there)
 _SKY = frozenset(
     (
-        "earth", "moon", "mars", "venus", "mercury", "jupiter", "saturn", "uranus", "neptune",
+        "moon", "mars", "venus", "mercury", "jupiter", "saturn", "uranus", "neptune",
         "pluto", "ceres", "europa", "titan", "enceladus", "ganymede", "callisto",
     )
 )  # fmt: skip
