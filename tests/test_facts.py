@@ -230,6 +230,21 @@ def test_number_values() -> None:
     assert value("£30m", "MONEY") == "30000000"
     assert value("15m", "QUANTITY") == "15"  # metres, not millions
     assert value("12 percent", "PERCENT") == "12%"
+    assert value("just over 16 feet", "QUANTITY") == "16"  # two quantifiers
+    assert value("-5.44%", "PERCENT") == "-5.44%"
+    assert value("−3%", "PERCENT") == "-3%"  # a minus sign
+    assert value("zero", "CARDINAL") == "0"
+    assert value("dozens of flybys", "CARDINAL") is None  # no one value
+
+
+def test_words_that_count_nothing_are_no_number() -> None:
+    text = (
+        "Pneumonic plague spreads between people, officials said. Every penny of the "
+        "$5 million fund was spent, and zero patients died. #HealthyHydration #ad"
+    )
+    numbers = {n.text: n.value for n in extract_facts(Article(text)).numbers}
+    assert numbers.get("$5 million fund") == "5000000" and numbers.get("zero patients") == "0"
+    assert not any("plague" in t or "#" in t or "penny" in t.lower() for t in numbers), numbers
 
 
 # --- quotes ------------------------------------------------------------------------------------

@@ -34,6 +34,13 @@ _PEOPLE = PERSON_NOUNS | {
 }  # fmt: skip
 
 
+# The words a count is written with when it has no digit
+_COUNTS = frozenset(
+    {*WORD_NUMBERS, *MULTIPLIERS, *(f"{m}s" for m in MULTIPLIERS if len(m) > 2)}
+    | {"dozens", "tens", "scores", "several", "few", "many", "couple", "quarter", "half"}
+)
+
+
 # "30-60", "2-1", "9-2-1": a range or a score, which no one number stands for
 _SPAN_OF_NUMBERS = re.compile(r"^\D{0,3}\d+(?:[.,]\d+)?\s*[-–]\s*\d")
 
@@ -42,32 +49,33 @@ def _number_value(text: str, label: str) -> str | None:
     """A normalised number: "15", "4200000000" for "$4.2 billion", "3.5%" for percents
     (the caller leaves a range or a score without one: "30-60 per cent", "a 2-1 win")."""
     s = fold(text).replace(",", "")
-    s = re.sub(r"^(?:" + "|".join(QUANTIFIERS) + r")\s+", "", s)
+    s = re.sub(r"^(?:(?:" + "|".join(QUANTIFIERS) + r")\s+)+", "", s)  # "just over 16 feet"
     s = re.sub(r"[$€£¥]|\b(?:us|usd|eur|gbp|dollars?|euros?|pounds?|yen)\b", " ", s).strip()
     pct = label == "PERCENT" or "%" in s or "percent" in s or "per cent" in s
-    m = re.match(r"^(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<mult>[a-z]+)?", s)
+    m = re.match(r"^(?P<n>[-−]?\d+(?:\.\d+)?)\s*-?\s*(?P<mult>[a-z]+)?", s)
     number: Decimal | None = None
     rest = ""
     if m:
         try:
-            number = Decimal(m["n"])
+            number = Decimal(m["n"].replace("−", "-"))  # "-5.44%"
         except InvalidOperation:
             return None
         rest = m["mult"] or ""
     else:
         words = s.replace("-", " ").split()
-        total = 0.0
+        total, named = 0.0, False
         for word in words:
             if word in WORD_NUMBERS:
                 total += WORD_NUMBERS[word]
+                named = True
             elif word in MULTIPLIERS and total:
                 total *= MULTIPLIERS[word]
             elif word in ("a", "an", "and"):
                 continue
             else:
                 break
-        if not total:
-            return None
+        if not named:
+            return None  # "zero appearances" is 0; "dozens of flybys" has no one value
         number = Decimal(str(total))
         rest = ""
     if rest in MULTIPLIERS and not pct and (len(rest) > 2 or label == "MONEY"):
@@ -90,6 +98,8 @@ def read_number(
     doc = span.doc
     text = span.text.strip()
     root = span.root
+    if not re.search(r"\d", text) and not set(fold(text).replace("-", " ").split()) & _COUNTS:
+        return  # "Pneumonic plague", "#HealthyHydration #ad", "every penny": no count in it
     if label == "CARDINAL":
         if re.fullmatch(r"(?:1[89]|20)\d\d", text):
             return  # a year
