@@ -619,6 +619,18 @@ def test_one_unnamed_expert_is_the_speaker_not_the_person_the_quote_is_about() -
     assert speakers.get("His friend") == "legal expert", speakers
 
 
+def test_a_he_that_is_a_main_clause_subject_carries_its_person_forward() -> None:
+    text = (
+        "Ruth Ames visited the prison in March to end the contract.\n\n"
+        "The visit took three days.\n\n"
+        "During the visit, she was photographed with Tom Bale in the yard.\n\n"
+        "She later told the BBC: “I took the call that this was serious and went to see "
+        "him myself.”"
+    )
+    speakers = {q.text[:10]: q.speaker for q in extract_facts(Article(text)).quotes}
+    assert speakers.get("I took the") == "Ruth Ames", speakers  # not Tom Bale, named last
+
+
 def test_he_said_is_the_last_main_clause_subject_not_a_name_inside_a_clause() -> None:
     text = (
         "Senator Ruth Ames, a Democrat, criticised the prison service on Tuesday.\n\n"

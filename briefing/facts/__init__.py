@@ -33,7 +33,7 @@ from ..nlp import analysis_cut, parse
 from ..text import split_sentences
 from .entities import Labelled, facility, fixed_entities
 from .numbers import read_number, read_plain_numbers
-from .quotes import quote_facts, quote_spans, read_quotes
+from .quotes import chain_subjects, quote_facts, quote_spans, read_quotes
 from .rank import DEFAULT_WEIGHTS, Weights
 from .state import State, ranked_items, sentence_at
 from .what import read_title_what, read_what, what_facts
@@ -230,6 +230,8 @@ def _read_doc(state: State, offset: int, doc: Any) -> None:
             index = sentence_at(state.starts, pos)
             _read_entity(state, ent, index, state.spans[index].text, pos=pos)
     quoted = list(quote_spans(doc.text))  # one scan: quotes read them, what skips them
+    if state.model_reads:
+        chain_subjects(state, offset, doc, quoted)
     read_quotes(state, offset, doc, quoted)
     if state.model_reads:
         read_what(state, offset, doc, quoted)

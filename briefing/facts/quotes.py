@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -10,6 +11,7 @@ from ..models import Fact
 from .entities import fixed_label
 from .rank import saturate
 from .state import LIMITS, MAX_CANDIDATES, Item, State, sentence_at
+from .who import _main_clause
 from .words import (
     ORG_PRONOUNS,
     PERSON_NOUNS,
@@ -335,6 +337,22 @@ def _a_persons_surname(state: State, name: str) -> bool:
         if key.endswith(" " + words[0]) and votes["PERSON"] > votes["ORG"]:
             return True
     return False
+
+
+def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[int, int]]) -> None:
+    """A "he" or "she" that is a main clause's subject stands, from then on, for the person
+    it refers to, so a later "he said" still finds that person ("Andrew claims ... During
+    the visit, he was photographed with Epstein ... He instead told the BBC: '...'" is
+    Andrew's, not Epstein's, the last person named). A pronoun inside a quotation is the
+    speaker's, not the writer's, and is left alone."""
+    for tok in doc:
+        if any(a <= tok.idx < b for a, b in quoted):
+            continue
+        if tok.lower_ in PERSON_PRONOUNS and tok.lower_ != "i" and _main_clause(tok):
+            pos = offset + tok.idx
+            person = _last_subject(state, pos)
+            if person is not None:
+                bisect.insort(state.speakers, (pos, person[0], "PERSON", True))
 
 
 def _last_named(state: State, pos: int, labels: tuple[str, ...]) -> tuple[str | None, str | None]:
