@@ -913,3 +913,13 @@ def test_a_what_line_never_stops_inside_a_phrase(text: str) -> None:
     for line in what:
         assert line in text.replace(",", ""), line  # verbatim words, in article order
         assert not line.endswith((" save", " at the American", " for", " including")), line
+
+
+def test_a_what_line_keeps_what_follows_a_pronoun_object() -> None:
+    text = (
+        "Years ago my friend handed me a novel about a quest. "
+        "The governor would like us to know her state is on meth."
+    )
+    what = [f.text for f in extract_facts(Article(text)).what]
+    assert "my friend handed me a novel about a quest" in what, what
+    assert not any(line.endswith((" me", " us")) for line in what), what

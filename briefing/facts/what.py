@@ -178,6 +178,11 @@ def _event(
     if objects:
         obj = objects[0]
         keep += _trimmed(obj, 12)
+        # after whom, what they are given, asked or told: "handed me [a novel]", "would
+        # like us [to know ...]"; a pronoun alone ends no event
+        then = [c for c in objects[1:] if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        if then and (obj.dep_ == "dative" or obj.tag_ == "PRP"):
+            keep += _trimmed(then[0], 10)
         # An object's complement completes the event: "keeps Spain alive", "named Smith
         # chief executive", "declared the man dead"; without it the line says the opposite
         # or nothing ("Nadal keeps Spain").
