@@ -237,6 +237,7 @@ def test_boilerplate_is_never_chosen_even_first(junk: str) -> None:
         ("LONDON, England (CNN) --", "fragment"),
         ("Obama Signs New Climate Bill Into Law", "heading"),
         ("What would you do if your house flooded tonight?", "reader question"),
+        ("Well, for one it is really easy to parse HTML or XML:", "lead-in"),
         (" ".join(["word"] * 81) + ".", "run-on"),
     ],
 )
@@ -612,3 +613,14 @@ def test_the_headline_repeated_in_the_text_is_no_summary_line() -> None:
         assert not any(s.text.startswith("Investors do not seem") for s in summary)
     # without the title known, the same line is ordinary text and may lead
     assert summarize(Article(f"{title}\n\n{body}"), sentences=3)[0].text.startswith("Investors")
+
+
+def test_a_sentence_leading_into_what_follows_waits_behind_content() -> None:
+    text = (
+        "The council approved the new budget on Monday after a long debate. "
+        "Here is what the mayor said about the plan at the meeting:\n\n"
+        "Spending on schools rises by 4 percent under the plan, officials said. "
+        "Critics said the plan would raise taxes for families in the north."
+    )
+    chosen = [s.text for s in summarize(Article(text), sentences=2)]
+    assert len(chosen) == 2 and not any(t.endswith(":") for t in chosen), chosen

@@ -82,7 +82,8 @@ def boilerplate(text: str, precise: bool = True) -> tuple[float, str]:
     1.0 (never chosen while real content remains) for fragments under 5 words, run-ons
     over 80 words, bylines, "Read more"/"Click here"/"Follow us", photo credits, datelines
     or agency tags on their own, and headings (12 words or fewer with no final
-    punctuation). 0.5 for a question put to the reader, 0.3 for other questions, else 0.
+    punctuation). 0.5 for a question put to the reader, 0.3 for other questions and for a
+    sentence that ends on a colon (it leads into something), else 0.
     ``precise`` counts ambiguous calls to action ("sign up", "subscribe", "advertisement")
     only opening the sentence or addressed to the reader.
     """
@@ -104,6 +105,11 @@ def boilerplate(text: str, precise: bool = True) -> tuple[float, str]:
         return 1.0, "heading"
     if _QUESTION.search(text):
         return (0.5, "reader question") if _READER.search(text.lower()) else (0.3, "question")
+    if text.rstrip().endswith(":"):
+        # "Well, for one it is really easy to parse HTML or XML:", "Stephen Hawking begins
+        # A Brief History of Time with this story:": it leads into what a summary leaves out
+        # (18 of 408 briefs of the dev feeds and 2 of the 90 dev pages showed one)
+        return 0.3, "lead-in"
     return 0.0, ""
 
 
