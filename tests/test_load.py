@@ -957,3 +957,19 @@ def test_a_json_feed_with_no_items_is_one_error_naming_it(tmp_path: Path) -> Non
     (item,) = load_many([path])
     assert item.article is None
     assert str(item.error) == f"{path}: not a readable JSON Feed (no items); check it"
+
+
+def test_a_feed_entrys_code_listing_is_no_prose(tmp_path: Path) -> None:
+    rss = (
+        '<rss version="2.0"><channel><title>Code blog</title><item><title>Parsing made easy'
+        "</title><description><![CDATA[<p>I released a parser for <code>HTML</code> on "
+        "Monday, and it is easy to use:</p><pre>doc = Parser.html(&lt;&lt;-eohtml)\n"
+        "  &lt;p&gt;Hello&lt;/p&gt;\neohtml</pre><p>It runs twice as fast as the old one."
+        "</p>]]></description></item></channel></rss>"
+    )
+    (item,) = load_many([write(tmp_path / "code.rss", rss.encode())])
+    assert item.article is not None
+    assert item.article.text == (
+        "I released a parser for HTML on Monday, and it is easy to use:\n\n"
+        "It runs twice as fast as the old one."
+    )

@@ -258,8 +258,16 @@ def _tidy_body(body: str, title: str | None, description: str | None, tidy: Tidy
     return "\n\n".join(paragraphs)
 
 
+# A feed entry's code listing or terminal session ("<pre>doc = Nokogiri::HTML(...)</pre>")
+# is no prose: read as sentences it became summary lines ("self.bounds = ({ CGRect bounds =
+# ...", "$ ruby -r rubygems -e'require ...") in the briefs of 7 programming feeds of the dev
+# data. Code inside a sentence (<code>) stays.
+_LISTING_TAGS = frozenset({"pre"})
+
+
 def html_to_text(fragment: str) -> str:
-    """Plain text of an HTML fragment: block elements become paragraphs, ``<br>`` a line break."""
+    """Plain text of an HTML fragment: block elements become paragraphs, ``<br>`` a line
+    break; a preformatted listing (``<pre>``) is left out."""
     if "<" not in fragment:  # no tags, but it is still HTML: entities are decoded
         paragraphs = html.unescape(fragment).split("\n\n")
         return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
@@ -278,7 +286,7 @@ def html_to_text(fragment: str) -> str:
     for event, element in walker:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if event == "start":
-            if tag in _SKIP_TAGS or not tag:
+            if tag in _SKIP_TAGS or tag in _LISTING_TAGS or not tag:
                 walker.skip_subtree()
                 continue
             parts.append("\n" if tag == "br" else "\n\n" if tag in _BLOCK_TAGS else "")
