@@ -260,8 +260,8 @@ def _tidy_body(body: str, title: str | None, description: str | None, tidy: Tidy
 
 # A feed entry's code listing or terminal session ("<pre>doc = Nokogiri::HTML(...)</pre>")
 # is no prose: read as sentences it became summary lines ("self.bounds = ({ CGRect bounds =
-# ...", "$ ruby -r rubygems -e'require ...") in the briefs of 7 programming feeds of the dev
-# data. Code inside a sentence (<code>) stays.
+# ...", "dom@dreizehn:/usr/local/etc$ exa -lTF ...") in the briefs of the dev feeds, 10 of
+# which hold <pre> blocks. Code inside a sentence (<code>) stays.
 _LISTING_TAGS = frozenset({"pre"})
 
 
