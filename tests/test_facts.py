@@ -923,3 +923,12 @@ def test_a_what_line_keeps_what_follows_a_pronoun_object() -> None:
     what = [f.text for f in extract_facts(Article(text)).what]
     assert "my friend handed me a novel about a quest" in what, what
     assert not any(line.endswith((" me", " us")) for line in what), what
+
+
+def test_a_lower_case_word_run_into_a_names_start_is_no_part_of_it() -> None:
+    from briefing.facts.entities import _lower_lead
+
+    doc = get_nlp()("Rebels hunt Jedi across the galaxy, and Charles de Gaulle left.")
+    assert _lower_lead(doc[1])  # "hunt"
+    assert not _lower_lead(doc[9])  # "de" of "Charles de Gaulle"
+    assert not _lower_lead(doc[2])  # "Jedi": a capital

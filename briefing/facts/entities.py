@@ -32,8 +32,9 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
     """The Doc's entities with boundaries and labels repaired by rule (see module doc):
     hyphenated names completed ("Mazar[-e-Sharif]"), a group's lost first word restored
     ("[Hayat] Tahrir al-Sham"), "[This] year", junk after a date dropped ("November 8, 2016
-    [Dozens]"), a name's trailing function word dropped ("Thibaut Courtois [to]"), and a
-    date next to a time joined ("Wednesday" + "morning")."""
+    [Dozens]"), a name's trailing function word dropped ("Thibaut Courtois [to]"), a
+    lower-case word before a name dropped ("[older] MacBook Pro"), and a date next to a
+    time joined ("Wednesday" + "morning")."""
     found: list[list[Any]] = []
     for ent in doc.ents:
         start, end, label = ent.start, ent.end, ent.label_
@@ -61,6 +62,8 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
             start, end = _before_dash(doc, start, end)
         while label in _NAMES and end - start > 1 and _function_word(doc[end - 1]):
             end -= 1  # "Thibaut Courtois [to]", "Hall of Fame's Class [of]"
+        while label in _NAMES and end - start > 1 and _lower_lead(doc[start]):
+            start += 1  # "[hunt] Jedi", "[older] MacBook Pro"
         span = doc[start:end] if (start, end) != (ent.start, ent.end) else ent
         found.append([start, end, fixed_label(span, label)])
     for start, end, label in _joined_dates(doc, found):
@@ -95,6 +98,26 @@ def _before_dash(doc: Any, start: int, end: int) -> tuple[int, int]:
 def _function_word(tok: Any) -> bool:
     """A lower-case preposition, conjunction or determiner: never the last word of a name."""
     return bool(tok.text.islower() and tok.tag_ in ("IN", "TO", "CC", "DT", "PRP$", "WDT"))
+
+
+# Lower-case words that begin names ("de Gaulle", "van Gogh", "bin Salman")
+_PARTICLES = frozenset(
+    (
+        "de", "da", "del", "della", "di", "van", "von", "der", "den", "le", "la", "du", "dos",
+        "das", "al", "el", "bin", "ibn", "bint", "ben", "ter", "ten", "zu", "y",
+    )
+)  # fmt: skip
+
+
+def _lower_lead(tok: Any) -> bool:
+    """A lower-case verb, adjective, adverb or common noun the model ran into the start of a
+    name ("[hunt] Jedi", "[older] MacBook Pro"); never a name's particle ("de Gaulle")."""
+    return bool(
+        tok.is_alpha
+        and tok.text.islower()
+        and tok.tag_[:2] in ("VB", "JJ", "RB", "NN")
+        and tok.lower_ not in _PARTICLES
+    )
 
 
 def _stray_after_date(tok: Any) -> bool:
