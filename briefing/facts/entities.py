@@ -9,7 +9,14 @@ from typing import Any
 
 from .. import dates
 from ..lexicon import NEWS_AGENCIES
-from .words import FACILITY_WORDS, GROUP_WORDS, LOCATIVE_PREPS, PLACE_NOUNS, is_title_word
+from .words import (
+    CORPORATE,
+    FACILITY_WORDS,
+    GROUP_WORDS,
+    LOCATIVE_PREPS,
+    PLACE_NOUNS,
+    is_title_word,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +71,8 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
             end -= 1  # "Thibaut Courtois [to]", "Hall of Fame's Class [of]"
         while label in _NAMES and end - start > 1 and _lower_lead(doc[start]):
             start += 1  # "[hunt] Jedi", "[older] MacBook Pro"
+        if label in ("PERSON", "ORG"):
+            end = _owner_end(doc, start, end)  # "Twilio[’s Media Streams]"
         span = doc[start:end] if (start, end) != (ent.start, ent.end) else ent
         found.append([start, end, fixed_label(span, label)])
     for start, end, label in _joined_dates(doc, found):
@@ -118,6 +127,21 @@ def _lower_lead(tok: Any) -> bool:
         and tok.tag_[:2] in ("VB", "JJ", "RB", "NN")
         and tok.lower_ not in _PARTICLES
     )
+
+
+def _owner_end(doc: Any, start: int, end: int) -> int:
+    """Where a person's or organisation's name ends when the model ran it on over a
+    possessive into what it owns ("Twilio’s Media Streams", "Google Cloud’s BigQuery",
+    "Washington Healthcare Authority’s Opioid Prevention"): the owner is the actor. A
+    company named for its founder keeps its name ("Lowe's Companies Inc.", "McDonald's
+    Corp."): a corporate word after the possessive, or a name in capitals."""
+    if doc[start:end].text.isupper():
+        return end
+    for i in range(start + 1, end - 1):
+        if doc[i].tag_ == "POS":
+            rest = {t.lower_ for t in doc[i + 1 : end]}
+            return end if rest & (CORPORATE | {"companies", "restaurants", "stores"}) else i
+    return end
 
 
 def _stray_after_date(tok: Any) -> bool:
