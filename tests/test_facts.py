@@ -944,3 +944,13 @@ def test_a_name_run_on_over_a_possessive_is_its_owner() -> None:
     assert "Jeff Bezos" in who and not any("Blue Origin" in w and "Bezos" in w for w in who)
     assert any(w.startswith("McDonald's") for w in who), who  # a company named for its founder
     assert any(w.startswith("Lowe's") for w in who), who
+
+
+def test_a_phrasal_verb_keeps_the_phrase_it_needs() -> None:
+    text = (
+        "Emirates finalized a deal on Wednesday. The deal sets up for a reduction to a prior "
+        "commitment of 150 jets."
+    )
+    what = [f.text for f in extract_facts(Article(text)).what]
+    assert not any(line.endswith("sets up") for line in what), what
+    assert any(line.startswith("The deal sets up for a reduction") for line in what), what

@@ -198,7 +198,7 @@ def _event(
         after = [p for p in preps if p.i > obj.i]
         if after and len(list(after[0].subtree)) <= 5 and after[0].i <= max(t.i for t in keep) + 2:
             keep += _trimmed(after[0], 5)
-    elif preps and not any(c.dep_ == "prt" for c in verb.children):
+    elif preps:
         keep += _trimmed(preps[0], 8)
     if full and (
         subjects[0].dep_ == "expl"
