@@ -954,3 +954,19 @@ def test_a_phrasal_verb_keeps_the_phrase_it_needs() -> None:
     what = [f.text for f in extract_facts(Article(text)).what]
     assert not any(line.endswith("sets up") for line in what), what
     assert any(line.startswith("The deal sets up for a reduction") for line in what), what
+
+
+@pytest.mark.parametrize(
+    ("title", "line"),
+    [
+        (
+            "A Man Developed 'Feather Duvet Lung' After Getting New Bedding",
+            "A Man Developed Feather Duvet Lung",
+        ),
+        ("How This Man’s Bedding Gave Him ‘Feather Duvet Lung’", "This Man’s Bedding Gave Him"),
+    ],
+)
+def test_a_headlines_quoted_object_stays_with_its_verb(title: str, line: str) -> None:
+    text = "Doctors described the case on Monday. The man recovered after he removed the bedding."
+    what = [f.text for f in extract_facts(Article(text, title=title)).what]
+    assert what[0].startswith(line) and what[0].endswith("Lung"), what

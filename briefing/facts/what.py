@@ -170,6 +170,11 @@ def _event(
         keep += _trimmed(subjects[0], 8)
     keep += [verb] + [c for c in verb.children if c.dep_ in _VERB_GROUP]
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
+    if not [c for c in objects if c.dep_ != "dative"]:
+        # a quoted name the parser hung off the verb as an adverb or an apposition is its
+        # object: "A Man Developed 'Feather Duvet Lung' After ...", "Bedding Gave Him
+        # ‘Feather Duvet Lung’" (3 headlines of the dev pages ended at the verb)
+        objects += [c for c in verb.children if c.i > verb.i and _quoted_noun(c)]
     preps = [
         c
         for c in verb.children
@@ -180,7 +185,7 @@ def _event(
         keep += _trimmed(obj, 12)
         # after whom, what they are given, asked or told: "handed me [a novel]", "would
         # like us [to know ...]"; a pronoun alone ends no event
-        then = [c for c in objects[1:] if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        then = [c for c in objects[1:] if c.dep_ in ("dobj", "ccomp", "xcomp") or _quoted_noun(c)]
         if then and (obj.dep_ == "dative" or obj.tag_ == "PRP"):
             keep += _trimmed(then[0], 10)
         # An object's complement completes the event: "keeps Spain alive", "named Smith
@@ -211,7 +216,7 @@ def _event(
     )
     if quoted and _quotes_a_clause(tokens, quoted):
         return None  # 'A spokesperson said "we have received an inquiry ..."': their words
-    tokens = [t for t in tokens if t.text not in ("“", "”", '"', "‘", "’")]
+    tokens = [t for t in tokens if not _quote_mark(t)]
     kept = {t.i for t in tokens}
     # a hyphen stays only inside a word kept whole ("6-4"), never left by a dropped
     # apposition ("Rep. David McKinley, R-W.Va., visited" -> not "McKinley - visited")
@@ -237,6 +242,19 @@ def _event(
     if full and (not text or _EMPTY_CLAUSE.match(text)):
         return None
     return text, stem(verb.lower_)
+
+
+def _quoted_noun(tok: Any) -> bool:
+    """A noun phrase in quotation marks that the parse attached as an adverb or apposition."""
+    if tok.dep_ not in ("npadvmod", "appos") or not tok.tag_.startswith("NN"):
+        return False
+    first = tok.doc[min(t.i for t in tok.subtree)]
+    opener = first if _quote_mark(first) else tok.doc[first.i - 1] if first.i > 0 else None
+    return opener is not None and _quote_mark(opener)
+
+
+def _quote_mark(tok: Any) -> bool:
+    return bool(tok.tag_ in ("``", "''") or tok.text in ("“", "”", '"', "‘", "’"))
 
 
 def _quotes_a_clause(tokens: list[Any], quoted: list[tuple[int, int]]) -> bool:
