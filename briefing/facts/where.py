@@ -198,8 +198,9 @@ _SKY = frozenset(
 
 
 def known_place(key: str) -> bool:
-    """Whether the place key names a country, a place in the gazetteer, or a street,
-    building or region by its last word."""
+    """Whether the place key names a country, a place in the gazetteer, a street,
+    building or region by its last word, a compass part of a known place ("east africa"),
+    or a body of the solar system ("mars")."""
     last = key.rsplit(" ", 1)[-1].strip(".")
     part = _COMPASS.match(key)
     return (
@@ -280,13 +281,13 @@ def where_facts(
             not anchored or _not_a_place_name(group)
         ):
             # "in Ruby", "in AdWords", "in UTF-8": a name no gazetteer knows and no place word
-            # names ("the Qarbala area"), in an article
-            # that places nothing at a place one knows, is mostly a product, a language or a
-            # species the model read as a place. On the 90 dev web pages and the dev feeds
-            # this drops 49 Where facts from 41 articles, 47 of them such names (2 places:
-            # "West Point", a theatre's "City Stage"). Beside a known place such a name stays
-            # ("Xilingol" in "Inner Mongolia", China) unless it is written like no place is
-            # ("Algorithm 4", "Port Map.app", "MeshU")
+            # names ("the Qarbala area"), in an article that places nothing at a place one
+            # knows, is mostly a product, a language or a species the model read as a place.
+            # On the 90 dev web pages and the dev feeds this drops 49 Where facts from 41
+            # articles, 47 of them such names (2 places: "West Point", a theatre's "City
+            # Stage"). Beside a known place such a name stays ("Xilingol" in "Inner
+            # Mongolia", China) unless it is written like no place is ("Algorithm 4",
+            # "Port Map.app", "MeshU")
             continue
         if not any(m.locative or m.dateline for m in group):
             if not any(known_place(m.key) for m in group):
@@ -304,8 +305,9 @@ def where_facts(
     return tuple(f for f in facts if f is not None)
 
 
-# a digit, a capital inside a word ("AdWords", "UPnP", "MeshU"), a dot inside a word
-_UNPLACELIKE = re.compile(r"\d|[a-z][A-Z]|\w\.\w")
+# a digit, a capital inside a word ("AdWords", "UPnP", "MeshU"; not "McAllen", "MacDuff",
+# "DeKalb", "LaSalle"), a dot inside a word
+_UNPLACELIKE = re.compile(r"\d|(?<!\bM)(?<!\bMa)(?<!\bD)(?<!\bL)[a-z][A-Z]|\w\.\w")
 
 
 def _not_a_place_name(group: list[Actor]) -> bool:
