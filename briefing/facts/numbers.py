@@ -197,10 +197,10 @@ _BARE_COUNT = re.compile(r"\d+(?:[.,]\d+)?")
 
 def _names_not_counts(doc: Any, text: str, after: int, counted: Any) -> bool:
     """Whether a bare number of two or more (``text``, ending at token ``after``) stands
-    before a singular noun (``counted``): "its 737 Max
-    jet", "the 777 program", "the SBJ 40 Under 40 list", "the top 10 face off", "type 2
-    immune response", "five time NBA champion". English puts what a count counts in the
-    plural, so such a number names or ranks something (seen on 7 of the 90 dev web pages).
+    before a singular noun (``counted``): "its 737 Max jet", "the 777 program", "the SBJ 40
+    Under 40 list", "the top 10 face off", "type 2 immune response", "five time NBA
+    champion". English puts what a count counts in the plural, so such a number names or
+    ranks something (14 number facts on 9 of the 90 dev web pages).
     A measure or a plural between them ("a 100 yard backstroke", "18 times the number"), a
     noun whose plural is the singular ("270 aircraft"), a hyphenated modifier ("a
     three-game streak") and a score or a range ("a 2-1 win": the model's entity is "2")

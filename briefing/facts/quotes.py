@@ -11,7 +11,7 @@ from ..models import Fact
 from .entities import fixed_label
 from .rank import saturate
 from .state import LIMITS, MAX_CANDIDATES, Item, State, sentence_at
-from .who import _main_clause
+from .who import main_clause
 from .words import (
     ORG_PRONOUNS,
     PERSON_NOUNS,
@@ -348,7 +348,7 @@ def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[i
     for tok in doc:
         if any(a <= tok.idx < b for a, b in quoted):
             continue
-        if tok.lower_ in PERSON_PRONOUNS and tok.lower_ != "i" and _main_clause(tok):
+        if tok.lower_ in PERSON_PRONOUNS and tok.lower_ != "i" and main_clause(tok):
             pos = offset + tok.idx
             person = _last_subject(state, pos)
             if person is not None:

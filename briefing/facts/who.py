@@ -45,7 +45,7 @@ def _subject_of(tok: Any) -> bool:
     return False
 
 
-def _main_clause(tok: Any) -> bool:
+def main_clause(tok: Any) -> bool:
     """Whether the subject ``tok`` belongs to the sentence's main verb (not to a clause
     inside it: "Figgins declined to say whether Thomas slept")."""
     for _ in range(4):
@@ -115,7 +115,7 @@ def read_actor(
         if acronym:
             state.acronyms.setdefault(name_key(acronym), key)
     if label == "PERSON" or label == "ORG":
-        state.speakers.append((pos, name, label, subject and _main_clause(span.root)))
+        state.speakers.append((pos, name, label, subject and main_clause(span.root)))
 
 
 # The vote a mention casts when it reads as a thing, not an actor ("the new Mac Pro").
