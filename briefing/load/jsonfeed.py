@@ -14,7 +14,7 @@ _VERSION = "https://jsonfeed.org/version/"
 def is_json_feed(raw: bytes) -> bool:
     """Whether ``raw`` is a JSON Feed: an object whose ``version`` is a jsonfeed.org URL."""
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith(b"{") or _VERSION.encode() not in head:
+    if not head.startswith(b"{") or _VERSION.encode() not in raw:  # "version" may come last
         return False
     feed = _load(raw)
     return feed is not None and str(feed.get("version", "")).startswith(_VERSION)
