@@ -254,7 +254,8 @@ def _quoted_noun(tok: Any) -> bool:
 
 
 def _quote_mark(tok: Any) -> bool:
-    return bool(tok.tag_ in ("``", "''") or tok.text in ("“", "”", '"', "‘", "’"))
+    """A quotation mark, double (:func:`_quoted_token`) or single and curly."""
+    return _quoted_token(tok) or tok.text in ("‘", "’")
 
 
 def _quotes_a_clause(tokens: list[Any], quoted: list[tuple[int, int]]) -> bool:
@@ -338,7 +339,7 @@ def _quoted(span: Any) -> set[int]:
     inside: set[int] = set()
     open_mark: str | None = None
     for tok in span:
-        if tok.tag_ in ("``", "''") or tok.text in ('"', "“", "”"):
+        if _quoted_token(tok):
             open_mark = None if open_mark else tok.text
             continue
         if open_mark:
