@@ -346,13 +346,14 @@ def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[i
     Andrew's, not Epstein's, the last person named). A pronoun inside a quotation is the
     speaker's, not the writer's, and is left alone."""
     for tok in doc:
+        if tok.lower_ not in PERSON_PRONOUNS or tok.lower_ == "i" or not main_clause(tok):
+            continue  # the cheap tests first: a pronoun is rare among a paragraph's tokens
         if any(a <= tok.idx < b for a, b in quoted):
             continue
-        if tok.lower_ in PERSON_PRONOUNS and tok.lower_ != "i" and main_clause(tok):
-            pos = offset + tok.idx
-            person = _last_subject(state, pos)
-            if person is not None:
-                bisect.insort(state.speakers, (pos, person[0], "PERSON", True))
+        pos = offset + tok.idx
+        person = _last_subject(state, pos)
+        if person is not None:
+            bisect.insort(state.speakers, (pos, person[0], "PERSON", True))
 
 
 def _last_named(state: State, pos: int, labels: tuple[str, ...]) -> tuple[str | None, str | None]:
