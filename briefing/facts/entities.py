@@ -129,6 +129,10 @@ def _lower_lead(tok: Any) -> bool:
     )
 
 
+# The words after a possessive that make it a company's name, not what someone owns
+_FOUNDER_NAMED = CORPORATE | {"companies", "restaurants", "stores"}
+
+
 def _owner_end(doc: Any, start: int, end: int) -> int:
     """Where a person's or organisation's name ends when the model ran it on over a
     possessive into what it owns ("Twilio’s Media Streams", "Google Cloud’s BigQuery",
@@ -140,7 +144,7 @@ def _owner_end(doc: Any, start: int, end: int) -> int:
     for i in range(start + 1, end - 1):
         if doc[i].tag_ == "POS":
             rest = {t.lower_ for t in doc[i + 1 : end]}
-            return end if rest & (CORPORATE | {"companies", "restaurants", "stores"}) else i
+            return end if rest & _FOUNDER_NAMED else i
     return end
 
 
