@@ -197,6 +197,7 @@ _SKY = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=8192)  # asked of each place several times per article, and again
 def known_place(key: str) -> bool:
     """Whether the place key names a country, a place in the gazetteer, a street,
     building or region by its last word, a compass part of a known place ("east africa"),
