@@ -76,9 +76,13 @@ class Tidy:
 
 TIDY = Tidy(teaser_words=25, tail_words=40, inline_spans=True)
 
+# What html_to_text never reads; among it a feed entry's code listing or terminal session
+# (<pre>): no prose, read as sentences it became summary lines ("self.bounds = ({ CGRect
+# bounds = ...", "dom@dreizehn:/usr/local/etc$ exa -lTF ...") in the briefs of the dev
+# feeds, 10 of which hold <pre> blocks. Code inside a sentence (<code>) stays.
 _SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas"}
-    | {"button", "select", "textarea", "head", "title"}
+    | {"button", "select", "textarea", "head", "title", "pre"}
 )
 
 
@@ -258,13 +262,6 @@ def _tidy_body(body: str, title: str | None, description: str | None, tidy: Tidy
     return "\n\n".join(paragraphs)
 
 
-# A feed entry's code listing or terminal session ("<pre>doc = Nokogiri::HTML(...)</pre>")
-# is no prose: read as sentences it became summary lines ("self.bounds = ({ CGRect bounds =
-# ...", "dom@dreizehn:/usr/local/etc$ exa -lTF ...") in the briefs of the dev feeds, 10 of
-# which hold <pre> blocks. Code inside a sentence (<code>) stays.
-_LISTING_TAGS = frozenset({"pre"})
-
-
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment: block elements become paragraphs, ``<br>`` a line
     break; a preformatted listing (``<pre>``) is left out."""
@@ -286,7 +283,7 @@ def html_to_text(fragment: str) -> str:
     for event, element in walker:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if event == "start":
-            if tag in _SKIP_TAGS or tag in _LISTING_TAGS or not tag:
+            if tag in _SKIP_TAGS or not tag:
                 walker.skip_subtree()
                 continue
             parts.append("\n" if tag == "br" else "\n\n" if tag in _BLOCK_TAGS else "")
