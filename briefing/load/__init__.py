@@ -385,8 +385,7 @@ def _stdin_items(session: _Session, fetch_linked: bool) -> Iterator[Loaded]:
 
 
 def _document_items(document: Document, session: _Session, fetch_linked: bool) -> Iterator[Loaded]:
-    if document.kind == "json" and is_json_feed(document.raw):
-        document = replace(document, kind="feed")  # a JSON Feed (jsonfeed.org)
+    document = _feed_kind(document)
     if document.kind == "feed":
         yield from feed_items(document, session.pages, fetch_linked)
     elif document.kind == "jsonl":
@@ -398,9 +397,16 @@ def _document_items(document: Document, session: _Session, fetch_linked: bool) -
             yield Loaded(document.name, None, err)
 
 
+def _feed_kind(document: Document) -> Document:
+    """``document``, a feed when it is JSON that is a JSON Feed (jsonfeed.org)."""
+    if document.kind == "json" and is_json_feed(document.raw):
+        return replace(document, kind="feed")
+    return document
+
+
 def _single(document: Document, cap: int) -> Article:
     """The one article of a whole document, refusing feeds and several JSON lines."""
-    if document.kind == "feed" or (document.kind == "json" and is_json_feed(document.raw)):
+    if _feed_kind(document).kind == "feed":
         raise many_error(document.name, "is a feed")
     if document.kind == "jsonl":
         return single_from_lines(io.BytesIO(document.raw), document.name, cap)

@@ -14,7 +14,7 @@ from ..models import Article
 from ..text import normalize_text
 from .document import Document, Loaded, make_article
 from .html import html_to_text
-from .jsonfeed import is_json_feed, json_feed
+from .jsonfeed import json_feed
 from .platform import only_platform
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}|\d{8}")
@@ -44,8 +44,9 @@ class HeadlineOnly(InputError):
 
 def feed_items(document: Document, load_pages: PageLoader, fetch_linked: bool) -> Iterator[Loaded]:
     """One item per feed entry; a feed with no entries that did not parse is one error item."""
-    if is_json_feed(document.raw):
-        title, entries = json_feed(document.raw)
+    parsed = json_feed(document.raw)  # one parse, which also tells a JSON Feed apart
+    if parsed is not None:
+        title, entries = parsed
         feed_title, kind, problem = _plain(title, None), "JSON Feed", "no items"
     else:
         feed_title, entries, problem = _parse_xml_feed(document)

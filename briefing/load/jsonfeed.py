@@ -13,28 +13,32 @@ _VERSION = "https://jsonfeed.org/version/"
 
 def is_json_feed(raw: bytes) -> bool:
     """Whether ``raw`` is a JSON Feed: an object whose ``version`` is a jsonfeed.org URL."""
-    head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith(b"{") or _VERSION.encode() not in raw:  # "version" may come last
-        return False
-    feed = _load(raw)
-    return feed is not None and str(feed.get("version", "")).startswith(_VERSION)
+    return _feed(raw) is not None
 
 
-def json_feed(raw: bytes) -> tuple[str | None, list[dict[str, Any]]]:
+def json_feed(raw: bytes) -> tuple[str | None, list[dict[str, Any]]] | None:
     """The feed's title and its items as feedparser-style entries (title, link, content,
-    summary, published, updated); an item that is not an object is left out."""
-    feed = _load(raw) or {}
+    summary, published, updated; an item that is not an object is left out), or None when
+    ``raw`` is no JSON Feed."""
+    feed = _feed(raw)
+    if feed is None:
+        return None
     title, items = feed.get("title"), feed.get("items")
     entries = [_entry(i) for i in items if isinstance(i, dict)] if isinstance(items, list) else []
     return (title if isinstance(title, str) else None), entries
 
 
-def _load(raw: bytes) -> dict[str, Any] | None:
+def _feed(raw: bytes) -> dict[str, Any] | None:
+    head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"{") or _VERSION.encode() not in raw:  # "version" may come last
+        return None
     try:
         value = json.loads(decode(raw))
     except (ValueError, RecursionError):
         return None
-    return value if isinstance(value, dict) else None
+    if not isinstance(value, dict) or not str(value.get("version", "")).startswith(_VERSION):
+        return None
+    return value
 
 
 def _entry(item: dict[str, Any]) -> dict[str, Any]:
