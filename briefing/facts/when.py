@@ -62,20 +62,51 @@ def tense_of(tok: Any) -> dates.Tense:
         return None
     if not verb.tag_.startswith("VB"):
         return None
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxes = _auxes(verb)
     if auxes & FUTURE_AUX or "going" in auxes:
         return "future"
-    if verb.tag_ == "VB" and "to" in auxes and verb.head.lower_ in FUTURE_HEADS:
-        return "future"
+    if verb.tag_ == "VB" and "to" in auxes:
+        return _infinitive_tense(verb)
     if verb.tag_ == "VBG" and auxes & {"is", "are", "'s", "'re"}:
         return "future"
     if verb.lower_ in SPEECH_VERBS:
         return None
+    if verb.tag_ == "VBP" and not auxes and _singular_subject(verb):
+        return "past"  # "Weakness hurt the index Friday": a past the tagger read as present
     if verb.tag_ in ("VBZ", "VBP") and not auxes:
         return "future"
     if verb.tag_ == "VBD" or auxes & {"had", "did", "has", "have", "was", "were"}:
         return "past"
     return None
+
+
+def _auxes(verb: Any) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _infinitive_tense(verb: Any) -> dates.Tense:
+    """ "to expire Friday": "future" under a verb of planning ("is due to", "plans to") or a
+    future auxiliary ("would be ready to leave Tuesday"); "past" when that plan is itself
+    in the past perfect ("had been due to expire Friday evening"); else no hint ("agreed to
+    meet Tuesday" may be either)."""
+    head = verb.head
+    if head.tag_.startswith("JJ") and head.dep_ == "acomp":
+        head = head.head  # "ready to leave" / "due to expire": the verb they complement
+    governing = _auxes(head) | _auxes(verb.head)
+    if "had" in governing:
+        return "past"
+    if verb.head.lower_ in FUTURE_HEADS or governing & FUTURE_AUX:
+        return "future"
+    return None
+
+
+def _singular_subject(verb: Any) -> bool:
+    """A third-person singular noun subject: with it a present verb would end in -s, so a
+    VBP tag is the tagger misreading a past of the same form ("hurt", "cut", "set")."""
+    return any(
+        c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") and c.lower_ not in ("i", "you")
+        for c in verb.children
+    )
 
 
 def _non_event(span: Any) -> bool:
