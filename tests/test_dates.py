@@ -71,6 +71,13 @@ WEDNESDAY = dt.date(2025, 11, 26)  # anchor for most tests: a Wednesday
         ("6.10am on Monday", "2025-11-24T06:10"),
         ("February this year", "2025-02"),
         ("June last year", "2024-06"),
+        # days that move with a feast: Thanksgiving 2025 is 27 November; Easter 2026 (nearer
+        # than 2025's) is 5 April
+        ("Thanksgiving", "2025-11-27"),
+        ("Black Friday", "2025-11-28"),
+        ("Cyber Monday", "2025-12-01"),
+        ("Good Friday", "2026-04-03"),
+        ("Easter Monday", "2026-04-06"),
     ],
 )
 def test_relative_expressions_resolve_against_the_anchor(text: str, value: str) -> None:
@@ -105,6 +112,8 @@ def test_ranges_are_start_slash_end(text: str, value: str) -> None:
         ("between 2010 and 2015", "2010/2015"),
         ("Nov. 24-27, 2025", "2025-11-24/2025-11-27"),
         ("nineteen ninety-six", "1996"),
+        ("Black Friday 2019", "2019-11-29"),
+        ("Easter 2024", "2024-03-31"),
     ],
 )
 def test_absolute_expressions_need_no_anchor(text: str, value: str) -> None:

@@ -287,3 +287,46 @@ def test_in_a_dated_article_a_time_no_calendar_places_is_kept_but_not_shown() ->
     # without a publication date nothing is placed, and the page still shows the weekday
     undated = briefing.extract_facts(text, published=None)
     assert "Tuesday" in [f.text for f in undated.for_reader("when")]
+
+
+# --- which way a weekday points ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a past the tagger reads as a present ("hurt" with a singular subject) is past
+        (
+            "Weakness in technology stocks hurt the composite as well as the index on Friday.",
+            "Friday",
+        ),
+        # a plan in the past perfect had its day before the article
+        ("The offer had been due to expire Friday evening.", "Friday evening"),
+    ],
+)
+def test_a_weekday_in_a_past_clause_is_the_one_before(text: str, day: str) -> None:
+    assert when(text)[day] == "2025-11-21"  # the Friday before Wednesday 26 November
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group would be ready to leave for Miami as soon as Friday, the lawyer said.",
+        "The offer is due to expire Friday.",
+    ],
+)
+def test_a_weekday_under_a_future_verb_is_the_one_ahead(text: str) -> None:
+    assert when(text)["Friday"] == "2025-11-28"
+
+
+def test_a_day_named_for_a_feast_is_that_day_not_its_weekday() -> None:
+    found = when(
+        "This will be the cheapest TV during the Black Friday season. "
+        "Prices drop again on Cyber Monday."
+    )
+    assert found == {"Black Friday": "2025-11-28", "Cyber Monday": "2025-12-01"}
+
+
+def test_a_century_is_never_a_day_of_the_month() -> None:
+    found = when("The plague killed millions in Europe in the 14th Century, historians say.")
+    assert found == {"the 14th Century": "13"}

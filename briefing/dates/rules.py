@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+
+from dateutil.easter import easter
 
 from .words import (
     _COUNT_RE,
@@ -128,7 +131,9 @@ _SEASON = re.compile(
 )
 _HOLIDAY = re.compile(
     r"^(?P<h>christmas(?: day| eve)?|new year's (?:day|eve)|halloween|valentine's day|"
-    r"boxing day|thanksgiving(?: day)?)(?:,?\s+" + _YEAR_RE + r")?$"
+    r"boxing day|thanksgiving(?: day)?|black friday|cyber monday|good friday|"
+    r"easter(?: sunday| monday)?)"
+    r"(?:,?\s+" + _YEAR_RE + r")?$"
 )
 _CLOCK = re.compile(
     r"(?:(?P<h>[0-2]?[0-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)"
@@ -418,6 +423,11 @@ def _closest_year(
             candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
+    return _nearest(candidates, base, tense, ratio)
+
+
+def _nearest(candidates: list[dt.date], base: dt.date, tense: Tense, ratio: float) -> int | None:
+    """The year of the candidate :func:`_closest_year` takes (one date per year)."""
     if not candidates:
         return None
     past = [c for c in candidates if c <= base]
@@ -510,6 +520,21 @@ def _read_season(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str 
     return True, f"{year}-{code}"
 
 
+def _thanksgiving(year: int) -> dt.date:
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)  # 4th Thursday
+
+
+# Days that move with a feast: the shopping days after Thanksgiving (a "Friday" the model cut
+# from "Black Friday" had been read as the last Friday: 4 facts on 3 dev pages) and Easter's.
+_MOVABLE: dict[str, tuple[Callable[[int], dt.date], int]] = {
+    "thanksgiving": (_thanksgiving, 0), "thanksgiving day": (_thanksgiving, 0),
+    "black friday": (_thanksgiving, 1), "cyber monday": (_thanksgiving, 4),
+    "good friday": (easter, -2), "easter": (easter, 0), "easter sunday": (easter, 0),
+    "easter monday": (easter, 1),
+}  # fmt: skip
+
+
 def _read_holiday(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
     m = _HOLIDAY.match(s)
     if not m:
@@ -519,16 +544,16 @@ def _read_holiday(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str
         return True, None
 
     def on(year: int) -> dt.date:
-        if name.startswith("thanksgiving"):
-            first = dt.date(year, 11, 1)
-            return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if name in _MOVABLE:
+            feast, days = _MOVABLE[name]
+            return feast(year) + dt.timedelta(days=days)
         return dt.date(year, *_HOLIDAYS[name])
 
     if m["y"]:
         return True, on(int(m["y"])).isoformat()
     assert base is not None
-    day = on(base.year)
-    year = _closest_year(day.month, day.day, base, tense)
+    years = (base.year - 1, base.year, base.year + 1)
+    year = _nearest([on(y) for y in years], base, tense, FUTURE_RATIO_DAY)
     return True, on(year or base.year).isoformat()
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import dates
-from ..lexicon import NEWS_AGENCIES
+from ..lexicon import HOLIDAYS, NEWS_AGENCIES
 from .words import (
     CORPORATE,
     FACILITY_WORDS,
@@ -48,6 +48,8 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
         if label in ("DATE", "TIME"):
             if start > 0 and doc[start - 1].lower_ in ("this", "last", "next", "early", "late"):
                 start -= 1  # "This year" read as "year"
+            elif start > 0 and f"{doc[start - 1].lower_} {doc[start].lower_}" in HOLIDAYS:
+                start -= 1  # "Black Friday" read as "Friday"
             while end - start > 1 and _stray_after_date(doc[end - 1]):
                 end -= 1
         if extend and label == "PERSON" and fixed_label(ent, "PERSON") == "ORG":
@@ -79,7 +81,13 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
         yield Labelled(doc[start:end], label)
 
 
-_DATE_WORDS = frozenset(dates.MONTHS) | frozenset(dates.WEEKDAYS)
+# what a date may end on with a capital: "the 20th Century", "Election Day", "Christmas Eve"
+_DATE_WORDS = (
+    frozenset(dates.MONTHS)
+    | frozenset(dates.WEEKDAYS)
+    | frozenset(("century", "decade", "year", "quarter", "half", "month", "week", "weekend"))
+    | frozenset(("day", "eve", "night"))
+)
 _NAMES = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"))
 
 
