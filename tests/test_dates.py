@@ -160,6 +160,12 @@ def test_future_tense_and_next_look_forward() -> None:
     assert resolve("Monday", WEDNESDAY, tense="future") == "2025-12-01"
     assert resolve("Friday", WEDNESDAY, tense="future") == "2025-11-28"
     assert resolve("Monday", WEDNESDAY, tense="past") == "2025-11-24"
+    # a season already over this year is next year's in a future clause, and one not yet
+    # begun is last year's in a past clause
+    assert resolve("the spring", WEDNESDAY, tense="future") == "2026-SP"
+    assert resolve("the spring", WEDNESDAY, tense="past") == "2025-SP"
+    assert resolve("the summer", dt.date(2026, 2, 10), tense="past") == "2025-SU"
+    assert resolve("the summer", dt.date(2026, 2, 10), tense="future") == "2026-SU"
 
 
 def test_a_month_day_without_year_takes_the_nearest_year() -> None:

@@ -517,6 +517,10 @@ def _read_season(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str 
         year -= start > base.month - 2
     elif rel in ("next", "coming"):
         year += start <= base.month
+    elif rel is None and tense == "future":
+        year += start + 2 < base.month  # "will begin in the spring", said in November
+    elif rel is None and tense == "past":
+        year -= start > base.month  # "opened in the summer", said in February
     return True, f"{year}-{code}"
 
 
