@@ -33,7 +33,7 @@ _DAY = r"(\d{4})-(\d{2})-(\d{2})"
 _DAY_LIKE = re.compile(rf"^{_DAY}(?:T(?:MO|AF|EV|NI|\d{{2}}:\d{{2}}(?::\d{{2}})?Z?))?$")
 _INTERVAL = re.compile(rf"^{_DAY}/{_DAY}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{1,2})(?:-WE)?$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{1,2})(-WE)?$")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -72,8 +72,23 @@ def parse_when(value: str | None) -> tuple[dt.date, dt.date] | None:
             monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
         except ValueError:
             return None
+        if m[3]:  # "2025-W48-WE": the Saturday and Sunday, not the week from Monday
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
         return monday, monday + dt.timedelta(days=6)
     return None
+
+
+# A part of the day as the minute it is ordered at ("2025-11-24TEV" after a day's 14:00).
+_PART_MINUTES = {"MO": 9 * 60, "AF": 15 * 60, "EV": 19 * 60, "NI": 22 * 60}
+_CLOCK = re.compile(r"T(?:(\d{2}):(\d{2})|(MO|AF|EV|NI))")
+
+
+def minute_of_day(value: str) -> int:
+    """The time of day a ``when`` value names, in minutes after midnight (-1: none)."""
+    m = _CLOCK.search(value)
+    if m is None:
+        return -1
+    return _PART_MINUTES[m[3]] if m[3] else int(m[1]) * 60 + int(m[2])
 
 
 def _fallback_words(value: str, text: str | None = None) -> str:
@@ -137,6 +152,12 @@ class Point:
     end: dt.date
     when: str
     label: str
+    minute: int = -1  # the time of day for ordering one day's events (-1: the whole day)
+
+    @property
+    def order(self) -> tuple[dt.date, dt.date, int, str]:
+        """Timelines run by day, then by time on one day: "00:00" before "20:00"."""
+        return (self.start, self.end, self.minute, self.label)
 
 
 _EDGE_WORDS = frozenset(
@@ -282,10 +303,11 @@ def timeline_points(
         assert value is not None
         seen.add(value)
         words = describe_when(value, text) or value
-        points.append(Point(span[0], span[1], words, event_label(source, text or "", label_chars)))
+        label = event_label(source, text or "", label_chars)
+        points.append(Point(span[0], span[1], words, label, minute_of_day(value)))
         if len(points) >= limit:
             break
-    return tuple(sorted(points, key=lambda p: (p.start, p.end, p.label)))
+    return tuple(sorted(points, key=lambda p: p.order))
 
 
 def _esc(text: str) -> str:

@@ -26,6 +26,7 @@ def test_parse_when_plots_days_intervals_weeks_and_months_only() -> None:
     assert parse_when("2019-11-19T17:00") == (day, day)
     assert parse_when("2019-11-24/2019-11-27") == (dt.date(2019, 11, 24), dt.date(2019, 11, 27))
     assert parse_when("2019-W47") == (dt.date(2019, 11, 18), dt.date(2019, 11, 24))
+    assert parse_when("2019-W47-WE") == (dt.date(2019, 11, 23), dt.date(2019, 11, 24))
     assert parse_when("2024-02") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
     for vague in (
         "2016",
@@ -91,6 +92,26 @@ def test_timeline_points_need_plottable_values_and_sort_by_date() -> None:
     assert [p.start for p in points] == [dt.date(2019, 11, 18), dt.date(2019, 11, 24)]
     assert points[1].end == dt.date(2019, 11, 27)
     assert len(timeline_points(items, limit=1)) == 1
+
+
+def test_a_timeline_runs_by_day_then_by_time_of_day() -> None:
+    items = [
+        ("2025-11-29", "Saturday", "The storm reached the coast on Saturday."),
+        ("2025-W48-WE", "the weekend", "Ferries stopped over the weekend."),
+        ("2025-11-24T20:00", "8 p.m.", "The vote closed at 8 p.m."),
+        ("2025-11-24TEV", "Monday evening", "Results came on Monday evening."),
+        ("2025-11-24T00:00", "midnight", "Polls opened at midnight on Monday."),
+        ("2025-11-24", "Monday", "Voters queued on Monday."),
+    ]
+    points = timeline_points(items, limit=6)
+    assert [p.when for p in points] == [
+        "24 Nov 2025",
+        "00:00, 24 Nov 2025",
+        "evening of 24 Nov 2025",
+        "20:00, 24 Nov 2025",
+        "29 Nov 2025",
+        "weekend of 29–30 Nov 2025",
+    ]
 
 
 def test_timeline_is_well_formed_escaped_and_fetches_nothing() -> None:

@@ -90,7 +90,7 @@ def digest_timeline(stories: tuple[Story, ...], day: object) -> tuple[Point, ...
                 break
         if len(points) >= TIMELINE_STORIES:
             break
-    return tuple(sorted(points, key=lambda p: (p.start, p.end, p.label))) if len(points) > 1 else ()
+    return tuple(sorted(points, key=lambda p: p.order)) if len(points) > 1 else ()
 
 
 def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
