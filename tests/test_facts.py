@@ -570,6 +570,34 @@ def test_money_keeps_its_currency_sign_and_no_empty_label() -> None:
     assert not any(n.label == "amount" and "$" in n.text for n in nums)
 
 
+@pytest.mark.parametrize(
+    ("text", "sum_", "value"),
+    [
+        ("The firm raised $50m in new funding on Monday, its chief said.", "$50m", "50000000"),
+        ("He sued the singer for $3m (£2.1m) in damages last year.", "£2.1m", "2100000"),
+        # a no-break space inside the sum, as HTML's &nbsp; gives it
+        (
+            "The council approved $3\u00a0million on Monday, the mayor said.",
+            "$3\u00a0million",
+            "3000000",
+        ),
+    ],
+)
+def test_a_sum_keeps_its_size_written_after_the_number(text: str, sum_: str, value: str) -> None:
+    nums = {n.text: n.value for n in extract_facts(Article(text)).numbers}
+    assert nums[sum_] == value
+
+
+def test_thousands_apart_by_a_no_break_space_are_one_number() -> None:
+    nums = extract_facts(Article("About 1\u00a0200 people attended the meeting.")).numbers
+    assert [n.value for n in nums] == ["1200"]
+
+
+def test_a_number_never_runs_over_its_sentence_end() -> None:
+    nums = extract_facts(Article("The speed limit is 100 km/h. Drivers must slow down.")).numbers
+    assert [(n.text, n.value) for n in nums] == [("100 km/h", "100")]
+
+
 def test_straight_quotes_out_of_step_do_not_quote_the_writer() -> None:
     # a closing mark whose opening one was lost must not open a quotation of the writer's
     # own words up to the next mark
@@ -709,8 +737,8 @@ def test_a_number_label_is_what_it_counts_or_nothing() -> None:
         "fell 8.1%. Shoppers can buy the 16-inch MacBook Pro at the store."
     )
     labels = {n.text: n.label for n in extract_facts(Article(text)).numbers}
-    assert "$701" in labels
-    assert labels["$701"] != "euros"  # the sum is in dollars
+    assert "$701m" in labels
+    assert labels["$701m"] != "euros"  # the sum is in dollars
     assert not any(label in ("measure", "share", "amount") for label in labels.values())
 
 

@@ -224,11 +224,13 @@ def _read_doc(state: State, offset: int, doc: Any) -> None:
     """One paragraph. In a language no model reads (``state.model_reads`` false) only its
     dates (``read_date`` keeps the language's own date words), its quotations without a
     speaker and its plain numbers are read."""
-    for ent in fixed_entities(doc):
-        if state.model_reads or ent.label_ in ("DATE", "TIME"):
-            pos = offset + ent.start_char
+    for found in fixed_entities(doc):
+        if state.model_reads or found.label_ in ("DATE", "TIME"):
+            pos = offset + found.start_char
             index = sentence_at(state.starts, pos)
-            _read_entity(state, ent, index, state.spans[index].text, pos=pos)
+            ent = _within(found, state.spans[index].end - offset)
+            if ent is not None:
+                _read_entity(state, ent, index, state.spans[index].text, pos=pos)
     quoted = list(quote_spans(doc.text))  # one scan: quotes read them, what skips them
     if state.model_reads:
         chain_subjects(state, offset, doc, quoted)
@@ -237,6 +239,16 @@ def _read_doc(state: State, offset: int, doc: Any) -> None:
         read_what(state, offset, doc, quoted)
     else:
         read_plain_numbers(state, offset, doc.text)
+
+
+def _within(ent: Labelled, end: int) -> Labelled | None:
+    """``ent`` cut at its sentence's end (``end``, a position in the Doc): the model may run
+    an entity on over a stop it read as an abbreviation's ("100 km/h. Drivers")."""
+    span = ent.span
+    if span.end_char <= end:
+        return ent
+    last = max((t.i + 1 for t in span if t.idx + len(t) <= end), default=span.start)
+    return Labelled(span.doc[span.start : last], ent.label_) if last > span.start else None
 
 
 def _read_entity(

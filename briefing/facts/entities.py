@@ -182,7 +182,8 @@ _DATE_GLUE = frozenset(("on", "at", "of", ",", "in"))
 
 
 def _joined_dates(doc: Any, found: list[list[Any]]) -> list[list[Any]]:
-    """Join a date and a time the model split: "11pm" + "on" + "Thursday"."""
+    """Join a date and a time the model split: "11pm" + "on" + "Thursday" (and the two
+    halves of a number split at a no-break space)."""
     out: list[list[Any]] = []
     for item in found:
         if out:
@@ -198,8 +199,25 @@ def _joined_dates(doc: Any, found: list[list[Any]]) -> list[list[Any]]:
                 prev[1] = item[1]
                 prev[2] = "DATE" if "DATE" in (prev[2], item[2]) else "TIME"
                 continue
+            if _thousands_apart(doc, prev, item):
+                prev[1] = item[1]  # "1 200" with a no-break space: one number, not "1", "200"
+                continue
         out.append(item)
     return out
+
+
+def _thousands_apart(doc: Any, prev: list[Any], item: list[Any]) -> bool:
+    """Whether two number entities are one number's thousands split by a no-break or thin
+    space (how French, and HTML's &nbsp;, group digits)."""
+    return bool(
+        prev[2] == item[2] == "CARDINAL"
+        and item[0] == prev[1] + 1
+        and doc[prev[1]].text in ("\u00a0", "\u202f", "\u2009")
+        and doc[prev[1] - 1].text.isdigit()
+        and len(doc[prev[1] - 1].text) <= 3
+        and doc[item[0]].text.isdigit()
+        and len(doc[item[0]].text) == 3
+    )
 
 
 def fixed_label(span: Any, label: str) -> str:

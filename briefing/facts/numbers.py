@@ -48,7 +48,8 @@ _SPAN_OF_NUMBERS = re.compile(r"^\D{0,3}\d+(?:[.,]\d+)?\s*[-–]\s*\d")
 def _number_value(text: str, label: str) -> str | None:
     """A normalised number: "15", "4200000000" for "$4.2 billion", "3.5%" for percents
     (the caller leaves a range or a score without one: "30-60 per cent", "a 2-1 win")."""
-    s = fold(text).replace(",", "")
+    # "1 200" with a no-break or thin space between its thousands is one number
+    s = fold(re.sub(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}\b)", "", text)).replace(",", "")
     s = re.sub(r"^(?:(?:" + "|".join(QUANTIFIERS) + r")\s+)+", "", s)  # "just over 16 feet"
     s = re.sub(r"[$€£¥]|\b(?:us|usd|eur|gbp|dollars?|euros?|pounds?|yen)\b", " ", s).strip()
     pct = label == "PERCENT" or "%" in s or "percent" in s or "per cent" in s
@@ -129,6 +130,12 @@ def read_number(
     start, end = span.start, span.end
     if label == "MONEY" and start > 0 and doc[start - 1].text in _CURRENCY_SIGNS:
         start -= 1  # "$" left outside the entity: "Save $31" read as "31"
+    if label == "MONEY" and (magnitude := _magnitude_after(doc, end)) is not None:
+        # "£50m", "$3 million" (no-break space) read as "50", "3": the size is outside
+        end = magnitude.i + 1
+        text = doc[span.start : end].text
+        if root.head.i == magnitude.i:
+            root = magnitude  # what the sum does or prices hangs off "m", not "50"
     # a modifier on the left: "over 15 sites", "more than 200"
     for phrase in QUANTIFIERS:
         n = len(phrase.split())
@@ -149,7 +156,12 @@ def read_number(
                 if objs and objs[0].i - end <= 4:
                     end = objs[0].i + 1
                     counted = objs[0]
-    if counted is None and root.tag_ in ("NN", "NNS") and not root.like_num:
+    if (
+        counted is None
+        and root.tag_ in ("NN", "NNS")
+        and not root.like_num
+        and root.lower_ not in MULTIPLIERS
+    ):
         counted = root  # the noun inside the entity: "130 mortars" read as one
     if (
         label == "CARDINAL"
@@ -181,7 +193,7 @@ def read_number(
     reader_label = _reader_label(label, root, counted)
     if reader_label is None:
         return  # a number that counts nothing: "five" on its own
-    surface = doc[start:end].text
+    surface = doc[start:end].text.removesuffix(".")  # "100 km/h." ending its sentence
     spans_numbers = bool(_SPAN_OF_NUMBERS.match(surface) or _SPAN_OF_NUMBERS.match(text))
     value = None if spans_numbers else _number_value(text, label)
     if reader_label == _SUM and _CURRENCY.search(surface):
@@ -190,6 +202,17 @@ def read_number(
     weight = state.position(index) * (w.counted if end > span.end else 1.0)
     weight *= 1.0 if value is not None or spans_numbers else w.no_value
     state.numbers.append(Item(surface, value, evidence, index, weight, reader_label, pos))
+
+
+def _magnitude_after(doc: Any, end: int) -> Any:
+    """The "m", "bn" or "million" right after a sum the model ended before it (across a
+    no-break space, never a line break), or None."""
+    j = end
+    if j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+        j += 1
+    if j < len(doc) and doc[j].lower_ in MULTIPLIERS and doc[end - 1].like_num:
+        return doc[j]
+    return None
 
 
 _BARE_COUNT = re.compile(r"\d+(?:[.,]\d+)?")
