@@ -769,6 +769,25 @@ def test_a_what_line_keeps_the_objects_complement_and_words_with_hyphens() -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # the parser hangs the parts of a hyphenated word off the verb apart
+        (
+            "The mayor of Springfield, John Smith, won re-election on Tuesday, officials said.",
+            "The mayor of Springfield won re-election",
+        ),
+        ("Wales beat Hungary 2-0 to earn the 20th spot on Tuesday.", "Wales beat Hungary 2-0"),
+        (
+            "A reader noted that the site had been co-opted by dubious pharmacies.",
+            "A reader noted the site had been co-opted",
+        ),
+    ],
+)
+def test_a_what_line_never_stops_inside_a_hyphenated_word(text: str, line: str) -> None:
+    assert extract_facts(Article(text)).what[0].text.startswith(line)
+
+
+@pytest.mark.parametrize(
     ("text", "quoted"),
     [
         # German: „…“ — the closing “ opens nothing

@@ -211,8 +211,9 @@ def _event(
         or not (objects or preps)
     ):
         return None
-    tokens = sorted(
-        {t.i: t for t in keep if span.start <= t.i < span.end}.values(), key=lambda t: t.i
+    tokens = _whole_words(
+        sorted({t.i: t for t in keep if span.start <= t.i < span.end}.values(), key=lambda t: t.i),
+        span,
     )
     if quoted and _quotes_a_clause(tokens, quoted):
         return None  # 'A spokesperson said "we have received an inquiry ..."': their words
@@ -398,6 +399,31 @@ def _dropped(tok: Any, top: Any) -> bool:
             return True
         tok = tok.head
     return False
+
+
+_HYPHENS = frozenset(("-", "‑"))
+
+
+def _whole_words(tokens: list[Any], span: Any) -> list[Any]:
+    """``tokens`` with the rest of each hyphenated word one of them is part of: the parser
+    may hang "re", "-" and "election" off the verb apart, or "co-" outside "founder", so a
+    line read "won re" or "founder of the firm sold"."""
+    doc = span.doc
+    kept = {t.i for t in tokens}
+    todo = [i for i in kept if doc[i].text not in _HYPHENS]  # not from a stray hyphen
+    while todo:
+        i = todo.pop()
+        for j in (i - 1, i + 1):
+            k = min(i, j)
+            one_word = (
+                span.start <= j < span.end
+                and not doc[k].whitespace_
+                and (doc[k].text in _HYPHENS or doc[k + 1].text in _HYPHENS)
+            )
+            if one_word and j not in kept:
+                kept.add(j)
+                todo.append(j)
+    return [doc[i] for i in sorted(kept)]
 
 
 def _glued(tok: Any) -> bool:
