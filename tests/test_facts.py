@@ -934,6 +934,16 @@ def test_a_number_before_a_singular_noun_names_or_ranks_it_and_counts_nothing() 
     assert not any(n.startswith(("737", "777", "10 face")) for n in numbers), numbers
 
 
+def test_a_plural_noun_capitalised_to_start_a_sentence_is_no_actor() -> None:
+    text = (
+        "Forecasters said on Tuesday that a storm will hit the coast, Mayor Ann Lee said. "
+        "Schools will stay open on Friday. Commuters faced delays on Monday."
+    )
+    who = [w.text for w in extract_facts(Article(text)).who]
+    assert "Ann Lee" in who
+    assert not {"Schools", "Commuters"} & set(who), who
+
+
 def test_code_and_addresses_are_never_names() -> None:
     text = (
         "Mike Dalessio released Nokogiri on Tuesday. Call Nokogiri::Slop(<<-eohtml) to "

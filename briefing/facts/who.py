@@ -62,6 +62,13 @@ def main_clause(tok: Any) -> bool:
 MAX_NAME_WORDS = 8
 
 
+def _common_plural(span: Any) -> bool:
+    """A lone plural common noun (the tagger's NNS, not NNPS) opening its sentence: only
+    its place gave it a capital, and the model took it for a name."""
+    tok = span[0]
+    return bool(len(span) == 1 and tok.tag_ == "NNS" and tok.i == tok.sent.start)
+
+
 def read_actor(
     state: State, span: Any, label: str, index: int | None, evidence: str, pos: int, title: bool
 ) -> None:
@@ -72,6 +79,8 @@ def read_actor(
         return  # a person that is only a title ("Adm.", "President")
     if _CODE.search(name):
         return  # code or an address the model read as a name ("x.Foo(1).Bar(2", "O(lg N")
+    if _common_plural(span):
+        return  # "Schools will stay open", "Commuters faced delays": capitalised to start
     key = name_key(name)
     if not key or len(key) < 2 or len(name_tokens(key)) > MAX_NAME_WORDS:
         return  # no name; or a run of initials or a list the model read as one name
