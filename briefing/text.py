@@ -144,10 +144,30 @@ def _continues_date(text: str, end: int, start: int) -> bool:
     )
 
 
+# Chinese and Japanese end a sentence with an ideographic full stop or a full-width "!"/"?"
+# and write no space after it, so syntok (which splits tokens at spaces) reads a whole
+# paragraph as one token and one sentence. We end a sentence after such a mark and the
+# closing quotes or brackets that follow it ("。”", "！」"), unless what follows continues the
+# sentence: a comma or colon, or Japanese quotative と ("「行く。」と言った").
+_CJK_END = re.compile(r"[。！？｡]+[”’」』）〕】》〉)\]\"']*")
+_CJK_GOES_ON = re.compile(r"\s*[、，,：:；;と]")
+
+
+def _cjk_ends(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` cut after each Chinese/Japanese sentence end (see :data:`_CJK_END`)."""
+    piece_start = start
+    for m in _CJK_END.finditer(text, start, end):
+        if m.end() < end and _CJK_GOES_ON.match(text, m.end(), end) is None:
+            yield piece_start, m.end()
+            piece_start = m.end()
+    yield piece_start, end
+
+
 def split_sentences(text: str) -> tuple[Span, ...]:
     """Split ``text`` into verbatim sentence spans, in order.
 
-    syntok handles abbreviations ("Adm.", "U.S."), quotes and brackets; offsets refer to
+    syntok handles abbreviations ("Adm.", "U.S."), quotes and brackets; Chinese and Japanese
+    sentences end at 。！？ (with their closing quotes); offsets refer to
     ``text`` itself, so ``text[span.start:span.end] == span.text`` always holds.
     """
     return _split_cached(text)
@@ -175,7 +195,8 @@ def _split_cached(text: str) -> tuple[Span, ...]:
                 pieces[-1] = (pieces[-1][0], end)
             else:
                 pieces.append((start, end))
-        for start, end in pieces:
+        cut = [piece for start, end in pieces for piece in _cjk_ends(text, start, end)]
+        for start, end in cut:
             for a, b in _line_breaks(text, start, end):
                 a, b = _trim(text, a, b)
                 if a < b and any(ch.isalnum() for ch in text[a:b]):

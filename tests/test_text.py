@@ -57,6 +57,32 @@ def test_quotes_stay_with_their_sentence() -> None:
     ]
 
 
+def test_chinese_and_japanese_sentences_end_at_ideographic_stops() -> None:
+    zh = (
+        "北京消息。国务院周三宣布了一项计划，旨在提振消费！"
+        "李强表示，这一计划将“有力支撑增长。”谁会受益？"
+    )
+    assert texts(zh) == [
+        "北京消息。",
+        "国务院周三宣布了一项计划，旨在提振消费！",
+        "李强表示，这一计划将“有力支撑增长。”",
+        "谁会受益？",
+    ]
+    # a quotation closed and then taken up by と, or a stop before a comma, goes on
+    ja = "「明日行く。」と彼は言った。株価は上がった！\n\n本当か？　はい。"
+    spans = split_sentences(ja)
+    assert [s.text for s in spans] == [
+        "「明日行く。」と彼は言った。",
+        "株価は上がった！",
+        "本当か？",
+        "はい。",
+    ]
+    assert all(ja[s.start : s.end] == s.text for s in spans)
+    # Korean writes spaces and Western stops, which syntok already ends sentences at
+    ko = "서울시는 수요일 새 예산을 발표했다. 시장은 “좋은 날”이라고 말했다! 예산은 2.3% 늘었다."
+    assert len(texts(ko)) == 3
+
+
 def test_headings_and_list_items_are_their_own_sentences() -> None:
     text = (
         "Floods hit the north\nRain fell all night. Roads closed.\n"
