@@ -22,9 +22,11 @@ from syntok.tokenizer import Tokenizer
 __all__ = [
     "Span",
     "SumyTokenizer",
+    "cjk_characters",
     "normalize_text",
     "split_sentences",
     "stem",
+    "word_count",
     "words",
 ]
 
@@ -202,6 +204,34 @@ def _split_cached(text: str) -> tuple[Span, ...]:
                 if a < b and any(ch.isalnum() for ch in text[a:b]):
                     spans.append(Span(text[a:b], a, b, p_index))
     return tuple(spans)
+
+
+# Chinese characters and Japanese kana: written without spaces between words, so for a
+# length each counts as a word (the usual convention for CJK word counts). The CJK
+# punctuation and full-width forms between them separate like spaces and count as nothing.
+# Korean writes spaces between words and is counted like English.
+_CJK_LETTERS = (
+    "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+)
+_CJK = re.compile(f"[{_CJK_LETTERS}]")
+_CJK_SEPARATOR = re.compile(
+    f"[{_CJK_LETTERS}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+)
+
+
+def cjk_characters(text: str) -> int:
+    """How many Chinese characters and Japanese kana ``text`` holds."""
+    return len(_CJK.findall(text))
+
+
+def word_count(text: str) -> int:
+    """How many words ``text`` has for its length: whitespace-separated words, except that in
+    text with Chinese or Japanese each such character is a word and the punctuation between
+    them is none. Text without them counts exactly as ``len(text.split())``."""
+    if _CJK.search(text) is None:
+        return len(text.split())
+    rest = _CJK_SEPARATOR.sub(" ", text).split()
+    return cjk_characters(text) + sum(1 for w in rest if any(ch.isalnum() for ch in w))
 
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*|\$?\d+(?:[.,]\d+)*%?")

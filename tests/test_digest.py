@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import random
 import signal
@@ -150,6 +151,26 @@ def test_digest_merges_copies_into_one_story_listing_both_sources() -> None:
     assert any("Alvarez" in (f.value or f.text) for f in flood.who)
     data = d.to_dict()
     assert data["date"] == "2025-11-25" and len(data["stories"]) == 2
+
+
+def test_a_chinese_article_is_a_story_not_a_title_only_headline(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write(
+        folder / "zh.txt",
+        "中国发布新一轮经济刺激政策\n\n"
+        "北京消息。中国国务院周三宣布了一项规模达一万亿元人民币的经济刺激计划，"
+        "旨在提振国内消费和基础设施投资。国务院总理李强表示，这一计划将“有力支撑经济稳定增长”。\n",
+    )
+    out, db = tmp_path / "out", tmp_path / "history.sqlite3"
+    args = ["digest", str(folder), "--window", "all", "-o", str(out), "--db", str(db)]
+    result = CliRunner().invoke(cli, [*args, "--format", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(next(out.glob("digest-*.json")).read_text(encoding="utf-8"))
+    assert data["headlines"] == []
+    [story] = data["stories"]
+    assert story["language"] == "zh" and story["title"] == "中国发布新一轮经济刺激政策"
+    assert story["summary"][0]["text"].startswith("中国国务院周三宣布")
 
 
 def test_empty_article_is_skipped_and_reported() -> None:

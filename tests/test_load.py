@@ -78,6 +78,29 @@ def test_txt_whose_first_line_is_a_sentence_gets_a_title_from_its_text(tmp_path:
     assert made == "The harbour bridge will close for six weeks from Monday, the city…"
 
 
+ZH_STORY = (
+    "中国国务院周三宣布了一项规模达一万亿元人民币的经济刺激计划，旨在提振国内消费和基础设施投资。"
+    "国务院总理李强表示，这一计划将有力支撑经济稳定增长。"
+)
+
+
+def test_chinese_first_line_ending_in_a_full_stop_is_not_a_title(tmp_path: Path) -> None:
+    text = "北京消息。" + ZH_STORY + "\n上海和深圳股市周四应声上涨。\n"
+    article = load(write(tmp_path / "zh.txt", text))
+    assert article.title is None and article.text == text.strip()
+    headed = load(write(tmp_path / "headed.txt", "中国发布新一轮经济刺激政策\n\n" + ZH_STORY))
+    assert headed.title == "中国发布新一轮经济刺激政策" and headed.text == ZH_STORY
+
+
+def test_a_chinese_html_page_has_text_though_it_has_no_spaces(tmp_path: Path) -> None:
+    html = (
+        '<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>经济刺激计划</title>'
+        f"</head><body><article><h1>经济刺激计划</h1><p>{ZH_STORY}</p></article></body></html>"
+    )
+    article = load(write(tmp_path / "zh.html", html))  # was "only 1 word"
+    assert article.text == ZH_STORY
+
+
 def test_published_never_comes_from_the_file_mtime(tmp_path: Path) -> None:
     path = write(tmp_path / "story.txt", STORY)
     os.utime(path, (1_600_000_000, 1_600_000_000))

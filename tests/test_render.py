@@ -123,6 +123,15 @@ def test_markdown_shows_title_metadata_summary_and_facts() -> None:
     assert md.endswith("\n") and not md.endswith("\n\n")
 
 
+def test_a_chinese_article_counts_characters_and_reads_at_400_a_minute() -> None:
+    text = "国务院宣布了一项经济刺激计划。" * 70  # 1,050 characters, 980 of them Han
+    b = Briefing(Article(text), "经济刺激计划", (), Facts())
+    meta = render_markdown(b).splitlines()[2]
+    assert "980 words" in meta and "3 min read" in meta  # not "1 words · 1 min read"
+    mixed = Briefing(Article("The Tokyo (東京) office opened today."), "Office", (), Facts())
+    assert "7 words" in render_markdown(mixed).splitlines()[2]
+
+
 def test_markdown_matches_golden_file(update_golden: bool) -> None:
     md = render_markdown(make_briefing())
     if update_golden:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import random
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -77,6 +78,28 @@ def long_text(n: int) -> str:
 @pytest.mark.parametrize("count", [1, 2, 3, 5])
 def test_sentence_budget_gives_that_many_sentences(count: int) -> None:
     assert len(summarize(ARTICLE, count)) == count
+
+
+CHINESE = (
+    "北京消息。中国国务院周三宣布了一项规模达一万亿元人民币的经济刺激计划，旨在提振国内消费和基础设施投资。"
+    "国务院总理李强表示，这一计划将“有力支撑经济稳定增长”。\n\n"
+    "根据计划，政府将在明年发行特别国债，重点支持高铁、城市更新和新能源项目。"
+    "分析人士认为，该政策有望推动今年经济增长达到百分之五左右。\n\n"
+    "上海和深圳股市周四应声上涨，上证综指上涨超过两个百分点。"
+    "部分经济学家提醒，地方政府债务问题仍然需要认真对待。"
+)
+
+
+def test_a_chinese_article_gives_as_many_sentences_as_asked() -> None:
+    # every sentence was one "word" (no spaces), so each was a fragment and only one was given
+    summary = summarize(Article(CHINESE, title="中国发布新一轮经济刺激政策"), sentences=5)
+    assert len(summary) == 5
+    assert all(CHINESE[s.start : s.end] == s.text for s in summary)
+    assert "北京消息。" not in [s.text for s in summary]  # a dateline of 4 characters waits
+    # a word budget counts each Chinese character as a word
+    short = summarize(CHINESE, words=100)
+    han = sum(len(re.findall(r"[\u4e00-\u9fff]", s.text)) for s in short)
+    assert len(short) > 1 and han <= 100
 
 
 def test_word_budget_is_respected() -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import BriefingError
 from ..models import Article, Headline
+from ..text import word_count
 from .boilerplate import clean_feed
 
 __all__ = [
@@ -37,14 +38,16 @@ __all__ = [
     "select",
 ]
 
-#: An entry has real text when one of its sentences has at least this many words.
+#: An entry has real text when one of its sentences has at least this many words (for
+#: Chinese and Japanese, characters: :func:`briefing.text.word_count`).
 MIN_SENTENCE_WORDS = 8
 #: An entry dated more than this after the window's end has a date that cannot be right.
 FUTURE_SLACK = dt.timedelta(days=1)
 
 _WINDOW = re.compile(r"^\s*(\d+)\s*([hd])\s*$", re.IGNORECASE)
 _LANG = re.compile(r"^[a-z]{2}$")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+# Chinese and Japanese end a sentence at 。！？ with no space after it
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])\s*|\n+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +142,7 @@ def real_sentences(text: str, limit: int = 10) -> int:
     up to ``limit``)."""
     count = 0
     for sentence in _SENTENCE_END.split(text[:20_000]):
-        if len(sentence.split()) >= MIN_SENTENCE_WORDS:
+        if word_count(sentence) >= MIN_SENTENCE_WORDS:
             count += 1
             if count >= limit:
                 break

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..models import Article
-from ..text import normalize_text
+from ..text import normalize_text, word_count
 from .document import make_article
 
 _WHITESPACE = re.compile(r"\s+")  # in HTML text, source line breaks are only spaces
@@ -141,12 +141,12 @@ def article_from_html(
         raise InputError(f"{name}: no article text found in the page; save the article as text")
     body = _drop_title_paragraph(body, document.title)
     body = _tidy_body(body, document.title, document.description, tidy)
-    words = body.split()
-    if len(words) < MIN_WORDS:
-        shown = " ".join(words)
+    n_words = word_count(body)
+    if n_words < MIN_WORDS:
+        shown = " ".join(body.split())
         raise InputError(
-            f"{name}: no article text found in the page (only {len(words)} "
-            f"word{'s' * (len(words) != 1)}: {shown[:60]!r}); save the article as text"
+            f"{name}: no article text found in the page (only {n_words} "
+            f"word{'s' * (n_words != 1)}: {shown[:60]!r}); save the article as text"
         )
     published: dt.date | None = None
     if document.date:

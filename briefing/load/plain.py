@@ -8,7 +8,7 @@ from ..models import Article
 from ..text import normalize_text
 from .document import make_article, parse_date
 
-_SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…:;,。！？：；，][\"'”’)\]」』）]*$")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", re.DOTALL)

@@ -36,6 +36,7 @@ from markupsafe import Markup
 
 from ..models import Briefing, Fact, Facts, Sentence
 from ..picture import timeline_html, timeline_points, timeline_svg, when_words
+from ..text import cjk_characters, word_count
 from .env import find_template, render_template, safe_url
 
 __all__ = [
@@ -68,6 +69,8 @@ DEFAULT_LIMITS: Mapping[str, int] = {
     "quotes": 3,
 }
 _WORDS_PER_MINUTE = 230
+#: Chinese and Japanese are read at about 300–500 characters a minute.
+_CJK_CHARACTERS_PER_MINUTE = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +156,8 @@ def _pdf_date(value: dt.date | dt.datetime | None) -> str | None:
 
 def _meta(b: Briefing, clip: int | None) -> Meta:
     art = b.article
-    words = len(art.text.split())
+    words = word_count(art.text)
+    cjk = cjk_characters(art.text)
     source = art.source
     if source is not None and clip is not None and len(source) > clip:
         source = source[: max(1, clip - 1)].rstrip() + "…"
@@ -165,14 +169,19 @@ def _meta(b: Briefing, clip: int | None) -> Meta:
         published=_date_text(art.published),
         url=url,
         words=words,
-        minutes=max(1, math.ceil(words / _WORDS_PER_MINUTE)) if words else 0,
+        minutes=max(1, math.ceil(_reading_minutes(words, cjk))) if words else 0,
         pdf_date=_pdf_date(art.published),
     )
 
 
+def _reading_minutes(words: int, cjk: int) -> float:
+    """Minutes to read ``words`` words of which ``cjk`` are Chinese or Japanese characters."""
+    return (words - cjk) / _WORDS_PER_MINUTE + cjk / _CJK_CHARACTERS_PER_MINUTE
+
+
 def _too_long(what: str, text: str) -> str:
     """The note shown instead of a text too long for the page; it names the sentence."""
-    words = len(text.split())
+    words = word_count(text)
     return f"({what}, {words:,} words, is too long for one page; see the Markdown)"
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..lang import Language
-from ..text import Span
+from ..text import Span, word_count as count_words
 
 Features = tuple[tuple[str, float], ...]
 
@@ -60,7 +60,7 @@ class Summarizer:
 
 
 def word_count(span: Span) -> int:
-    return len(span.text.split())
+    return count_words(span.text)
 
 
 def fill(ranked: Iterator[Rating], doc: Document, budget: Budget) -> list[Rating]:

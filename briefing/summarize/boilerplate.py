@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import word_count
+
 __all__ = ["boilerplate", "is_caption", "lead_prefix"]
 
 _BYLINE_START = re.compile(r"^\s*(?:by|words|reporting)\b\s*[:.]?", re.IGNORECASE)
@@ -53,8 +55,8 @@ _STAMP = re.compile(
     r"^\W*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?\W*"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}\W*$"
 )
-_FINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
-_QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
+_FINAL = re.compile(r"[.!?…:;。！？：；][\"'”’)\]」』）]*\s*$")
+_QUESTION = re.compile(r"[?？][\"'”’)\]」』）]*\s*$")
 _READER = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'll)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|(?<!\w)['‘][^'‘’]*['’](?!\w)")
 
@@ -87,10 +89,10 @@ def boilerplate(text: str, precise: bool = True) -> tuple[float, str]:
     ``precise`` counts ambiguous calls to action ("sign up", "subscribe", "advertisement")
     only opening the sentence or addressed to the reader.
     """
-    tokens = text.split()
-    if len(tokens) < 5:
+    n_words = word_count(text)
+    if n_words < 5:
         return 1.0, "fragment"
-    if len(tokens) > 80:
+    if n_words > 80:
         return 1.0, "run-on"
     if _is_byline(text):
         return 1.0, "byline"
@@ -101,7 +103,7 @@ def boilerplate(text: str, precise: bool = True) -> tuple[float, str]:
         return 1.0, "credit"
     if _DATELINE.match(text) or _STAMP.match(text):
         return 1.0, "dateline"
-    if len(tokens) <= 12 and not _FINAL.search(text):
+    if n_words <= 12 and not _FINAL.search(text):
         return 1.0, "heading"
     if _QUESTION.search(text):
         return (0.5, "reader question") if _READER.search(text.lower()) else (0.3, "question")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang import Language
-from ..text import words
+from ..text import word_count as count_words, words
 from .base import Document, word_count
 from .boilerplate import _QUOTED, _READER, _is_byline, boilerplate, is_caption, lead_prefix
 
@@ -202,7 +202,7 @@ def penalties_of(
             continue
         start = lead_prefix(text) if clean else 0
         rest = text[start:]
-        out.append(boilerplate(rest if len(rest.split()) >= 5 else text, precise))
+        out.append(boilerplate(rest if count_words(rest) >= 5 else text, precise))
     return tuple(out)
 
 
@@ -318,7 +318,7 @@ def _extras(
     return (
         tuple(rescale(names(texts, stop))),
         tuple(quoted(t) for t in texts),
-        tuple(len(t[lead_prefix(t) :].split()) for t in texts),
+        tuple(count_words(t[lead_prefix(t) :]) for t in texts),
     )
 
 
