@@ -200,6 +200,21 @@ def test_without_a_model_for_the_language_only_language_neutral_facts_are_read()
     assert named.what or named.who
 
 
+@pytest.mark.skipif(lang.model_installed("zh"), reason="a Chinese spaCy model is installed")
+def test_chinese_and_japanese_numbers_written_after_a_character_are_read() -> None:
+    from briefing import extract_facts
+
+    zh = (
+        "根据计划，政府将在2025年发行特别国债。分析人士认为，该政策有望推动经济增长达到5%左右。"
+        "上海股市周四应声上涨，上证综指上涨2.3%。"
+    )
+    facts = extract_facts(Article(zh, language="zh"))
+    assert [n.text for n in facts.numbers] == ["5%", "2.3%"]  # a year is not a count
+    assert facts.numbers[0].value == "5%" and facts.numbers[1].evidence.endswith("上涨2.3%。")
+    ja = "日経平均株価は前日比1.5%上昇した。円相場は1ドル＝150円前後で推移した。"
+    assert [n.text for n in extract_facts(Article(ja, language="ja")).numbers] == ["1.5%"]
+
+
 def test_an_english_article_keeps_the_facts_its_model_reads() -> None:
     from briefing import extract_facts
 

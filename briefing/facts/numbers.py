@@ -303,8 +303,11 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
 # word of three letters or more, not an acronym and not one of the language's stop words
 # ("36 etapas", "17.000 orang", but not "90 da", "4 SGB", "3 Nr"). Five digits or more
 # with no separator are codes, not counts ("75188", "960574": item numbers on shop pages).
+# Chinese and Japanese write a number straight after a character ("上涨2.3%"): a letter of
+# theirs before a number does not make it part of a word, as a Latin letter would ("A4").
+_CJK_BEFORE = r"(?<![.,/\-§])(?<!(?![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])\w)"
 _PLAIN_NUMBER = re.compile(
-    r"(?<![\w.,/\-§])(?<!§ )(?<!\b\w\. )(?<!\b\w\w\. )(?<!\b\w\w\w\. )(?P<sign>[$€£¥₹]\s?)?"
+    _CJK_BEFORE + r"(?<!§ )(?<!\b\w\. )(?<!\b\w\w\. )(?<!\b\w\w\w\. )(?P<sign>[$€£¥₹]\s?)?"
     r"(?P<n>\d{1,3}(?:[.,\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)"
     r"(?:(?P<pct>\s?%)|(?P<cur>\s?[$€£¥₹])|(?![\w\-/]|[.,]\d)(?:\s+(?P<word>[^\W\d_]{2,})(?![\w\-]))?)"
 )
