@@ -3,7 +3,8 @@
 Sentences come from syntok and are *verbatim spans*: every ``Span.text`` is exactly
 ``text[start:end]``. syntok keeps paragraphs (blank lines) apart; we additionally split at
 single line breaks that end a heading or a list item, so "Headline\\nFirst sentence." never
-becomes one sentence.
+becomes one sentence, and a list marker opening a line ("* ", "1. ") is left out of the
+sentence after it.
 """
 
 from __future__ import annotations
@@ -77,6 +78,18 @@ def _line_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield piece_start, b
             piece_start = c
     yield piece_start, lines[-1][1]
+
+
+# A list marker opening a line: "* ", "- ", "• ", "1. ", "1) ". It is not part of the sentence.
+_MARKER = re.compile(r"(?:[-*•·–—]|\d{1,3}[.)])[ \t]+")
+
+
+def _past_marker(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` moved past a list marker when the span opens a line with one."""
+    marker = _MARKER.match(text, start, end)
+    if marker is None or text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return start, end
+    return marker.end(), end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -200,7 +213,7 @@ def _split_cached(text: str) -> tuple[Span, ...]:
         cut = [piece for start, end in pieces for piece in _cjk_ends(text, start, end)]
         for start, end in cut:
             for a, b in _line_breaks(text, start, end):
-                a, b = _trim(text, a, b)
+                a, b = _trim(text, *_past_marker(text, *_trim(text, a, b)))
                 if a < b and any(ch.isalnum() for ch in text[a:b]):
                     spans.append(Span(text[a:b], a, b, p_index))
     return tuple(spans)

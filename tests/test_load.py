@@ -119,6 +119,22 @@ def test_markdown_question_heading_is_still_a_title(tmp_path: Path) -> None:
     assert load(path).title == "Will the bridge close?"
 
 
+def test_a_plain_text_list_gives_sentences_without_markers(tmp_path: Path) -> None:
+    text = (
+        "Rail services in northern Italy were disrupted on Monday after an accident.\n\n"
+        "* A passenger train derailed near Verona early on Monday, injuring 12 people.\n"
+        "1. Services between Milan and Venice were suspended for most of the day.\n"
+    )
+    article = load(write(tmp_path / "train.txt", text))
+    summary = briefing.summarize(article, sentences=3)
+    assert [s.text for s in summary] == [
+        "Rail services in northern Italy were disrupted on Monday after an accident.",
+        "A passenger train derailed near Verona early on Monday, injuring 12 people.",
+        "Services between Milan and Venice were suspended for most of the day.",
+    ]
+    assert all(article.text[s.start : s.end] == s.text for s in summary)
+
+
 def test_markdown_front_matter_gives_title_date_and_source(tmp_path: Path) -> None:
     text = (
         '---\ntitle: "Bridge: closed for repairs"\ndate: 2025-11-24\nsource: Harbour Gazette\n'

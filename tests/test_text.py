@@ -92,9 +92,31 @@ def test_headings_and_list_items_are_their_own_sentences() -> None:
         "Floods hit the north",
         "Rain fell all night.",
         "Roads closed.",
-        "- 300 homes flooded",
-        "- two bridges shut",
+        "300 homes flooded",
+        "two bridges shut",
     ]
+
+
+def test_a_list_marker_opening_a_line_is_not_part_of_the_sentence() -> None:
+    text = (
+        "Rail services were disrupted.\n"
+        "* A passenger train derailed near Verona, officials said.\n"
+        "1. Services between Milan and Venice were suspended.\n"
+        "2) Engineers expect the line to reopen.\n"
+        "• Buses replace the trains. - Not a marker mid-line.\n"
+        "  - An indented item counts too."
+    )
+    spans = split_sentences(text)
+    assert [s.text for s in spans] == [
+        "Rail services were disrupted.",
+        "A passenger train derailed near Verona, officials said.",
+        "Services between Milan and Venice were suspended.",
+        "Engineers expect the line to reopen.",
+        "Buses replace the trains.",
+        "- Not a marker mid-line.",
+        "An indented item counts too.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in spans)
 
 
 def test_hard_wrapped_lines_are_not_split() -> None:
