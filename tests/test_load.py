@@ -119,6 +119,45 @@ def test_markdown_question_heading_is_still_a_title(tmp_path: Path) -> None:
     assert load(path).title == "Will the bridge close?"
 
 
+BUDGET_MD = """# City approves new budget
+
+The council approved a **new budget** on Monday after a *decision* that took [three
+months](https://example.com/budget) of talks with residents.
+
+- The budget includes $4.2 million for road repairs across the northern districts.
+- It also funds two libraries, which will open next year in the suburbs.
+
+> "This is a great day for the city," said Mayor John Smith.
+
+## Opposition ##
+
+1. The first vote failed narrowly in October after a long debate.
+2) The second vote passed by seven votes to two on Monday.
+![Council chamber](https://example.com/chamber.jpg)
+"""
+
+
+def test_markdown_is_read_as_its_rendered_text(tmp_path: Path) -> None:
+    article = load(write(tmp_path / "budget.md", BUDGET_MD))
+    assert article.title == "City approves new budget"
+    assert article.text.split("\n\n") == [
+        "The council approved a new budget on Monday after a decision that took three "
+        "months of talks with residents.",
+        "The budget includes $4.2 million for road repairs across the northern districts.",
+        "It also funds two libraries, which will open next year in the suburbs.",
+        '"This is a great day for the city," said Mayor John Smith.',
+        "Opposition",
+        "The first vote failed narrowly in October after a long debate.",
+        "The second vote passed by seven votes to two on Monday.",
+    ]
+    b = briefing.brief(article, sentences=6)
+    assert all(s.text in article.text for s in b.summary)
+    assert not any(s.text[:1] in "-*>\\" for s in b.summary)
+    assert [(q.text, q.speaker) for q in b.facts.quotes] == [
+        ("This is a great day for the city", "John Smith")
+    ]
+
+
 def test_a_plain_text_list_gives_sentences_without_markers(tmp_path: Path) -> None:
     text = (
         "Rail services in northern Italy were disrupted on Monday after an accident.\n\n"

@@ -1,8 +1,15 @@
-"""Plain text and Markdown: optional front matter, an optional title line, then the body."""
+"""Plain text and Markdown: optional front matter, an optional title line, then the body.
+
+Markdown is rendered to the plain text a reader sees (markdown-it-py): list and quote
+markers, emphasis and link targets are not part of any sentence."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from ..models import Article
 from ..text import normalize_text
@@ -13,10 +20,6 @@ _HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", re.DOTALL)
 _FRONT_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
-# Bounded and possessive, so hostile text ("[" * 50000 + "](" * 50000) stays linear.
-_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,500}+)\]\([^)\n]{0,2000}+\)")
-_MD_LINK = re.compile(r"\[([^\]\n]{1,500}+)\]\([^)\n]{0,2000}+\)")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -57,16 +60,41 @@ def _split_title(text: str) -> tuple[str | None, str]:
     return title.strip(), body
 
 
-def _strip_markdown(text: str) -> str:
-    """Plain text from Markdown: heading marks, links, images and bold markers removed."""
-    lines = []
-    for line in text.split("\n"):
-        heading = _HEADING.match(line)
-        lines.append(heading.group(1) if heading else line)
-    text = "\n".join(lines)
-    text = _MD_IMAGE.sub("", text)
-    text = _MD_LINK.sub(r"\1", text)
-    return _MD_STRONG.sub(r"\2", text)
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("strikethrough")
+
+
+def _inline_text(children: list[Token] | None) -> str:
+    """The text of an inline token: emphasis, links (their text), code and escapes read as
+    the reader sees them; images and inline HTML left out."""
+    out: list[str] = []
+    for tok in children or []:  # an image is one token, its alt text inside it
+        if tok.type in ("text", "code_inline"):
+            out.append(tok.content)
+        elif tok.type == "softbreak":
+            out.append(" ")
+        elif tok.type == "hardbreak":
+            out.append("\n")
+    return "".join(out)
+
+
+def markdown_text(text: str) -> str:
+    """Plain text from Markdown, as a reader sees it rendered (markdown-it-py, CommonMark):
+    each heading, paragraph and list item its own paragraph, without its markers; emphasis,
+    blockquote and list markers, link targets, images, HTML and rules left out; code kept."""
+    blocks: list[str] = []
+    for tok in _markdown().parse(text):
+        if tok.type == "inline":
+            blocks.append(_inline_text(tok.children))
+        elif tok.type in ("fence", "code_block"):
+            blocks.append(tok.content.rstrip("\n"))
+    return "\n\n".join(b.strip() for b in blocks if b.strip())
+
+
+def _markdown_line(text: str) -> str:
+    """One line of Markdown (a title) as plain text."""
+    return " ".join(_inline_text(_markdown().parseInline(text)[0].children).split())
 
 
 def article_from_text(
@@ -79,8 +107,8 @@ def article_from_text(
     if line_title is not None and (title is None or line_title.casefold() == title.casefold()):
         title, body = title or line_title, rest
     if markdown:
-        body = _strip_markdown(body)
-        title = _strip_markdown(title) if title else title
+        body = markdown_text(body)
+        title = _markdown_line(title) if title else title
     date_key = "published" if "published" in fields else "date"
     return make_article(
         name,
