@@ -207,15 +207,41 @@ class History:
                 "pass a writable path with --db"
             ) from exc
         try:
+            self._refuse_foreign()  # before the first write: WAL mode alone changes the file
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self.migrate()
+        except BriefingError:
+            self._db.close()
+            raise
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise database_error(self.path, exc, "opening it") from exc
 
     # -- plumbing ------------------------------------------------------------------------
+
+    def _refuse_foreign(self) -> None:
+        """Raise when the file is another application's SQLite database: it has tables but
+        none of our recorded migrations, so migrating would write our tables into it."""
+        tables = sorted(
+            str(row[0])
+            for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not str(row[0]).startswith("sqlite_")
+        )
+        if not [t for t in tables if t != "migrations"]:
+            return  # a new file, or one killed before its first migration
+        recorded: set[str] = set()
+        if "migrations" in tables:
+            with contextlib.suppress(sqlite3.OperationalError):  # someone else's migrations
+                recorded = {str(r[0]) for r in self._db.execute("SELECT name FROM migrations")}
+        if recorded & {name for name, _ in MIGRATIONS}:
+            return
+        shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        raise BriefingError(
+            f"{self.path}: not a usable history database: it is another application's SQLite "
+            f"database (tables {shown}); pass another --db (this file is left untouched)"
+        )
 
     def close(self) -> None:
         """Close the connection."""

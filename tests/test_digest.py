@@ -396,3 +396,22 @@ def test_sigkill_at_any_moment_leaves_outputs_and_history_intact(
     assert after_kills[0] == new  # paused after writing: the files were already the new ones
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT runs, article_count FROM digests").fetchall() == [(2, 4)]
+
+
+def test_digest_refuses_another_applications_sqlite_file_as_its_history(
+    news: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "app.sqlite"
+    with sqlite3.connect(other) as con:
+        con.execute("CREATE TABLE runs (x)")
+    con.close()
+    before = other.read_bytes()
+    out = tmp_path / "out"
+    args = ["digest", str(news), "--date", "2025-11-25", "-o", str(out), "--db", str(other)]
+    result = CliRunner().invoke(cli, [*args, "-q", "--format", "md"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "app.sqlite" in errors[0] and "another --db" in errors[0]
+    assert "Traceback" not in result.output
+    assert other.read_bytes() == before  # not a table, not even WAL mode written into it
+    assert (out / "digest-2025-11-25.md").exists()  # the digest is made without history

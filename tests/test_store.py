@@ -115,3 +115,39 @@ def test_last_digest_before_a_date_is_its_run_time_capped_at_its_day(tmp_path: P
         assert last is not None and last <= end_of_d1  # made "now", for a past day
         assert h.last_digest_before(D1) is None
         assert h.digest_for(D1) is not None and h.digest_for(D2) is None
+
+
+def test_another_applications_sqlite_database_is_refused_and_left_untouched(
+    tmp_path: Path,
+) -> None:
+    other = tmp_path / "app.sqlite"
+    with sqlite3.connect(other) as con:
+        con.execute("CREATE TABLE runs (x)")
+        con.execute("INSERT INTO runs VALUES (1)")
+    con.close()
+    before = other.read_bytes()
+    with pytest.raises(BriefingError, match=r"app\.sqlite: .*another application.*--db"):
+        History(other)
+    assert other.read_bytes() == before
+    with sqlite3.connect(other) as con:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    con.close()
+    assert tables == {"runs"}
+
+
+def test_a_database_with_someone_elses_migrations_table_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "app.sqlite"
+    with sqlite3.connect(other) as con:
+        con.execute("CREATE TABLE migrations (id INTEGER, version TEXT)")
+        con.execute("CREATE TABLE users (id INTEGER)")
+    con.close()
+    with pytest.raises(BriefingError, match=r"another application"):
+        History(other)
+
+
+def test_our_own_history_is_still_opened(tmp_path: Path) -> None:
+    path = tmp_path / "h.db"
+    with History(path) as h:
+        record(h, D1, [A])
+    with History(path) as h:
+        assert [r.url for r in h.articles()] == [A.url]
