@@ -430,3 +430,30 @@ def test_feed_headlines_are_counted_not_errors_and_fetch_briefs_their_pages(
     assert fetched.exit_code == 0, fetched.stderr
     assert sorted(p.name for p in out2.iterdir()) == ["bridge-reopens.md", "flood-in-riverton.md"]
     assert "stone bridge" in (out2 / "bridge-reopens.md").read_text(encoding="utf-8")
+
+
+EMPTY_FEED = (
+    '<rss version="2.0"><channel><title>E</title><link>http://e/</link>'
+    "<description>d</description></channel></rss>"
+)
+
+
+def test_make_on_an_empty_feed_says_so_and_succeeds_writing_nothing(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    feed = tmp_path / "empty.xml"
+    feed.write_text(EMPTY_FEED, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["make", str(feed), "-o", str(out), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    assert f"{feed}: the feed has no entries; nothing to brief" in result.stderr.splitlines()
+    assert "error" not in result.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_make_still_fails_on_xml_that_is_no_feed(runner: CliRunner, tmp_path: Path) -> None:
+    feed = tmp_path / "odd.rss"
+    feed.write_text('<rss version="2.0"><channel><title>E</title>', encoding="utf-8")
+    result = runner.invoke(cli, ["make", str(feed), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1
+    assert "odd.rss: not a readable RSS or Atom feed" in result.stderr

@@ -415,3 +415,18 @@ def test_digest_refuses_another_applications_sqlite_file_as_its_history(
     assert "Traceback" not in result.output
     assert other.read_bytes() == before  # not a table, not even WAL mode written into it
     assert (out / "digest-2025-11-25.md").exists()  # the digest is made without history
+
+
+def test_an_empty_feed_is_no_problem_for_the_digest(news: Path, tmp_path: Path) -> None:
+    empty = write(
+        tmp_path / "empty.xml",
+        '<rss version="2.0"><channel><title>E</title><link>http://e/</link>'
+        "<description>d</description></channel></rss>",
+    )
+    out = tmp_path / "out"
+    args = ["digest", str(news), str(empty), "--date", "2025-11-25", "-o", str(out)]
+    result = CliRunner().invoke(cli, [*args, "--db", str(tmp_path / "h.db"), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    assert "error" not in result.stderr
+    assert "1 feed with no entries" in result.stderr
+    assert (out / "digest-2025-11-25.md").read_text(encoding="utf-8").count("\n## ") == 2

@@ -1027,14 +1027,61 @@ def test_a_json_feed_gives_one_article_per_item(tmp_path: Path) -> None:
         load(path)
 
 
-def test_a_json_feed_with_no_items_is_one_error_naming_it(tmp_path: Path) -> None:
+def test_a_json_feed_with_an_empty_items_list_is_an_empty_feed_not_a_broken_one(
+    tmp_path: Path,
+) -> None:
     import json
+
+    from briefing.load.feeds import EmptyFeed
 
     empty = {"version": "https://jsonfeed.org/version/1", "title": "x", "items": []}
     path = write(tmp_path / "empty.json", json.dumps(empty).encode())
     (item,) = load_many([path])
-    assert item.article is None
-    assert str(item.error) == f"{path}: not a readable JSON Feed (no items); check it"
+    assert item.article is None and isinstance(item.error, EmptyFeed)
+    assert str(item.error) == f"{path}: the feed has no entries; nothing to brief"
+    broken = {"version": "https://jsonfeed.org/version/1", "title": "x"}
+    path = write(tmp_path / "broken.json", json.dumps(broken).encode())
+    (item,) = load_many([path])
+    assert item.article is None and not isinstance(item.error, EmptyFeed)
+    assert str(item.error) == f"{path}: not a readable JSON Feed (no items list); check it"
+
+
+EMPTY_RSS = (
+    '<rss version="2.0"><channel><title>E</title><link>http://e/</link>'
+    "<description>d</description></channel></rss>"
+)
+EMPTY_ATOM = (
+    '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+    "<title>E</title><id>urn:x</id><updated>2025-11-24T00:00:00Z</updated></feed>"
+)
+
+
+@pytest.mark.parametrize("content", [EMPTY_RSS, EMPTY_ATOM], ids=["rss", "atom"])
+def test_a_well_formed_feed_with_no_entries_is_an_empty_feed(tmp_path: Path, content: str) -> None:
+    from briefing.load.feeds import EmptyFeed
+
+    path = write(tmp_path / "empty.xml", content)
+    (item,) = load_many([path])
+    assert item.article is None and isinstance(item.error, EmptyFeed)
+    assert str(item.error) == f"{path}: the feed has no entries; nothing to brief"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '<rss version="2.0"></rss>',  # no <channel>
+        '<rss version="2.0"><channel><title>E</title>',  # cut off
+        "<notes><note>buy milk</note></notes>",  # XML, but no feed
+    ],
+    ids=["no-channel", "truncated", "not-a-feed"],
+)
+def test_xml_that_is_no_well_formed_feed_is_still_an_error(tmp_path: Path, content: str) -> None:
+    from briefing.load.feeds import EmptyFeed
+
+    path = write(tmp_path / "odd.rss", content)
+    (item,) = load_many([path])
+    assert item.article is None and item.error is not None
+    assert not isinstance(item.error, EmptyFeed)
 
 
 def test_a_feed_entrys_code_listing_is_no_prose(tmp_path: Path) -> None:

@@ -183,7 +183,7 @@ def make(
     """Brief each article in INPUT... (files, folders, JSONL, feeds, URLs, - for stdin)."""
     from ..batch import Options, brief_keyed
     from ..load import load_many
-    from ..load.feeds import HeadlineOnly
+    from ..load.feeds import EmptyFeed, HeadlineOnly
     from ..render.files import clean_stale_temporaries
     from ..render.formats import render_formats, write_outputs
     from ..settings import load_settings, parse_size
@@ -215,6 +215,7 @@ def make(
     if fetch_linked and no_fetch:
         raise click.UsageError("--fetch downloads linked pages; it cannot go with --no-fetch")
     headlines: dict[str, int] = {}  # title-only feed entries per input: not errors
+    empty: list[str] = []  # feeds with no entries yet: readable, nothing to brief
 
     def loaded() -> Iterator[tuple[str, Article | BriefingError]]:
         for item in load_many(
@@ -227,6 +228,9 @@ def make(
             if isinstance(item.error, HeadlineOnly):
                 key = item.input or item.name
                 headlines[key] = headlines.get(key, 0) + 1
+                continue
+            if isinstance(item.error, EmptyFeed):
+                empty.append(str(item.error))
                 continue
             if item.error is not None:
                 yield item.name, item.error
@@ -271,7 +275,10 @@ def make(
                 "the linked pages",
                 markup=False,
             )
+    for notice in empty if not quiet else ():
+        stderr.print(notice, markup=False)
     if not quiet and not to_stdout:
         note = f", {failed} skipped" if failed else ""
         stderr.print(f"Briefed {written} article{'s' * (written != 1)} into {outdir}/{note}")
-    sys.exit(1 if failed or not (written or headlines) else 0)
+    # an empty feed, like a title-only one, was read as it is: not a failure
+    sys.exit(1 if failed or not (written or headlines or empty) else 0)

@@ -97,6 +97,7 @@ class DailyResult:
 class _Run:
     problems: list[tuple[str, str]] = field(default_factory=list)
     on_problem: Problem | None = None
+    empty_feeds: int = 0  # well-formed feeds with no entries: not problems
 
     def problem(self, name: str, message: str) -> None:
         self.problems.append((name, message))
@@ -142,7 +143,7 @@ def _load(
     """Every entry of every input: articles, headline-only entries, and the count of
     entries that could not be read. At most one problem per input."""
     from ..load import load_many
-    from ..load.feeds import HeadlineOnly
+    from ..load.feeds import EmptyFeed, HeadlineOnly
 
     articles: list[Article] = []
     heads: list[tuple[int, Headline]] = []
@@ -180,6 +181,8 @@ def _load(
                 day = day.date() if isinstance(day, dt.datetime) else day
                 title = err.title or err.url or "Untitled"
                 heads.append((position, Headline(title, err.url, err.source, day)))
+            elif isinstance(item.error, EmptyFeed):
+                run.empty_feeds += 1
             elif item.article is None:
                 owner = item.name if item.name in batch else batch[0]
                 if item.name not in batch and len(batch) > 1:
@@ -437,7 +440,8 @@ def _run(
             f"every input failed, so the digest made earlier ({previous}) is kept as it was; "
             "fix the inputs above and run again",
         )
-        return DailyResult(d, (), tuple(run.problems), _summary(d, (), date), kept_previous=True)
+        summary = _summary(d, (), date, run.empty_feeds)
+        return DailyResult(d, (), tuple(run.problems), summary, kept_previous=True)
 
     wanted = opts.formats
     mail_formats = ("md", "html", "pdf") if opts.email else ()
@@ -466,7 +470,7 @@ def _run(
         d,
         tuple(paths),
         tuple(run.problems),
-        _summary(d, paths, date),
+        _summary(d, paths, date, run.empty_feeds),
         fetched=fetched,
         fetch_failed=fetch_failed,
     )
@@ -523,8 +527,10 @@ def _send(d: Digest, rendered: dict[str, bytes], opts: DailyOptions, run: _Run) 
         run.problem("email", _one_line(str(exc)))
 
 
-def _summary(d: Digest, paths: Sequence[Path], date: dt.date) -> str:
+def _summary(d: Digest, paths: Sequence[Path], date: dt.date, empty_feeds: int = 0) -> str:
     notes = [f"{d.read} articles read", f"{d.merged} merged"]
+    if empty_feeds:
+        notes.append(f"{empty_feeds} feed{'s' * (empty_feeds != 1)} with no entries")
     if d.headlines:
         notes.append(f"{len(d.headlines)} headlines")
     left = dict(d.left_out)

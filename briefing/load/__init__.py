@@ -151,7 +151,9 @@ def load_many(
     unsupported files); a JSONL file yields one item per line, read lazily; an RSS/RDF/Atom
     feed (file or URL) yields one item per entry, its text from the entry's content else its
     summary. An entry without text is an error item unless ``fetch_linked`` is true, when
-    its linked page is loaded instead. Any other input yields one item, as ``load`` reads it.
+    its linked page is loaded instead. A well-formed feed with no entries yields one
+    ``EmptyFeed`` error item (``briefing.load.feeds``), which callers may treat as a notice
+    rather than a failure. Any other input yields one item, as ``load`` reads it.
     URL inputs, and the linked pages of one feed, are downloaded concurrently (see
     ``fetch_many``); ``progress(done, total, fetched)`` reports each download. The other
     keywords are ``load``'s. A bad ``max_bytes`` raises InputError before any item.

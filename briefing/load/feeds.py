@@ -18,6 +18,7 @@ from .jsonfeed import json_feed
 from .platform import only_platform
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}|\d{8}")
+_CHANNEL = re.compile(rb"<(?:[A-Za-z][\w.-]*:)?channel[\s/>]")  # RSS and RDF's one feed element
 
 PageLoader = Callable[[list[str]], list[Article | BriefingError]]
 """Loads the pages entries link to, all at once, in order (the caller decides how)."""
@@ -42,21 +43,29 @@ class HeadlineOnly(InputError):
         self.published = published
 
 
+class EmptyFeed(InputError):
+    """A well-formed feed with no entries yet: nothing to brief, but not a broken input."""
+
+
 def feed_items(document: Document, load_pages: PageLoader, fetch_linked: bool) -> Iterator[Loaded]:
-    """One item per feed entry; a feed with no entries that did not parse is one error item."""
+    """One item per feed entry. A well-formed feed with no entries is one EmptyFeed item; a
+    feed with no entries that did not parse is one error item."""
     parsed = json_feed(document.raw)  # one parse, which also tells a JSON Feed apart
+    problem: str | None
     if parsed is not None:
-        title, entries = parsed
-        feed_title, kind, problem = _plain(title, None), "JSON Feed", "no items"
+        title, items = parsed
+        feed_title, kind = _plain(title, None), "JSON Feed"
+        entries, problem = (items, None) if items is not None else ([], "no items list")
     else:
         feed_title, entries, problem = _parse_xml_feed(document)
         kind = "RSS or Atom feed"
     if not entries:
-        yield Loaded(
-            document.name,
-            None,
-            InputError(f"{document.name}: not a readable {kind} ({problem}); check it"),
+        error = (
+            EmptyFeed(f"{document.name}: the feed has no entries; nothing to brief")
+            if problem is None
+            else InputError(f"{document.name}: not a readable {kind} ({problem}); check it")
         )
+        yield Loaded(document.name, None, error)
         return
     pages: dict[str, Article | BriefingError] = {}
     if fetch_linked:  # every linked page at once: the fetcher runs them concurrently
@@ -83,8 +92,9 @@ def feed_items(document: Document, load_pages: PageLoader, fetch_linked: bool) -
             yield Loaded(item, None, InputError(problem))
 
 
-def _parse_xml_feed(document: Document) -> tuple[str | None, list[Any], str]:
-    """The feed's title, its entries and, when there are none, what went wrong."""
+def _parse_xml_feed(document: Document) -> tuple[str | None, list[Any], str | None]:
+    """The feed's title, its entries and, when there are none, what went wrong: None when
+    the document is a well-formed RSS, RDF or Atom feed that has no entries."""
     import feedparser
 
     headers = {"content-location": document.url} if document.url else {}
@@ -94,8 +104,17 @@ def _parse_xml_feed(document: Document) -> tuple[str | None, list[Any], str]:
         parsed = feedparser.parse(io.BytesIO(document.raw), response_headers=headers)
     except Exception as err:  # feedparser rarely raises, but a bug must not kill a batch
         return None, [], f"{type(err).__name__}: {err}"
-    problem = str(parsed.get("bozo_exception", "no <item> or <entry> elements"))
     title = _plain(parsed.feed.get("title"), parsed.feed.get("title_detail"))
+    fault = parsed.get("bozo_exception")
+    version = str(parsed.get("version") or "")
+    if (
+        version
+        and (fault is None or isinstance(fault, feedparser.ThingsNobodyCaresAboutButMe))
+        and (not version.startswith("rss") or _CHANNEL.search(document.raw))
+    ):
+        problem = None  # <rss><channel> or <feed>, parsed cleanly: a feed with no entries yet
+    else:
+        problem = str(fault or "no <item> or <entry> elements")
     return title, list(parsed.entries), problem
 
 

@@ -16,15 +16,16 @@ def is_json_feed(raw: bytes) -> bool:
     return _feed(raw) is not None
 
 
-def json_feed(raw: bytes) -> tuple[str | None, list[dict[str, Any]]] | None:
+def json_feed(raw: bytes) -> tuple[str | None, list[dict[str, Any]] | None] | None:
     """The feed's title and its items as feedparser-style entries (title, link, content,
     summary, published, updated; an item that is not an object is left out), or None when
-    ``raw`` is no JSON Feed."""
+    ``raw`` is no JSON Feed. The entries are None when ``items`` is not a list: a feed
+    with ``"items": []`` is a readable feed with nothing in it, one without is broken."""
     feed = _feed(raw)
     if feed is None:
         return None
     title, items = feed.get("title"), feed.get("items")
-    entries = [_entry(i) for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+    entries = [_entry(i) for i in items if isinstance(i, dict)] if isinstance(items, list) else None
     return (title if isinstance(title, str) else None), entries
 
 
