@@ -496,6 +496,9 @@ def brief_many(
     ``"return"`` yields the BriefingError in its place.
     """
     from .pipeline import as_article
+    from .summarize import check_algorithm
+
+    check_algorithm(algorithm)  # a bad name fails once, not once per article
 
     def loaded() -> Iterator[tuple[int, Article | BriefingError]]:
         for i, item in enumerate(articles):

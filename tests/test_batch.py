@@ -303,3 +303,12 @@ def test_make_takes_workers_from_the_environment_through_settings(
         cli, ["make", str(path), "-o", "-", "--format", "json", "--workers", "2", "--dask", "local"]
     )
     assert seen == {"workers": 2, "dask": "local"}
+
+
+def test_brief_many_refuses_an_unknown_algorithm_once_up_front() -> None:
+    from briefing import BriefingError, brief_many
+
+    items = brief_many(["One sentence here. Another one there."] * 2, algorithm="nosuch",
+                       errors="return")  # fmt: skip
+    with pytest.raises(BriefingError, match=r"unknown summary algorithm 'nosuch'.*lexrank"):
+        next(items)

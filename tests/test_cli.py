@@ -457,3 +457,16 @@ def test_make_still_fails_on_xml_that_is_no_feed(runner: CliRunner, tmp_path: Pa
     result = runner.invoke(cli, ["make", str(feed), "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 1
     assert "odd.rss: not a readable RSS or Atom feed" in result.stderr
+
+
+def test_an_unknown_algorithm_is_a_usage_error_before_any_work(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(SHORT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["make", str(story), "--algorithm", "nosuch", "-o", str(out)])
+    assert result.exit_code == 2
+    assert "'nosuch'" in result.stderr and "lexrank" in result.stderr
+    assert "skipped" not in result.stderr
+    assert not out.exists()

@@ -82,6 +82,18 @@ def formats_option(ctx: click.Context, param: click.Parameter, value: str | None
         raise click.BadParameter(f"{value!r}: {exc}") from exc
 
 
+def algorithm_option(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A click callback: a summary algorithm the library knows, else a usage error listing
+    them, before any work."""
+    from ..summarize import check_algorithm
+
+    try:
+        check_algorithm(value)
+    except BriefingError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    return value
+
+
 @contextmanager
 def progress_bar(total: int | None, label: str, quiet: bool) -> Iterator[Any]:
     """A rich progress bar on a terminal; a no-op when piped or quiet."""

@@ -16,6 +16,7 @@ from ..errors import BriefingError
 from ..models import Article, Briefing
 from .common import (
     Failures,
+    algorithm_option,
     check_template,
     fail_line,
     formats_option,
@@ -115,6 +116,7 @@ def output_stem(name: str, b: Briefing, used: set[str]) -> str:
     "--algorithm",
     default="default",
     show_default=True,
+    callback=algorithm_option,
     help="Summary algorithm: default, lead, lexrank, textrank, lsa, luhn, edmundson, kl, "
     "reduction, sumbasic.",
 )

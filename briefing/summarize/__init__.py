@@ -46,6 +46,7 @@ __all__ = [
     "SumyMethod",
     "Weights",
     "boilerplate",
+    "check_algorithm",
     "is_caption",
     "lede_weight",
     "rank",
@@ -100,12 +101,17 @@ def _head(text: str, limit: int = MAX_CHARS) -> str:
     return text[: cut if cut >= limit // 2 else limit]
 
 
-def _method(algorithm: str) -> Summarizer:
-    cls = ALGORITHMS.get(algorithm)
+def check_algorithm(algorithm: str) -> type[Summarizer]:
+    """The summarizer class named ``algorithm``; BriefingError listing the valid names else."""
+    cls = ALGORITHMS.get(algorithm) if isinstance(algorithm, str) else None
     if cls is None:
         names = ", ".join(sorted(ALGORITHMS))
         raise BriefingError(f"unknown summary algorithm {algorithm!r}; choose one of: {names}")
-    return cls()
+    return cls
+
+
+def _method(algorithm: str) -> Summarizer:
+    return check_algorithm(algorithm)()
 
 
 def _budget(sentences: int | None, words: int | None) -> Budget:
