@@ -35,6 +35,14 @@ def check_address(address: str, label: str = "--email") -> None:
         raise MailError(f"{label} {address!r}: not an e-mail address; write it as me@example.com")
 
 
+def check_addresses(sender: str, to: Sequence[str]) -> None:
+    """Refuse a missing recipient or any address :func:`check_address` refuses."""
+    if not to:
+        raise MailError("no recipient; pass --email ADDRESS (or set [digest] email)")
+    for label, address in (("--email-from", sender), *(("--email", a) for a in to)):
+        check_address(address, label)
+
+
 def build_message(
     *,
     sender: str,
@@ -46,10 +54,7 @@ def build_message(
     pdf_name: str = "digest.pdf",
 ) -> EmailMessage:
     """A MIME message: ``text`` as text/plain, ``html`` as its alternative, ``pdf`` attached."""
-    if not to:
-        raise MailError("no recipient; pass --email ADDRESS (or set [digest] email)")
-    for label, address in (("--email-from", sender), *(("--email", a) for a in to)):
-        check_address(address, label)
+    check_addresses(sender, to)
     msg = EmailMessage()
     msg["Subject"] = subject
     msg["From"] = sender

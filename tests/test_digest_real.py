@@ -677,7 +677,7 @@ def test_opml_subscriptions_are_read(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- hostile inputs (15)
 
 
-def test_an_email_address_with_a_newline_is_one_line_and_the_files_are_written(
+def test_an_email_address_with_a_newline_is_a_one_line_usage_error_before_any_work(
     tmp_path: Path,
 ) -> None:
     out = tmp_path / "out"
@@ -701,11 +701,12 @@ def test_an_email_address_with_a_newline_is_one_line_and_the_files_are_written(
             "9",
         ]
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and "line break" in errors[0] and "Traceback" not in result.output
-    assert (out / "digest-2025-11-25.md").exists()
+    assert "Bcc" in errors[0]  # the address stays on the error's one line
+    assert not out.exists()
 
 
 def _corrupt(db: Path) -> None:

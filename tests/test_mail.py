@@ -208,3 +208,37 @@ def test_an_address_that_could_inject_headers_is_refused_in_one_line(address: st
     with pytest.raises(MailError) as caught:
         build_message(sender="b@example.com", to=[address], subject="s", text="t")
     assert "\n" not in str(caught.value) and "--email" in str(caught.value)
+
+
+@pytest.mark.parametrize("flag", ["--email", "--email-from"])
+def test_a_bad_address_flag_is_a_usage_error_before_any_work(
+    tmp_path: Path, no_config: Path, flag: str
+) -> None:
+    story = tmp_path / "flood.txt"
+    story.write_text(STORY, encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["digest", str(story), "-o", str(out), "--db", str(tmp_path / "h.db"), "-q"]
+    if flag == "--email-from":
+        args += ["--email", "reader@example.org"]
+    result = CliRunner().invoke(cli, [*args, flag, "notanemail"])
+    assert result.exit_code == 2
+    assert f"Invalid value for '{flag}': 'notanemail': not an e-mail address" in result.stderr
+    assert not out.exists() and not (tmp_path / "h.db").exists()
+
+
+def test_a_bad_address_from_the_environment_fails_before_any_work(
+    tmp_path: Path, no_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.digest.daily import DailyOptions, run_daily
+
+    story = tmp_path / "flood.txt"
+    story.write_text(STORY, encoding="utf-8")
+    out = tmp_path / "out"
+    options = DailyOptions(date=__import__("datetime").date(2025, 11, 25), output=out,
+                           email=("notanemail",))  # fmt: skip
+    with pytest.raises(MailError, match=r"'notanemail': not an e-mail address"):
+        run_daily([str(story)], options)
+    assert not out.exists()
+    monkeypatch.setenv("BRIEFING_EMAIL", "notanemail")
+    result = CliRunner().invoke(cli, ["digest", str(story), "-o", str(out), "-q"])
+    assert result.exit_code == 1 and not out.exists()

@@ -94,6 +94,22 @@ def algorithm_option(ctx: click.Context, param: click.Parameter, value: str) -> 
     return value
 
 
+def addresses_option(
+    ctx: click.Context, param: click.Parameter, value: str | tuple[str, ...] | None
+) -> object:
+    """A click callback refusing an e-mail address that could not be sent to, before any work
+    (the library checks the same when it builds the message)."""
+    from ..mail import check_address
+
+    label = param.opts[0] if param.opts else "--email"
+    for address in (value,) if isinstance(value, str) else value or ():
+        try:
+            check_address(address, label)
+        except BriefingError as exc:
+            raise click.BadParameter(str(exc).removeprefix(f"{label} ")) from exc
+    return value
+
+
 @contextmanager
 def progress_bar(total: int | None, label: str, quiet: bool) -> Iterator[Any]:
     """A rich progress bar on a terminal; a no-op when piped or quiet."""

@@ -12,7 +12,7 @@ import click
 
 from ..errors import BriefingError
 from ..settings import SECURITIES, load_settings
-from .common import check_template, fail_line, formats_option, progress_bar
+from .common import addresses_option, check_template, fail_line, formats_option, progress_bar
 
 EXAMPLES_DIGEST = """
 \b
@@ -52,7 +52,12 @@ Examples:
     callback=formats_option,
     help="Comma-separated formats: md, pdf, html, json [default: md,pdf].",
 )
-@click.option("--email", multiple=True, help="E-mail the digest to this address (repeatable).")
+@click.option(
+    "--email",
+    multiple=True,
+    callback=addresses_option,
+    help="E-mail the digest to this address (repeatable).",
+)
 @click.option("--since-last", is_flag=True, help="Only articles no earlier digest held.")
 @click.option(
     "--fetch",
@@ -71,7 +76,7 @@ Examples:
 @click.option(
     "--smtp-security", type=click.Choice(SECURITIES), default=None, help="[default: starttls]"
 )
-@click.option("--email-from", default=None, help="Sender address.")
+@click.option("--email-from", default=None, callback=addresses_option, help="Sender address.")
 @click.option(
     "--window",
     default=None,

@@ -325,6 +325,11 @@ def run_daily(
 
     opts = options
     run = _Run(on_problem=on_problem)
+    if opts.email:  # a bad address is a bad option: refused before any work
+        from ..mail import check_addresses
+        from ..settings import SmtpSettings
+
+        check_addresses((opts.smtp or SmtpSettings()).sender, opts.email)
     try:
         opts.output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
