@@ -29,6 +29,7 @@ __all__ = [
     "SNOWBALL",
     "Language",
     "detect",
+    "is_language",
     "model_for",
     "model_installed",
     "resources",
@@ -124,6 +125,13 @@ def _stop_words(lang: str) -> frozenset[str]:
     import stopwordsiso
 
     return frozenset(w.lower() for w in stopwordsiso.stopwords(lang))
+
+
+def is_language(code: str) -> bool:
+    """Whether ``code`` is an ISO 639-1 language code (two letters pycountry knows)."""
+    import pycountry
+
+    return len(code) == 2 and pycountry.languages.get(alpha_2=code.lower()) is not None
 
 
 def supported() -> frozenset[str]:

@@ -430,3 +430,25 @@ def test_an_empty_feed_is_no_problem_for_the_digest(news: Path, tmp_path: Path) 
     assert "error" not in result.stderr
     assert "1 feed with no entries" in result.stderr
     assert (out / "digest-2025-11-25.md").read_text(encoding="utf-8").count("\n## ") == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "named"),
+    [("xx,en", "'xx'"), ("", "names no language"), (" , ", "names no language")],
+)
+def test_an_unknown_or_empty_lang_is_a_usage_error_before_any_work(
+    news: Path, tmp_path: Path, value: str, named: str
+) -> None:
+    out = tmp_path / "out"
+    args = ["digest", str(news), "-o", str(out), "--db", str(tmp_path / "h.db"), "-q"]
+    result = CliRunner().invoke(cli, [*args, "--lang", value])
+    assert result.exit_code == 2
+    assert "--lang" in result.stderr and named in result.stderr
+    assert not out.exists()
+
+
+def test_lang_accepts_real_iso_639_1_codes_in_any_case() -> None:
+    from briefing.digest.window import parse_languages
+
+    assert parse_languages("EN, fr,nl") == frozenset({"en", "fr", "nl"})
+    assert parse_languages(None) is None

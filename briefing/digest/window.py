@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..errors import BriefingError
+from ..lang import is_language
 from ..models import Article, Headline
 from ..text import word_count
 from .boilerplate import clean_feed
@@ -45,7 +46,6 @@ MIN_SENTENCE_WORDS = 8
 FUTURE_SLACK = dt.timedelta(days=1)
 
 _WINDOW = re.compile(r"^\s*(\d+)\s*([hd])\s*$", re.IGNORECASE)
-_LANG = re.compile(r"^[a-z]{2}$")
 # Chinese and Japanese end a sentence at 。！？ with no space after it
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])\s*|\n+")
 
@@ -76,17 +76,23 @@ def parse_window(value: str) -> dt.timedelta | None:
 
 
 def parse_languages(value: str | Sequence[str] | None) -> frozenset[str] | None:
-    """``"en,fr"`` as ``{"en", "fr"}`` (ISO 639-1); None or empty keeps every language."""
+    """``"en,fr"`` as ``{"en", "fr"}`` (ISO 639-1); None keeps every language. A value that
+    names no language, or a code that is no ISO 639-1 language (``xx``), is a BriefingError."""
     if value is None:
         return None
     items = value.split(",") if isinstance(value, str) else list(value)
     codes = {item.strip().lower() for item in items if item.strip()}
-    bad = sorted(c for c in codes if not _LANG.match(c))
+    bad = sorted(c for c in codes if not is_language(c))
     if bad:
         raise BriefingError(
             f"--lang {bad[0]!r}: not an ISO 639-1 language code; write e.g. en,fr,nl"
         )
-    return frozenset(codes) or None
+    if not codes:
+        raise BriefingError(
+            f"--lang {value!r}: names no language; write e.g. en,fr,nl, or leave it out "
+            "to keep every language"
+        )
+    return frozenset(codes)
 
 
 def day_end(date: dt.date) -> dt.datetime:
