@@ -503,7 +503,7 @@ def brief_many(
     def loaded() -> Iterator[tuple[int, Article | BriefingError]]:
         for i, item in enumerate(articles):
             try:
-                yield i, as_article(item)
+                yield i, as_article(item, "brief_many")
             except BriefingError as exc:
                 yield i, exc
 

@@ -47,3 +47,13 @@ class TemplateError(BriefingError):
 
 class ModelError(BriefingError):
     """The spaCy model named by the user is not installed."""
+
+
+def wrong_type(call: str, expected: str, value: object, fix: str) -> InputError:
+    """The error of a public function given a value of the wrong type: the call, what it
+    takes, what it got and ``fix``. Bytes are never guessed at (an encoding is the loader's
+    business): the fix for them is always to decode them to text first."""
+    got = "None" if value is None else type(value).__name__
+    if isinstance(value, bytes | bytearray | memoryview):
+        fix = "decode the bytes to text first, e.g. data.decode('utf-8')"
+    return InputError(f"{call}: expected {expected}, got {got}; {fix}")

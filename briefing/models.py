@@ -13,6 +13,22 @@ from .errors import InputError
 MIN_YEAR, MAX_YEAR = 100, 9899
 
 
+def as_date(value: object, call: str, name: str) -> dt.date | dt.datetime | None:
+    """A date argument of a public function: None, a date, a datetime or an ISO 8601
+    string (``2025-11-26``, ``2025-11-26T10:00:00Z``); InputError naming ``call`` and
+    ``name`` for anything else."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            pass
+    raise InputError(
+        f"{call}: {name}={value!r}: expected a date, a datetime or an ISO string like 2025-11-26"
+    )
+
+
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 

@@ -45,6 +45,8 @@ from .models import Briefing, Facts
 from .render import (
     DEFAULT_LIMITS,
     Layout,
+    as_briefing,
+    output_path,
     package_templates_dir,
     render_html_layout,
     write_atomic,
@@ -454,6 +456,8 @@ def render_pdf(
     long for any page is replaced by a note pointing to the Markdown. The same input
     gives byte-identical output.
     """
+    b = as_briefing(b, "render_pdf")
+    target = output_path(path, "render_pdf") if path is not None else None
     levels = cut_levels(b)
 
     def make_html(level: int) -> str | None:
@@ -462,6 +466,6 @@ def render_pdf(
         return render_html_layout(b, levels[level], template, explain=explain)
 
     data = fit_one_page(make_html)
-    if path is not None:
-        write_atomic(path, data)
+    if target is not None:
+        write_atomic(target, data)
     return data

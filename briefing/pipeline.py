@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, wrong_type
 from .models import Article, Briefing
 
 #: brief() analyses at most this many characters (about 25,000 words, far beyond any news
@@ -27,10 +27,18 @@ def _is_file(name: str) -> bool:
         return False
 
 
-def as_article(source: Article | str | os.PathLike[str]) -> Article:
-    """An Article from an Article, a path or URL (loaded), or a plain text string."""
+def as_article(source: Article | str | os.PathLike[str], call: str = "brief") -> Article:
+    """An Article from an Article, a path or URL (loaded), or a plain text string; an
+    InputError naming ``call`` for anything else."""
     if isinstance(source, Article):
         return source
+    if not isinstance(source, str | os.PathLike):
+        raise wrong_type(
+            call,
+            "an Article, text or a path",
+            source,
+            "pass briefing.Article(text), the article's text, or a file path or URL",
+        )
     if isinstance(source, os.PathLike):
         from .load import load
 

@@ -317,7 +317,7 @@ def test_a_long_article_streams_and_respects_the_limits() -> None:
 
 
 def test_bad_inputs_raise_briefing_errors() -> None:
-    with pytest.raises(BriefingError, match="expected an Article or a string"):
+    with pytest.raises(BriefingError, match="expected an Article or text, got int"):
         extract_facts(42)  # type: ignore[arg-type]
     with pytest.raises(BriefingError, match="published="):
         extract_facts("Text.", published="last Tuesday")  # type: ignore[arg-type]

@@ -128,3 +128,63 @@ def test_a_word_budget_alone_sets_the_summary_length() -> None:
     assert len(default) == 3
     assert len(wide) > 3
     assert sum(len(s.text.split()) for s in wide) <= 120
+
+
+# --- the public entry points refuse wrong types with a BriefingError naming the call -----
+
+FLOOD = (
+    "Heavy rain flooded the town of Riverton on Monday, forcing 300 families from their "
+    "homes. Mayor Jane Alvarez said the river rose two metres overnight."
+)
+
+
+@pytest.mark.parametrize(
+    ("call", "value", "got"),
+    [
+        ("brief", None, "got None"),
+        ("brief", 123, "got int"),
+        ("brief", ["a"], "got list"),
+        ("brief", b"Rain fell.", "got bytes; decode the bytes to text first"),
+        ("summarize", None, "got None"),
+        ("summarize", b"Rain fell.", "got bytes; decode the bytes to text first"),
+        ("extract_facts", 123, "got int"),
+        ("render_markdown", None, "expected a Briefing, got None"),
+        ("render_html", None, "expected a Briefing, got None"),
+        ("render_json", 3, "expected a Briefing, got int"),
+    ],
+)
+def test_a_wrong_type_at_a_public_entry_point_is_a_briefing_error(
+    call: str, value: Any, got: str
+) -> None:
+    with pytest.raises(briefing.BriefingError) as caught:
+        getattr(briefing, call)(value)
+    message = str(caught.value)
+    assert message.startswith(f"{call}: expected ") and got in message
+
+
+def test_render_pdf_refuses_a_non_briefing_and_a_path_that_names_no_file(tmp_path: Any) -> None:
+    with pytest.raises(briefing.BriefingError, match=r"^render_pdf: expected a Briefing, got None"):
+        briefing.render_pdf(None, tmp_path / "x.pdf")  # type: ignore[arg-type]
+    b = briefing.brief(Article(FLOOD))
+    for path in ("", "."):
+        with pytest.raises(briefing.BriefingError, match=r"^render_pdf: .* names no file"):
+            briefing.render_pdf(b, path)
+    with pytest.raises(briefing.BriefingError, match=r"^render_pdf: expected a file path, got int"):
+        briefing.render_pdf(b, 3)  # type: ignore[arg-type]
+
+
+def test_template_none_is_the_default_template() -> None:
+    b = briefing.brief(Article(FLOOD))
+    assert briefing.render_markdown(b, template=None) == briefing.render_markdown(b)  # type: ignore[arg-type]
+    with pytest.raises(briefing.BriefingError, match=r"^render_markdown: expected a template"):
+        briefing.render_markdown(b, template=3)  # type: ignore[arg-type]
+
+
+def test_digest_takes_an_iso_date_string_as_extract_facts_does() -> None:
+    import datetime as dt
+
+    d = briefing.digest([Article(FLOOD)], date="2025-11-24")  # type: ignore[arg-type]
+    assert d.date == dt.date(2025, 11, 24)
+    assert d.title == "Daily digest — Monday 24 November 2025"
+    with pytest.raises(briefing.BriefingError, match=r"^digest: date='garbage': expected a date"):
+        briefing.digest([Article(FLOOD)], date="garbage")  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from ..errors import BriefingError, InputError
-from ..models import Article, Briefing, Digest, Fact, Source, Story
+from ..models import Article, Briefing, Digest, Fact, Source, Story, as_date
 from ..store import content_hash
 from .cluster import related_clusters
 from .dedup import Thresholds, _lead, core_version, near_duplicate_groups
@@ -202,6 +202,14 @@ def _assemble(
     )
 
 
+def _digest_day(value: object, call: str) -> dt.date:
+    """The day a digest is for: a date, a datetime's day or an ISO string; None is today."""
+    day = as_date(value, call, "date")
+    if isinstance(day, dt.datetime):
+        return day.date()
+    return day or dt.date.today()
+
+
 def from_briefings(
     briefings: Iterable[Briefing],
     date: dt.date | None = None,
@@ -218,7 +226,7 @@ def from_briefings(
     """
     return _assemble(
         list(enumerate(briefings)),
-        date or dt.date.today(),
+        _digest_day(date, "from_briefings"),
         max_stories=max_stories,
         title=title,
         skipped=skipped,
@@ -317,6 +325,7 @@ def digest(
     """
     from ..lang import detect
 
+    day = _digest_day(date, "digest")
     usable: list[Article] = []
     positions: list[int] = []
     failed = 0
@@ -363,7 +372,7 @@ def digest(
     items = [(positions[k], b) for k, b in briefed]
     return _assemble(
         items,
-        date or dt.date.today(),
+        day,
         max_stories=max_stories,
         title=title,
         skipped=skipped + failed,

@@ -26,9 +26,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import dates
-from ..errors import BriefingError
+from ..errors import BriefingError, wrong_type
 from ..lang import NO_MODEL, detect, model_for
-from ..models import Article, Facts, Sentence
+from ..models import Article, Facts, Sentence, as_date
 from ..nlp import analysis_cut, parse
 from ..text import split_sentences
 from .entities import Labelled, facility, fixed_entities
@@ -164,30 +164,19 @@ def _dateline_end(text: str) -> int:
 
 def _as_article(article: Article | str) -> Article:
     if isinstance(article, Article):
-        if not isinstance(article.text, str):
-            raise BriefingError(
-                "extract_facts: Article.text must be a string; load the article first"
-            )
         return article
     if isinstance(article, str):
         return Article(article)
-    raise BriefingError(
-        f"extract_facts: expected an Article or a string, got {type(article).__name__}; "
-        "pass the article text or briefing.load(path)"
+    raise wrong_type(
+        "extract_facts",
+        "an Article or text",
+        article,
+        "pass the article text or briefing.load(path)",
     )
 
 
 def _as_anchor(value: Any) -> dt.date | dt.datetime | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
-            pass
-    raise BriefingError(
-        f"published={value!r}: expected a date, a datetime or an ISO string like 2025-11-26"
-    )
+    return as_date(value, "extract_facts", "published")
 
 
 def _top_sentences(article: Article, ranking: Sequence[Sentence] | None) -> dict[int, float]:

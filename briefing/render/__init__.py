@@ -23,6 +23,7 @@ from .briefing import (
     Layout,
     Meta,
     Shown,
+    as_briefing,
     render_html,
     render_html_layout,
     render_json,
@@ -43,7 +44,7 @@ from .env import (
     render_template,
     safe_url,
 )
-from .files import write_atomic
+from .files import output_path, write_atomic
 
 __all__ = [
     "DEFAULT_LAYOUT",
@@ -51,10 +52,12 @@ __all__ = [
     "Layout",
     "Meta",
     "Shown",
+    "as_briefing",
     "check_template",
     "find_template",
     "markdown_escape",
     "nobreak",
+    "output_path",
     "package_templates_dir",
     "render_digest_html",
     "render_digest_json",

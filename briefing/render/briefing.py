@@ -34,10 +34,11 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..errors import wrong_type
 from ..models import Briefing, Fact, Facts, Sentence
 from ..picture import timeline_html, timeline_points, timeline_svg, when_words
 from ..text import cjk_characters, word_count
-from .env import find_template, render_template, safe_url
+from .env import find_template, render_template, safe_url, template_spec
 
 __all__ = [
     "DEFAULT_LAYOUT",
@@ -45,6 +46,7 @@ __all__ = [
     "Layout",
     "Meta",
     "Shown",
+    "as_briefing",
     "render_html",
     "render_html_layout",
     "render_json",
@@ -350,6 +352,13 @@ def _context(b: Briefing, layout: Layout, explain: bool) -> dict[str, Any]:
 # --------------------------------------------------------------------------- public
 
 
+def as_briefing(b: object, call: str) -> Briefing:
+    """``b`` when it is a Briefing, else an InputError naming ``call``."""
+    if not isinstance(b, Briefing):
+        raise wrong_type(call, "a Briefing", b, "pass what briefing.brief() returns")
+    return b
+
+
 def render_markdown(
     b: Briefing, template: str | os.PathLike[str] = "default", *, explain: bool = False
 ) -> str:
@@ -359,6 +368,8 @@ def render_markdown(
     ``.md.j2`` file; ``explain`` adds each item's score and evidence sentence. The same
     input always gives the same text, which ends with a newline.
     """
+    b = as_briefing(b, "render_markdown")
+    template = template_spec(template, "render_markdown")
     tpl = find_template(template, "md")
     text = render_template(tpl, _context(b, DEFAULT_LAYOUT, explain), os.fspath(template))
     return text.rstrip("\n") + "\n"
@@ -373,6 +384,8 @@ def render_html_layout(
     default: str = "default",
 ) -> str:
     """The briefing as a standalone HTML page showing what ``layout`` allows (for the PDF fit)."""
+    b = as_briefing(b, "render_html")
+    template = template_spec(template, "render_html")
     tpl = find_template(template, "html", default=default)
     return render_template(tpl, _context(b, layout, explain), os.fspath(template))
 
@@ -390,4 +403,5 @@ def render_html(
 
 def render_json(b: Briefing) -> str:
     """The briefing as pretty, key-sorted JSON (``Briefing.to_dict()``) ending with a newline."""
+    b = as_briefing(b, "render_json")
     return json.dumps(b.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

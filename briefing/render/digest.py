@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..errors import wrong_type
 from ..models import Digest, Fact, Sentence, Story
 from ..picture import (
     Point,
@@ -24,8 +25,8 @@ from ..picture import (
     timeline_svg,
     when_words,
 )
-from .env import find_template, render_template, safe_url
-from .files import write_atomic
+from .env import find_template, render_template, safe_url, template_spec
+from .files import output_path, write_atomic
 
 #: Facts shown per story, best first.
 FACT_LIMITS = {"who": 3, "where": 3, "when": 2}
@@ -139,7 +140,16 @@ def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
     }
 
 
+def _as_digest(d: object, call: str) -> Digest:
+    if not isinstance(d, Digest):
+        raise wrong_type(call, "a Digest", d, "pass what briefing.digest() returns")
+    return d
+
+
 def _render(d: Digest, fmt: str, template: str | os.PathLike[str], cut: PageCut | None) -> str:
+    call = f"render_digest_{'markdown' if fmt == 'md' else fmt}"
+    d = _as_digest(d, call)
+    template = template_spec(template, call)
     tpl = find_template(template, "md" if fmt == "md" else "html", default="digest")
     text = render_template(tpl, _context(d, cut), os.fspath(template))
     return text.rstrip("\n") + "\n"
@@ -166,6 +176,7 @@ def render_digest_html(
 
 def render_digest_json(d: Digest) -> str:
     """The digest as pretty, key-sorted JSON (``Digest.to_dict()``) ending with a newline."""
+    d = _as_digest(d, "render_digest_json")
     return json.dumps(d.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
@@ -208,6 +219,8 @@ def render_digest_pdf(
     """
     from ..pdf import fit_one_page
 
+    d = _as_digest(d, "render_digest_pdf")
+    target = output_path(path, "render_digest_pdf") if path is not None else None
     levels = page_cuts(d)
 
     def make_html(level: int) -> str | None:
@@ -216,6 +229,6 @@ def render_digest_pdf(
         return render_digest_html(d, template, cut=levels[level])
 
     data = fit_one_page(make_html)
-    if path is not None:
-        write_atomic(path, data)
+    if target is not None:
+        write_atomic(target, data)
     return data

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import jinja2
 import jinja2.sandbox
 
-from ..errors import TemplateError
+from ..errors import TemplateError, wrong_type
 
 __all__ = [
     "Format",
@@ -246,6 +246,21 @@ def _template_error(exc: Exception, env: jinja2.Environment, label: str) -> Temp
         message = f"not allowed in a template ({message})"
     message = " ".join(message.split())
     return TemplateError(f"{where}: {message}; fix the template or pass --template default")
+
+
+def template_spec(template: object, call: str) -> str | os.PathLike[str]:
+    """``template`` as the render functions take it (None is the default template); an
+    InputError naming ``call`` for anything that is no name or path."""
+    if template is None:
+        return "default"
+    if isinstance(template, str | os.PathLike) and isinstance(os.fspath(template), str):
+        return template
+    raise wrong_type(
+        call,
+        "a template name, folder or file",
+        template,
+        "pass 'default', a folder of templates or a .md.j2/.html.j2 file",
+    )
 
 
 def find_template(

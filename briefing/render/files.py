@@ -8,9 +8,21 @@ import secrets
 import time
 from pathlib import Path
 
-from ..errors import OutputError
+from ..errors import OutputError, wrong_type
 
-__all__ = ["STALE_TMP_SECONDS", "clean_stale_temporaries", "write_atomic"]
+__all__ = ["STALE_TMP_SECONDS", "clean_stale_temporaries", "output_path", "write_atomic"]
+
+
+def output_path(path: object, call: str) -> Path:
+    """``path`` as a file to write: an InputError naming ``call`` when it is no path, an
+    OutputError when it names no file (``""``, ``"."``, ``"/"``)."""
+    spec = os.fspath(path) if isinstance(path, str | os.PathLike) else None
+    if not isinstance(spec, str):
+        raise wrong_type(call, "a file path", path, "pass a file name such as out/story.pdf")
+    target = Path(spec)
+    if not spec.strip() or not target.name:
+        raise OutputError(f"{call}: {spec!r} names no file; pass a file name such as out/story.pdf")
+    return target
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
@@ -20,7 +32,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
     renamed over ``path``, so readers never see half a file. Missing parent folders
     are created.
     """
-    target = Path(path)
+    target = output_path(path, "write_atomic")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     try:

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ..errors import BriefingError
+from ..errors import BriefingError, wrong_type
 from ..lang import detect, resources
 from ..models import Article, Sentence
 from ..text import split_sentences
@@ -77,9 +77,8 @@ def _document(article: Article | str, language: str | None = None) -> Document:
     elif isinstance(article, str):
         text, title = article, ""
     else:
-        raise BriefingError(
-            f"summarize: expected an Article or a str, got {type(article).__name__}; "
-            "pass briefing.Article(text) or the article's text"
+        raise wrong_type(
+            "summarize", "an Article or text", article, "pass briefing.Article(text) or the text"
         )
     if language is not None and not isinstance(language, str):
         raise BriefingError(
