@@ -504,3 +504,13 @@ def test_briefing_runs_from_the_repository_root_without_install(tmp_path: Path) 
     ).stdout.split()
     assert Path(out[0]) == root / "templates"
     assert out[1] == "False"  # rendering Markdown never imports WeasyPrint
+
+
+def test_reading_minutes_get_a_thousands_separator_like_the_word_count() -> None:
+    from briefing.render import render_html, render_markdown
+
+    b = Briefing(article=Article("word " * 300_000), title="Long", summary=())
+    md = render_markdown(b)
+    minutes = re.search(r"([\d,]+) min read", md)
+    assert "300,000 words" in md and minutes is not None and "," in minutes.group(1)
+    assert f"{minutes.group(1)} min read" in render_html(b)
