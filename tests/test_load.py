@@ -366,19 +366,34 @@ def test_json_published_may_be_a_feeds_rfc_2822_date(tmp_path: Path) -> None:
     [
         ({"title": "no text"}, r'x\.json: no article text; give a non-empty "text"'),
         ({"text": "  \n "}, r"x\.json: no article text"),
-        ({"text": 42}, r"x\.json: no article text"),
+        ({"text": 42}, r'x\.json: "text" must be a string, not number; fix the field'),
         (
             {"text": STORY, "published": "24/11/2025"},
             r'x\.json: "published" is \'24/11/2025\', not an ISO date; write it as YYYY-MM-DD',
         ),
         ({"text": STORY, "published": 20251124}, r'x\.json: "published" is 20251124'),
-        ({"text": STORY, "title": ["a"]}, r'x\.json: "title" must be a string'),
+        ({"text": STORY, "title": ["a"]}, r'x\.json: "title" must be a string, not list'),
+        ({"text": STORY, "source": 1.5}, r'x\.json: "source" must be a string, not number'),
         ([{"text": STORY}], r"x\.json: holds a JSON list, not an object"),
+        (None, r"x\.json: holds a JSON null, not an object"),
+        ("story", r"x\.json: holds a JSON string, not an object"),
     ],
 )
 def test_bad_json_records_name_the_file(tmp_path: Path, record: Any, message: str) -> None:
     with pytest.raises(InputError, match=message):
         load(write(tmp_path / "x.json", json.dumps(record)))
+
+
+def test_a_json_syntax_error_is_told_once_without_a_doubled_at(tmp_path: Path) -> None:
+    bad = '{"text": "a\tb"}'  # a raw tab inside a string: "Invalid control character at"
+    with pytest.raises(InputError) as caught:
+        load(write(tmp_path / "x.json", bad))
+    assert "Invalid control character at line 1 column" in str(caught.value)
+    (item,) = load_many([write(tmp_path / "x.jsonl", bad + "\n")])
+    assert "Invalid control character at column" in str(item.error)
+    assert " at at " not in str(item.error)
+    (item,) = load_many([write(tmp_path / "n.jsonl", "null\n")])
+    assert "holds a JSON null, not an object" in str(item.error)
 
 
 def test_invalid_json_is_an_input_error(tmp_path: Path) -> None:

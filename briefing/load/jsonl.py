@@ -27,11 +27,28 @@ class LineReader(Protocol):
     def readline(self, size: int = -1, /) -> bytes: ...
 
 
+def json_type(value: object) -> str:
+    """The JSON name of a parsed value's type: null, boolean, number, string, list, object."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    names: dict[type, str] = {str: "string", list: "list", dict: "object"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _json_problem(err: json.JSONDecodeError) -> str:
+    """The decoder's message without its trailing "at" ("Invalid control character at")."""
+    return err.msg.removesuffix(" at")
+
+
 def _optional_str(obj: dict[str, Any], key: str, name: str) -> str | None:
     value = obj.get(key)
     if value is None or isinstance(value, str):
         return value or None
-    raise InputError(f'{name}: "{key}" must be a string, not {type(value).__name__}; fix the field')
+    raise InputError(f'{name}: "{key}" must be a string, not {json_type(value)}; fix the field')
 
 
 def article_from_mapping(
@@ -39,6 +56,8 @@ def article_from_mapping(
 ) -> Article:
     """An Article from a JSON object's fields; unknown keys are ignored."""
     text = obj.get("text")
+    if text is not None and not isinstance(text, str):
+        _optional_str(obj, "text", name)  # the wrong type named, as for the other fields
     if not isinstance(text, str) or not text.strip():
         raise InputError(f'{name}: no article text; give a non-empty "text" string')
     return make_article(
@@ -63,13 +82,14 @@ def article_from_json(
             else '; give one object like {"text": "...", "title": "..."}'
         )
         raise InputError(
-            f"{name}: not valid JSON ({err.msg} at line {err.lineno} column {err.colno}){hint}"
+            f"{name}: not valid JSON ({_json_problem(err)} at line {err.lineno} "
+            f"column {err.colno}){hint}"
         ) from None
     except (ValueError, RecursionError) as err:
         raise _unreadable_json(name, err) from None
     if not isinstance(obj, dict):
         raise InputError(
-            f"{name}: holds a JSON {type(obj).__name__}, not an object; give one object like "
+            f"{name}: holds a JSON {json_type(obj)}, not an object; give one object like "
             '{"text": "...", "title": "..."}, or one object per line in a .jsonl file'
         )
     return article_from_mapping(obj, name, url=url, host=host)
@@ -109,13 +129,16 @@ def article_from_line(name: str, lineno: int, line: bytes | None, *, cap: int) -
         obj = json.loads(decode(line))
     except json.JSONDecodeError as err:
         raise InputError(
-            f"{item}: not valid JSON ({err.msg} at column {err.colno}); "
+            f"{item}: not valid JSON ({_json_problem(err)} at column {err.colno}); "
             'give one object like {"text": "..."} per line'
         ) from None
     except (ValueError, RecursionError) as err:
         raise _unreadable_json(item, err) from None
     if not isinstance(obj, dict):
-        raise InputError(f'{item}: not a JSON object; give one object like {{"text": "..."}}')
+        raise InputError(
+            f"{item}: holds a JSON {json_type(obj)}, not an object; "
+            'give one object like {"text": "..."}'
+        )
     return article_from_mapping(obj, item)
 
 
