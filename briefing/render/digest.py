@@ -25,7 +25,7 @@ from ..picture import (
     timeline_svg,
     when_words,
 )
-from .env import find_template, render_template, safe_url, template_spec
+from .env import find_template, link_url, render_template, template_spec
 from .files import output_path, write_atomic
 
 #: Facts shown per story, best first.
@@ -112,7 +112,7 @@ def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
                     if getattr(s, kind) and (cut is None or cut.facts)
                 ],
                 "sources": [
-                    {"name": src.name, "url": safe_url(src.url), "title": src.title}
+                    {"name": src.name, "url": link_url(src.url), "title": src.title}
                     for src in s.sources
                 ],
                 "source_count": s.source_count,
@@ -131,6 +131,10 @@ def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
         "title": d.title,
         "date": d.date.isoformat(),
         "stories": stories,
+        # feed links only ever reach a page through link_url: http(s), inert in a link
+        "headlines": [
+            {"title": h.title, "url": link_url(h.url), "source": h.source} for h in d.headlines
+        ],
         "total": len(d.stories),
         "more": len(d.stories) - count,
         "read": d.read,

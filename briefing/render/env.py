@@ -32,6 +32,7 @@ __all__ = [
     "Format",
     "environment",
     "find_template",
+    "link_url",
     "markdown_escape",
     "nobreak",
     "package_templates_dir",
@@ -85,6 +86,32 @@ def safe_url(value: object) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return value
+
+
+#: Characters a link target must not carry as they are: they could end a Markdown link
+#: (``)``, ``>``), start raw HTML (``<``), close an HTML attribute (quotes) or escape the
+#: next character (``\\``).
+_LINK_UNSAFE = frozenset("<>\"'`\\()")
+
+
+def _encoded(ch: str) -> str:
+    if ch in _LINK_UNSAFE or ch.isspace() or ord(ch) < 32 or ord(ch) == 127:
+        return "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+    return ch
+
+
+def link_url(value: object) -> str | None:
+    """A feed's link as a safe link target for Markdown and HTML: an http(s) URL with a
+    host (:func:`safe_url` decides), with whitespace, control characters and the
+    characters that could end a Markdown link or an HTML attribute percent-encoded. None
+    for any other scheme (``javascript:``, ``data:``): the caller shows the title unlinked.
+
+    Where :func:`safe_url` refuses such a URL outright, this keeps a link a real feed may
+    well carry (``http://x.example/a (b)``) but makes it inert.
+    """
+    if not isinstance(value, str):
+        return None
+    return safe_url("".join(_encoded(ch) for ch in value.strip()))
 
 
 def nobreak(value: object, limit: int = 32) -> str:
