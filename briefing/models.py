@@ -284,8 +284,9 @@ class Digest:
     article's story, ``skipped`` the inputs that could not be read or briefed, ``dropped``
     the stories left out by ``max_stories``. ``headlines`` lists the entries with no text
     of their own; ``left_out`` counts the entries kept off the page and why (``older``
-    than the window, another ``language``, ``seen`` in an earlier digest, over the
-    ``per_feed`` cap); ``boilerplate`` counts the feed boilerplate passages removed.
+    than the window, ``newer``: dated after its end, another ``language``, ``seen`` in an
+    earlier digest, over the ``per_feed`` cap); ``boilerplate`` counts the feed
+    boilerplate passages removed.
     """
 
     title: str

@@ -297,27 +297,32 @@ def test_window_parsing_and_the_default_since_the_last_digest() -> None:
     assert make_window(DAY, None, last, explicit=False).start == last
     win = make_window(DAY, dt.timedelta(days=7), last, explicit=True)
     assert win.start == end - dt.timedelta(days=7) and win.label == "7d"
-    assert in_window(dt.datetime(2100, 1, 1, tzinfo=dt.UTC), win) == "undated"
+    assert in_window(dt.datetime(2100, 1, 1, tzinfo=dt.UTC), win) == "newer"
     assert in_window(dt.date(2016, 9, 5), win) == "older"
     assert in_window(None, win) == "undated"
+    # a publisher's clock a little ahead is tolerated, a day later is not
+    assert in_window(end + dt.timedelta(hours=1), win) == "in"
+    assert in_window(end + dt.timedelta(hours=20), win) == "newer"
+    assert in_window(DAY + dt.timedelta(days=1), win) == "in"  # a date-only entry, UTC+
+    assert in_window(DAY + dt.timedelta(days=2), win) == "newer"
+    everything_window = make_window(DAY, None, None, explicit=True)
+    assert in_window(dt.datetime(2100, 1, 1, tzinfo=dt.UTC), everything_window) == "in"
 
 
-def test_older_entries_are_left_out_and_counted_undated_kept_and_marked(
+def test_older_and_later_entries_are_left_out_and_counted_undated_kept_and_marked(
     everything: tuple[Any, dict[str, Any]],
 ) -> None:
     result, data = everything
     titles = [s["title"] for s in data["stories"]]
     assert "Old mill sold to brewery" not in titles  # 2016
-    assert data["left_out"] == {"older": 1} and data["window"] == "24h"
+    assert "Harvest fair draws record crowd" not in titles  # dated 2100: after the window
+    assert data["left_out"] == {"older": 1, "newer": 1} and data["window"] == "24h"
     orchestra = next(s for s in data["stories"] if s["title"].startswith("Orchestra"))
     assert orchestra["undated"] is True and orchestra["published"] is None
-    fair = next(s for s in data["stories"] if s["title"].startswith("Harvest fair"))
-    assert fair["undated"] is True  # dated 2100: a date that cannot be right
-    assert titles.index("Harvest fair draws record crowd") > titles.index(
-        "Dren council approves tram line"
-    )
+    assert [s["title"] for s in data["stories"] if s["undated"]] == [orchestra["title"]]
     summary = [line for line in result.stderr.splitlines() if "older than the window" in line]
     assert len(summary) == 1 and "1 older than the window (24h) left out" in summary[0]
+    assert "1 dated after the window (24h) left out" in summary[0]
 
 
 def test_window_all_keeps_old_entries(tmp_path: Path) -> None:
@@ -338,9 +343,48 @@ def test_window_all_keeps_old_entries(tmp_path: Path) -> None:
         "all",
     ]
     assert run_cli(args).exit_code == 0
-    assert "Old mill sold to brewery" in {s["title"] for s in digest_json(out)["stories"]}
+    stories = {s["title"]: s for s in digest_json(out)["stories"]}
+    assert "Old mill sold to brewery" in stories
+    # kept, and with the date its feed gave: a dated entry is never "undated"
+    assert stories["Harvest fair draws record crowd"]["published"] == "2100-01-01"
+    assert stories["Harvest fair draws record crowd"]["undated"] is False
     bad = run_cli([*args[:-1], "fortnight"])
     assert bad.exit_code == 2 and "--window" in bad.output
+
+
+MONDAY_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>
+<link>http://g.example/</link><description>x</description>
+<item><title>Tram line approved</title><link>http://g.example/tram</link>
+<pubDate>Mon, 24 Nov 2025 08:00:00 +0000</pubDate><description>The city council approved
+the new tram line on Monday after a long debate, the mayor told reporters.</description></item>
+<item><title>Harbour reopens</title><link>http://g.example/harbour</link>
+<pubDate>Tue, 24 Nov 2099 08:00:00 +0000</pubDate><description>The old harbour reopened
+to ships after three years of repairs, the port authority said in a statement.</description>
+</item></channel></rss>"""
+
+
+def test_entries_dated_after_the_digest_are_left_out_never_shown_undated(
+    tmp_path: Path,
+) -> None:
+    feed = tmp_path / "gazette.xml"
+    feed.write_text(MONDAY_FEED, "utf-8")
+
+    def run(day: str, *extra: str) -> str:
+        out = tmp_path / f"out-{day}-{len(extra)}"
+        args = ["digest", str(feed), "--date", day, "-o", str(out), "--format", "md"]
+        result = run_cli([*args, "--db", str(tmp_path / f"{day}.sqlite3"), *extra])
+        assert result.exit_code == 0, result.output
+        return (out / f"digest-{day}.md").read_text("utf-8")
+
+    early = run("2025-11-20")  # four days before the tram story
+    assert "Tram line" not in early and "Harbour" not in early and "Undated" not in early
+    assert "2 dated after the window (24h)" in early
+    monday = run("2025-11-24")
+    assert "Tram line approved" in monday and "Monday (24 Nov 2025)" in monday
+    assert "Harbour" not in monday and "Undated" not in monday
+    kept = run("2025-11-20", "--window", "all")  # every entry, each with its own date
+    assert "Tram line approved" in kept and "Harbour reopens" in kept
+    assert "Undated" not in kept and "Monday (24 Nov 2025)" in kept
 
 
 def test_default_window_starts_at_the_last_recorded_digest(tmp_path: Path) -> None:

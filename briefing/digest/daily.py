@@ -541,6 +541,8 @@ def _summary(d: Digest, paths: Sequence[Path], date: dt.date, empty_feeds: int =
     left = dict(d.left_out)
     if left.get("older"):
         notes.append(f"{left['older']} older than the window ({d.window}) left out")
+    if left.get("newer"):
+        notes.append(f"{left['newer']} dated after the window ({d.window}) left out")
     if left.get("language"):
         notes.append(f"{left['language']} in other languages left out")
     if left.get("seen"):

@@ -2,9 +2,10 @@
 
 A daily digest covers a window (:class:`Window`): by default since the last digest in the
 history, else the 24 hours up to the end of the digest's date; ``36h``, ``7d`` or ``all``
-on request. Entries older than the window are left out and counted; undated entries are
-kept (and marked on the page); an entry dated more than a day after the window's end
-(a feed claiming 2100) is treated as undated, so it is never fresh forever.
+on request. Entries older than the window are left out and counted, and so are entries
+dated after its end (a digest made for a past day, or a feed claiming 2100), beyond
+:data:`FUTURE_SLACK` for clock skew; ``all`` keeps every entry, each with its own date.
+Undated entries are kept (and marked on the page); a dated entry keeps its date.
 
 :func:`select` runs the whole preparation on loaded entries, in this order: boilerplate
 out (per feed, :mod:`.boilerplate`), entries with no real text become headlines, the
@@ -42,8 +43,9 @@ __all__ = [
 #: An entry has real text when one of its sentences has at least this many words (for
 #: Chinese and Japanese, characters: :func:`briefing.text.word_count`).
 MIN_SENTENCE_WORDS = 8
-#: An entry dated more than this after the window's end has a date that cannot be right.
-FUTURE_SLACK = dt.timedelta(days=1)
+#: An entry dated up to this after the window's end is still in it: a publisher's clock
+#: a little ahead of ours. Later ones belong to a later digest (or have a wrong date).
+FUTURE_SLACK = dt.timedelta(hours=3)
 
 _WINDOW = re.compile(r"^\s*(\d+)\s*([hd])\s*$", re.IGNORECASE)
 # Chinese and Japanese end a sentence at 。！？ with no space after it
@@ -131,15 +133,17 @@ def _as_utc(value: dt.date | dt.datetime) -> tuple[dt.datetime, dt.datetime]:
 
 
 def in_window(published: dt.date | dt.datetime | None, window: Window) -> str:
-    """``"in"``, ``"older"``, or ``"undated"`` (no date, or one after the window's end plus
-    a day, which cannot be right)."""
+    """``"in"``, ``"older"`` (before the window's start), ``"newer"`` (after its end, beyond
+    :data:`FUTURE_SLACK`; never for a window with no start, ``all``) or ``"undated"``."""
     if published is None:
         return "undated"
     first, last = _as_utc(published)
-    if first > window.end + FUTURE_SLACK:
-        return "undated"
-    if window.start is not None and last < window.start:
+    if window.start is None:
+        return "in"
+    if last < window.start:
         return "older"
+    if first > window.end + FUTURE_SLACK:
+        return "newer"
     return "in"
 
 
@@ -208,8 +212,8 @@ def select(
     undated = 0
     for i, article in enumerate(articles):
         when = in_window(article.published, window) if window is not None else "in"
-        if when == "older":
-            left_out["older"] += 1
+        if when in ("older", "newer"):
+            left_out[when] += 1
             continue
         text = texts[i]
         if not has_real_text(text):
@@ -221,13 +225,13 @@ def select(
             continue
         if when == "undated":
             undated += 1
-        published = None if when == "undated" else article.published
-        kept.append(replace(article, text=text, language=code, published=published))
+        kept.append(replace(article, text=text, language=code))
         positions.append(i)
     final_heads: list[tuple[int, Headline]] = []
     for i, head in heads:
-        if window is not None and in_window(head.published, window) == "older":
-            left_out["older"] += 1
+        when = in_window(head.published, window) if window is not None else "in"
+        if when in ("older", "newer"):
+            left_out[when] += 1
         else:
             final_heads.append((i, head))
     final_heads.sort(key=lambda p: p[0])
