@@ -75,8 +75,10 @@ CACHE = Path(tempfile.gettempdir()) / "briefing-digest-real-cache"
 def part_feeds(data: Path) -> None:
     from briefing.digest.boilerplate import clean_feed
     from briefing.digest.daily import DailyOptions, run_daily
+    from briefing.digest.dedup import canonical_url
     from briefing.digest.window import feed_key
     from briefing.load import load_many
+    from briefing.models import Article
 
     inputs = sorted(str(p) for p in (data / "feeds").glob("*.xml"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -102,12 +104,13 @@ def part_feeds(data: Path) -> None:
     print(f"- articles briefed: {d.read}; stories: {len(d.stories)}; merged: {d.merged}")
     print(f"- headline-only entries: {len(d.headlines)}")
     print(f"- boilerplate passages removed: {d.boilerplate}")
-    by_feed: dict[str, list[str]] = defaultdict(list)
+    by_feed: dict[str, list[Article]] = defaultdict(list)
     for item in load_many(inputs, fetch=False):
         if item.article is not None:
-            by_feed[feed_key(item.article)].append(item.article.text)
-    for feed, texts in sorted(by_feed.items()):
-        learned = clean_feed(texts).learned
+            by_feed[feed_key(item.article)].append(item.article)
+    for feed, entries in sorted(by_feed.items()):
+        texts = [a.text for a in entries]
+        learned = clean_feed(texts, [canonical_url(a.url) for a in entries]).learned
         if learned:
             print(f"  - {feed[:40]!r} ({len(texts)} entries) taught: {list(learned)[:4]}")
     groups = [s for s in d.stories if s.article_count > 1]

@@ -159,6 +159,52 @@ def test_headlines_are_on_every_page(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- merging (3)
 
 
+def test_versions_of_one_article_count_once_when_boilerplate_is_learned() -> None:
+    update = "The mayor said the budget passed. Residents welcomed it at the town hall."
+    first = f"{update} The budget includes funds for schools and roads, officials said."
+    keys = ["a.example/1", "a.example/1", None]
+    cleaned = clean_feed([first, update, "Another entry, about the ferry."], keys)
+    assert cleaned.texts[:2] == (first, update) and cleaned.removed == 0
+    # the same sentences in two different articles of the feed are still learned
+    assert clean_feed([first, update, "Another entry, about the ferry."]).removed > 0
+
+
+PAPER_A = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<title>Paper A</title><id>urn:a</id><updated>2025-11-24T10:00:00Z</updated>
+<entry><title>Council approves budget and plan</title><id>urn:1</id>
+<link href="http://a.example/1?utm_source=rss"/><updated>2025-11-24T09:00:00Z</updated>
+<content type="text">{text} The budget includes funds for schools and roads, officials said.
+</content>
+</entry><entry><title>Council approves budget</title><id>urn:2</id>
+<link href="http://a.example/1"/><updated>2025-11-24T09:30:00Z</updated>
+<content type="text">{text}</content></entry></feed>"""
+PAPER_B = """<?xml version="1.0"?><rss version="2.0"><channel><title>Paper B</title>
+<link>http://b.example/</link><description>x</description><item><title>City budget passes</title>
+<link>http://b.example/budget</link><pubDate>Mon, 24 Nov 2025 11:00:00 +0000</pubDate>
+<description>{text}</description></item></channel></rss>"""
+BUDGET = (
+    "The city council approved a new budget of $3 million on Monday, the mayor said. "
+    "Residents welcomed the decision at a public meeting in the town hall."
+)
+
+
+def test_an_updated_article_and_another_papers_copy_are_one_story_each_source_once(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.xml").write_text(PAPER_A.format(text=BUDGET), "utf-8")
+    (tmp_path / "b.xml").write_text(PAPER_B.format(text=BUDGET), "utf-8")
+    out = tmp_path / "out"
+    args = [str(tmp_path / "a.xml"), str(tmp_path / "b.xml"), "--date", "2025-11-24"]
+    db = ["--db", str(tmp_path / "h.sqlite3")]
+    result = run_cli(["digest", *args, "-o", str(out), *db, "--format", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "digest-2025-11-24.json").read_text("utf-8"))
+    assert len(data["stories"]) == 1
+    story = data["stories"][0]
+    assert story["articles"] == [0, 1, 2]
+    assert [s["name"] for s in story["sources"]] == ["Paper A", "Paper B"]
+
+
 def test_identical_boilerplate_or_short_teasers_never_merge_different_links() -> None:
     teaser = "Read the whole story on our site, with pictures and the full report."
     assert near_duplicate_groups(

@@ -15,14 +15,17 @@ Two sources of knowledge, neither taken from any evaluation data:
    "Continue reading", a trailing "[…]".
 
 A passage of more than :data:`MAX_WORDS` words is never boilerplate (two copies of one
-article in a feed are a duplicate, which dedup handles), so learning cannot eat news.
+article in a feed are a duplicate, which dedup handles), so learning cannot eat news. For
+the same reason the versions of one article (entries with the same canonical URL: an
+update, a shortened copy) count as one entry: the sentences they share are that article's
+own, and must stay for dedup to match it with another paper's copy.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from ..load.platform import PLATFORM_PATTERNS, strip_platform
@@ -82,15 +85,19 @@ def _passages(text: str) -> list[str]:
     return out
 
 
-def _learn(texts: Sequence[str]) -> set[str]:
-    """The passage shapes recurring across enough of these entries to be boilerplate."""
-    if len(texts) < MIN_ENTRIES:
+def _learn(texts: Sequence[str], articles: Sequence[Hashable | None]) -> set[str]:
+    """The passage shapes recurring across enough of these entries to be boilerplate, the
+    entries of one article (same key in ``articles``) counting once."""
+    shapes: dict[Hashable, set[str]] = {}
+    for n, (text, article) in enumerate(zip(texts, articles, strict=True)):
+        key = ("entry", n) if article is None else ("article", article)
+        shapes.setdefault(key, set()).update(shape(p) for p in _passages(text))
+    if len(shapes) < MIN_ENTRIES:
         return set()
     counts: Counter[str] = Counter()
-    for text in texts:
-        seen = {shape(p) for p in _passages(text)}
+    for seen in shapes.values():
         counts.update(s for s in seen if s and len(s.split()) <= MAX_WORDS)
-    need = max(MIN_ENTRIES, MIN_SHARE * len(texts))
+    need = max(MIN_ENTRIES, MIN_SHARE * len(shapes))
     # a longer sentence seen in only two entries is more likely quoted than boilerplate
     need_long = max(MIN_ENTRIES_LONG, need)
     return {
@@ -121,10 +128,12 @@ def _strip_learned(text: str, learned: set[str]) -> tuple[str, int]:
     return "\n\n".join(kept_paragraphs), removed
 
 
-def clean_feed(texts: Sequence[str]) -> Cleaned:
+def clean_feed(texts: Sequence[str], articles: Sequence[Hashable | None] | None = None) -> Cleaned:
     """The entries of one feed (in order) without the boilerplate they share or a platform
-    adds; ``removed`` counts the passages taken out."""
-    learned = _learn(texts)
+    adds; ``removed`` counts the passages taken out. ``articles`` (one per entry, None for
+    an entry of its own) says which entries are versions of one article (the digest passes
+    canonical URLs): they count as one entry when boilerplate is learned."""
+    learned = _learn(texts, articles if articles is not None else [None] * len(texts))
     out, removed = [], 0
     for text in texts:
         cleaned, n = _strip_learned(text, learned)

@@ -14,7 +14,7 @@ from ..errors import BriefingError, InputError
 from ..models import Article, Briefing, Digest, Fact, Source, Story, as_date
 from ..store import content_hash
 from .cluster import related_clusters
-from .dedup import Thresholds, _lead, core_version, near_duplicate_groups
+from .dedup import Thresholds, _lead, canonical_url, core_version, near_duplicate_groups
 from .genre import feed_likeness, news_likeness
 from .rank import RankWeights, rank_stories
 from .window import feed_key, real_sentences
@@ -84,9 +84,13 @@ def _story(members: Sequence[tuple[int, Briefing]], lead: int) -> Story:
     briefings = [b for _, b in members]
     best = next(b for i, b in members if i == lead)
     sources: list[Source] = []
+    listed: set[tuple[str, str | None]] = set()
     for _, b in members:
         src = _source(b.article, b.title)
-        if all((s.name, s.url) != (src.name, src.url) for s in sources):
+        # versions of one article (one canonical URL: tracking parameters, www.) once
+        key = (src.name, canonical_url(src.url) or src.url)
+        if key not in listed:
+            listed.add(key)
             sources.append(src)
     days = [d for d in (_day(b.article.published) for b in briefings) if d is not None]
     feeds = tuple(sorted({feed_key(b.article) for b in briefings}))

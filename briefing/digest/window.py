@@ -26,6 +26,7 @@ from ..lang import is_language
 from ..models import Article, Headline
 from ..text import word_count
 from .boilerplate import clean_feed
+from .dedup import canonical_url
 
 __all__ = [
     "MIN_SENTENCE_WORDS",
@@ -201,7 +202,9 @@ def select(
     texts = [a.text for a in articles]
     removed = 0
     for members in by_feed.values():
-        cleaned = clean_feed([articles[i].text for i in members])
+        # versions of one article (one canonical URL) share their text, not boilerplate
+        same = [canonical_url(articles[i].url) for i in members]
+        cleaned = clean_feed([articles[i].text for i in members], same)
         removed += cleaned.removed
         for i, text in zip(members, cleaned.texts, strict=True):
             texts[i] = text
