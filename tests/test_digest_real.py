@@ -926,6 +926,41 @@ def test_run_daily_is_a_library_call(tmp_path: Path) -> None:
     assert "stories" in result.summary
 
 
+def test_output_dash_writes_one_format_to_stdout_and_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a folder named "-" would appear here
+    args = ["digest", *feeds("herald"), "--date", "2025-11-25", "--db", str(tmp_path / "h")]
+    result = run_cli([*args, "-o", "-", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)  # the digest and nothing else
+    assert data["date"] == "2025-11-25" and data["stories"]
+    assert result.stderr.startswith("Digest 2025-11-25:") and "-> stdout" in result.stderr
+    assert not (tmp_path / "-").exists() and not (tmp_path / "out").exists()
+    markdown = run_cli([*args, "-o", "-", "--format", "md", "-q"])
+    assert markdown.exit_code == 0 and markdown.stdout.startswith("# Daily digest")
+
+
+def test_output_dash_with_several_formats_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ["digest", *feeds("herald"), "--db", str(tmp_path / "h"), "-o", "-"]
+    for formats in (["--format", "md,html"], []):  # the default is md and pdf
+        result = run_cli([*args, *formats])
+        assert result.exit_code == 2 and "exactly one --format" in result.stderr
+        assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_run_daily_without_an_output_folder_gives_the_outputs(tmp_path: Path) -> None:
+    opts = DailyOptions(date=DAY, output=None, db=tmp_path / "h", formats=("md",))
+    result = run_daily(feeds("herald"), opts)
+    assert result.exit_code == 0 and result.paths == ()
+    assert result.outputs["md"].startswith(b"# Daily digest")
+    assert not list(tmp_path.glob("**/digest-*"))
+
+
 def test_select_cleans_before_it_decides_what_is_a_headline() -> None:
     arts = [
         Article(

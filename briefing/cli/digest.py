@@ -35,7 +35,12 @@ Examples:
     default=None,
     help="The day the digest is for (its label and history key) [default: today].",
 )
-@click.option("-o", "--output", default=None, help="Output folder [default: out].")
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    help="Output folder, or - for stdout (one format only) [default: out].",
+)
 @click.option("--db", default=None, help="History database [default: in the user data dir].")
 @click.option(
     "--max-stories", type=click.IntRange(min=1), default=None, help="Keep the best N stories."
@@ -148,13 +153,18 @@ def digest(
             "workers": workers, "dask": dask,
         }
     )  # fmt: skip
+    to_stdout = output == "-"
+    if to_stdout and len(settings.formats) != 1:
+        raise click.UsageError(
+            "-o - writes the digest to stdout and needs exactly one --format, e.g. --format md"
+        )
     mail_formats = ("md", "html", "pdf") if settings.email else ()
     check_template(
         settings.template, tuple(dict.fromkeys((*settings.formats, *mail_formats))), digest=True
     )
     options = DailyOptions(
         date=day.date() if day is not None else dt.date.today(),
-        output=settings.output, db=settings.db, formats=settings.formats,
+        output=None if to_stdout else settings.output, db=settings.db, formats=settings.formats,
         template=settings.template, max_stories=settings.max_stories, window=window,
         since_last=since_last, languages=langs, fetch=fetch, allow_private=allow_private,
         opml=opml, email=settings.email, smtp=settings.smtp, workers=settings.workers,
@@ -168,6 +178,9 @@ def digest(
             progress=advance,
             fetch_progress=lambda done, total: advance(),
         )
+    if to_stdout and result.outputs:
+        sys.stdout.buffer.write(result.outputs[settings.formats[0]])
+        sys.stdout.buffer.flush()
     if not quiet:
         click.echo(result.summary, err=True)
     sys.exit(result.exit_code)

@@ -54,7 +54,9 @@ class DailyOptions:
     settings; a script or the scheduler can build it directly)."""
 
     date: dt.date
-    output: Path = Path("out")
+    #: The folder the files go to; None writes no file (``briefing digest -o -``): the
+    #: result's ``outputs`` hold the rendered digest.
+    output: Path | None = Path("out")
     db: Path | None = None
     formats: tuple[str, ...] = ("md", "pdf")
     template: str = "default"
@@ -78,7 +80,8 @@ class DailyOptions:
 @dataclass(frozen=True, slots=True)
 class DailyResult:
     """What a run did: the digest, the files written, the problems (one per input), a
-    one-line summary, whether an earlier good digest was kept, and the exit status."""
+    one-line summary, whether an earlier good digest was kept, the exit status, and the
+    rendered digest in each format asked for (``outputs``; empty when none was made)."""
 
     digest: Digest
     paths: tuple[Path, ...]
@@ -87,6 +90,7 @@ class DailyResult:
     kept_previous: bool = False
     fetched: int = 0
     fetch_failed: int = 0
+    outputs: Mapping[str, bytes] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
@@ -330,15 +334,17 @@ def run_daily(
         from ..settings import SmtpSettings
 
         check_addresses((opts.smtp or SmtpSettings()).sender, opts.email)
-    try:
-        opts.output.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(
-            f"{opts.output}: cannot create the output folder ({exc.strerror}); "
-            "choose another with -o"
-        ) from exc
+    if opts.output is not None:
+        try:
+            opts.output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(
+                f"{opts.output}: cannot create the output folder ({exc.strerror}); "
+                "choose another with -o"
+            ) from exc
     span = parse_window(opts.window) if opts.window is not None else None
-    clean_stale_temporaries(opts.output)
+    if opts.output is not None:
+        clean_stale_temporaries(opts.output)
 
     history: History | None = None
     if opts.db is not None:
@@ -445,13 +451,14 @@ def _run(
             f"every input failed, so the digest made earlier ({previous}) is kept as it was; "
             "fix the inputs above and run again",
         )
-        summary = _summary(d, (), date, run.empty_feeds)
+        summary = _summary(d, "nothing written", date, run.empty_feeds)
         return DailyResult(d, (), tuple(run.problems), summary, kept_previous=True)
 
     wanted = opts.formats
     mail_formats = ("md", "html", "pdf") if opts.email else ()
     rendered = render_all(d, tuple(dict.fromkeys((*wanted, *mail_formats))), opts.template)
-    paths = _write(opts.output, stem, {f: rendered[f] for f in wanted})
+    outputs = {f: rendered[f] for f in wanted}
+    paths = _write(opts.output, stem, outputs) if opts.output is not None else []
     checkpoint("digest:outputs-written")
     if history is not None:
         included = sorted({i for s in d.stories for i in s.articles})
@@ -475,9 +482,15 @@ def _run(
         d,
         tuple(paths),
         tuple(run.problems),
-        _summary(d, paths, date, run.empty_feeds),
+        _summary(
+            d,
+            "stdout" if opts.output is None else ", ".join(map(str, paths)),
+            date,
+            run.empty_feeds,
+        ),
         fetched=fetched,
         fetch_failed=fetch_failed,
+        outputs=outputs,
     )
 
 
@@ -491,6 +504,8 @@ def _previous_digest(history: History | None, opts: DailyOptions, stem: str) -> 
         if record is not None and record.story_count > 0:
             where = f" in {record.paths[0]}" if record.paths else ""
             return f"{record.story_count} stories{where}"
+    if opts.output is None:
+        return None
     for fmt in opts.formats:
         path = opts.output / f"{stem}.{fmt}"
         if path.is_file() and path.stat().st_size > 0:
@@ -532,7 +547,7 @@ def _send(d: Digest, rendered: dict[str, bytes], opts: DailyOptions, run: _Run) 
         run.problem("email", _one_line(str(exc)))
 
 
-def _summary(d: Digest, paths: Sequence[Path], date: dt.date, empty_feeds: int = 0) -> str:
+def _summary(d: Digest, where: str, date: dt.date, empty_feeds: int = 0) -> str:
     notes = [f"{d.read} articles read", f"{d.merged} merged"]
     if empty_feeds:
         notes.append(f"{empty_feeds} feed{'s' * (empty_feeds != 1)} with no entries")
@@ -552,5 +567,4 @@ def _summary(d: Digest, paths: Sequence[Path], date: dt.date, empty_feeds: int =
     if d.skipped:
         notes.append(f"{d.skipped} skipped")
     notes.append(f"{len(d.stories)} stories")
-    where = ", ".join(str(p) for p in paths) or "nothing written"
     return f"Digest {date.isoformat()}: {', '.join(notes)} -> {where}"
