@@ -260,19 +260,24 @@ class Story:
 
 @dataclass(frozen=True, slots=True)
 class Headline:
-    """A feed entry with no text of its own (title and link only): listed, never merged."""
+    """A feed entry with no text of its own (title and link only): listed, never merged.
+
+    ``published`` is the entry's date, or its time when the feed gives one (the window
+    is cut at the hour of the last digest); JSON shows the day."""
 
     title: str
     url: str | None = None
     source: str | None = None
-    published: dt.date | None = None
+    published: dt.date | dt.datetime | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        day = self.published
+        day = day.date() if isinstance(day, dt.datetime) else day
         return {
             "title": self.title,
             "url": self.url,
             "source": self.source,
-            "published": self.published.isoformat() if self.published else None,
+            "published": day.isoformat() if day else None,
         }
 
 

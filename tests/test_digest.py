@@ -23,10 +23,11 @@ from briefing.digest import (
     from_briefings,
     near_duplicate_groups,
     related_clusters,
+    render_digest_html,
     render_digest_markdown,
     render_digest_pdf,
 )
-from briefing.models import Article, Briefing, Fact, Facts, Sentence
+from briefing.models import Article, Briefing, Digest, Fact, Facts, Headline, Sentence
 from briefing.text import split_sentences
 
 DAY = dt.date(2025, 11, 25)
@@ -452,3 +453,37 @@ def test_lang_accepts_real_iso_639_1_codes_in_any_case() -> None:
 
     assert parse_languages("EN, fr,nl") == frozenset({"en", "fr", "nl"})
     assert parse_languages(None) is None
+
+
+@pytest.mark.parametrize(
+    ("left_out", "skipped", "headlines", "why"),
+    [
+        ((("seen", 3),), 0, (), "nothing new since the last digest"),
+        ((("older", 2),), 0, (), "no entry falls in the window (since 2025-11-24 07:00 UTC)"),
+        ((("language", 1),), 0, (), "no entry is in the languages asked for"),
+        (
+            (("older", 2), ("seen", 3)),
+            0,
+            (Headline("Title only"),),
+            "nothing new since the last digest; no other entry falls in the window "
+            "(since 2025-11-24 07:00 UTC); no other entry has text of its own (see the "
+            "headlines)",
+        ),
+        ((), 2, (), "no article could be read"),
+        ((), 0, (), "the inputs hold no article"),
+    ],
+)
+def test_an_empty_digest_says_why_it_is_empty(
+    left_out: tuple[tuple[str, int], ...], skipped: int, headlines: tuple[Headline, ...], why: str
+) -> None:
+    d = Digest(
+        "Daily digest",
+        DAY,
+        (),
+        skipped=skipped,
+        headlines=headlines,
+        left_out=left_out,
+        window="since 2025-11-24 07:00 UTC",
+    )
+    assert f"*No stories: {why}.*" in render_digest_markdown(d)
+    assert f"No stories: {why}." in render_digest_html(d)

@@ -433,6 +433,32 @@ def test_entries_dated_after_the_digest_are_left_out_never_shown_undated(
     assert "Undated" not in kept and "Monday (24 Nov 2025)" in kept
 
 
+HEADLINE_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>
+<link>http://g.example/</link><description>x</description>
+<item><title>Tram line approved</title><link>http://g.example/tram</link>
+<pubDate>Mon, 24 Nov 2025 08:00:00 +0000</pubDate><description>The city council approved
+the new tram line on Monday after a long debate, the mayor told reporters.</description></item>
+<item><title>Ferry timetable changes</title><link>http://g.example/ferry</link>
+<pubDate>Mon, 24 Nov 2025 09:00:00 +0000</pubDate></item></channel></rss>"""
+
+
+def test_the_next_day_with_nothing_new_says_so_and_repeats_no_headline(tmp_path: Path) -> None:
+    feed = tmp_path / "gazette.xml"
+    feed.write_text(HEADLINE_FEED, "utf-8")
+    out = tmp_path / "out"
+    base = [str(feed), "-o", str(out), "--db", str(tmp_path / "h.sqlite3"), "--format", "md"]
+    for day in ("2025-11-24", "2025-11-25"):
+        result = run_cli(["digest", *base, "--date", day, "--since-last", "-q"])
+        assert result.exit_code == 0, result.output
+    first = (out / "digest-2025-11-24.md").read_text("utf-8")
+    assert "Tram line approved" in first and "Ferry timetable changes" in first
+    second = (out / "digest-2025-11-25.md").read_text("utf-8")
+    assert "could not be read" not in second
+    assert "*No stories: no entry falls in the window (since 2025-11-25 00:00 UTC).*" in second
+    assert "Ferry" not in second  # the headline was on the 24th's page
+    assert "2 older than the window" in second
+
+
 def test_default_window_starts_at_the_last_recorded_digest(tmp_path: Path) -> None:
     db = tmp_path / "h.sqlite3"
     with History(db) as history:

@@ -181,10 +181,9 @@ def _load(
         ):
             if isinstance(item.error, HeadlineOnly) and (item.error.title or item.error.url):
                 err = item.error
-                day = err.published
-                day = day.date() if isinstance(day, dt.datetime) else day
                 title = err.title or err.url or "Untitled"
-                heads.append((position, Headline(title, err.url, err.source, day)))
+                # the time, not the day: the window cuts at the last digest's hour
+                heads.append((position, Headline(title, err.url, err.source, err.published)))
             elif isinstance(item.error, EmptyFeed):
                 run.empty_feeds += 1
             elif item.article is None:

@@ -253,6 +253,4 @@ def _headline(article: Article, text: str) -> Headline:
     from ..load import make_title
 
     title = article.title or make_title(text) or article.url or "Untitled"
-    published = article.published
-    day = published.date() if isinstance(published, dt.datetime) else published
-    return Headline(" ".join(title.split()), article.url, article.source, day)
+    return Headline(" ".join(title.split()), article.url, article.source, article.published)

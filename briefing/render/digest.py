@@ -94,6 +94,26 @@ def digest_timeline(stories: tuple[Story, ...], day: object) -> tuple[Point, ...
     return tuple(sorted(points, key=lambda p: p.order)) if len(points) > 1 else ()
 
 
+def empty_reason(d: Digest) -> str:
+    """Why a digest has no story, for its page: what happened to the entries read, not a
+    guess ("no article could be read" only when that is what happened)."""
+    left = dict(d.left_out)
+    reasons = ["nothing new since the last digest"] if left.get("seen") else []
+
+    def no() -> str:  # "no other entry ..." after an earlier reason
+        return "no other" if reasons else "no"
+
+    if left.get("older") or left.get("newer"):
+        reasons.append(f"{no()} entry falls in the window ({d.window})")
+    if left.get("language"):
+        reasons.append(f"{no()} entry is in the languages asked for")
+    if d.headlines:
+        reasons.append(f"{no()} entry has text of its own (see the headlines)")
+    if d.skipped:
+        reasons.append(f"{no()} article could be read")
+    return "; ".join(reasons) or "the inputs hold no article"
+
+
 def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
     """What a digest template sees (documented in templates/digest.md.j2)."""
     count = len(d.stories) if cut is None else min(cut.stories, len(d.stories))
@@ -131,6 +151,7 @@ def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
         "title": d.title,
         "date": d.date.isoformat(),
         "stories": stories,
+        "empty": "" if d.stories else empty_reason(d),
         # feed links only ever reach a page through link_url: http(s), inert in a link
         "headlines": [
             {"title": h.title, "url": link_url(h.url), "source": h.source} for h in d.headlines
