@@ -98,6 +98,18 @@ def test_a_paragraph_shared_by_two_long_entries_of_one_feed_is_not_learned_away(
     assert cleaned.texts[0] == story  # a copied article is dedup's business, not boilerplate
 
 
+def test_a_lede_that_names_its_day_is_news_even_when_every_entry_shares_it() -> None:
+    lede = "The Federal Reserve held interest rates steady on Wednesday."
+    rest = [
+        "Markets rose 2 percent after the announcement, traders said.",
+        "Chair Jerome Powell said inflation remained too high.",
+        "Economists had expected a cut of a quarter point.",
+    ]
+    cleaned = clean_feed([f"{lede} {r}\n\nComments" for r in rest])
+    assert all(text.startswith(lede) for text in cleaned.texts), cleaned.texts
+    assert cleaned.learned == ("comments",)  # the feed's furniture still goes
+
+
 def test_no_summary_line_on_the_page_is_boilerplate(everything: tuple[Any, dict[str, Any]]) -> None:
     _result, data = everything
     lines = [t["text"] for s in data["stories"] for t in s["summary"]]

@@ -15,7 +15,8 @@ Two sources of knowledge, neither taken from any evaluation data:
    "Continue reading", a trailing "[…]".
 
 A passage of more than :data:`MAX_WORDS` words is never boilerplate (two copies of one
-article in a feed are a duplicate, which dedup handles), so learning cannot eat news. For
+article in a feed are a duplicate, which dedup handles), nor is one that names a day or a
+month in words (the lede several updates of a story share), so learning cannot eat news. For
 the same reason the versions of one article (entries with the same canonical URL: an
 update, a shortened copy) count as one entry: the sentences they share are that article's
 own, and must stay for dedup to match it with another paper's copy.
@@ -85,6 +86,21 @@ def _passages(text: str) -> list[str]:
     return out
 
 
+# A day named in words: "The Federal Reserve held rates steady on Wednesday." shared by the
+# three updates of one story is its news, not the feed's furniture (no passage learned
+# from the dev feeds names one; a date in digits, as in "By Ruben Schade in Sydney,
+# 2019-01-01", may be a template's).
+_DAY_NAMED = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"january|february|march|april|june|july|august|september|october|november|december)\b"
+)
+
+
+def _dated(shape: str) -> bool:
+    """Whether a passage (its shape, case-folded) names a day or a month in words."""
+    return _DAY_NAMED.search(shape) is not None
+
+
 def _learn(texts: Sequence[str], articles: Sequence[Hashable | None]) -> set[str]:
     """The passage shapes recurring across enough of these entries to be boilerplate, the
     entries of one article (same key in ``articles``) counting once."""
@@ -96,7 +112,7 @@ def _learn(texts: Sequence[str], articles: Sequence[Hashable | None]) -> set[str
         return set()
     counts: Counter[str] = Counter()
     for seen in shapes.values():
-        counts.update(s for s in seen if s and len(s.split()) <= MAX_WORDS)
+        counts.update(s for s in seen if s and len(s.split()) <= MAX_WORDS and not _dated(s))
     need = max(MIN_ENTRIES, MIN_SHARE * len(shapes))
     # a longer sentence seen in only two entries is more likely quoted than boilerplate
     need_long = max(MIN_ENTRIES_LONG, need)
