@@ -434,15 +434,34 @@ def test_file_over_the_size_cap_is_refused_with_its_size(tmp_path: Path) -> None
     with pytest.raises(InputError) as caught:
         load(path)
     assert str(caught.value) == (
-        f"{path}: 31.2 MB is over the 20 MB limit; split the file or raise --max-bytes"
+        f"{path}: 31.2 MB is over the 20 MB limit; split the file or raise the limit "
+        "(max_bytes=, --max-bytes)"
     )
+
+
+@pytest.mark.parametrize(
+    ("size", "cap", "told"),
+    [
+        (220, 100, "220 bytes is over the 100 bytes limit"),
+        (25_000, 10_000, "25 KB is over the 10 KB limit"),
+        (31_200_000, 20_000_000, "31.2 MB is over the 20 MB limit"),
+        (20_000_001, 20_000_000, "20,000,001 bytes is over the 20,000,000 bytes limit"),
+        (None, 1_000_000, "more than 1 MB is over the 1 MB limit"),
+    ],
+)
+def test_a_size_over_the_cap_is_told_in_a_readers_units(
+    size: int | None, cap: int, told: str
+) -> None:
+    from briefing.load.document import too_big
+
+    assert str(too_big("a.txt", size, cap)).startswith(f"a.txt: {told}; ")
 
 
 def test_size_cap_is_an_argument_and_never_the_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     path = write(tmp_path / "story.txt", STORY)
-    with pytest.raises(InputError, match=r"story\.txt: 0\.00022 MB is over the 0\.0001 MB limit"):
+    with pytest.raises(InputError, match=r"story\.txt: \d+ bytes is over the 100 bytes limit"):
         load(path, max_bytes=100)
     monkeypatch.setenv("BRIEFING_MAX_BYTES", "100")  # only the CLI's settings read it
     assert load(path).text == STORY
@@ -452,7 +471,7 @@ def test_size_cap_is_an_argument_and_never_the_environment(
 
 def test_gzip_bombs_are_capped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = write(tmp_path / "bomb.txt.gz", gzip.compress(b"a " * 100_000))
-    with pytest.raises(InputError, match=r"bomb\.txt\.gz: more than 0\.05 MB"):
+    with pytest.raises(InputError, match=r"bomb\.txt\.gz: more than 50 KB"):
         load(path, max_bytes=50_000)
 
 
@@ -788,9 +807,9 @@ def test_url_wrong_content_type(server: str) -> None:
 
 
 def test_url_oversize_body(monkeypatch: pytest.MonkeyPatch, server: str) -> None:
-    with pytest.raises(InputError, match=r"/big: 0\.025 MB is over the 0\.01 MB limit"):
+    with pytest.raises(InputError, match=r"/big: 25 KB is over the 10 KB limit"):
         load(f"{server}/big", allow_private=True, max_bytes=10_000)
-    with pytest.raises(InputError, match=r"/big-stream: more than 0\.01 MB is over the 0\.01 MB"):
+    with pytest.raises(InputError, match=r"/big-stream: more than 10 KB is over the 10 KB"):
         load(f"{server}/big-stream", allow_private=True, max_bytes=10_000)
 
 
@@ -949,7 +968,7 @@ def test_max_bytes_argument_caps_files_lines_and_wins_over_the_environment(
 ) -> None:
     monkeypatch.setenv("BRIEFING_MAX_BYTES", "1000000")
     path = write(tmp_path / "a.txt", STORY)
-    with pytest.raises(InputError, match=r"a\.txt: .* is over the 0\.0001 MB limit"):
+    with pytest.raises(InputError, match=r"a\.txt: .* is over the 100 bytes limit"):
         load(path, max_bytes=100)
     lines = write(tmp_path / "b.jsonl", json.dumps({"text": STORY}) + "\n" + '{"text": "Hi."}\n')
     items = list(load_many([lines], max_bytes=100))
@@ -968,7 +987,7 @@ def test_a_bad_max_bytes_is_an_input_error(tmp_path: Path, cap: Any) -> None:
 
 
 def test_max_bytes_caps_downloads(server: str) -> None:
-    with pytest.raises(InputError, match=r"/big: 0\.025 MB is over the 0\.01 MB limit"):
+    with pytest.raises(InputError, match=r"/big: 25 KB is over the 10 KB limit"):
         load(f"{server}/big", allow_private=True, max_bytes=10_000)
 
 

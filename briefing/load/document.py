@@ -108,15 +108,28 @@ def max_bytes(cap: int | None = None) -> int:
     return cap
 
 
-def megabytes(size: int) -> str:
-    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1e6:.2g} MB"
+def human_size(size: int) -> str:
+    """A size as a reader writes it: "220 bytes", "25 KB", "31.2 MB" (decimal units)."""
+    if size < 1000:
+        return f"{size:,} byte{'s' * (size != 1)}"
+    for unit, scale in (("KB", 1e3), ("MB", 1e6), ("GB", 1e9)):
+        amount = size / scale
+        text = f"{amount:.1f}" if amount < 99.95 else f"{amount:.0f}"
+        if float(text) < 1000 or unit == "GB":
+            return f"{text.removesuffix('.0')} {unit}"
+    raise AssertionError("unreachable")
 
 
 def too_big(name: str, size: int | None, cap: int) -> InputError:
-    limit = f"{cap / 1e6:g} MB"
-    amount = megabytes(size) if size is not None else f"more than {limit}"
+    limit = human_size(cap)
+    amount = human_size(size) if size is not None else f"more than {limit}"
+    if (
+        size is not None and amount == limit
+    ):  # "20 MB is over the 20 MB limit" says nothing: give the bytes
+        amount, limit = f"{size:,} bytes", f"{cap:,} bytes"
     return InputError(
-        f"{name}: {amount} is over the {limit} limit; split the file or raise --max-bytes"
+        f"{name}: {amount} is over the {limit} limit; split the file or raise the limit "
+        "(max_bytes=, --max-bytes)"
     )
 
 

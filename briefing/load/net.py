@@ -21,7 +21,7 @@ from typing import Any
 
 import httpcore
 
-ALLOW_HINT = "pass --allow-private to allow it"
+ALLOW_HINT = "allow it with allow_private=True (--allow-private)"
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
