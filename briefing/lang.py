@@ -134,6 +134,15 @@ def is_language(code: str) -> bool:
     return len(code) == 2 and pycountry.languages.get(alpha_2=code.lower()) is not None
 
 
+#: Languages written right to left (ISO 639-1; "iw" is Hebrew's old code).
+RIGHT_TO_LEFT = frozenset(("ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ku"))
+
+
+def direction(code: str | None) -> str:
+    """The direction text of language ``code`` runs in: "rtl" or "ltr" (unknown: "ltr")."""
+    return "rtl" if code and _normalise(code) in RIGHT_TO_LEFT else "ltr"
+
+
 def supported() -> frozenset[str]:
     """Languages with both a Snowball stemmer and a stop-word list."""
     return frozenset(code for code in SNOWBALL if resources(code).supported)

@@ -248,6 +248,18 @@ def test_html_autoescapes_article_text() -> None:
     assert "javascript:" not in html  # the bad URL is dropped, not linked
 
 
+def test_the_articles_own_words_carry_its_language_and_direction() -> None:
+    arabic = render_html(make_briefing(language="ar"))
+    assert '<html lang="en">' in arabic  # the page's labels are English
+    for tag in ("h1", "ul", "td", "blockquote"):
+        assert re.search(rf'<{tag} lang="ar" dir="rtl"', arabic), tag
+    english = render_html(make_briefing(language="en"))
+    assert '<h1 lang="en" dir="ltr">' in english
+    assert "<h1>" in render_html(make_briefing())  # unknown: nothing claimed
+    hostile = render_html(make_briefing(language='x" onload="alert(1)'))
+    assert 'onload="' not in hostile
+
+
 def test_html_links_only_a_plain_http_article_url() -> None:
     html = render_html(make_briefing())
     assert '<a href="https://news.example.com/riverton?id=42">' in html

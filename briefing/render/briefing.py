@@ -38,7 +38,7 @@ from ..errors import wrong_type
 from ..models import Briefing, Fact, Facts, Sentence
 from ..picture import timeline_html, timeline_points, timeline_svg, when_words
 from ..text import cjk_characters, word_count
-from .env import find_template, render_template, safe_url, template_spec
+from .env import content_attrs, find_template, render_template, safe_url, template_spec
 
 __all__ = [
     "DEFAULT_LAYOUT",
@@ -342,6 +342,7 @@ def _context(b: Briefing, layout: Layout, explain: bool) -> dict[str, Any]:
         "more": more,
         "labels": dict(_LABELS),
         "explain": explain,
+        "content": content_attrs(b.article.language),
         "font_pt": layout.font_pt,
         "timeline": points,
         "timeline_svg": Markup(timeline_svg(points, title=f"Timeline: {b.title}")),

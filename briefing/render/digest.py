@@ -25,7 +25,7 @@ from ..picture import (
     timeline_svg,
     when_words,
 )
-from .env import find_template, link_url, render_template, template_spec
+from .env import content_attrs, find_template, link_url, render_template, template_spec
 from .files import output_path, write_atomic
 
 #: Facts shown per story, best first.
@@ -124,6 +124,7 @@ def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
         stories.append(
             {
                 "number": number,
+                "content": content_attrs(s.language),
                 "title": " ".join(s.title.split()) or "Untitled",
                 "summary": [_clip(x.text, cut) for x in _best(s.summary, sentences)],
                 "facts": [

@@ -25,8 +25,10 @@ from urllib.parse import urlsplit
 
 import jinja2
 import jinja2.sandbox
+from markupsafe import Markup, escape
 
 from ..errors import TemplateError, wrong_type
+from ..lang import direction
 
 __all__ = [
     "Format",
@@ -112,6 +114,16 @@ def link_url(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     return safe_url("".join(_encoded(ch) for ch in value.strip()))
+
+
+def content_attrs(language: object) -> Markup:
+    """The ``lang`` and ``dir`` attributes of an element holding an article's own words
+    (title, summary, facts, quotes): the page's labels are English, the article's text is
+    in its language, and Arabic or Hebrew runs right to left (WeasyPrint has no
+    ``dir="auto"``, so the direction comes from the language). Empty when it is unknown."""
+    if not isinstance(language, str) or not language.strip():
+        return Markup("")
+    return Markup(' lang="{}" dir="{}"').format(escape(language.strip()), direction(language))
 
 
 def nobreak(value: object, limit: int = 32) -> str:
