@@ -27,10 +27,12 @@ import contextlib
 import functools
 import gc
 import hashlib
+import io
 import logging
 import math
 import mimetypes
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -360,11 +362,39 @@ def _write(document: Any, html: str | None) -> bytes:
     font), it is written again with every font subset, so no whole system font is embedded.
     """
     full = html is not None and _shipped_fonts_suffice(html)
+    if html is not None and not full:
+        _warn_missing_glyphs(document, html)
     with _fixed_font_timestamps():
         data: bytes = document.write_pdf(pdf_identifier=True, full_fonts=full)
         if full and not _only_shipped_fonts(document):
             data = document.write_pdf(pdf_identifier=True, full_fonts=False)
     return data
+
+
+def _warn_missing_glyphs(document: Any, html: str) -> None:
+    """Log a warning naming the characters of ``html`` that no font the page used covers:
+    on a machine without a Chinese font, a Chinese article is empty boxes in the PDF."""
+    from fontTools.ttLib import TTFont
+
+    covered = set(shipped_coverage())
+    for font in document.fonts.values():
+        try:
+            with TTFont(io.BytesIO(font.file_content), lazy=True, fontNumber=0) as face:
+                covered.update(face.getBestCmap() or ())
+        except Exception:  # a font fontTools cannot read: say nothing rather than guess
+            return
+    text = re.sub(r"<[^>]*>", "", html)
+    missing = sorted(
+        {ch for ch in text if ord(ch) > 0x7E and not ch.isspace()} - {chr(c) for c in covered}
+    )
+    if missing:
+        log.warning(
+            "%d character%s no font on this machine can show (%s) will be empty boxes in the "
+            "PDF; install a font that covers them (e.g. fonts-noto-cjk, fonts-noto-color-emoji)",
+            len(missing),
+            "" if len(missing) == 1 else "s",
+            "".join(missing[:8]) + ("…" if len(missing) > 8 else ""),
+        )
 
 
 @functools.cache

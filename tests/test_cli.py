@@ -470,3 +470,20 @@ def test_an_unknown_algorithm_is_a_usage_error_before_any_work(
     assert "'nosuch'" in result.stderr and "lexrank" in result.stderr
     assert "skipped" not in result.stderr
     assert not out.exists()
+
+
+def test_make_names_characters_its_pdf_cannot_show_and_still_writes_it(tmp_path: Path) -> None:
+    story = tmp_path / "odd.txt"
+    story.write_text(
+        "Riverton order\n\nThe mayor of Riverton signed the order \U0010fffd on Monday, "
+        "officials said. The council approved it by seven votes to two.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["make", str(story), "-o", str(out), "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    assert len(warnings) == 1 and warnings[0].startswith(f"{story}: warning: 1 character")
+    assert (out / "odd.pdf").exists()
+    md = CliRunner().invoke(cli, ["make", str(story), "-o", str(out), "--format", "md"])
+    assert ": warning: " not in md.stderr  # only a PDF needs the fonts

@@ -370,6 +370,28 @@ def test_text_in_other_scripts_falls_back_to_a_system_font(name: str) -> None:
     assert "Briefing-Serif" in _font_names(data)  # the Latin stays in our fonts
 
 
+# A character of plane 16's private use area: no font on any machine draws it.
+NO_GLYPH = "\U0010fffd"
+
+
+def test_characters_no_font_can_show_are_named_in_a_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    sentences = [f"The mayor of Riverton signed the order {NO_GLYPH} on Monday, officials said."]
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        data = render_pdf(sentences_briefing(sentences, "Riverton order"))
+    assert len(pages(data)) == 1  # the PDF is still written
+    warned = [r.getMessage() for r in caplog.records if r.name == "briefing.pdf"]
+    assert (
+        len(warned) == 1
+        and f"1 character no font on this machine can show ({NO_GLYPH})" in (warned[0])
+    )
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        render_pdf(sentences_briefing(["The mayor of Riverton signed it, aides said."], "Ok"))
+    assert not [r for r in caplog.records if r.name == "briefing.pdf"]
+
+
 def _system_fonts_for(text: str) -> list[str]:
     """The system fonts fontconfig says have every letter of ``text`` (empty without fc-list)."""
     import shutil

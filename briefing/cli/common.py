@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -108,6 +109,33 @@ def addresses_option(
         except BriefingError as exc:
             raise click.BadParameter(str(exc).removeprefix(f"{label} ")) from exc
     return value
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = one_line(record.getMessage())
+        if message not in self.messages:
+            self.messages.append(message)
+
+
+@contextmanager
+def warnings_for(name: str, quiet: bool = False) -> Iterator[None]:
+    """Print the library's warnings logged inside the block as "NAME: warning: …" lines
+    on stderr (a PDF whose characters no font on this machine can show): a library caller
+    gets them through logging, the command line user on the terminal."""
+    handler = _Collect()
+    logger = logging.getLogger("briefing")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        for message in handler.messages if not quiet else ():
+            stderr.print(f"{name}: warning: {message}", markup=False)
 
 
 @contextmanager

@@ -12,7 +12,14 @@ import click
 
 from ..errors import BriefingError
 from ..settings import SECURITIES, load_settings
-from .common import addresses_option, check_template, fail_line, formats_option, progress_bar
+from .common import (
+    addresses_option,
+    check_template,
+    fail_line,
+    formats_option,
+    progress_bar,
+    warnings_for,
+)
 
 EXAMPLES_DIGEST = """
 \b
@@ -170,7 +177,7 @@ def digest(
         opml=opml, email=settings.email, smtp=settings.smtp, workers=settings.workers,
         dask=settings.dask, model=settings.model, max_bytes=settings.max_bytes,
     )  # fmt: skip
-    with progress_bar(None, "Digest", quiet) as advance:
+    with progress_bar(None, "Digest", quiet) as advance, warnings_for("digest", quiet):
         result = run_daily(
             inputs,
             options,

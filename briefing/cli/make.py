@@ -23,6 +23,7 @@ from .common import (
     inputs_callback,
     progress_bar,
     stderr,
+    warnings_for,
 )
 
 EXAMPLES_MAKE = """
@@ -253,7 +254,8 @@ def make(
                 if outcome.error is not None:
                     raise outcome.error
                 assert outcome.briefing is not None
-                rendered = render_formats(outcome.briefing, formats, template, explain=explain)
+                with warnings_for(name, quiet):
+                    rendered = render_formats(outcome.briefing, formats, template, explain=explain)
                 if to_stdout:
                     sys.stdout.buffer.write(rendered[formats[0]])
                     sys.stdout.buffer.flush()
