@@ -27,14 +27,13 @@ import contextlib
 import functools
 import gc
 import hashlib
-import io
 import logging
 import math
 import mimetypes
 import os
-import re
 import sys
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -362,31 +361,40 @@ def _write(document: Any, html: str | None) -> bytes:
     font), it is written again with every font subset, so no whole system font is embedded.
     """
     full = html is not None and _shipped_fonts_suffice(html)
-    if html is not None and not full:
-        _warn_missing_glyphs(document, html)
-    with _fixed_font_timestamps():
+    with _fixed_font_timestamps(), _missing_glyphs() as missing:
         data: bytes = document.write_pdf(pdf_identifier=True, full_fonts=full)
         if full and not _only_shipped_fonts(document):
             data = document.write_pdf(pdf_identifier=True, full_fonts=False)
+    _warn_missing(missing)
     return data
 
 
-def _warn_missing_glyphs(document: Any, html: str) -> None:
-    """Log a warning naming the characters of ``html`` that no font the page used covers:
-    on a machine without a Chinese font, a Chinese article is empty boxes in the PDF."""
-    from fontTools.ttLib import TTFont
+@contextlib.contextmanager
+def _missing_glyphs() -> Iterator[set[str]]:
+    """The characters WeasyPrint draws as .notdef (no font on the machine has them) while
+    the block writes a PDF; its one log line per character is held back."""
+    found: set[str] = set()
 
-    covered = set(shipped_coverage())
-    for font in document.fonts.values():
-        try:
-            with TTFont(io.BytesIO(font.file_content), lazy=True, fontNumber=0) as face:
-                covered.update(face.getBestCmap() or ())
-        except Exception:  # a font fontTools cannot read: say nothing rather than guess
-            return
-    text = re.sub(r"<[^>]*>", "", html)
-    missing = sorted(
-        {ch for ch in text if ord(ch) > 0x7E and not ch.isspace()} - {chr(c) for c in covered}
-    )
+    class _Catch(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            if str(record.msg).startswith(".notdef glyph rendered") and record.args:
+                found.add(str(record.args[0]))  # type: ignore[index]
+                return False
+            return True
+
+    catch = _Catch()
+    logging.getLogger("weasyprint").addFilter(catch)
+    try:
+        yield found
+    finally:
+        logging.getLogger("weasyprint").removeFilter(catch)
+
+
+def _warn_missing(found: set[str]) -> None:
+    """One warning naming the characters no font could show: on a machine without a
+    Chinese font, a Chinese article is empty boxes in the PDF. Joiners and variation
+    selectors, which have no glyph of their own, do not count."""
+    missing = sorted(ch for ch in found if unicodedata.category(ch) not in ("Cf", "Mn", "Zs"))
     if missing:
         log.warning(
             "%d character%s no font on this machine can show (%s) will be empty boxes in the "

@@ -392,6 +392,15 @@ def test_characters_no_font_can_show_are_named_in_a_warning(
     assert not [r for r in caplog.records if r.name == "briefing.pdf"]
 
 
+def test_text_a_system_font_shows_gives_no_warning(caplog: pytest.LogCaptureFixture) -> None:
+    arabic = "أعلنت الحكومة يوم الاثنين عن ميزانية جديدة"
+    if not _system_fonts_for("أعلنت"):
+        pytest.skip("no system font covers Arabic; install fonts-dejavu-core")
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        render_pdf(sentences_briefing([f"{arabic}, officials said on Monday."], arabic))
+    assert not [r for r in caplog.records if r.name == "briefing.pdf"]
+
+
 def _system_fonts_for(text: str) -> list[str]:
     """The system fonts fontconfig says have every letter of ``text`` (empty without fc-list)."""
     import shutil
