@@ -306,6 +306,38 @@ def test_single_file_template_is_used_with_includes_from_its_folder(tmp_path: Pa
     assert render_html(b, mine) == "<p>Riverton approves flood barrier</p>\n"
 
 
+@pytest.mark.parametrize(
+    ("source", "told"),
+    [
+        ("{{ 'x' * 10000000000 }}", "a repetition would make more than"),
+        ("{{ [1] * 10000000000 }}", "a repetition would make more than"),
+        ("{{ 10 ** 100000000 }}", "a power would make more than"),
+        ("{{ 'a'.ljust(10**10) }}", "a call would make more than"),
+        ("{{ '{:>10000000000}'.format(1) }}", "a format would make more than"),
+        ("{{ '%10000000000s' % 1 }}", "a format would make more than"),
+        ("{{ '%10000000000s'|format(1) }}", "the filter format would make more than"),
+        ("{{ 'a'|center(10**10) }}", "the filter center would make more than"),
+        ("{{ [1]|batch(10**10, 0)|list }}", "the filter batch would make more than"),
+        ("{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}",
+         "the template writes more than"),
+        ("{% macro r(n) %}{{ r(n + 1) }}{% endmacro %}{{ r(0) }}", "calls itself too deep"),
+        ("{{ lipsum(1000000) }}", "'lipsum' is undefined"),
+    ],
+)  # fmt: skip
+def test_a_template_cannot_fill_the_memory(tmp_path: Path, source: str, told: str) -> None:
+    mine = tmp_path / "greedy.md.j2"
+    mine.write_text(source + "\n")
+    with pytest.raises(TemplateError, match=re.escape(told)) as caught:
+        render_markdown(make_briefing(), mine)
+    assert str(caught.value).endswith("; fix the template or pass --template default")
+
+
+def test_a_template_may_still_repeat_pad_and_format_a_little(tmp_path: Path) -> None:
+    mine = tmp_path / "rule.md.j2"
+    mine.write_text("{{ '-' * 5 }}|{{ 'ab'|center(6) }}|{{ '{:>4}'.format(7) }}|{{ 2 ** 10 }}\n")
+    assert render_markdown(make_briefing(), mine) == "-----|  ab  |   7|1024\n"
+
+
 def test_single_html_file_template_is_autoescaped(tmp_path: Path) -> None:
     mine = tmp_path / "page.html.j2"
     mine.write_text("<p>{{ title }}</p>")

@@ -9,7 +9,9 @@ Every template, built-in or the user's, runs in Jinja's ``SandboxedEnvironment``
 ``StrictUndefined``: a template can read the values it is given, but cannot reach Python
 internals (``cycler.__init__.__globals__``) or silently print nothing for a misspelt name.
 Autoescape is on for ``.html`` and ``.html.j2``. Article text only ever enters a template as
-a variable, never as template source.
+a variable, never as template source. The sandbox also bounds what a template may make
+(:data:`MAX_MADE` characters an operation, :data:`MAX_OUTPUT` in all) and how deep a macro
+may call itself, so a template cannot fill the memory or end in a RecursionError.
 """
 
 from __future__ import annotations
@@ -181,7 +183,7 @@ def environment(user_dir: str | None) -> jinja2.Environment:
         loaders.append(jinja2.FileSystemLoader(user_dir))
     loaders.append(jinja2.PrefixLoader({"": builtin}, delimiter=BUILTIN_PREFIX))
     loaders.append(builtin)
-    env = jinja2.sandbox.SandboxedEnvironment(
+    env = _Sandbox(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(
@@ -194,11 +196,86 @@ def environment(user_dir: str | None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    for name in _SIZED_FILTERS:
+        env.filters[name] = _bounded(env.filters[name])
     env.filters["md"] = markdown_escape
     env.filters["nobreak"] = nobreak
     env.filters["score"] = _score
     env.filters["count"] = _count
+    env.globals.pop("lipsum", None)  # lipsum(1000000) is minutes of nothing
     return env
+
+
+#: The most characters (or items) one operation of a template may make, and the most a
+#: whole template may write: the sandbox keeps a template from Python's internals, these
+#: keep it from the machine's memory ("{{ 'x' * 10000000000 }}" took 24 GB before).
+MAX_MADE = 1_000_000
+MAX_OUTPUT = 50_000_000
+# a width in a format string: "{:>10000000000}", "%10000000000s"
+_WIDE = re.compile(r"(?:\{[^{}]*?|%[-+ #0]*)\d{7,}")
+
+
+def _too_big(what: str) -> jinja2.exceptions.SecurityError:
+    return jinja2.exceptions.SecurityError(f"{what} would make more than {MAX_MADE:,} characters")
+
+
+# the built-in filters whose arguments set how much they make
+_SIZED_FILTERS = ("center", "indent", "format", "batch", "slice")
+
+
+def _check_sizes(args: tuple[Any, ...], kwargs: dict[str, Any], what: str) -> None:
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and value > MAX_MADE:
+            raise _too_big(what)
+
+
+def _check_format(spec: object, what: str) -> None:
+    if isinstance(spec, str) and _WIDE.search(spec):
+        raise _too_big(what)
+
+
+def _bounded(f: Any) -> Any:
+    """A sized built-in filter refusing a size beyond MAX_MADE ("center(10**10)"), and the
+    format filter a huge width ("%10000000000s"|format(1))."""
+
+    @functools.wraps(f)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        name = f.__name__.removeprefix("do_")
+        _check_sizes(args, kwargs, f"the filter {name}")
+        if name == "format" and args:
+            _check_format(args[0], "the filter format")
+        return f(*args, **kwargs)
+
+    return bounded
+
+
+class _Sandbox(jinja2.sandbox.SandboxedEnvironment):
+    """Jinja's sandbox, also refusing the operations that would fill the memory: repeating
+    a string or a list, a huge power, a string method or a format with a huge width."""
+
+    intercepted_binops = frozenset(("*", "**", "%"))
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                repeated = isinstance(seq, str | list | tuple) and isinstance(n, int)
+                if repeated and len(seq) * n > MAX_MADE:
+                    raise _too_big("a repetition")
+        elif operator == "**" and isinstance(right, int) and abs(right) > 1000:
+            if isinstance(left, int | float) and abs(left) > 1:
+                raise _too_big("a power")
+        elif operator == "%":
+            _check_format(left, "a format")
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        # Jinja hands str.format over wrapped (SandboxedFormatter): the string is inside
+        owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
+        if isinstance(owner, str | bytes | list):  # "a".ljust(10**10), "{:>9999999999}".format
+            _check_sizes(args, kwargs, "a call")
+            if getattr(__obj, "__name__", "") in ("format", "format_map"):
+                _check_format(owner, "a format")
+        return super().call(__context, __obj, *args, **kwargs)
 
 
 def _search_path(env: jinja2.Environment) -> list[str]:
@@ -331,11 +408,29 @@ def find_template(
         raise _template_error(exc, env, label) from exc
 
 
+def _bounded_render(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """``template.render(context)``, stopped once it has written MAX_OUTPUT characters."""
+    pieces, size = [], 0
+    for piece in template.generate(context):
+        size += len(piece)
+        if size > MAX_OUTPUT:
+            raise jinja2.exceptions.SecurityError(
+                f"the template writes more than {MAX_OUTPUT:,} characters"
+            )
+        pieces.append(piece)
+    return "".join(pieces)
+
+
 def render_template(template: jinja2.Template, context: dict[str, Any], label: str) -> str:
     """Render ``template``; a Jinja error in it becomes a TemplateError naming file and line."""
     env = template.environment
     try:
-        return template.render(context)
+        return _bounded_render(template, context)
+    except RecursionError as exc:
+        where = _where(exc, env) or f"template {label!r}"
+        raise TemplateError(
+            f"{where}: calls itself too deep; fix the template or pass --template default"
+        ) from None
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(
             f"template {label!r}: it names {exc.name!r}, which is not in "
