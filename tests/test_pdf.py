@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import itertools
 import logging
+import re
 import socket
 import urllib.request
 from collections.abc import Iterator
@@ -399,6 +400,28 @@ def test_text_a_system_font_shows_gives_no_warning(caplog: pytest.LogCaptureFixt
     with caplog.at_level(logging.WARNING, logger="briefing"):
         render_pdf(sentences_briefing([f"{arabic}, officials said on Monday."], arabic))
     assert not [r for r in caplog.records if r.name == "briefing.pdf"]
+
+
+def test_a_word_longer_than_the_page_wraps_in_every_row(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is needed to measure where text lies")
+    word = "X" * 200
+    sentences = [
+        f"{word} forces have passed an important milestone in operating against extremists.",
+        f"Officials said {word} forces are now cooperating with the US Central Command.",
+    ]
+    what = (Fact(f"{word} forces have passed an important milestone", None, sentences[0], 1.0),)
+    path = tmp_path / "long.pdf"
+    path.write_bytes(render_pdf(sentences_briefing(sentences, word, facts=Facts(what=what))))
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    page_width = float(re.search(r'<page width="([\d.]+)"', boxes)[1])  # type: ignore[index]
+    right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes))
+    assert right <= page_width - 20, (right, page_width)  # inside the right margin
 
 
 def _system_fonts_for(text: str) -> list[str]:
