@@ -330,3 +330,20 @@ def test_a_day_named_for_a_feast_is_that_day_not_its_weekday() -> None:
 def test_a_century_is_never_a_day_of_the_month() -> None:
     found = when("The plague killed millions in Europe in the 14th Century, historians say.")
     assert found == {"the 14th Century": "13"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This is a good day for Paris," said Anna Berg, the mayor. The council met on Monday.',
+        "It was a long week for the team, the coach said. They lost on Monday.",
+        "It has been a tough year for farmers, the minister said on Monday.",
+    ],
+)
+def test_a_judgement_of_a_time_is_no_when_fact(text: str) -> None:
+    # undated, the day has no value either: "a good day" had led the page's When line
+    assert list(when(text, published=None)) == ["Monday"]
+
+
+def test_a_measured_stretch_of_time_stays_a_duration() -> None:
+    assert when("The crew worked a full day on Monday.")["a full day"] == "P1D"
