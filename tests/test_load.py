@@ -158,6 +158,25 @@ def test_markdown_is_read_as_its_rendered_text(tmp_path: Path) -> None:
     ]
 
 
+TABLE = (
+    "District budgets\n\nThe council published the new budgets on Monday, the mayor said.\n\n"
+    "| District | Budget | Rise |\n|---|---|---|\n| North 1 | 1,000 | 1.5% |\n"
+    "| South 3 | 3,000 | 3.0% |\n\nOfficials said 200 workers would be hired this winter.\n"
+)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_table_is_no_summary_line_and_its_bars_join_no_number(
+    tmp_path: Path, suffix: str
+) -> None:
+    b = briefing.brief(load(write(tmp_path / f"budgets{suffix}", TABLE)), sentences=5)
+    assert [s.text for s in b.summary] == [
+        "The council published the new budgets on Monday, the mayor said.",
+        "Officials said 200 workers would be hired this winter.",
+    ]
+    assert not any("|" in n.text for n in b.facts.numbers), b.facts.numbers
+
+
 def test_a_plain_text_list_gives_sentences_without_markers(tmp_path: Path) -> None:
     text = (
         "Rail services in northern Italy were disrupted on Monday after an accident.\n\n"

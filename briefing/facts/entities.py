@@ -66,6 +66,11 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
                 and not is_title_word(doc[start - 1].text)
             ):
                 start -= 1
+        bar = next((t.i for t in doc[start:end] if t.text == "|"), None)
+        if bar is not None:  # a table's cells typed as text: "1 | 1,000 |" is not one entity
+            start, end = (start, bar) if bar > start else (start + 1, end)
+            if start >= end:
+                continue
         end = _hyphenated_end(doc, end)
         if label in _NAMES:
             start, end = _before_dash(doc, start, end)

@@ -62,7 +62,7 @@ def _split_title(text: str) -> tuple[str | None, str]:
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("strikethrough")
+    return MarkdownIt("commonmark").enable(["strikethrough", "table"])
 
 
 def _inline_text(children: list[Token] | None) -> str:

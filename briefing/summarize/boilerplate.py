@@ -78,14 +78,19 @@ def _is_byline(text: str) -> bool:
     )
 
 
+# A row of a table typed as text, or the part of one a sentence split left: "| District 1
+# | 1,000 | 1.5% |", "| 2 | Martin Truex Jr." (cells, not a sentence; a standings page)
+_TABLE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){1,}", re.MULTILINE)
+
+
 def boilerplate(text: str, precise: bool = True) -> tuple[float, str]:
     """How much ``text`` looks like page furniture rather than news: (penalty, reason).
 
     1.0 (never chosen while real content remains) for fragments under 5 words, run-ons
     over 80 words, bylines, "Read more"/"Click here"/"Follow us", photo credits, datelines
-    or agency tags on their own, and headings (12 words or fewer with no final
-    punctuation). 0.5 for a question put to the reader, 0.3 for other questions and for a
-    sentence that ends on a colon (it leads into something), else 0.
+    or agency tags on their own, rows of a table typed as text, and headings (12 words or
+    fewer with no final punctuation). 0.5 for a question put to the reader, 0.3 for other
+    questions and for a sentence that ends on a colon (it leads into something), else 0.
     ``precise`` counts ambiguous calls to action ("sign up", "subscribe", "advertisement")
     only opening the sentence or addressed to the reader.
     """
@@ -103,6 +108,8 @@ def boilerplate(text: str, precise: bool = True) -> tuple[float, str]:
         return 1.0, "credit"
     if _DATELINE.match(text) or _STAMP.match(text):
         return 1.0, "dateline"
+    if _TABLE_ROW.search(text):
+        return 1.0, "table"
     if n_words <= 12 and not _FINAL.search(text):
         return 1.0, "heading"
     if _QUESTION.search(text):
