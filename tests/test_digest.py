@@ -299,7 +299,7 @@ def test_broken_feed_is_skipped_reported_and_the_digest_still_written(
     assert "Malaria vaccine works" in md and "<https://example.org/vaccine>" in md
     assert "1 item was skipped" in md
     assert "1 skipped" in result.stderr and "3 stories" in result.stderr
-    assert "1 headlines" in result.stderr
+    assert "1 headline," in result.stderr
 
 
 def test_since_last_leaves_out_articles_an_earlier_digest_held(news: Path, tmp_path: Path) -> None:
@@ -416,6 +416,20 @@ def test_digest_refuses_another_applications_sqlite_file_as_its_history(
     assert "Traceback" not in result.output
     assert other.read_bytes() == before  # not a table, not even WAL mode written into it
     assert (out / "digest-2025-11-25.md").exists()  # the digest is made without history
+
+
+def test_digest_takes_max_bytes_and_counts_in_words(news: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    args = ["digest", str(news / "stadium.txt"), "--date", "2025-11-25", "-o", str(out)]
+    args += ["--db", str(tmp_path / "h.db"), "--format", "md"]
+    one = CliRunner().invoke(cli, args)
+    assert one.exit_code == 0, one.output
+    assert "1 article read" in one.stderr and "1 story ->" in one.stderr
+    capped = CliRunner().invoke(cli, [*args, "--max-bytes", "100"])
+    assert capped.exit_code == 1
+    assert "is over the 100 bytes limit" in capped.stderr and "--max-bytes" in capped.stderr
+    bad = CliRunner().invoke(cli, [*args, "--max-bytes", "lots"])
+    assert bad.exit_code == 2 and "--max-bytes" in bad.stderr
 
 
 def test_an_empty_feed_is_no_problem_for_the_digest(news: Path, tmp_path: Path) -> None:

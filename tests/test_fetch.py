@@ -307,7 +307,7 @@ def test_loopback_is_refused_by_default(server: str) -> None:
         fetch(f"{server}/page")
     assert str(caught.value) == (
         f"{server}/page: refused: 127.0.0.1 is a private address; "
-        "allow it with allow_private=True (--allow-private)"
+        "allow it with --allow-private (allow_private=True in Python)"
     )
     assert "/page" not in STATE.hits  # no request was sent
 
@@ -349,7 +349,7 @@ def test_dns_is_resolved_once_and_the_checked_address_is_connected(
 
 
 def test_load_refuses_private_urls_unless_allowed(server: str) -> None:
-    with pytest.raises(InputError, match=r"allow_private=True \(--allow-private\)"):
+    with pytest.raises(InputError, match=r"allow it with --allow-private \(allow_private="):
         load(f"{server}/page")
     assert load(f"{server}/page", allow_private=True).title == "Tram line grows"
 

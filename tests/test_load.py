@@ -454,7 +454,7 @@ def test_file_over_the_size_cap_is_refused_with_its_size(tmp_path: Path) -> None
         load(path)
     assert str(caught.value) == (
         f"{path}: 31.2 MB is over the 20 MB limit; split the file or raise the limit "
-        "(max_bytes=, --max-bytes)"
+        "(--max-bytes; max_bytes= in Python)"
     )
 
 
@@ -474,6 +474,13 @@ def test_a_size_over_the_cap_is_told_in_a_readers_units(
     from briefing.load.document import too_big
 
     assert str(too_big("a.txt", size, cap)).startswith(f"a.txt: {told}; ")
+
+
+def test_a_download_over_the_cap_is_not_told_to_split_the_file() -> None:
+    from briefing.load.document import too_big
+
+    assert "split the file" not in str(too_big("https://example.org/big", None, 1_000_000))
+    assert "split the file" in str(too_big("big.txt", 5_000_000, 1_000_000))
 
 
 def test_size_cap_is_an_argument_and_never_the_environment(

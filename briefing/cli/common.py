@@ -111,6 +111,22 @@ def addresses_option(
     return value
 
 
+def size_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--max-bytes: checked when the command line is read (a usage error), passed on as
+    written (the settings parse it, beside BRIEFING_MAX_BYTES and the config file)."""
+    from ..settings import parse_size
+
+    if value is not None:
+        try:
+            parse_size(value)
+        except ValueError as exc:
+            raise click.BadParameter(f"{value!r}: {exc}") from exc
+    return value
+
+
+MAX_BYTES_HELP = "The size cap per input, e.g. 50MB [default: 20MB; env BRIEFING_MAX_BYTES]."
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)

@@ -13,11 +13,13 @@ import click
 from ..errors import BriefingError
 from ..settings import SECURITIES, load_settings
 from .common import (
+    MAX_BYTES_HELP,
     addresses_option,
     check_template,
     fail_line,
     formats_option,
     progress_bar,
+    size_option,
     warnings_for,
 )
 
@@ -77,6 +79,7 @@ Examples:
     help="Brief the linked page of feed entries with no text of their own (headlines).",
 )
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes to use.")
+@click.option("--max-bytes", default=None, callback=size_option, help=MAX_BYTES_HELP)
 @click.option(
     "--dask",
     default=None,
@@ -120,6 +123,7 @@ def digest(
     since_last: bool,
     fetch: bool,
     workers: int | None,
+    max_bytes: str | None,
     dask: str | None,
     smtp_host: str | None,
     smtp_port: int | None,
@@ -157,7 +161,7 @@ def digest(
             "output": output, "db": db, "max_stories": max_stories, "template": template,
             "formats": formats, "email": email, "smtp_host": smtp_host, "smtp_port": smtp_port,
             "smtp_user": smtp_user, "smtp_security": smtp_security, "email_from": email_from,
-            "workers": workers, "dask": dask,
+            "workers": workers, "dask": dask, "max_bytes": max_bytes,
         }
     )  # fmt: skip
     to_stdout = output == "-"

@@ -15,6 +15,7 @@ import click
 from ..errors import BriefingError
 from ..models import Article, Briefing
 from .common import (
+    MAX_BYTES_HELP,
     Failures,
     algorithm_option,
     check_template,
@@ -22,6 +23,7 @@ from .common import (
     formats_option,
     inputs_callback,
     progress_bar,
+    size_option,
     stderr,
     warnings_for,
 )
@@ -146,11 +148,7 @@ def output_stem(name: str, b: Briefing, used: set[str]) -> str:
     is_flag=True,
     help="Let URL inputs and --fetch reach loopback and private addresses (local servers).",
 )
-@click.option(
-    "--max-bytes",
-    default=None,
-    help="The size cap per input, e.g. 50MB [default: 20MB; env BRIEFING_MAX_BYTES].",
-)
+@click.option("--max-bytes", default=None, callback=size_option, help=MAX_BYTES_HELP)
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -189,13 +187,8 @@ def make(
     from ..load.feeds import EmptyFeed, HeadlineOnly
     from ..render.files import clean_stale_temporaries
     from ..render.formats import render_formats, write_outputs
-    from ..settings import load_settings, parse_size
+    from ..settings import load_settings
 
-    if max_bytes is not None:
-        try:
-            parse_size(max_bytes)
-        except ValueError as exc:
-            raise click.BadParameter(f"{max_bytes!r}: {exc}", param_hint="--max-bytes") from exc
     flags = {"model": model, "workers": workers, "dask": dask, "max_bytes": max_bytes}
     settings = load_settings(flags)
     to_stdout = output == "-"

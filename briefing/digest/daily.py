@@ -547,11 +547,11 @@ def _send(d: Digest, rendered: dict[str, bytes], opts: DailyOptions, run: _Run) 
 
 
 def _summary(d: Digest, where: str, date: dt.date, empty_feeds: int = 0) -> str:
-    notes = [f"{d.read} articles read", f"{d.merged} merged"]
+    notes = [f"{_count(d.read, 'article')} read", f"{d.merged} merged"]
     if empty_feeds:
-        notes.append(f"{empty_feeds} feed{'s' * (empty_feeds != 1)} with no entries")
+        notes.append(f"{_count(empty_feeds, 'feed')} with no entries")
     if d.headlines:
-        notes.append(f"{len(d.headlines)} headlines")
+        notes.append(_count(len(d.headlines), "headline"))
     left = dict(d.left_out)
     if left.get("older"):
         notes.append(f"{left['older']} older than the window ({d.window}) left out")
@@ -562,8 +562,13 @@ def _summary(d: Digest, where: str, date: dt.date, empty_feeds: int = 0) -> str:
     if left.get("seen"):
         notes.append(f"{left['seen']} already in an earlier digest")
     if d.boilerplate:
-        notes.append(f"{d.boilerplate} boilerplate passages removed")
+        notes.append(f"{_count(d.boilerplate, 'boilerplate passage')} removed")
     if d.skipped:
         notes.append(f"{d.skipped} skipped")
-    notes.append(f"{len(d.stories)} stories")
+    notes.append(_count(len(d.stories), "story", "stories"))
     return f"Digest {date.isoformat()}: {', '.join(notes)} -> {where}"
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """ "1 story", "3 stories", "1 article", "0 articles"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"

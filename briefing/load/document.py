@@ -127,9 +127,10 @@ def too_big(name: str, size: int | None, cap: int) -> InputError:
         size is not None and amount == limit
     ):  # "20 MB is over the 20 MB limit" says nothing: give the bytes
         amount, limit = f"{size:,} bytes", f"{cap:,} bytes"
+    fix = "" if name.startswith(("http://", "https://")) else "split the file or "
     return InputError(
-        f"{name}: {amount} is over the {limit} limit; split the file or raise the limit "
-        "(max_bytes=, --max-bytes)"
+        f"{name}: {amount} is over the {limit} limit; {fix}raise the limit "
+        "(--max-bytes; max_bytes= in Python)"
     )
 
 

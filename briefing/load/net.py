@@ -21,7 +21,7 @@ from typing import Any
 
 import httpcore
 
-ALLOW_HINT = "allow it with allow_private=True (--allow-private)"
+ALLOW_HINT = "allow it with --allow-private (allow_private=True in Python)"
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
