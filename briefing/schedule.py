@@ -215,8 +215,12 @@ class Runner:
         time_limit: float = DEFAULT_TIME_LIMIT,
         grace: float = 10.0,
         command: list[str] | None = None,
+        tz: str | None = None,
     ) -> None:
         self.command = command or [sys.executable, "-m", "briefing", *args]
+        # the run lives in the user's zone: "today" (the digest's date, its history key)
+        # is the date where the user is, not where the machine is
+        self.env = {**os.environ, "TZ": tz} if tz else None
         self.lock_file = lock_file
         self.log = logger
         self.time_limit = time_limit
@@ -248,6 +252,7 @@ class Runner:
                     text=True,
                     errors="replace",
                     start_new_session=True,  # its own process group: killed as one
+                    env=self.env,
                 )
             expired = threading.Event()
             timer = threading.Timer(self.time_limit, self._expire, (child, expired))
@@ -360,10 +365,11 @@ def run_forever(
 
     trigger = make_trigger(at, tz)
     logger = file_logger(log_file or log_path(), echo=echo)
-    runner = Runner(args, lock_file or lock_path(), logger, time_limit=time_limit)
+    runner = Runner(args, lock_file or lock_path(), logger, time_limit=time_limit, tz=tz)
     scheduler = BlockingScheduler(timezone=trigger.timezone)
     now = dt.datetime.now(trigger.timezone)
-    first = now if run_now else trigger.get_next_fire_time(None, now)
+    daily = trigger.get_next_fire_time(None, now)
+    first = now if run_now else daily
     scheduler.add_job(
         runner.run,
         trigger,
@@ -382,13 +388,14 @@ def run_forever(
 
     previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
     logger.info(
-        "scheduler started: %s daily at %s %s (pid %d, time limit %s); next run %s",
+        "scheduler started: %s daily at %s %s (pid %d, time limit %s); %snext run %s",
         shlex.join(runner.command[3:]),
         at,
         trigger.timezone,
         os.getpid(),
         _duration(time_limit),
-        first.isoformat(),
+        "running once now; " if run_now else "",
+        daily.isoformat(),
     )
     try:
         scheduler.start()  # blocks until a signal shuts the scheduler down
@@ -437,6 +444,7 @@ def cron_line(
         parse_tz(tz)
         lines.append("# CRON_TZ is understood by cronie and systemd-cron; elsewhere use local time")
         lines.append(f"CRON_TZ={tz}")
+        command = f"TZ={_cron_quote(tz)} {command}"  # the digest's date is the user's today
     lines.append(f"{minute} {hour} * * * {command} >> {logfile} 2>&1")
     return "\n".join(lines) + "\n"
 
@@ -470,7 +478,8 @@ def systemd_units(
         "[Service]\n"
         "Type=oneshot\n"
         f"WorkingDirectory={_systemd_quote(os.getcwd())}\n"
-        f"ExecStart={command}\n"
+        + (f"Environment=TZ={_systemd_quote(tz)}\n" if tz else "")
+        + f"ExecStart={command}\n"
         + (f"TimeoutStartSec={math.ceil(time_limit)}\n" if time_limit else "")
     )
     calendar = f"*-*-* {hour:02d}:{minute:02d}:00" + (f" {tz}" if tz else "")

@@ -81,8 +81,8 @@ def test_print_cron_gives_a_ready_crontab_line(tmp_path: Path) -> None:
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     assert lines[0] == "CRON_TZ=Europe/Berlin"
     entry = lines[1]
-    assert entry.startswith("30 7 * * * /")
-    command = entry.split(" ", 5)[5]
+    assert entry.startswith("30 7 * * * TZ=Europe/Berlin /")  # the digest dates by Berlin
+    command = entry.split(" ", 6)[6]
     assert f"digest {news} -o {Path('out').absolute()} --since-last" in command
     assert ">> " in command and command.endswith("schedule.log 2>&1")
 
@@ -96,6 +96,24 @@ def test_print_systemd_gives_a_timer_and_a_service() -> None:
     assert exec_line.split("=", 1)[1].startswith("/")
     assert ' digest "my news/" --email me@x.org' in exec_line
     assert "Type=oneshot" in service
+    assert "Environment=TZ=Europe/Berlin" in service.splitlines()
+
+
+def test_a_scheduled_run_lives_in_the_zone_it_was_scheduled_in(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    logger = logging.getLogger("test.schedule.tz")
+    show = (
+        "import datetime, os; "
+        "print('zone', os.environ['TZ'], datetime.datetime.now().astimezone().utcoffset())"
+    )
+    runner = Runner(
+        [], tmp_path / "digest.lock", logger, command=[sys.executable, "-c", show],
+        tz="Pacific/Kiritimati",
+    )  # fmt: skip
+    with caplog.at_level(logging.INFO, logger="test.schedule.tz"):
+        assert runner.run() == 0
+    assert "zone Pacific/Kiritimati 14:00:00" in caplog.text  # "today" is Kiritimati's
 
 
 def test_schedule_command_prints_and_checks_the_digest_command() -> None:
