@@ -97,7 +97,13 @@ def next_run(at: str, tz: str | None, now: dt.datetime) -> dt.datetime:
 
 
 def lock_path() -> Path:
-    """The lock file: in the user runtime dir when there is one, else the user cache dir."""
+    """The lock file: in the user runtime dir when there is one, else the user cache dir.
+
+    Without XDG_RUNTIME_DIR (cron, containers) there is none: the cache dir is used, and
+    platformdirs' warning about its /tmp fallback (two lines on every cron run) is not shown.
+    """
+    if sys.platform.startswith("linux") and not os.environ.get("XDG_RUNTIME_DIR"):
+        return Path(platformdirs.user_cache_dir(APP)) / "digest.lock"
     runtime = Path(platformdirs.user_runtime_dir(APP))
     base = runtime if runtime.parent.is_dir() and os.access(runtime.parent, os.W_OK) else None
     return (base or Path(platformdirs.user_cache_dir(APP))) / "digest.lock"

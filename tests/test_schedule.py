@@ -222,3 +222,19 @@ def test_the_time_limit_reaches_the_printed_units() -> None:
     assert "TimeoutStartSec=7200" in result.stdout  # the 2 h default
     bad = CliRunner().invoke(cli, ["schedule", "--time-limit", "soon", "--", "digest", "x"])
     assert bad.exit_code == 2 and "--time-limit" in bad.stderr
+
+
+def test_without_a_runtime_dir_the_lock_lives_in_the_cache_and_nothing_is_warned(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import warnings
+
+    from briefing.schedule import lock_path
+
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # cron mails every line a run prints
+        path = lock_path()
+    if sys.platform.startswith("linux"):
+        assert path == tmp_path / "cache" / "briefing" / "digest.lock"
