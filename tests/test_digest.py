@@ -109,6 +109,25 @@ def test_each_copy_joins_its_own_story() -> None:
     assert near_duplicate_groups(texts) == [[0, 3], [1, 4], [2]]
 
 
+TEMPLATE = (
+    "The city council of {city} approved plan {n} on Monday, the mayor said. The plan sets "
+    "out new rules for cycling lanes and bus routes in the centre of {city}. Officials said "
+    "the work would start next spring and cost about {n} million euros. Residents will be "
+    "able to comment on plan {n} at public meetings over the coming weeks, the council said."
+)
+
+
+def test_one_template_about_different_places_is_different_stories() -> None:
+    cities = ["Oslo", "Rome", "Madrid", "Vienna"]
+    texts = [TEMPLATE.format(city=c, n=100 + 7 * k) for k, c in enumerate(cities)]
+    assert near_duplicate_groups(texts) == [[0], [1], [2], [3]]
+    places = [frozenset({c.casefold()}) for c in cities]
+    assert related_clusters(texts, places, [DAY] * 4) == [[0], [1], [2], [3]]
+    # a copy that adds a byline and an agency still merges with its original
+    copy = f"By Ana Lind, Reuters\n\n{texts[0]}"
+    assert near_duplicate_groups([texts[0], texts[1], copy]) == [[0, 2], [1]]
+
+
 def test_related_articles_on_one_story_cluster_but_other_topics_do_not() -> None:
     other = (  # the same event, written up by another reporter
         "Flood water from the river filled the streets of Riverton on Tuesday and about 300 "

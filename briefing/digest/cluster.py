@@ -126,6 +126,8 @@ def _related(
     a, b = published[i], published[j]
     if a is not None and b is not None and abs((a - b).days) > t.days:
         return False
+    if entities[i] and entities[j] and not entities[i] & entities[j]:
+        return False  # two write-ups of one story name someone or somewhere in common
     if sim >= t.related_alone:
         return True
     return sim >= t.related and bool(entities[i] & entities[j])
