@@ -128,12 +128,15 @@ def send_digest(
     smtp: SmtpSettings,
     pdf_name: str = "digest.pdf",
 ) -> None:
-    """E-mail one digest to ``to``: Markdown text, HTML alternative, PDF attachment."""
+    """E-mail one digest to ``to``: Markdown text (its escapes taken out: a mail reader
+    shows it unrendered), HTML alternative, PDF attachment."""
+    from .render import markdown_unescape
+
     msg = build_message(
         sender=smtp.sender,
         to=to,
         subject=subject,
-        text=text,
+        text=markdown_unescape(text),
         html=html,
         pdf=pdf,
         pdf_name=pdf_name,

@@ -120,6 +120,7 @@ def test_digest_is_mailed_with_text_html_and_pdf(
     html = payload(found["text/html"]).decode()
     pdf = payload(found["application/pdf"])
     assert text.startswith("# Daily digest") and "Flood waters reach Riverton" in text
+    assert str(story) in text and "\\" not in text  # read unrendered: no "\_" escapes
     assert "<h1>Daily digest" in html and "Riverton" in html
     assert pdf.startswith(b"%PDF") and found["application/pdf"].get_filename() == (
         "digest-2025-11-25.pdf"

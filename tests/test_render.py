@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, strategies as st
 
 from briefing.errors import OutputError, TemplateError
 from briefing.models import Article, Briefing, Fact, Facts, Sentence
 from briefing.render import (
     markdown_escape,
+    markdown_unescape,
     render_html,
     render_json,
     render_markdown,
@@ -228,6 +230,11 @@ def test_markdown_escapes_article_text() -> None:
 )
 def test_markdown_escape(text: str, escaped: str) -> None:
     assert markdown_escape(text) == escaped
+
+
+@given(st.text(max_size=80) | st.sampled_from(["1. first", "2) second", "# tag", "a\\b"]))
+def test_markdown_unescape_undoes_the_escape(text: str) -> None:
+    assert markdown_unescape(markdown_escape(text)) == " ".join(text.split())
 
 
 def test_safe_url_accepts_only_plain_http() -> None:

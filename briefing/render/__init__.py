@@ -39,6 +39,7 @@ from .digest import (
 from .env import (
     find_template,
     markdown_escape,
+    markdown_unescape,
     nobreak,
     package_templates_dir,
     render_template,
@@ -56,6 +57,7 @@ __all__ = [
     "check_template",
     "find_template",
     "markdown_escape",
+    "markdown_unescape",
     "nobreak",
     "output_path",
     "package_templates_dir",

@@ -77,6 +77,16 @@ def markdown_escape(value: object) -> str:
     return text
 
 
+_MD_ESCAPED = re.compile(r"\\([\\`*_\[\]<>|~&#+=.)-])")
+
+
+def markdown_unescape(text: str) -> str:
+    """Markdown made by our templates, read as plain text: the backslashes
+    :func:`markdown_escape` put before specials taken out ("\\[that\\]" -> "[that]"), for
+    a reader who sees the Markdown unrendered (an e-mail's text part)."""
+    return _MD_ESCAPED.sub(r"\1", text)
+
+
 def safe_url(value: object) -> str | None:
     """The URL when it is a plain http(s) URL with a host and no spaces or quotes, else None."""
     if not isinstance(value, str) or not value or len(value) > 2048:
