@@ -928,7 +928,15 @@ def test_rerunning_a_day_when_every_input_fails_keeps_the_good_digest(tmp_path: 
     with History(db) as history:
         assert history.articles(DAY) == rows
         assert history.digest_for(DAY) is not None
-    assert "kept" in again.stderr
+    assert "kept" in again.stderr and str(out) in again.stderr
+    # the same failed run writing to another folder keeps nothing there: it writes
+    elsewhere = tmp_path / "elsewhere"
+    third = run_cli([*base[:5], str(elsewhere), *base[6:]])
+    assert third.exit_code == 1 and "kept" not in third.stderr
+    assert (elsewhere / "digest-2025-11-25.md").exists()
+    assert (out / "digest-2025-11-25.md").read_bytes() == good
+    with History(db) as history:
+        assert history.articles(DAY) == rows  # the day's history is still the good run's
 
 
 def test_hidden_temporary_files_of_a_killed_run_are_cleaned_by_the_next(tmp_path: Path) -> None:

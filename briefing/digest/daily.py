@@ -18,7 +18,8 @@ history intact:
 8. mail it.
 
 A run whose every input failed never replaces a good digest of the same day with an empty
-one, and never touches that day's history rows. Problems are reported through
+one (in the folder it lies in; written to another folder, the empty one is written there),
+and is never recorded: the day's history rows stay the good run's. Problems are reported through
 ``on_problem(input, message)``, at most one per input; the result says the exit status.
 """
 
@@ -444,7 +445,8 @@ def _run(
 
     stem = f"digest-{date.isoformat()}"
     previous = _previous_digest(history, opts, stem)
-    if not d.stories and not d.headlines and run.problems and previous:
+    failed = not d.stories and not d.headlines and bool(run.problems)
+    if failed and previous:
         run.problem(
             stem,
             f"every input failed, so the digest made earlier ({previous}) is kept as it was; "
@@ -459,7 +461,7 @@ def _run(
     outputs = {f: rendered[f] for f in wanted}
     paths = _write(opts.output, stem, outputs) if opts.output is not None else []
     checkpoint("digest:outputs-written")
-    if history is not None:
+    if history is not None and not failed:  # a run that read nothing says nothing of the day
         included = sorted({i for s in d.stories for i in s.articles})
         try:
             history.record(
@@ -500,9 +502,14 @@ def _previous_digest(history: History | None, opts: DailyOptions, stem: str) -> 
             record = history.digest_for(opts.date)
         except Exception:  # a damaged history: fall back to the files on disk
             record = None
-        if record is not None and record.story_count > 0:
-            where = f" in {record.paths[0]}" if record.paths else ""
-            return f"{record.story_count} stories{where}"
+        here = [
+            p for p in (record.paths if record else ()) if opts.output is None or
+            Path(p).parent.resolve() == opts.output.resolve()
+        ]  # fmt: skip
+        if record is not None and record.story_count > 0 and (here or not record.paths):
+            # kept only where it lies: a run writing to another folder has nothing to keep
+            where = f" in {here[0]}" if here else ""
+            return f"{_count(record.story_count, 'story', 'stories')}{where}"
     if opts.output is None:
         return None
     for fmt in opts.formats:
