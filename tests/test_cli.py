@@ -487,3 +487,17 @@ def test_make_names_characters_its_pdf_cannot_show_and_still_writes_it(tmp_path:
     assert (out / "odd.pdf").exists()
     md = CliRunner().invoke(cli, ["make", str(story), "-o", str(out), "--format", "md"])
     assert ": warning: " not in md.stderr  # only a PDF needs the fonts
+
+
+def test_an_input_named_twice_is_briefed_once(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Riverton order\n\nThe mayor of Riverton signed the order on Monday, officials said. "
+        "The council approved it by seven votes to two.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    again = str(tmp_path / "." / "story.txt")
+    result = CliRunner().invoke(cli, ["make", str(story), again, "-o", str(out), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["story.md"]

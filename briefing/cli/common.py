@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,14 +62,22 @@ class Failures:
 def inputs_callback(
     ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
 ) -> tuple[str, ...]:
-    """A click callback refusing an empty INPUT (``''`` would otherwise mean this folder)."""
+    """A click callback refusing an empty INPUT (``''`` would otherwise mean this folder)
+    and reading an input named twice once ("a.txt ./a.txt", "- -": one briefing, not a
+    copy under another name, and stdin read once)."""
+    seen: set[str] = set()
+    kept = []
     for item in value:
         if not item.strip():
             raise click.BadParameter(
                 f"{item!r} is empty; name a file, a folder, a URL, or - for stdin",
                 param_hint="INPUT",
             )
-    return value
+        key = os.path.realpath(item) if item != "-" and os.path.exists(item) else item
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return tuple(kept)
 
 
 def formats_option(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
