@@ -227,8 +227,13 @@ def test_ctrl_c_exits_130_with_one_line_and_stops_the_workers(tmp_path: Path) ->
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 130
-    assert stderr.strip() == "interrupted", stderr
-    assert len(list(out.glob("*.md"))) < len(rows)
+    written = list(out.glob("*.md"))
+    assert len(written) < len(rows)
+    # one line that says how far it got: every file written is whole, none half-written
+    n = len(written)
+    told = f"interrupted: {n} article{'s' * (n != 1)} written into {out}/, each whole"
+    assert stderr.strip() == told, stderr
+    assert not list(out.glob(".*.tmp"))
     _gone, alive = psutil.wait_procs(workers, timeout=10)
     assert not alive
 

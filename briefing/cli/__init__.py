@@ -46,6 +46,7 @@ class Interrupted(BaseException):
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
+        self.detail = ""  # what the command had done: "; 12 articles written into out/"
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
@@ -71,7 +72,8 @@ def main() -> None:
         sys.exit(1)
     except (Interrupted, KeyboardInterrupt) as exc:
         signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
-        click.echo("interrupted" if signum == signal.SIGINT else "terminated", err=True)
+        detail = exc.detail if isinstance(exc, Interrupted) else ""
+        click.echo(("interrupted" if signum == signal.SIGINT else "terminated") + detail, err=True)
         sys.exit(128 + signum)
     except BrokenPipeError:
         os._exit(0)

@@ -7,7 +7,7 @@ import hashlib
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -86,6 +86,20 @@ def output_stem(name: str, b: Briefing, used: set[str]) -> str:
             stem, n = f"{base}-{short_hash(key)}-{n}", n + 1
     used.add(stem)
     return stem
+
+
+@contextlib.contextmanager
+def _tell_progress(written: Callable[[], int], outdir: Path, to_stdout: bool) -> Iterator[None]:
+    """On Ctrl-C or SIGTERM, say how much was done: every file written is whole."""
+    from . import Interrupted
+
+    try:
+        yield
+    except Interrupted as exc:
+        if not to_stdout:
+            n = written()
+            exc.detail = f": {n} article{'s' * (n != 1)} written into {outdir}/, each whole"
+        raise
 
 
 @click.command(epilog=EXAMPLES_MAKE)
@@ -241,6 +255,7 @@ def make(
     with (
         progress_bar(None, "Briefing", quiet or to_stdout) as advance,
         contextlib.closing(outcomes),
+        _tell_progress(lambda: written, outdir, to_stdout),
     ):
         for name, outcome in outcomes:
             try:
