@@ -149,6 +149,24 @@ _MONTH_AFTER_DAY = re.compile(
 )
 
 
+# An English month abbreviation before the days of a range: syntok ends a sentence at
+# "Oct." when "11–21" follows (not when "11" alone does), so "the show, Oct. 11–21, in
+# Harrisburg" became two sentences and the date "Oct." (a dev page of events, 4 ranges).
+_MONTH_ABBREVIATION_END = re.compile(
+    r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
+)
+
+
+def _continues_month(text: str, end: int, start: int) -> bool:
+    """True when the sentence ending at ``end`` ends in a month abbreviation ("Oct.") and
+    the next one, starting at ``start`` on the same line, begins with a digit."""
+    return (
+        bool(_MONTH_ABBREVIATION_END.search(text[max(0, end - 6) : end]))
+        and _same_line(text, end, start)
+        and text[start : start + 1].isdigit()
+    )
+
+
 def _continues_date(text: str, end: int, start: int) -> bool:
     """True when the sentence ending at ``end`` ends in a day number with its full stop and
     the next one, starting at ``start`` on the same line, begins with a month name."""
@@ -206,6 +224,7 @@ def _split_cached(text: str) -> tuple[Span, ...]:
             if pieces and (
                 _continues_title(text, pieces[-1][1], start)
                 or _continues_date(text, pieces[-1][1], start)
+                or _continues_month(text, pieces[-1][1], start)
             ):
                 pieces[-1] = (pieces[-1][0], end)
             else:

@@ -1027,3 +1027,12 @@ def test_a_headlines_quoted_object_stays_with_its_verb(title: str, line: str) ->
     text = "Doctors described the case on Monday. The man recovered after he removed the bedding."
     what = [f.text for f in extract_facts(Article(text, title=title)).what]
     assert what[0].startswith(line) and what[0].endswith("Lung"), what
+
+
+def test_a_score_after_a_team_is_no_part_of_its_name() -> None:
+    text = (
+        "Turkey drew Iceland 0-0 in Istanbul on Thursday to book its spot, and coach Senol "
+        "Gunes praised his players."
+    )
+    who = [w.text for w in extract_facts(Article(text)).who]
+    assert not any("0-0" in w for w in who), who

@@ -170,3 +170,11 @@ def test_paragraph_offsets_hold_across_many_paragraphs() -> None:
     assert len(spans) == 600
     assert all(text[s.start : s.end] == s.text for s in spans)
     assert [s.paragraph for s in spans[:4]] == [0, 0, 1, 1]
+
+
+def test_a_month_abbreviation_before_a_range_of_days_ends_no_sentence() -> None:
+    text = "Visit the horse show, Oct. 11–21, in Harrisburg. It opens Sept. 5-7 next year."
+    assert [s.text for s in split_sentences(text)] == [
+        "Visit the horse show, Oct. 11–21, in Harrisburg.",
+        "It opens Sept. 5-7 next year.",
+    ]

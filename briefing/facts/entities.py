@@ -76,6 +76,8 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
             start, end = _before_dash(doc, start, end)
         while label in _NAMES and end - start > 1 and _function_word(doc[end - 1]):
             end -= 1  # "Thibaut Courtois [to]", "Hall of Fame's Class [of]"
+        if label in _NAMES and end - start > 3 and _SCORE.fullmatch(doc[end - 3 : end].text):
+            end -= 3  # "Iceland [0-0]": the score after a team, not part of its name
         while label in _NAMES and end - start > 1 and _lower_lead(doc[start]):
             start += 1  # "[hunt] Jedi", "[older] MacBook Pro"
         if label in ("PERSON", "ORG"):
@@ -85,6 +87,8 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
     for start, end, label in _joined_dates(doc, found):
         yield Labelled(doc[start:end], label)
 
+
+_SCORE = re.compile(r"\d{1,2}\s?[-–]\s?\d{1,2}")
 
 # what a date may end on with a capital: "the 20th Century", "Election Day", "Christmas Eve"
 _DATE_WORDS = (
