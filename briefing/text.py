@@ -167,6 +167,24 @@ def _continues_month(text: str, end: int, start: int) -> bool:
     )
 
 
+# A wire dateline syntok cuts from its story: "FRANKFURT (Reuters)" | "- The European Central
+# Bank cut …", "PARIS (AFP) —": the summary then showed "- The European Central Bank …".
+_DATELINE_ALONE = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3}[ \t]*\([^()\n]{1,40}\)$"
+)
+_DASH_START = re.compile(r"[-–—]{1,2}\s")
+
+
+def _continues_dateline(text: str, end: int, start: int) -> bool:
+    """True when the sentence ending at ``end`` is a dateline and the next one, starting
+    at ``start`` on the same line, begins with the dash that follows a dateline."""
+    return (
+        _same_line(text, end, start)
+        and _DASH_START.match(text, start) is not None
+        and _DATELINE_ALONE.search(text, max(0, end - 80), end) is not None
+    )
+
+
 def _continues_date(text: str, end: int, start: int) -> bool:
     """True when the sentence ending at ``end`` ends in a day number with its full stop and
     the next one, starting at ``start`` on the same line, begins with a month name."""
@@ -225,6 +243,7 @@ def _split_cached(text: str) -> tuple[Span, ...]:
                 _continues_title(text, pieces[-1][1], start)
                 or _continues_date(text, pieces[-1][1], start)
                 or _continues_month(text, pieces[-1][1], start)
+                or _continues_dateline(text, pieces[-1][1], start)
             ):
                 pieces[-1] = (pieces[-1][0], end)
             else:

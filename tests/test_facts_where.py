@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import briefing
 
 WEDNESDAY = dt.date(2025, 11, 26)
@@ -124,3 +126,19 @@ def test_an_unknown_name_in_a_place_phrase_needs_a_known_place_beside_it() -> No
     # a space mission's place and a region of a known country are places
     space = "The probe will land on Mars next year. Storms hit East Africa on Monday."
     assert {"Mars", "East Africa"} <= set(where(space))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the model reads the dateline's capitals as an organisation, or tags nothing
+        ("FRANKFURT (Reuters) - The European Central Bank cut interest rates on Thursday, "
+         "President Christine Lagarde said.", "Frankfurt"),
+        ("PARIS (AFP) — French President Emmanuel Macron named a new prime minister on "
+         "Friday, his office said.", "Paris"),
+    ],
+)  # fmt: skip
+def test_a_wire_datelines_city_is_the_place(text: str, place: str) -> None:
+    facts = briefing.extract_facts(briefing.Article(text, published=dt.date(2025, 6, 5)))
+    assert place in [w.text for w in facts.where]
+    assert place.upper() not in [w.text for w in facts.who]

@@ -178,3 +178,11 @@ def test_a_month_abbreviation_before_a_range_of_days_ends_no_sentence() -> None:
         "Visit the horse show, Oct. 11–21, in Harrisburg.",
         "It opens Sept. 5-7 next year.",
     ]
+
+
+def test_a_wire_dateline_stays_with_its_sentence() -> None:
+    text = "FRANKFURT (Reuters) - The bank cut rates on Thursday. Economists had expected it."
+    assert [s.text for s in split_sentences(text)] == [
+        "FRANKFURT (Reuters) - The bank cut rates on Thursday.",
+        "Economists had expected it.",
+    ]

@@ -28,6 +28,7 @@ from typing import Any
 from .. import dates
 from ..errors import BriefingError, wrong_type
 from ..lang import NO_MODEL, detect, model_for
+from ..lexicon import NEWS_AGENCIES
 from ..models import Article, Facts, Sentence, as_date
 from ..nlp import analysis_cut, parse
 from ..text import split_sentences
@@ -38,7 +39,7 @@ from .rank import DEFAULT_WEIGHTS, Weights
 from .state import State, ranked_items, sentence_at
 from .what import read_title_what, read_what, what_facts
 from .when import date_pieces, read_date, tense_of, when_facts
-from .where import read_place, where_facts
+from .where import known_place, read_place, where_facts
 from .who import cluster_actors, not_places, read_actor, who_facts
 from .words import WS, fold, name_key
 
@@ -213,7 +214,10 @@ def _read_doc(state: State, offset: int, doc: Any) -> None:
     """One paragraph. In a language no model reads (``state.model_reads`` false) only its
     dates (``read_date`` keeps the language's own date words), its quotations without a
     speaker and its plain numbers are read."""
-    for found in fixed_entities(doc):
+    found_all = list(fixed_entities(doc))
+    if state.model_reads and offset < state.dateline_end:
+        found_all += _dateline_city(doc, found_all)
+    for found in found_all:
         if state.model_reads or found.label_ in ("DATE", "TIME"):
             pos = offset + found.start_char
             index = sentence_at(state.starts, pos)
@@ -240,6 +244,32 @@ def _within(ent: Labelled, end: int) -> Labelled | None:
     return Labelled(span.doc[span.start : last], ent.label_) if last > span.start else None
 
 
+def _dateline_city(doc: Any, found: list[Labelled]) -> list[Labelled]:
+    """The dateline's city when the model tagged nothing there ("PARIS (AFP) —"): the
+    capitals opening the paragraph, when the gazetteer knows them as a place."""
+    end = 0
+    while end < len(doc) and doc[end].is_alpha and doc[end].text.isupper():
+        end += 1
+    if not end or any(e.span.start < end for e in found):
+        return []
+    span = doc[0:end]
+    return [Labelled(span, "GPE")] if known_place(name_key(span.text.title())) else []
+
+
+def _dateline_place(state: State, span: Any, pos: int, title: bool) -> bool:
+    """Whether ``span`` is the place of the article's dateline: written in capitals before
+    the dateline's end, and not its agency ("(Reuters)", "(AP)")."""
+    text = span.text.strip()
+    return bool(
+        not title
+        and 0 <= pos < state.dateline_end
+        and text.isupper()
+        and len(text) > 2
+        and text not in NEWS_AGENCIES
+        and not (span.start > 0 and span.doc[span.start - 1].text == "(")
+    )
+
+
 def _read_entity(
     state: State, ent: Any, index: int | None, evidence: str, *, pos: int = -1, title: bool = False
 ) -> None:
@@ -247,6 +277,8 @@ def _read_entity(
     span = ent.span if isinstance(ent, Labelled) else ent
     if label == "ORG" and facility(span):
         label = "FAC"
+    if label in ("PERSON", "ORG", "NORP") and _dateline_place(state, span, pos, title):
+        label = "GPE"  # "FRANKFURT (Reuters) -": the model read the capitals as a name
     if label in ("PERSON", "ORG"):
         read_actor(state, span, label, index, evidence, pos, title)
     elif label in ("GPE", "LOC", "FAC"):
