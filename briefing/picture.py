@@ -261,6 +261,9 @@ def event_label(sentence: str, date_text: str, limit: int = 60) -> str:
     so they are never made.
     """
     text = " ".join(sentence.split())
+    own = _own_clause(text, date_text)
+    if own is not None:  # "Pre-orders open today, and the device ships on July 15"
+        return shorten(own[0].upper() + own[1:], limit)
     if date_text:
         date = re.escape(" ".join(date_text.split()))
         # Only a date at a clause's edge goes ("… fell sharply on Tuesday."); one inside a
@@ -285,6 +288,45 @@ def event_label(sentence: str, date_text: str, limit: int = 60) -> str:
     return shorten(label, limit)
 
 
+_JOINED_CLAUSE = re.compile(r"^\s*(?:and|but|while|whereas)\s", re.I)
+
+
+def _own_clause(text: str, date_text: str) -> str | None:
+    """The label of a date in a clause of its own: a second main clause joined by "and",
+    "but" or "while" ("…, and the device ships on July 15" -> "The device ships"), or the
+    sentence's first clause when the date sits in it with two or more words beside it
+    ("Pre-orders open today, and …" -> "Pre-orders open"). Else None (the caller's rule)."""
+    if not date_text:
+        return None
+    at = text.lower().find(" ".join(date_text.split()).lower())
+    if at < 0:
+        return None
+    spans = _clauses(text)
+    k = next((n for n, (a, b) in enumerate(spans) if a <= at < b), None)
+    if k is None or len(spans) < 2:
+        return None
+    a, b = spans[k]
+    clause = text[a:b]
+    if k > 0 and not _JOINED_CLAUSE.match(clause):
+        return None
+    date = re.escape(" ".join(date_text.split()))
+    rest = re.sub(rf"{_DATE_LEAD}{date}", " ", clause, count=1, flags=re.I)
+    words = _trim_opening(rest.split())
+    enough = 3 if k > 0 else 2
+    return " ".join(words).strip(" .!?,;:|–—-") if len(words) >= enough else None
+
+
+# A date that bounds or follows the event is its context, not its date: "the lowest level
+# since September", "released on bail until June 4" (a timeline had put the fall in
+# September and the arrest on 4 June).
+_CONTEXT_BEFORE = re.compile(r"\b(?:since|until|till|through|ever since)\s+(?:the\s+)?$", re.I)
+
+
+def _context_date(source: str, date_text: str) -> bool:
+    at = " ".join(source.split()).lower().find(" ".join(date_text.split()).lower())
+    return at > 0 and _CONTEXT_BEFORE.search(" ".join(source.split())[:at]) is not None
+
+
 def timeline_points(
     items: Iterable[tuple[str | None, str | None, str]], *, limit: int = 5, label_chars: int = 60
 ) -> tuple[Point, ...]:
@@ -297,6 +339,8 @@ def timeline_points(
     points: list[Point] = []
     seen: set[str] = set()
     for value, text, source in items:
+        if text and _context_date(source, text):
+            continue
         span = parse_when(value)
         if span is None or value in seen:
             continue

@@ -94,6 +94,25 @@ def test_timeline_points_need_plottable_values_and_sort_by_date() -> None:
     assert len(timeline_points(items, limit=1)) == 1
 
 
+def test_a_date_that_bounds_the_event_is_not_put_on_the_timeline() -> None:
+    sentence = "U.S. stocks fell sharply on Monday, with the Nasdaq at its lowest since September."
+    items = [("2024-09", "September", sentence), ("2025-04-07", "Monday", sentence)]
+    points = timeline_points(items)
+    assert [(p.when, p.label) for p in points] == [("7 Apr 2025", "U.S. stocks fell sharply")]
+    bail = "A suspect was arrested and has been released on bail until June 4."
+    assert timeline_points([("2025-06-04", "June 4", bail)]) == ()
+
+
+def test_each_date_of_two_joined_clauses_labels_its_own_clause() -> None:
+    sentence = "Pre-orders open today, and the device ships on July 15."
+    assert event_label(sentence, "today") == "Pre-orders open"
+    assert event_label(sentence, "July 15") == "The device ships"
+    # a participle clause is no event of its own: the sentence's opening is
+    assert event_label("The storm hit the coast, killing 12 people on Friday.", "Friday") == (
+        "The storm hit the coast, killing 12 people"
+    )
+
+
 def test_a_timeline_runs_by_day_then_by_time_of_day() -> None:
     items = [
         ("2025-11-29", "Saturday", "The storm reached the coast on Saturday."),
