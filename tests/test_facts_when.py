@@ -347,3 +347,8 @@ def test_a_judgement_of_a_time_is_no_when_fact(text: str) -> None:
 
 def test_a_measured_stretch_of_time_stays_a_duration() -> None:
     assert when("The crew worked a full day on Monday.")["a full day"] == "P1D"
+
+
+def test_a_time_with_its_zone_words_is_on_the_day_named_after_it() -> None:
+    found = when("The quake hit at 23:11 local time on Friday, killing dozens.")
+    assert found == {"23:11 local time on Friday": "2025-11-21T23:11"}
