@@ -1036,3 +1036,16 @@ def test_a_score_after_a_team_is_no_part_of_its_name() -> None:
     )
     who = [w.text for w in extract_facts(Article(text)).who]
     assert not any("0-0" in w for w in who), who
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The referendum was launched by the Swiss People's Party on Monday, its leader said.",
+         "Swiss People's Party"),
+        ("Iffley Fields Residents' Association chair Helen Moore spoke at the meeting on "
+         "Monday.", "Iffley Fields Residents' Association"),
+    ],
+)  # fmt: skip
+def test_a_body_named_with_a_possessive_keeps_its_whole_name(text: str, name: str) -> None:
+    assert name in [w.text for w in extract_facts(Article(text)).who]

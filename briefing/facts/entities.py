@@ -10,8 +10,10 @@ from typing import Any
 from .. import dates
 from ..lexicon import HOLIDAYS, NEWS_AGENCIES
 from .words import (
+    BODY_WORDS,
     CORPORATE,
     FACILITY_WORDS,
+    GROUP_OWNERS,
     GROUP_WORDS,
     LOCATIVE_PREPS,
     PLACE_NOUNS,
@@ -161,7 +163,8 @@ def _owner_end(doc: Any, start: int, end: int) -> int:
     for i in range(start + 1, end - 1):
         if doc[i].tag_ == "POS":
             rest = {t.lower_ for t in doc[i + 1 : end]}
-            return end if rest & _FOUNDER_NAMED else i
+            kept = rest & (_FOUNDER_NAMED | BODY_WORDS) or doc[i - 1].lower_ in GROUP_OWNERS
+            return end if kept else i
     return end
 
 

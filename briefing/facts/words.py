@@ -317,3 +317,17 @@ def stem(word: str) -> str:
 def content_stems(text: str) -> set[str]:
     """The stems of the content words of ``text`` (stop words left out)."""
     return {stem(w) for w in re.findall(r"[\w'-]+", fold(text)) if w not in _STOP}
+
+
+# A body named for whom it serves or belongs to: "Swiss People's Party", "Iffley Fields
+# Residents' Association", "Children's Hospital", "Women's March" (the possessive is part
+# of the name, not an owner before what it owns).
+BODY_WORDS = _words(
+    "party association union league alliance movement front council society federation "
+    "foundation institute trust fund church organisation organization coalition committee "
+    "club college school university hospital bank army congress march cup"
+)
+GROUP_OWNERS = _words(
+    "people peoples residents women men children workers farmers veterans teachers nurses "
+    "doctors students parents citizens taxpayers"
+)
