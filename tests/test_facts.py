@@ -1049,3 +1049,14 @@ def test_a_score_after_a_team_is_no_part_of_its_name() -> None:
 )  # fmt: skip
 def test_a_body_named_with_a_possessive_keeps_its_whole_name(text: str, name: str) -> None:
     assert name in [w.text for w in extract_facts(Article(text)).who]
+
+
+def test_a_count_says_what_befell_it_and_a_level_what_it_is_the_level_of() -> None:
+    text = (
+        "The death toll has risen to 2,012, officials said on Sunday. At least 2,059 people "
+        "have been injured, and 850 people have been rescued from the rubble."
+    )
+    labels = {n.text: n.label for n in extract_facts(Article(text)).numbers}
+    assert labels.get("2,012") == "death toll"  # it had no label and was dropped
+    assert labels.get("At least 2,059 people") == "people injured"
+    assert labels.get("850 people") == "people rescued"

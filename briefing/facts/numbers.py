@@ -15,6 +15,7 @@ from .words import (
     PERSON_NOUNS,
     QUANTIFIERS,
     SAME_PLURAL,
+    WHAT_BEFELL,
     WORD_NUMBERS,
     fold,
 )
@@ -272,6 +273,9 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
         if word.removesuffix("s") in MULTIPLIERS or word.removesuffix("s") in WORD_NUMBERS:
             return None  # "millions", "dozens": a number word, not what is counted
         if not (money and _CURRENCY.fullmatch(word)):
+            verb = counted.head
+            if counted.dep_ == "nsubjpass" and verb.tag_ == "VBN" and verb.lower_ in WHAT_BEFELL:
+                return f"{word} {verb.lower_}"  # "people injured", "people rescued"
             return word
     head = root.head
     if money:
@@ -293,7 +297,42 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
     if label == "QUANTITY":
         # the unit in the article's words ("16-inch" -> inch), not a made-up "measure"
         return str(root.lower_) if root.tag_ in ("NN", "NNS") and root.is_alpha else ""
-    return None
+    return _level_of(root)
+
+
+# verbs a figure is the new level of: "the death toll has risen to 2,012", "reached 5,000"
+# (the pipeline runs no lemmatizer: the forms are listed)
+_LEVEL_VERBS = frozenset(
+    (
+        "rise", "rises", "rose", "risen", "rising", "climb", "climbs", "climbed", "climbing",
+        "reach", "reaches", "reached", "reaching", "stand", "stands", "stood", "standing",
+        "increase", "increases", "increased", "increasing", "grow", "grows", "grew", "grown",
+        "growing", "hit", "hits", "hitting", "top", "tops", "topped", "topping",
+    )
+)  # fmt: skip
+
+
+def _level_of(root: Any) -> str | None:
+    """What a bare count is the level of: the subject of "rose to", "stands at", "reached"
+    ("the death toll has risen to 2,012" -> "death toll"; it had no label and was dropped,
+    the main figure of an earthquake story), else None."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.tag_.startswith("VB"):
+        verb = head.head
+    elif root.dep_ == "dobj" and head.tag_.startswith("VB"):
+        verb = head
+    else:
+        return None
+    if verb.lower_ not in _LEVEL_VERBS:
+        return None
+    # "increased the total to 14": the level of the object; "the toll rose to 2,012": of
+    # the subject
+    dep = "dobj" if root.dep_ == "pobj" and any(c.dep_ == "dobj" for c in verb.children) else ""
+    subject = next((c for c in verb.children if c.dep_ == (dep or "nsubj")), None)
+    if subject is None or subject.tag_ not in ("NN", "NNS"):
+        return None
+    words = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
+    return " ".join(t.lower_ for t in [*words, subject])
 
 
 # A number standing as its own word in any language ("36", "1.200", "3,5", "25 %", "€ 40"):

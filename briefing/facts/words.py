@@ -331,3 +331,13 @@ GROUP_OWNERS = _words(
     "people peoples residents women men children workers farmers veterans teachers nurses "
     "doctors students parents citizens taxpayers"
 )
+
+
+# What befell the people a count counts, as a reader is told it ("2,059 people have been
+# injured" -> "people injured"): a count of people is news for what happened to them.
+WHAT_BEFELL = _words(
+    "killed injured wounded hurt rescued arrested detained evacuated displaced hospitalised "
+    "hospitalized infected diagnosed quarantined charged convicted sentenced jailed freed "
+    "released kidnapped abducted missing affected vaccinated treated tested laid dismissed "
+    "fired hired stranded trapped"
+)
