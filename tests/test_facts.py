@@ -1060,3 +1060,16 @@ def test_a_count_says_what_befell_it_and_a_level_what_it_is_the_level_of() -> No
     assert labels.get("2,012") == "death toll"  # it had no label and was dropped
     assert labels.get("At least 2,059 people") == "people injured"
     assert labels.get("850 people") == "people rescued"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("The ECB lowered its deposit rate to 2.00% from 2.25%, its president said.",
+         "The ECB lowered its deposit rate to 2.00%"),
+        ("Swiss voters will decide on March 8 whether to cut the fee to 200 francs.",
+         "Swiss voters will decide whether to cut the fee to 200 francs"),
+    ],
+)  # fmt: skip
+def test_a_what_line_keeps_a_percent_sign_and_a_whether(text: str, line: str) -> None:
+    assert extract_facts(Article(text)).what[0].text == line

@@ -222,7 +222,7 @@ def _event(
     # a hyphen stays only inside a word kept whole ("6-4"), never left by a dropped
     # apposition ("Rep. David McKinley, R-W.Va., visited" -> not "McKinley - visited")
     tokens = [t for t in tokens if not (t.is_punct and _glued(t)) or {t.i - 1, t.i + 1} <= kept]
-    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in ("IN", "CC", "DT", "TO")):
+    while tokens and (_loose_end(tokens[-1]) or tokens[-1].tag_ in ("IN", "CC", "DT", "TO")):
         tokens.pop()
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
@@ -388,12 +388,20 @@ def _words_in(tokens: list[Any]) -> int:
     return sum(1 for t in tokens if not (t.is_punct and _glued(t)))
 
 
+def _loose_end(tok: Any) -> bool:
+    """Punctuation a line cannot end on; a percent sign is the number's ("to 2.00%")."""
+    return bool(tok.is_punct and tok.text not in ("%", "‰"))
+
+
 def _dropped(tok: Any, top: Any) -> bool:
     if tok.dep_ == "punct" and _glued(tok):
         return False  # the hyphen of "6-4" or "al-Sharaa": part of the word, not a break
     while tok.i != top.i:
         if tok.dep_ == "cc" and any(c.dep_ == "conj" for c in tok.head.children):
             tok = tok.head  # the "and" of "he and Trump" joins the phrase's own parts
+            continue
+        if tok.dep_ == "mark" and tok.lower_ in ("whether", "if"):
+            tok = tok.head  # "will decide whether to cut the fee": not a decision made
             continue
         if tok.dep_ in _DROP_DEPS:
             return True
