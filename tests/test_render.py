@@ -237,6 +237,18 @@ def test_markdown_unescape_undoes_the_escape(text: str) -> None:
     assert markdown_unescape(markdown_escape(text)) == " ".join(text.split())
 
 
+def test_a_label_shows_only_what_the_fact_does_not_say() -> None:
+    numbers = (
+        Fact("two suspects", "2", SENTENCES[0], 0.9, label="suspects killed"),
+        Fact("1,200 homes", "1200", SENTENCES[4], 0.8, label="homes"),
+        Fact("$48 million", "48000000", SENTENCES[0], 0.7, label="flood barrier"),
+    )
+    b = make_briefing()
+    md = render_markdown(Briefing(b.article, b.title, b.summary, Facts(numbers=numbers)))
+    assert "two suspects (killed)" in md and "1,200 homes;" in md
+    assert "$48 million (flood barrier)" in md
+
+
 def test_safe_url_accepts_only_plain_http() -> None:
     assert safe_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
     for bad in ("javascript:alert(1)", "file:///etc/passwd", "https://x.com/a b", "//x.com", None):

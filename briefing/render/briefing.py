@@ -263,6 +263,10 @@ def _label(label: str | None, text: str = "") -> str | None:
         return None
     if label.casefold() in text.casefold():
         return None  # "15 sites" needs no "(sites)"
+    said = set(text.casefold().split())
+    words = label.split()
+    if len(words) > 1 and words[0].casefold() in said:
+        return " ".join(words[1:])  # "two suspects (killed)", not "(suspects killed)"
     return label
 
 
