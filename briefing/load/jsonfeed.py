@@ -4,6 +4,7 @@ items as entries in feedparser's shape, so :mod:`.feeds` treats both kinds alike
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
 from .decode import decode
@@ -33,6 +34,11 @@ def _feed(raw: bytes) -> dict[str, Any] | None:
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"{") or _VERSION.encode() not in raw:  # "version" may come last
         return None
+    return _parsed(raw)
+
+
+@lru_cache(maxsize=1)  # asked twice per JSON Feed: is it one (load), then its items (feeds)
+def _parsed(raw: bytes) -> dict[str, Any] | None:
     try:
         value = json.loads(decode(raw))
     except (ValueError, RecursionError):
