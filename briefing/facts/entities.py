@@ -209,14 +209,8 @@ def _joined_dates(doc: Any, found: list[list[Any]]) -> list[list[Any]]:
             if (
                 prev[2] in ("DATE", "TIME")
                 and item[2] in ("DATE", "TIME")
-                and (
-                    (len(gap) <= 1 and all(t.lower_ in _DATE_GLUE for t in gap))
-                    or (
-                        len(gap) <= 4
-                        and all(t.lower_ in _DATE_GLUE | _ZONE_WORDS for t in gap)
-                        and any(t.lower_ in _ZONE_WORDS for t in gap)
-                    )
-                )
+                and all(t.lower_ in _DATE_GLUE | _ZONE_WORDS for t in gap)
+                and len(gap) <= (4 if any(t.lower_ in _ZONE_WORDS for t in gap) else 1)
                 and doc[prev[0]].sent.start == doc[item[0]].sent.start
             ):
                 prev[1] = item[1]
