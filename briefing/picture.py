@@ -296,9 +296,7 @@ def _own_clause(text: str, date_text: str) -> str | None:
     "but" or "while" ("…, and the device ships on July 15" -> "The device ships"), or the
     sentence's first clause when the date sits in it with two or more words beside it
     ("Pre-orders open today, and …" -> "Pre-orders open"). Else None (the caller's rule)."""
-    if not date_text:
-        return None
-    at = text.lower().find(" ".join(date_text.split()).lower())
+    at = _date_at(text, date_text)
     if at < 0:
         return None
     spans = _clauses(text)
@@ -323,8 +321,16 @@ _CONTEXT_BEFORE = re.compile(r"\b(?:since|until|till|through|ever since)\s+(?:th
 
 
 def _context_date(source: str, date_text: str) -> bool:
-    at = " ".join(source.split()).lower().find(" ".join(date_text.split()).lower())
-    return at > 0 and _CONTEXT_BEFORE.search(" ".join(source.split())[:at]) is not None
+    text = " ".join(source.split())
+    at = _date_at(text, date_text)
+    return at > 0 and _CONTEXT_BEFORE.search(text[:at]) is not None
+
+
+def _date_at(text: str, date_text: str) -> int:
+    """Where ``date_text`` (spaces normalised) first stands in ``text``, any case; -1: not."""
+    if not date_text:
+        return -1
+    return text.lower().find(" ".join(date_text.split()).lower())
 
 
 def timeline_points(
