@@ -123,9 +123,8 @@ def human_size(size: int) -> str:
 def too_big(name: str, size: int | None, cap: int) -> InputError:
     limit = human_size(cap)
     amount = human_size(size) if size is not None else f"more than {limit}"
-    if (
-        size is not None and amount == limit
-    ):  # "20 MB is over the 20 MB limit" says nothing: give the bytes
+    # "20 MB is over the 20 MB limit" says nothing: give the bytes
+    if size is not None and amount == limit:
         amount, limit = f"{size:,} bytes", f"{cap:,} bytes"
     fix = "" if name.startswith(("http://", "https://")) else "split the file or "
     return InputError(
