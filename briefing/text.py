@@ -261,12 +261,12 @@ def _split_cached(text: str) -> tuple[Span, ...]:
 # length each counts as a word (the usual convention for CJK word counts). The CJK
 # punctuation and full-width forms between them separate like spaces and count as nothing.
 # Korean writes spaces between words and is counted like English.
-_CJK_LETTERS = (
+CJK_LETTERS = (
     "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 )
-_CJK = re.compile(f"[{_CJK_LETTERS}]")
+_CJK = re.compile(f"[{CJK_LETTERS}]")
 _CJK_SEPARATOR = re.compile(
-    f"[{_CJK_LETTERS}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+    f"[{CJK_LETTERS}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
 )
 
 

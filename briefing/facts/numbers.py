@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import dates
 from ..lang import resources
+from ..text import CJK_LETTERS
 from .state import MAX_CANDIDATES, Item, State, sentence_at
 from .words import (
     MEASURE_WORDS,
@@ -344,7 +345,7 @@ def _level_of(root: Any) -> str | None:
 # with no separator are codes, not counts ("75188", "960574": item numbers on shop pages).
 # Chinese and Japanese write a number straight after a character ("上涨2.3%"): a letter of
 # theirs before a number does not make it part of a word, as a Latin letter would ("A4").
-_CJK_BEFORE = r"(?<![.,/\-§])(?<!(?![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])\w)"
+_CJK_BEFORE = rf"(?<![.,/\-§])(?<!(?![{CJK_LETTERS}])\w)"
 _PLAIN_NUMBER = re.compile(
     _CJK_BEFORE + r"(?<!§ )(?<!\b\w\. )(?<!\b\w\w\. )(?<!\b\w\w\w\. )(?P<sign>[$€£¥₹]\s?)?"
     r"(?P<n>\d{1,3}(?:[.,\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)"
