@@ -180,3 +180,49 @@ def test_a_link_wrapped_in_a_span_stays_inside_its_sentence() -> None:
     text = article_from_html(html, "span.html").text
     assert "has said that the council will repay the fishermen for the lost season." in text
     # (without the repair, trafilatura's precision filter drops the span, link text and all)
+
+
+def _titled(head: str, h1: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in STORY)
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'>{head}</head><body>"
+        f"<article><h1>{h1}</h1>{body}</article></body></html>"
+    )
+
+
+def test_a_headline_with_a_dot_is_not_taken_for_the_site_name() -> None:
+    # trafilatura takes a <title> part with a dot for the site ("example.com"): "£4.5bn"
+    html = _titled(
+        "<title>Council sets £4.5bn harbour budget | The Harbour Gazette</title>",
+        "Council sets £4.5bn harbour budget",
+    )
+    article = article_from_html(html, "page.html")
+    assert article.title == "Council sets £4.5bn harbour budget"
+    assert article.source == "The Harbour Gazette"
+
+
+@pytest.mark.parametrize(
+    "og_title",
+    [
+        "Council approves harbour budget | Harbour Gazette",
+        "Council approves harbour budget - Harbour Gazette",
+        "Harbour Gazette: Council approves harbour budget",
+    ],
+)
+def test_the_site_name_joined_to_the_headline_is_not_part_of_the_title(og_title: str) -> None:
+    html = _titled(
+        f"<meta property='og:title' content='{og_title}'>"
+        "<meta property='og:site_name' content='Harbour Gazette'>",
+        "Council approves harbour budget",
+    )
+    article = article_from_html(html, "page.html")
+    assert (article.title, article.source) == ("Council approves harbour budget", "Harbour Gazette")
+
+
+def test_a_title_that_is_only_the_site_name_keeps_it() -> None:
+    html = _titled(
+        "<meta property='og:title' content='Gazette | Harbour'>"
+        "<meta property='og:site_name' content='Harbour'>",
+        "Gazette | Harbour",
+    )
+    assert article_from_html(html, "page.html").title == "Gazette | Harbour"
