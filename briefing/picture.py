@@ -196,7 +196,8 @@ _EDGE_WORDS = frozenset(
         "before",
     )
 )
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"()]|\s[–—-]\s")
+# A comma or colon between digits is part of a number or a time ("12,000", "11:40am").
+_CLAUSE_BREAK = re.compile(r"[;“”\"()]|(?<!\d)[,:]|[,:](?!\d)|\s[–—-]\s")
 
 
 def shorten(text: str, limit: int) -> str:

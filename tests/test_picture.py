@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from briefing.picture import (
     Point,
     describe_when,
@@ -178,3 +180,20 @@ def test_points_lie_left_to_right_by_date() -> None:
     assert xs == sorted(xs) and xs[0] < xs[1] < xs[2]
     width = float(root.attrib["viewBox"].split()[2])
     assert xs[0] >= 0 and xs[-1] <= width
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "label"),
+    [
+        ("The quake struck at 06:47 GMT on Friday near the coast.", "Friday",
+         "The quake struck at 06:47 GMT on Friday near the coast"),
+        ("A warning was issued at 11:40am on Thursday for the coast.", "11:40am",
+         "A warning was issued at 11:40am on Thursday for the coast"),
+        ("By 4:30 p.m. the fire had burned 12,000 acres, officials said on Sunday.", "Sunday",
+         "By 4:30 p.m. the fire had burned 12,000 acres, officials…"),
+    ],
+)  # fmt: skip
+def test_a_time_or_a_number_does_not_end_a_label_at_its_colon_or_comma(
+    sentence: str, date: str, label: str
+) -> None:
+    assert event_label(sentence, date) == label
