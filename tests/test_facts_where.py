@@ -142,3 +142,41 @@ def test_a_wire_datelines_city_is_the_place(text: str, place: str) -> None:
     facts = briefing.extract_facts(briefing.Article(text, published=dt.date(2025, 6, 5)))
     assert place in [w.text for w in facts.where]
     assert place.upper() not in [w.text for w in facts.who]
+
+
+def who(text: str) -> list[str]:
+    return [f.text for f in briefing.extract_facts(text, published=WEDNESDAY).who]
+
+
+# Places the small model reads as people: a known place in a place phrase ("from
+# Toulouse", "to the Moon"), a name of several words the gazetteer knows ("Sioux Falls") or
+# one ending in a street word ("Hadley Drive")
+NAMED_AS_PEOPLE = {
+    "Toulouse": "The plane took off from Toulouse on Monday. Engineers cheered as it climbed.",
+    "Moon": "The lander will carry two astronauts to the Moon in 2026. The agency said the "
+    "rocket is ready.",
+    "Sioux Falls": "A report in the Herald of Sioux Falls said the campaign began on Monday.",
+    "Hadley Drive": "Two men were hurt when a wall fell on Hadley Drive on Friday. "
+    "Firefighters said the wall was old.",
+}
+
+
+@pytest.mark.parametrize("place", sorted(NAMED_AS_PEOPLE))
+def test_a_place_read_as_a_person_is_a_place(place: str) -> None:
+    text = NAMED_AS_PEOPLE[place]
+    assert place in where(text)
+    assert place not in who(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title: "Mr Perry" is a man, wherever the letter came from
+        "The letter came from Mr Perry on Monday. Perry said he would resign.",
+        # the subject of a clause: the one "Perry" that won is a candidate
+        "Voters in the town turned to Perry after the scandal. Perry won the seat by 200 votes.",
+    ],
+)
+def test_a_person_named_like_a_town_stays_a_person(text: str) -> None:
+    assert "Perry" in who(text)
+    assert "Perry" not in where(text)

@@ -39,7 +39,7 @@ from .rank import DEFAULT_WEIGHTS, Weights
 from .state import State, ranked_items, sentence_at
 from .what import read_title_what, read_what, what_facts
 from .when import date_pieces, read_date, tense_of, when_facts
-from .where import known_place, read_place, where_facts
+from .where import known_place, people_named_as_places, read_place, where_facts
 from .who import cluster_actors, not_places, read_actor, who_facts
 from .words import WS, fold, name_key
 
@@ -281,6 +281,8 @@ def _read_entity(
         label = "GPE"  # "FRANKFURT (Reuters) -": the model read the capitals as a name
     if label in ("PERSON", "ORG"):
         read_actor(state, span, label, index, evidence, pos, title)
+        if label == "PERSON":  # its place reading, kept apart: "from Toulouse" read as a person
+            read_place(state, span, "GPE", index, evidence, pos, title, into=state.named)
     elif label in ("GPE", "LOC", "FAC"):
         read_place(state, span, label, index, evidence, pos, title)
     elif label == "NORP":
@@ -297,13 +299,14 @@ def _read_entity(
 def aggregate(state: State) -> Facts:
     """The ranked facts of every kind from the candidates in ``state``."""
     w = state.weights
-    clusters, canonical_of = cluster_actors(state)
+    named = people_named_as_places(state)
+    clusters, canonical_of = cluster_actors(state, named)
     who = who_facts(state, clusters)
     people, orgs = not_places(clusters)
     return Facts(
         who=who,
         what=what_facts(state),
-        where=where_facts(state, people, orgs),
+        where=where_facts(state, people, orgs, named),
         when=when_facts(state),
         numbers=ranked_items(state.numbers, "numbers", half=w.numbers_half, repeat=w.repeat),
         quotes=quote_facts(state, canonical_of, who),

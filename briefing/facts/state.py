@@ -79,6 +79,9 @@ class State:
     top: dict[int, float]
     who: dict[str, Actor] = field(default_factory=dict)
     where: dict[str, Actor] = field(default_factory=dict)
+    # the place reading of each name the model read as a person ("from Toulouse", "of 1909
+    # Jolinda Drive"), by place key; ``where.people_named_as_places`` picks the places
+    named: dict[str, Actor] = field(default_factory=dict)
     norp: Counter[str] = field(default_factory=Counter)
     when: list[Item] = field(default_factory=list)
     numbers: list[Item] = field(default_factory=list)

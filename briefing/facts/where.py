@@ -28,8 +28,18 @@ from .words import (
 
 
 def read_place(
-    state: State, span: Any, label: str, index: int | None, evidence: str, pos: int, title: bool
+    state: State,
+    span: Any,
+    label: str,
+    index: int | None,
+    evidence: str,
+    pos: int,
+    title: bool,
+    *,
+    into: dict[str, Actor] | None = None,
 ) -> None:
+    """One mention of a place, added to ``state.where`` (or to ``into``)."""
+    candidates = state.where if into is None else into
     root = span.root
     if _a_division(root, span):
         return  # "the Southern District of New York": New York is read on its own
@@ -41,7 +51,7 @@ def read_place(
             name = _dateline_name(root.head)
             if name is not None:
                 name_pos = pos - (span.start_char - name.start_char)
-                read_place(state, name, "GPE", index, evidence, name_pos, title)
+                read_place(state, name, "GPE", index, evidence, name_pos, title, into=into)
         return
     w = state.weights
     weight = state.position(index)
@@ -69,11 +79,11 @@ def read_place(
     key = place_key(surface)
     if key in HOLIDAYS:
         return  # "before Diwali": a festival is a time, not a place
-    place = state.where.get(key)
+    place = candidates.get(key)
     if place is None:
-        if len(state.where) >= MAX_CANDIDATES:
+        if len(candidates) >= MAX_CANDIDATES:
             return
-        place = state.where[key] = Actor(key)
+        place = candidates[key] = Actor(key)
     place.label_votes[label] += 1
     place.surfaces[surface] += 1
     place.weight += weight
@@ -246,16 +256,47 @@ def _demonym_country(norp: str, places: Iterable[str]) -> str | None:
     return None
 
 
+def people_named_as_places(state: State) -> dict[str, Actor]:
+    """The names the model read as people that are places, by place key, with their place
+    readings: a name the gazetteer knows, or one ending in a place word ("Sioux Falls",
+    "Jolinda Drive", "Trump Tower"), that is written in several words or is once the object
+    of a locative preposition ("from Toulouse", "to the Moon"), and never behaves as a person
+    does: no title or role ("Mr Obama"), never the subject of a main clause ("Warren said"),
+    never a word of another person's name ("Taylor" beside "Taylor Swift"). A one-word name
+    in a place phrase alone is no evidence: "with Hamilton", "into Clinton" are people."""
+    personal = {place_key(a.key) for a in state.who.values() if a.role is not None}
+    personal |= {place_key(name_key(name)) for _p, name, _l, main in state.speakers if main}
+    words = {
+        w
+        for a in state.who.values()
+        if a.label_votes["PERSON"] and " " in a.key
+        for w in a.key.split()
+    }
+    return {
+        key: place
+        for key, place in state.named.items()
+        if known_place(key)
+        and (" " in key or place.locative > 0)
+        and key not in personal
+        and key not in words
+    }
+
+
 def where_facts(
-    state: State, people: frozenset[str] = frozenset(), orgs: Counter[str] | None = None
+    state: State,
+    people: frozenset[str] = frozenset(),
+    orgs: Counter[str] | None = None,
+    named: dict[str, Actor] | None = None,
 ) -> tuple[Fact, ...]:
     """The places of the event, best first. A place is scored by a blend of strategies
     (weights in :class:`rank.Weights`, chosen by cross-validation in ``bench/eval_facts.py``):
     the evidence of its mentions, being mentioned first, the dateline, and the headline.
     ``people`` (name keys and surnames of people) and ``orgs`` (organisation key -> mentions)
-    are never places: "Mourinho" is a manager, "Tottenham" in a sports story a club."""
+    are never places: "Mourinho" is a manager, "Tottenham" in a sports story a club.
+    ``named`` (from :func:`people_named_as_places`) are places the model read as people."""
     w = state.weights
-    groups = [g for g in _merge_places(state) if not _an_actor(g, people, orgs or Counter())]
+    merged = _merge_places([*state.where.values(), *(named or {}).values()])
+    groups = [g for g in merged if not _an_actor(g, people, orgs or Counter())]
     if not groups:
         return ()
     norp_support: Counter[int] = Counter()
@@ -326,12 +367,12 @@ def _an_actor(group: list[Actor], people: frozenset[str], orgs: Counter[str]) ->
     return any(m.key in people or orgs.get(m.key, 0) > 0 for m in group)
 
 
-def _merge_places(state: State) -> list[list[Actor]]:
+def _merge_places(places: list[Actor]) -> list[list[Actor]]:
     """Group place candidates that are one place: same key, or spelling variants."""
     groups: list[list[Actor]] = []
-    for place in sorted(state.where.values(), key=lambda p: -p.weight):
+    for place in sorted(places, key=lambda p: -p.weight):
         for group in groups:
-            if any(_similar(place.key, other.key) for other in group):
+            if any(place.key == other.key or _similar(place.key, other.key) for other in group):
                 group.append(place)
                 break
         else:

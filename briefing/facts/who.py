@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -346,11 +347,18 @@ def _label_of(actor: Actor) -> str:
     return "PERSON" if person > org else "ORG"
 
 
-def cluster_actors(state: State) -> tuple[list[_Cluster], dict[str, str]]:
+def cluster_actors(
+    state: State, places: Collection[str] = ()
+) -> tuple[list[_Cluster], dict[str, str]]:
     """Merge mentions of one actor: surname/token subsets within a type, acronyms defined in
-    the text ("(CENTCOM)") or matching initials. Returns clusters and key -> canonical."""
+    the text ("(CENTCOM)") or matching initials. Returns clusters and key -> canonical.
+    ``places`` are the place keys of names that are places, not actors."""
     actors = sorted(
-        (a for a in state.who.values() if not _concatenated(a, state.who)),
+        (
+            a
+            for a in state.who.values()
+            if not _concatenated(a, state.who) and place_key(a.key) not in places
+        ),
         key=lambda a: (-len(name_tokens(a.key)), -len(a.key), a.first_pos),
     )
     clusters: list[_Cluster] = []
