@@ -14,6 +14,7 @@ from briefing.dates import (
     describe,
     duration_value,
     find,
+    is_anaphoric,
     is_duration,
     list_items,
     not_a_date,
@@ -719,3 +720,19 @@ def test_without_an_anchor_an_article_of_relative_dates_gets_no_value(words: lis
         spans.append((start, start + len(word), None))
         start += len(word) + 2
     assert all(v is None for *_rest, v in DocumentResolver(None).read_all(text, spans))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("21:00 GMT the same day", "2025-06-01T21:00Z"),
+        ("at 10 p.m. that day", "2025-06-01T22:00"),
+        ("later that day at 3 p.m.", "2025-06-01T15:00"),
+        ("9 a.m. the next day", "2025-06-02T09:00"),
+    ],
+)
+def test_a_clock_time_on_the_day_named_before_is_on_that_day(text: str, value: str) -> None:
+    doc = DocumentResolver(WEDNESDAY)
+    assert doc.resolve("1 June") == "2025-06-01"
+    assert doc.resolve(text) == value
+    assert is_anaphoric(text)

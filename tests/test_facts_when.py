@@ -352,3 +352,28 @@ def test_a_measured_stretch_of_time_stays_a_duration() -> None:
 def test_a_time_with_its_zone_words_is_on_the_day_named_after_it() -> None:
     found = when("The quake hit at 23:11 local time on Friday, killing dozens.")
     assert found == {"23:11 local time on Friday": "2025-11-21T23:11"}
+
+
+def test_an_untagged_clock_time_and_its_zone_are_on_the_day_named_after_it() -> None:
+    # the model tags only "Friday": the time had been read on Sunday, the day named before
+    found = when(
+        "Storm Ciara reached the coast on Sunday. The agency said the ban would take effect "
+        "at 06:00 GMT on Friday."
+    )
+    assert found == {"Sunday": "2025-11-23", "06:00 GMT on Friday": "2025-11-28T06:00Z"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Markets opened on Monday. The satellite launched at 21:00 GMT the same day.",
+         {"21:00 GMT the same day": "2025-11-24T21:00Z"}),
+        ("The ferry sank on 3 November. Rescuers arrived at 9 a.m. the next day.",
+         {"9 a.m. the next day": "2025-11-04T09:00"}),
+    ],
+)  # fmt: skip
+def test_a_clock_time_on_a_day_named_before_is_on_that_day(
+    text: str, expected: dict[str, str]
+) -> None:
+    found = when(text)
+    assert {k: found.get(k) for k in expected} == expected

@@ -72,6 +72,23 @@ _NTH_STRAIGHT_DAY = re.compile(
 _LATEST_PERIOD = re.compile(r"^(?:the )?(?:latest|most recent) period$")
 
 
+# the words that join a clock time to its day: "21:00 GMT [on] the same day", "[at] 10 p.m."
+_CLOCK_GLUE = re.compile(r"^(?:(?:at|on|of|,)\s*)+|(?:\s*(?:at|on|of|,))+$")
+
+
+def clock_and_day(s: str) -> tuple[str, str] | None:
+    """The clock time and the day it is on, when the cleaned ``s`` is a clock time on a day
+    named before ("21:00 the same day", "at 10 p.m. that day", "later that day at 3 p.m.",
+    "9 a.m. the next day"): ``("21:00", "the same day")``; else None."""
+    m = _CLOCK.search(s)
+    if m is None:
+        return None
+    rest = _CLOCK_GLUE.sub("", re.sub(r"\s+", " ", f"{s[: m.start()]} {s[m.end() :]}").strip())
+    if not rest or time_of_day_only(rest) or not refers_back(rest):
+        return None
+    return m.group(), rest
+
+
 def time_of_day_only(s: str) -> bool:
     """Whether the cleaned ``s`` is a clock time or part of day without a day."""
     s = _strip_noise(s)
@@ -97,6 +114,7 @@ def refers_back(s: str) -> bool:
         or _THE_DAY.match(s)
         or _NTH_STRAIGHT_DAY.match(s)
         or _LATEST_PERIOD.match(s)
+        or clock_and_day(s) is not None
     )
 
 
@@ -104,8 +122,13 @@ def on_a_day(s: str) -> bool:
     """Whether the cleaned ``s`` is read against the *day* named last ("that day", "the
     day", "the morning", "at 10 p.m."), even when a coarser date ("February") came after
     that day."""
+    parts = clock_and_day(s)
     return bool(
-        _SAME_DAY.match(s) or _THE_DAY.match(s) or _NTH_STRAIGHT_DAY.match(s) or time_of_day_only(s)
+        _SAME_DAY.match(s)
+        or _THE_DAY.match(s)
+        or _NTH_STRAIGHT_DAY.match(s)
+        or time_of_day_only(s)
+        or (parts is not None and on_a_day(parts[1]))
     )
 
 

@@ -11,7 +11,13 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import BriefingError
-from .anaphora import refers_back, resolve_with_reference, straight_day, time_of_day_only
+from .anaphora import (
+    clock_and_day,
+    refers_back,
+    resolve_with_reference,
+    straight_day,
+    time_of_day_only,
+)
 from .find import bare_weekday, not_a_date
 from .rules import (
     _CLOCK,
@@ -91,6 +97,11 @@ def resolve(
         if time_of_day_only(s) and re.match(r"\d{4}-\d{2}-\d{2}", reference):
             day = dt.date.fromisoformat(reference[:10])
             return _iso(_resolve_cached(text, day, tense, language), text)
+        parts = clock_and_day(s)  # "21:00 GMT the same day": the clock on the day it names
+        named = resolve_with_reference(parts[1], reference, base) if parts else None
+        if parts and named and _valid(named) and len(named) == 10:
+            day = dt.date.fromisoformat(named)
+            return _iso(_resolve_cached(parts[0], day, tense, language), text)
     return _iso(_resolve_cached(text, base, tense, language), text)
 
 

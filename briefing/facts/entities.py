@@ -68,6 +68,8 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
                 and not is_title_word(doc[start - 1].text)
             ):
                 start -= 1
+        if label == "DATE":
+            start = _clock_before(doc, start)  # "[06:00 GMT on] Friday": the model left it out
         bar = next((t.i for t in doc[start:end] if t.text == "|"), None)
         if bar is not None:  # a table's cells typed as text: "1 | 1,000 |" is not one entity
             start, end = (start, bar) if bar > start else (start + 1, end)
@@ -196,6 +198,32 @@ _DATE_GLUE = frozenset(("on", "at", "of", ",", "in"))
 _ZONE_WORDS = frozenset(
     ("local", "time", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "pdt", "et", "pt")
 )
+
+
+# a clock time the model left outside every entity: "06:00", "0600" (four digits only when a
+# zone word follows, as "1990 GMT" is no year)
+_CLOCK_TOKEN = re.compile(r"(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9]|(?:[01][0-9]|2[0-3])[0-5][0-9]")
+
+
+def _clock_before(doc: Any, start: int) -> int:
+    """Where a day begins when a clock time and its zone stand before it untagged: "at
+    [06:00 GMT on] Friday" (the model tagged only "Friday", and the time, found by
+    :func:`briefing.dates.find`, was read on the day named before it). The same gap as
+    :func:`_joined_dates`: at most one glue word, then zone words, then the clock time."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in _DATE_GLUE:
+        i -= 1
+    zone_from = i
+    while i >= 0 and doc[i].lower_ in _ZONE_WORDS and zone_from - i < 3:
+        i -= 1
+    if i == zone_from or i < 0:
+        return start  # no zone word: "at 5 on Friday" may be a count
+    clock = doc[i]
+    if clock.ent_type_ or not _CLOCK_TOKEN.fullmatch(clock.text):
+        return start
+    if clock.sent.start != doc[start].sent.start:
+        return start
+    return i
 
 
 def _joined_dates(doc: Any, found: list[list[Any]]) -> list[list[Any]]:
