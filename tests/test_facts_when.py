@@ -377,3 +377,41 @@ def test_a_clock_time_on_a_day_named_before_is_on_that_day(
 ) -> None:
     found = when(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+def test_a_half_of_a_game_is_no_half_of_a_year() -> None:
+    found = when(
+        "Rovers beat Athletic 3-1 at home on Saturday. Okafor scored early in the second half "
+        "after a penalty in the first half."
+    )
+    assert found == {"Saturday": "2025-11-22"}
+
+
+def test_a_half_year_reported_with_its_figures_stays_a_date() -> None:
+    found = when("Profit rose 5% in the first half, the firm said. The board voted 7-2 on it.")
+    assert found == {"the first half": "2025-H1"}
+
+
+def test_a_season_naming_a_kind_of_thing_is_no_date() -> None:
+    found = when(
+        "The children went to summer camp in July. She bought a winter coat. "
+        "The plant opens in summer 2026."
+    )
+    assert found == {"July": "2025-07", "summer 2026": "2026-SU"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The museum is open Wednesday through Sunday.",
+        "The market runs every Monday.",
+        "Guided tours run Mondays.",
+        "Listen to the show live at 12:45 and 17:45 weekdays.",
+    ],
+)
+def test_a_schedule_is_no_when_fact(text: str) -> None:
+    assert when(text) == {}
+
+
+def test_a_range_of_days_under_an_event_verb_stays() -> None:
+    assert set(when("The festival runs Wednesday through Sunday.")) == {"Wednesday", "Sunday"}

@@ -107,6 +107,7 @@ class State:
     dates: DocumentResolver | None = None
     found_dates: deque[tuple[int, int, str]] = field(default_factory=deque)
     dates_end: int = 0
+    game: bool = False  # the article gives a game's score ("2-1"): see .not_when
 
     def position(self, index: int | None) -> float:
         """The position weight of a mention in sentence ``index`` (None: the title)."""

@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import dates
 from ..models import Fact
+from .not_when import has_score, not_when
 from .state import MAX_CANDIDATES, Item, State, ranked_items, sentence_at
 from .words import FUTURE_AUX, FUTURE_HEADS, NON_EVENT_VERBS, SPEECH_VERBS, WS
 
@@ -126,7 +127,9 @@ def reader(state: State) -> dates.DocumentResolver:
     :func:`briefing.dates.find` sees in the analysed text)."""
     if state.dates is None:
         state.dates = dates.DocumentResolver(state.anchor, language=state.language)
-        state.found_dates = deque(dates.find(_text(state), language=state.language))
+        text = _text(state)
+        state.found_dates = deque(dates.find(text, language=state.language))
+        state.game = has_score(text)
     return state.dates
 
 
@@ -151,7 +154,7 @@ def read_date(
         return
     doc_reader = reader(state)
     english = state.language == "en"
-    if english and _judged(span):
+    if english and (_judged(span) or not_when(span, game=state.game)):
         return
     # "16:40" + " UTC": the zone the model's TIME entity leaves out, looked for in the next
     # tokens (the whole doc's text, rebuilt per entity, was a fifth of extract_facts' time)
