@@ -415,3 +415,9 @@ def test_a_schedule_is_no_when_fact(text: str) -> None:
 
 def test_a_range_of_days_under_an_event_verb_stays() -> None:
     assert set(when("The festival runs Wednesday through Sunday.")) == {"Wednesday", "Sunday"}
+
+
+def test_a_season_dating_one_occurrence_of_a_thing_stays() -> None:
+    # a definite or possessive head is one event, which the season dates
+    found = when("He spoke at the party's spring conference. The winter launch is awaited.")
+    assert set(found) == {"spring", "winter"}

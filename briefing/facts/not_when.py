@@ -8,10 +8,12 @@ Sunday" two days of the week. Each test reads the parse around the model's span:
   year and nothing after it ("of 2020", "of the year"), in an article that gives a game's
   score ("2-1", "beat Hungary 2-0") and in a sentence with no sum of money or percentage
   (a half year is reported with its figures: "profit rose 5% in the first half");
-* a season in lower case that modifies another noun ("summer camp", "winter coat", "fall
-  semester"); a season with a year or a determiner ("summer 2024", "this summer"), modifying
-  a word of time ("the summer months") or capitalised as an event's name ("the IMF's Autumn
-  meetings", held that autumn: a MEANTIME date) stays a date;
+* a season in lower case that modifies a noun naming a kind of thing ("summer camp", "a
+  winter coat", "spring training": the head is bare or indefinite); a season with a year or a
+  determiner ("summer 2024", "this summer"), modifying a word of time ("the summer months"),
+  one occurrence ("the spring launch", "the party's spring conference": a definite or
+  possessive head) or capitalised as an event's name ("their Autumn meetings", a MEANTIME
+  date) stays a date;
 * a recurring time: "every Monday", "each morning", a day in the plural ("Mondays",
   "weekdays", "17:45 weekdays"), and a range of weekdays under a present-tense "be" with an
   adjective ("is open Wednesday through Sunday"): a schedule, not the day of an event (a
@@ -39,6 +41,9 @@ _SEASONS = frozenset(("spring", "summer", "autumn", "fall", "winter"))
 _TIME_NOUNS = frozenset(
     ("month", "months", "season", "seasons", "week", "weeks", "day", "days", "period")
 )
+# a definite or possessive head is one occurrence, which the season dates: "the spring
+# launch", "his party's spring conference" (BBC); a bare or indefinite one is a kind
+_DEFINITE = frozenset(("the", "this", "that", "these", "those"))
 _EVERY = frozenset(("every", "each"))
 _PLURAL_DAYS = frozenset(
     [f"{d}s" for d in dates.WEEKDAYS if d.endswith("day")] + ["weekdays", "weekends", "weeknights"]
@@ -80,6 +85,7 @@ def _season_modifier(span: Any) -> bool:
         and head.i >= span.end
         and head.pos_ in ("NOUN", "PROPN")
         and head.lower_ not in _TIME_NOUNS
+        and not any(c.dep_ == "poss" or c.lower_ in _DEFINITE for c in head.children)
     )
 
 
