@@ -6,6 +6,7 @@ markers, emphasis and link targets are not part of any sentence."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -13,6 +14,7 @@ from markdown_it.token import Token
 
 from ..models import Article
 from ..text import normalize_text
+from .chrome import Block, markdown_blocks, strip_chrome, text_blocks
 from .document import make_article, parse_date
 
 _SENTENCE_END = re.compile(r"[.!?…:;,。！？：；，][\"'”’)\]」』）]*$")
@@ -82,14 +84,13 @@ def _inline_text(children: list[Token] | None) -> str:
 def markdown_text(text: str) -> str:
     """Plain text from Markdown, as a reader sees it rendered (markdown-it-py, CommonMark):
     each heading, paragraph and list item its own paragraph, without its markers; emphasis,
-    blockquote and list markers, link targets, images, HTML and rules left out; code kept."""
-    blocks: list[str] = []
-    for tok in _markdown().parse(text):
-        if tok.type == "inline":
-            blocks.append(_inline_text(tok.children))
-        elif tok.type in ("fence", "code_block"):
-            blocks.append(tok.content.rstrip("\n"))
-    return "\n\n".join(b.strip() for b in blocks if b.strip())
+    blockquote and list markers, link targets, images, HTML and rules left out; code kept.
+    Page furniture stays (see :func:`article_from_text`)."""
+    return _joined(markdown_blocks(_markdown().parse(text)))
+
+
+def _joined(blocks: Sequence[Block]) -> str:
+    return "\n\n".join(b.text for b in blocks if b.text)
 
 
 def _markdown_line(text: str) -> str:
@@ -100,21 +101,29 @@ def _markdown_line(text: str) -> str:
 def article_from_text(
     text: str, name: str, *, markdown: bool, url: str | None = None, host: str | None = None
 ) -> Article:
-    """Plain text or Markdown: optional front matter, then an optional title line."""
+    """Plain text or Markdown: optional front matter, then an optional title line, then the
+    body without its page furniture (:func:`~.chrome.strip_chrome`: captions, byline and
+    date lines, share bars, related links, the author's bio). A date line ("Published
+    November 10, 2026") dates an article whose front matter gives no date."""
     fields, body = _split_front_matter(normalize_text(text))
     line_title, rest = _split_title(body)
     title = fields.get("title") or None
     if line_title is not None and (title is None or line_title.casefold() == title.casefold()):
         title, body = title or line_title, rest
     if markdown:
-        body = markdown_text(body)
+        chrome = strip_chrome(markdown_blocks(_markdown().parse(body)), markdown=True)
+        body = _joined(chrome.blocks)
         title = _markdown_line(title) if title else title
+    else:
+        chrome = strip_chrome(text_blocks(body), markdown=False)
+        body = _joined(chrome.blocks) if chrome.dropped else body
     date_key = "published" if "published" in fields else "date"
+    published = parse_date(fields.get(date_key), name, date_key)
     return make_article(
         name,
         body,
         title=title,
-        published=parse_date(fields.get(date_key), name, date_key),
+        published=published if published is not None else chrome.published,
         url=fields.get("url") or url,
         source=fields.get("source") or host,
     )

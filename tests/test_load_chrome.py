@@ -1,0 +1,100 @@
+"""Page furniture in Markdown and plain-text articles: captions, bylines, date lines, share
+bars, related links and the columnist's bio never reach the briefing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import briefing
+from briefing.load import load
+
+BODY = (
+    "The river ferry will stop running for two months from Monday, the port authority "
+    "said on Tuesday.\n\n"
+    "Engineers found cracks in the hull of the older of its two boats during an "
+    "inspection last week, and the newer boat is already in dry dock.\n\n"
+    "A bus will replace the ferry every half hour while the boats are repaired."
+)
+
+MARKDOWN = f"""# Ferry service halted for repairs
+
+*By Ines Moreau* | March 4, 2031
+
+![The ferry at its mooring](https://example.org/ferry.jpg)
+*The older ferry at its mooring on Tuesday. (Photo: Harbour Gazette)*
+
+{BODY}
+
+[Share on Facebook](https://example.org/share) | [Email](mailto:?subject=ferry)
+
+### More from the harbour
+
+- [Three new cafés open on the quay](https://example.org/a)
+- [Tide tables for the spring](https://example.org/b)
+"""
+
+TEXT = f"""Ferry service halted for repairs
+
+By Ines Moreau, Transport Reporter
+Published March 4, 2031
+
+The older ferry at its mooring on Tuesday. (Olek Brandt/Harbour Gazette)
+
+{BODY}
+"""
+
+
+def test_markdown_chrome_is_not_article_text(tmp_path: Path) -> None:
+    path = tmp_path / "ferry.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    article = load(path)
+    assert article.text == BODY
+    assert article.published == dt.date(2031, 3, 4)  # from the byline's date
+
+
+def test_text_byline_caption_and_published_line(tmp_path: Path) -> None:
+    path = tmp_path / "ferry.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    article = load(path)
+    assert article.text == BODY
+    assert article.published == dt.date(2031, 3, 4)
+    b = briefing.brief(article, sentences=3)
+    assert "Moreau" not in str(b.facts.to_dict())
+    # relative dates now have a value: "on Tuesday" before 4 March 2031
+    assert any(f.value == "2031-03-04" for f in b.facts.when), b.facts.when
+
+
+def test_columnist_bio_is_dropped_but_other_people_are_kept(tmp_path: Path) -> None:
+    text = (
+        "Why the ferry matters\n\nBy Ines Moreau\n\n"
+        "Ines Moreau is a former harbour pilot and a contributing columnist for the Gazette."
+        f"\n\n{BODY}\n\nPaul Okafor is a writer who took the ferry every day for ten years."
+    )
+    path = tmp_path / "column.txt"
+    path.write_text(text, encoding="utf-8")
+    article = load(path)
+    assert "Ines Moreau" not in article.text
+    assert "Paul Okafor is a writer" in article.text  # names someone else: article text
+    md = tmp_path / "column.md"
+    md.write_text(
+        f"{BODY}\n\n*Olga Brandt is an editor at large and writes about cities.*\n",
+        encoding="utf-8",
+    )
+    assert load(md).text == BODY  # an italic bio needs no byline
+
+
+def test_article_text_that_looks_close_to_chrome_is_kept(tmp_path: Path) -> None:
+    text = (
+        "Ferry service halted\n\n"
+        "By Monday the port authority had cancelled every crossing.\n\n"
+        "Tuesday, 4 March\n\n"  # a date alone with no byline: the crossing's date, kept
+        f"{BODY}\n\n"
+        "Published figures show 1,200 people used the ferry each day (Harbour Board).\n\n"
+        "Related: the bus company said it would hire 12 drivers for the summer."
+    )
+    path = tmp_path / "close.txt"
+    path.write_text(text, encoding="utf-8")
+    article = load(path)
+    assert article.text == text.split("\n\n", 1)[1]
+    assert article.published is None
