@@ -8,6 +8,7 @@ from pathlib import Path
 
 import briefing
 from briefing.load import load
+from briefing.summarize.features import penalties_of
 
 BODY = (
     "The river ferry will stop running for two months from Monday, the port authority "
@@ -98,3 +99,23 @@ def test_article_text_that_looks_close_to_chrome_is_kept(tmp_path: Path) -> None
     article = load(path)
     assert article.text == text.split("\n\n", 1)[1]
     assert article.published is None
+
+
+def test_interview_questions_are_not_summary_sentences() -> None:
+    texts = [
+        "Q: The ferry has run for ninety years.",
+        "Why stop it now?",
+        "The boats are old and the hull of one is cracked, the director said.",
+    ]
+    penalties = penalties_of(texts, paragraphs=[0, 0, 1])
+    assert [p for p, _ in penalties] == [1.0, 1.0, 0.0]
+    article = briefing.Article(
+        "Q: The ferry has run for ninety years and carried millions of people across. "
+        "Is it time to stop it now?\n\n"
+        "Director: The boats are old and the hull of one of them is cracked, so we must "
+        "repair them before the summer season starts.\n\n"
+        "Q: How long will the repairs take, and what will they cost the city?\n\n"
+        "Director: About two months, and the city has set aside four million euros for it."
+    )
+    chosen = [s.text for s in briefing.summarize(article, sentences=2)]
+    assert not any(t.startswith(("Q:", "Is it time")) for t in chosen), chosen

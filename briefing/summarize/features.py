@@ -16,7 +16,15 @@ from functools import lru_cache
 from ..lang import Language
 from ..text import word_count as count_words, words
 from .base import Document, word_count
-from .boilerplate import _QUOTED, _READER, _is_byline, boilerplate, is_caption, lead_prefix
+from .boilerplate import (
+    _QUOTED,
+    _READER,
+    _is_byline,
+    asks,
+    boilerplate,
+    is_caption,
+    lead_prefix,
+)
 
 # Function words (the common NLTK/Snowball English list), dropped when counting coverage.
 _FUNCTION_WORDS = """
@@ -185,17 +193,31 @@ def repeats_headline(text: str, title: str) -> bool:
 
 
 def penalties_of(
-    texts: Sequence[str], clean: bool = False, precise: bool = True, title: str = ""
+    texts: Sequence[str],
+    clean: bool = False,
+    precise: bool = True,
+    title: str = "",
+    paragraphs: Sequence[int] = (),
 ) -> tuple[tuple[float, str], ...]:
     """:func:`boilerplate` of each sentence; ``clean`` judges a sentence past a dateline or
     "Scroll down for video" run into it, ``precise`` is boilerplate's option. A Daily Mail
     byline split at its dots ("By ." then "Jill Reilly . and Sam Webb .": the CNN/DM header,
     absent from the dev split, so this guard changes no dev summary) is judged whole; the
-    headline repeated in the text (:func:`repeats_headline` of ``title``) is furniture."""
+    headline repeated in the text (:func:`repeats_headline` of ``title``) is furniture; so
+    is an interviewer's question: every sentence of a paragraph (``paragraphs`` gives each
+    sentence's) that opens with "Q:" (:func:`~.boilerplate.asks`)."""
     out = []
+    asked = {
+        paragraphs[i] if paragraphs else i
+        for i, text in enumerate(texts)
+        if (not paragraphs or i == 0 or paragraphs[i] != paragraphs[i - 1]) and asks(text)
+    }
     for i, text in enumerate(texts):
         if repeats_headline(text, title):
             out.append((1.0, "headline"))
+            continue
+        if (paragraphs[i] if paragraphs else i) in asked:
+            out.append((1.0, "question"))
             continue
         if i > 0 and _BARE_BY.match(texts[i - 1]) and _is_byline(f"By . {text}"):
             out.append((1.0, "byline"))
@@ -255,6 +277,7 @@ class Analysis:
     position: tuple[int, ...]
     texts: tuple[str, ...]
     headline: str = ""  # the document's title, for the boilerplate variants
+    paragraphs: tuple[int, ...] = ()  # each sentence's paragraph, likewise
 
     def boilerplate(
         self, clean: bool = False, precise: bool = True
@@ -263,7 +286,7 @@ class Analysis:
         :attr:`penalties` and :attr:`position`)."""
         if not clean and precise:
             return self.penalties, self.position
-        penalties = _variant(self.texts, clean, precise, self.headline)
+        penalties = _variant(self.texts, clean, precise, self.headline, self.paragraphs)
         return penalties, content_positions(penalties)
 
     def extras(
@@ -292,7 +315,8 @@ def analyse(doc: Document) -> Analysis:
     top = max(title, default=0.0)
     function_words = _function_words(lang)
     texts = [span.text for span in doc.spans]
-    penalties = penalties_of(texts, title=doc.title)
+    paragraphs = tuple(span.paragraph for span in doc.spans)
+    penalties = penalties_of(texts, title=doc.title, paragraphs=paragraphs)
     english = lang.code == "en"
     return Analysis(
         vectors=vectors,
@@ -308,6 +332,7 @@ def analyse(doc: Document) -> Analysis:
         position=content_positions(penalties),
         texts=tuple(texts),
         headline=doc.title,
+        paragraphs=paragraphs,
     )
 
 
@@ -324,6 +349,6 @@ def _extras(
 
 @lru_cache(maxsize=32)
 def _variant(
-    texts: tuple[str, ...], clean: bool, precise: bool, title: str
+    texts: tuple[str, ...], clean: bool, precise: bool, title: str, paragraphs: tuple[int, ...]
 ) -> tuple[tuple[float, str], ...]:
-    return penalties_of(texts, clean, precise, title)
+    return penalties_of(texts, clean, precise, title, paragraphs)
