@@ -152,14 +152,15 @@ _MONTH_AFTER_DAY = re.compile(
 # An English month abbreviation before the days of a range: syntok ends a sentence at
 # "Oct." when "11–21" follows (not when "11" alone does), so "the show, Oct. 11–21, in
 # Harrisburg" became two sentences and the date "Oct." (a dev page of events, 4 ranges).
+# Likewise the rupee's "Rs." before its sum: "fined Rs." / "15 lakh by the regulator".
 _MONTH_ABBREVIATION_END = re.compile(
-    r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
+    r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Rs)\.$"
 )
 
 
 def _continues_month(text: str, end: int, start: int) -> bool:
-    """True when the sentence ending at ``end`` ends in a month abbreviation ("Oct.") and
-    the next one, starting at ``start`` on the same line, begins with a digit."""
+    """True when the sentence ending at ``end`` ends in a month abbreviation ("Oct.") or
+    "Rs." and the next one, starting at ``start`` on the same line, begins with a digit."""
     return (
         bool(_MONTH_ABBREVIATION_END.search(text[max(0, end - 6) : end]))
         and _same_line(text, end, start)

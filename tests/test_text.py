@@ -180,6 +180,14 @@ def test_a_month_abbreviation_before_a_range_of_days_ends_no_sentence() -> None:
     ]
 
 
+def test_the_rupee_abbreviation_before_its_sum_ends_no_sentence() -> None:
+    text = "The firm was fined Rs. 15 lakh on Monday. It will appeal."
+    assert [s.text for s in split_sentences(text)] == [
+        "The firm was fined Rs. 15 lakh on Monday.",
+        "It will appeal.",
+    ]
+
+
 def test_a_wire_dateline_stays_with_its_sentence() -> None:
     text = "FRANKFURT (Reuters) - The bank cut rates on Thursday. Economists had expected it."
     assert [s.text for s in split_sentences(text)] == [
