@@ -1073,3 +1073,12 @@ def test_a_count_says_what_befell_it_and_a_level_what_it_is_the_level_of() -> No
 )  # fmt: skip
 def test_a_what_line_keeps_a_percent_sign_and_a_whether(text: str, line: str) -> None:
     assert extract_facts(Article(text)).what[0].text == line
+
+
+def test_a_what_line_keeps_a_sum_written_as_one_word() -> None:
+    art = Article(
+        "Mensah joined Lyon on a five-year contract on Tuesday.",
+        title="Mensah completes €40m move to Lyon",
+    )
+    lines = [f.text for f in extract_facts(art).what]
+    assert any("€40m" in line for line in lines), lines

@@ -415,7 +415,8 @@ _HYPHENS = frozenset(("-", "‑"))
 def _whole_words(tokens: list[Any], span: Any) -> list[Any]:
     """``tokens`` with the rest of each hyphenated word one of them is part of: the parser
     may hang "re", "-" and "election" off the verb apart, or "co-" outside "founder", so a
-    line read "won re" or "founder of the firm sold"."""
+    line read "won re" or "founder of the firm sold"; likewise a number with the size or
+    sign written onto it ("€95m" read as "€", "95" and a stray "m": "Osei completes €95")."""
     doc = span.doc
     kept = {t.i for t in tokens}
     todo = [i for i in kept if doc[i].text not in _HYPHENS]  # not from a stray hyphen
@@ -426,12 +427,22 @@ def _whole_words(tokens: list[Any], span: Any) -> list[Any]:
             one_word = (
                 span.start <= j < span.end
                 and not doc[k].whitespace_
-                and (doc[k].text in _HYPHENS or doc[k + 1].text in _HYPHENS)
+                and (
+                    doc[k].text in _HYPHENS
+                    or doc[k + 1].text in _HYPHENS
+                    or _number_and_unit(doc[k], doc[k + 1])
+                )
             )
             if one_word and j not in kept:
                 kept.add(j)
                 todo.append(j)
     return [doc[i] for i in sorted(kept)]
+
+
+def _number_and_unit(left: Any, right: Any) -> bool:
+    """Two tokens written as one word, a number and its sign or size: "€" + "95", "95" +
+    "m"."""
+    return bool((left.tag_ == "$" and right.like_num) or (left.like_num and right.text.isalpha()))
 
 
 def _glued(tok: Any) -> bool:
