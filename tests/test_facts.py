@@ -897,7 +897,7 @@ def test_numbers_are_figures_not_determiners_or_model_names() -> None:
     )
     numbers = {n.text for n in extract_facts(Article(text)).numbers}
     # kept: counts, a hyphenated "one", "one" counting a person, money, a sum after "Rs"
-    assert {"one-game suspension", "One person", "12 people", "$2,400", "24 lakh"} <= numbers
+    assert {"one-game suspension", "One person", "12 people", "$2,400", "Rs 24 lakh"} <= numbers
     # dropped: "one" as a determiner, a product's size, a model number after its maker
     assert not any(n.startswith(("One of", "16-inch", "737")) for n in numbers)
 
@@ -1073,6 +1073,51 @@ def test_a_count_says_what_befell_it_and_a_level_what_it_is_the_level_of() -> No
 )  # fmt: skip
 def test_a_what_line_keeps_a_percent_sign_and_a_whether(text: str, line: str) -> None:
     assert extract_facts(Article(text)).what[0].text == line
+
+
+# --- sums and counts written the British, Indian and financial way ----------------------------
+
+
+def _numbers_of(text: str) -> dict[str, tuple[str | None, str | None]]:
+    return {n.text: (n.value, n.label) for n in extract_facts(Article(text)).numbers}
+
+
+def test_a_sum_or_count_with_a_short_size_keeps_it_whatever_the_model_tags() -> None:
+    # the small model tags "£2.5bn" as a person, gives "£600m" no entity and leaves the
+    # "m" of "1.2m" outside its number
+    nums = _numbers_of(
+        "The minister unveiled a £2.5bn fund for rural roads, saying it would pay for 3m "
+        "new trees. The fund includes £600m for bridges. The backlog stood at 1.2m claims "
+        "in May, and the council kept an initial €40m."
+    )
+    assert nums["£2.5bn fund"] == ("2500000000", "fund")
+    assert nums["3m new trees"] == ("3000000", "trees")
+    assert nums["£600m"] == ("600000000", "")
+    assert nums["1.2m claims"] == ("1200000", "claims")
+    assert nums["€40m"][0] == "40000000"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        (
+            "The state approved a Rs 8,400 crore water project on Friday.",
+            "Rs 8,400 crore water project",
+            "84000000000",
+        ),
+        ("The firm was fined Rs. 15 lakh by the regulator.", "Rs. 15 lakh", "1500000"),
+        ("The board cleared INR 2 crore for the school.", "INR 2 crore", "20000000"),
+        ("The scheme will cost ₹1.2 lakh crore over five years.", "₹1.2 lakh crore", None),
+        ("The new line will serve about 6 lakh homes.", "about 6 lakh homes", "600000"),
+        ("The miner raised A$3bn on Monday.", "A$3bn", "3000000000"),
+    ],
+)
+def test_indian_sizes_and_currency_codes_read_in_full(
+    text: str, surface: str, value: str | None
+) -> None:
+    nums = _numbers_of(text)
+    assert surface in nums, nums
+    assert nums[surface][0] == (value or "1200000000000")
 
 
 def test_a_what_line_keeps_a_sum_written_as_one_word() -> None:

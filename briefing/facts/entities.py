@@ -12,10 +12,13 @@ from ..lexicon import HOLIDAYS, NEWS_AGENCIES
 from .words import (
     BODY_WORDS,
     CORPORATE,
+    CURRENCY_AFTER,
+    CURRENCY_BEFORE,
     FACILITY_WORDS,
     GROUP_OWNERS,
     GROUP_WORDS,
     LOCATIVE_PREPS,
+    MULTIPLIERS,
     PLACE_NOUNS,
     is_title_word,
 )
@@ -45,8 +48,8 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
     lower-case word before a name dropped ("[older] MacBook Pro"), and a date next to a
     time joined ("Wednesday" + "morning")."""
     found: list[list[Any]] = []
-    for ent in doc.ents:
-        start, end, label = ent.start, ent.end, ent.label_
+    for start, end, label in _with_amounts(doc):
+        ent = doc[start:end]
         if label in ("DATE", "TIME"):
             if start > 0 and doc[start - 1].lower_ in ("this", "last", "next", "early", "late"):
                 start -= 1  # "This year" read as "year"
@@ -59,7 +62,7 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
             # "Hayat [Tahrir al-Sham]"
             while (
                 start > 0
-                and start > ent.sent.start
+                and start > doc[ent.start].sent.start
                 and ent.start - start < 2
                 and doc[start - 1].tag_ in ("NNP", "NNPS")
                 and not doc[start - 1].ent_type_
@@ -86,10 +89,112 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
             start += 1  # "[hunt] Jedi", "[older] MacBook Pro"
         if label in ("PERSON", "ORG"):
             end = _owner_end(doc, start, end)  # "Twilio[’s Media Streams]"
-        span = doc[start:end] if (start, end) != (ent.start, ent.end) else ent
-        found.append([start, end, fixed_label(span, label)])
+        found.append([start, end, fixed_label(doc[start:end], label)])
     for start, end, label in _joined_dates(doc, found):
         yield Labelled(doc[start:end], label)
+
+
+_NUMERIC = frozenset(("MONEY", "CARDINAL", "QUANTITY", "PERCENT"))
+
+
+def _with_amounts(doc: Any) -> list[tuple[int, int, str]]:
+    """The model's entities with the sums and counts its form shows (:func:`amounts`) put
+    in: an amount replaces the entities it overlaps ("£4.5bn" read as a person, "an initial
+    €80" without its "m", "about 9" without its "lakh"), unless a number entity already
+    holds it whole ("$3 million to $5 million"), which then keeps its words and becomes
+    money when the amount is; a count never replaces a date ("220m years ago")."""
+    ents = [(e.start, e.end, e.label_) for e in doc.ents]
+    found = amounts(doc)
+    if not found:
+        return ents
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in ents:
+        inside = [a for a in found if start <= a[0] and a[1] <= end]
+        if label in _NUMERIC and inside:
+            money = label == "CARDINAL" and any(a[2] == "MONEY" for a in inside)
+            out.append((start, end, "MONEY" if money else label))
+            found = [a for a in found if a not in inside]
+        elif label in ("DATE", "TIME"):
+            out.append((start, end, label))
+            found = [a for a in found if not (a[2] != "MONEY" and a[0] < end and start < a[1])]
+        elif not any(a[0] < end and start < a[1] for a in found):
+            out.append((start, end, label))
+    out += [a for a in found if not any(o[0] < a[1] and a[0] < o[1] for o in out)]
+    return sorted(out)
+
+
+# A number as one token ("12,500", "7.4"), or with its size glued on ("4.5bn", "38million")
+_FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SHORT_SIZES = frozenset(("k", "m", "mn", "bn", "b", "tn"))  # written glued to the number
+_LONG_SIZES = frozenset(w for w in MULTIPLIERS if w not in _SHORT_SIZES and w != "hundred")
+_BARE = re.compile(_FIGURE)
+_SIZED = re.compile(rf"(?:{_FIGURE})(?:{'|'.join(sorted(MULTIPLIERS, key=len, reverse=True))})s?")
+_INDIAN = ("lakh", "crore")
+
+
+def amounts(doc: Any) -> list[tuple[int, int, str]]:
+    """Sums and counts read from their form, not the model's label, which the small model
+    gets wrong for British, Indian and financial writing ("£4.5bn" tagged as a person, no
+    entity for "£900m", "m" left outside "7.4"): a currency before a number with a size
+    ("£4.5bn", "£900m", "Rs 12,500 crore", "US$5m") is money; a number with a size glued on
+    ("2m", "7.4m") before a plural noun, or with a lakh or crore ("9 lakh"), is a count,
+    or money when that noun is a currency ("537m euros"). Each as (start, end, label) of
+    ``doc``'s tokens."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        j = i
+        if CURRENCY_BEFORE.fullmatch(tok.text):
+            j = i + 1
+            if tok.text == "Rs" and j < len(doc) and doc[j].text == "." and not tok.whitespace_:
+                j += 1  # "Rs." split in two
+        if j >= len(doc) or not (_BARE.fullmatch(doc[j].text) or _SIZED.fullmatch(doc[j].lower_)):
+            i += 1
+            continue
+        end = _size_end(doc, j)
+        sized = end > j + 1 or not _BARE.fullmatch(doc[j].text)
+        if j > i and sized:
+            out.append((i, end, "MONEY"))
+        elif j == i and sized:
+            noun = plural_after(doc, end)
+            if noun is not None and noun.lower_ in CURRENCY_AFTER:
+                end = noun.i + 1
+                out.append((i, end, "MONEY"))
+            elif noun is not None or _indian(doc[j:end]):
+                out.append((i, end, "CARDINAL"))
+        i = max(end, i + 1)
+    return out
+
+
+def _size_end(doc: Any, j: int) -> int:
+    """Where a number at token ``j`` ends with the sizes written after it: "900" + "m"
+    glued, "12,500 crore", "1.5 lakh crore"."""
+    k = j + 1
+    while k < len(doc):
+        word, glued = doc[k].lower_, not doc[k - 1].whitespace_
+        if doc[k].is_sent_end:
+            word = word.removesuffix(".")  # "€80m." ending the text, one token
+        if word.removesuffix("s") in _LONG_SIZES or (glued and word in _SHORT_SIZES):
+            k += 1
+        else:
+            break
+    return k
+
+
+def _indian(tokens: Any) -> bool:
+    """Whether a sized number is written with a lakh or a crore: a count of whatever it is,
+    where a glued "m" counts only before a plural noun ("10m" alone is as often ten metres)."""
+    return any(t.lower_.removesuffix("s").endswith(_INDIAN) for t in tokens)
+
+
+def plural_after(doc: Any, end: int) -> Any:
+    """The plural noun a sized number ending at token ``end`` counts, right after it or
+    after at most two adjectives ("7.4m cases", "2m extra operations"), or None."""
+    k = end
+    while k < len(doc) and k - end < 2 and doc[k].tag_ in ("JJ", "JJR"):
+        k += 1
+    return doc[k] if k < len(doc) and doc[k].tag_ == "NNS" else None
 
 
 _SCORE = re.compile(r"\d{1,2}\s?[-–]\s?\d{1,2}")

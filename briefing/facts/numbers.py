@@ -9,8 +9,10 @@ from typing import Any
 from .. import dates
 from ..lang import resources
 from ..text import CJK_LETTERS
+from .entities import plural_after
 from .state import MAX_CANDIDATES, Item, State, sentence_at
 from .words import (
+    CURRENCY_SIGNS,
     MEASURE_WORDS,
     MULTIPLIERS,
     PERSON_NOUNS,
@@ -21,11 +23,10 @@ from .words import (
     fold,
 )
 
-_CURRENCY_SIGNS = frozenset("$€£¥₹")
 _CURRENCY = re.compile(
     "["
-    + re.escape("".join(sorted(_CURRENCY_SIGNS)))
-    + r"]|\b(?:dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|pence|cents?|usd|eur|gbp|rs)\b",
+    + re.escape("".join(sorted(CURRENCY_SIGNS)))
+    + r"]|\b(?:dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|pence|cents?|usd|eur|gbp|inr|rs)\b",
     re.I,
 )
 _SUM = "amount"  # a sum of money that prices nothing the parse can name
@@ -47,13 +48,21 @@ _COUNTS = frozenset(
 _SPAN_OF_NUMBERS = re.compile(r"^\D{0,3}\d+(?:[.,]\d+)?\s*[-–]\s*\d")
 
 
-def _number_value(text: str, label: str) -> str | None:
+# a currency and the letters of its country, around a sum: "US$", "A$", "Rs.", "INR", "euros"
+_MONEY_WORDS = re.compile(
+    r"[a-z]{0,2}[$€£¥₹]|\b(?:us|usd|eur|gbp|inr|rs|dollars?|euros?|pounds?|yen|rupees?)\b\.?"
+)
+
+
+def _number_value(text: str, label: str, *, counts: bool = False) -> str | None:
     """A normalised number: "15", "4200000000" for "$4.2 billion", "3.5%" for percents
-    (the caller leaves a range or a score without one: "30-60 per cent", "a 2-1 win")."""
+    (the caller leaves a range or a score without one: "30-60 per cent", "a 2-1 win"). A
+    size written short ("m", "bn") counts for money, or when the number ``counts`` a plural
+    noun ("7.4m cases"), not for a measure ("15m" is fifteen metres)."""
     # "1 200" with a no-break or thin space between its thousands is one number
     s = fold(re.sub(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}\b)", "", text)).replace(",", "")
     s = re.sub(r"^(?:(?:" + "|".join(QUANTIFIERS) + r")\s+)+", "", s)  # "just over 16 feet"
-    s = re.sub(r"[$€£¥]|\b(?:us|usd|eur|gbp|dollars?|euros?|pounds?|yen)\b", " ", s).strip()
+    s = _MONEY_WORDS.sub(" ", s).strip()
     pct = label == "PERCENT" or "%" in s or "percent" in s or "per cent" in s
     m = re.match(r"^(?P<n>[-−]?\d+(?:\.\d+)?)\s*-?\s*(?P<mult>[a-z]+)?", s)
     number: Decimal | None = None
@@ -81,10 +90,12 @@ def _number_value(text: str, label: str) -> str | None:
             return None  # "zero appearances" is 0; "dozens of flybys" has no one value
         number = Decimal(str(total))
         rest = ""
-    if rest in MULTIPLIERS and not pct and (len(rest) > 2 or label == "MONEY"):
+    if rest.removesuffix("s") in ("lakh", "crore"):
+        rest = rest.removesuffix("s")  # "Rs 2 lakhs"
+    if rest in MULTIPLIERS and not pct and (len(rest) > 2 or label == "MONEY" or counts):
         number *= MULTIPLIERS[rest]
         tail = s[m.end() :] if m else ""
-        nxt = re.match(r"^\s*(hundred|thousand|million|billion|trillion)\b", tail)
+        nxt = re.match(r"^\s*(hundred|thousand|million|billion|trillion|lakh|crore)\b", tail)
         if nxt:
             number *= MULTIPLIERS[nxt[1]]
     text_number = format(number.normalize(), "f")
@@ -130,7 +141,7 @@ def read_number(
         if root.head.ent_type_ == "PERSON" and root.dep_ in ("appos", "amod", "npadvmod"):
             return  # an age: "Donald Collett, 62,"
     start, end = span.start, span.end
-    if label == "MONEY" and start > 0 and doc[start - 1].text in _CURRENCY_SIGNS:
+    if label == "MONEY" and start > 0 and doc[start - 1].text in CURRENCY_SIGNS:
         start -= 1  # "$" left outside the entity: "Save $31" read as "31"
     if label == "MONEY" and (magnitude := _magnitude_after(doc, end)) is not None:
         # "£50m", "$3 million" (no-break space) read as "50", "3": the size is outside
@@ -158,6 +169,11 @@ def read_number(
                 if objs and objs[0].i - end <= 4:
                     end = objs[0].i + 1
                     counted = objs[0]
+    if counted is None and label == "CARDINAL" and _SIZED_END.search(text):
+        # "2m extra operations": a count with its size written short counts the plural
+        # after it, which the parse hung elsewhere ("m" read as a verb)
+        counted = plural_after(doc, end)
+        end = counted.i + 1 if counted is not None else end
     if (
         counted is None
         and root.tag_ in ("NN", "NNS")
@@ -197,7 +213,8 @@ def read_number(
         return  # a number that counts nothing: "five" on its own
     surface = doc[start:end].text.removesuffix(".")  # "100 km/h." ending its sentence
     spans_numbers = bool(_SPAN_OF_NUMBERS.match(surface) or _SPAN_OF_NUMBERS.match(text))
-    value = None if spans_numbers else _number_value(text, label)
+    counts = counted is not None and counted.tag_ == "NNS"
+    value = None if spans_numbers else _number_value(text, label, counts=counts)
     if reader_label == _SUM and _CURRENCY.search(surface):
         reader_label = ""  # "$5.9 million" says it is money; "(amount)" adds nothing
     w = state.weights
@@ -215,6 +232,9 @@ def _magnitude_after(doc: Any, end: int) -> Any:
     if j < len(doc) and doc[j].lower_ in MULTIPLIERS and doc[end - 1].like_num:
         return doc[j]
     return None
+
+
+_SIZED_END = re.compile(r"\d(?:k|m|mn|bn|b|tn)$|\s(?:lakh|crore)s?$", re.I)
 
 
 _BARE_COUNT = re.compile(r"\d+(?:[.,]\d+)?")

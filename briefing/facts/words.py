@@ -94,10 +94,21 @@ WORD_NUMBERS = {
 }  # fmt: skip
 
 
+# The sizes a number is written with; "lakh" (10^5) and "crore" (10^7) are how Indian
+# English writes them ("9 lakh passengers", "Rs 12,500 crore", "1.5 lakh crore")
 MULTIPLIERS = {
     "hundred": 100, "thousand": 1000, "k": 1000, "million": 10**6, "m": 10**6, "mn": 10**6,
     "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
+    "lakh": 10**5, "crore": 10**7,
 }  # fmt: skip
+
+
+CURRENCY_SIGNS = frozenset("$€£¥₹")
+# A currency written before a sum as its own token: a sign, a sign after its country's
+# letters ("US$", "A$", "C$", "HK$"), or a code ("Rs", "Rs.", "INR", "USD").
+CURRENCY_BEFORE = re.compile(r"(?:[A-Z]{1,2})?[$€£¥₹]|Rs\.?|INR|USD|EUR|GBP")
+# A currency named after a sum: "537m euros", "12 lakh rupees"
+CURRENCY_AFTER = _words("dollars euros pounds rupees yen yuan francs")
 
 
 # Measures English writes in the singular after a count ("a 100 yard backstroke", "24
