@@ -1120,6 +1120,16 @@ def test_indian_sizes_and_currency_codes_read_in_full(
     assert nums[surface][0] == (value or "1200000000000")
 
 
+def test_a_range_keeps_both_ends() -> None:
+    value = _number_value
+    assert value("4% to 8%", "PERCENT") == "4%/8%"
+    assert value("between $3 million and $5 million", "MONEY") == "3000000/5000000"
+    assert value("two to three million", "CARDINAL") == "2000000/3000000"  # one size for both
+    assert value("one to watch", "CARDINAL") is None
+    nums = _numbers_of("Support for the plan ranged from 35% to 45% in the polls.")
+    assert any(v == "35%/45%" for v, _label in nums.values()), nums
+
+
 def test_a_what_line_keeps_a_sum_written_as_one_word() -> None:
     art = Article(
         "Mensah joined Lyon on a five-year contract on Tuesday.",

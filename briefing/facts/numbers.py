@@ -48,6 +48,13 @@ _COUNTS = frozenset(
 _SPAN_OF_NUMBERS = re.compile(r"^\D{0,3}\d+(?:[.,]\d+)?\s*[-–]\s*\d")
 
 
+# "4% to 8%", "between $3 million and $5 million", "from 80% to 15%": two ends
+_TWO_ENDS = re.compile(
+    r"^(?:between\s+(?P<a>.+?)\s+and|(?:from\s+)?(?P<b>.+?)\s+to)\s+(?P<end>.+)$"
+)
+_SIZE_WORD = re.compile(
+    r"(?<=\d)(?:k|m|mn|bn|b|tn)\b|\s+(?:hundred|thousand|million|billion|trillion|lakh|crore)s?\b"
+)
 # a currency and the letters of its country, around a sum: "US$", "A$", "Rs.", "INR", "euros"
 _MONEY_WORDS = re.compile(
     r"[a-z]{0,2}[$€£¥₹]|\b(?:us|usd|eur|gbp|inr|rs|dollars?|euros?|pounds?|yen|rupees?)\b\.?"
@@ -55,15 +62,29 @@ _MONEY_WORDS = re.compile(
 
 
 def _number_value(text: str, label: str, *, counts: bool = False) -> str | None:
-    """A normalised number: "15", "4200000000" for "$4.2 billion", "3.5%" for percents
-    (the caller leaves a range or a score without one: "30-60 per cent", "a 2-1 win"). A
-    size written short ("m", "bn") counts for money, or when the number ``counts`` a plural
-    noun ("7.4m cases"), not for a measure ("15m" is fifteen metres)."""
+    """A normalised number: "15", "4200000000" for "$4.2 billion", "3.5%" for percents,
+    both ends of a range or a change joined as an interval is ("4%/8%" for "4% to 8%"; the
+    caller leaves a range or a score written with a dash without one: "30-60 per cent", "a
+    2-1 win"). A size written short ("m", "bn") counts for money, or when the number
+    ``counts`` a plural noun ("7.4m cases"), not for a measure ("15m" is fifteen metres)."""
     # "1 200" with a no-break or thin space between its thousands is one number
     s = fold(re.sub(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}\b)", "", text)).replace(",", "")
     s = re.sub(r"^(?:(?:" + "|".join(QUANTIFIERS) + r")\s+)+", "", s)  # "just over 16 feet"
     s = _MONEY_WORDS.sub(" ", s).strip()
     pct = label == "PERCENT" or "%" in s or "percent" in s or "per cent" in s
+    ends = _TWO_ENDS.match(s)
+    if ends:
+        first, last = ends["a"] or ends["b"], ends["end"]
+        size = _SIZE_WORD.search(last)
+        if size and not _SIZE_WORD.search(first):
+            first += size[0]  # "two to three million": two million
+        low = _number_value(first, label, counts=counts)
+        high = _number_value(last, label, counts=counts)
+        if low is None or high is None:
+            return None
+        if pct and not low.endswith("%"):
+            low += "%"  # "4 to 8%"
+        return f"{low}/{high}"
     m = re.match(r"^(?P<n>[-−]?\d+(?:\.\d+)?)\s*-?\s*(?P<mult>[a-z]+)?", s)
     number: Decimal | None = None
     rest = ""
