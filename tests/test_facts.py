@@ -1130,6 +1130,16 @@ def test_a_range_keeps_both_ends() -> None:
     assert any(v == "35%/45%" for v, _label in nums.values()), nums
 
 
+def test_a_sum_is_labelled_by_its_role_not_a_neighbour() -> None:
+    nums = _numbers_of(
+        "Officers seized a rifle, $3,500 in cash and 40 tablets at the house. Sales beat "
+        "the $2.4 billion economists had forecast, and the firm agreed a $3bn deal."
+    )
+    assert nums["$3,500"][1] != "rifle"  # a list's item, not an apposition
+    assert nums["$2.4 billion"][1] != "economists"  # a sum prices no people
+    assert nums["$3bn deal"][1] == "deal"
+
+
 def test_a_what_line_keeps_a_sum_written_as_one_word() -> None:
     art = Article(
         "Mensah joined Lyon on a five-year contract on Tuesday.",

@@ -33,7 +33,8 @@ _SUM = "amount"  # a sum of money that prices nothing the parse can name
 # whom "one" counts when it is a figure: "one person was killed"
 _PEOPLE = PERSON_NOUNS | {
     "person", "people", "child", "boy", "girl", "adult", "student", "worker", "soldier",
-    "patient", "passenger", "civilian", "member",
+    "patient", "passenger", "civilian", "member", "economist", "investor", "trader",
+    "forecaster", "shareholder", "employee", "customer", "voter",
 }  # fmt: skip
 
 
@@ -180,7 +181,9 @@ def read_number(
     head = root.head
     counted = None
     if root.dep_ in ("nummod", "compound", "quantmod") and head.i >= end and head.i - end <= 3:
-        if head.tag_.startswith("NN"):
+        # a sum prices what it modifies ("a £4.5bn package", "$250,000 fines"), never
+        # people ("the $6.61 billion analysts had expected": the analysts are a subject)
+        if head.tag_.startswith("NN") and not (label == "MONEY" and _person(head)):
             end = head.i + 1
             counted = head
     else:
@@ -321,10 +324,14 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
             return word
     head = root.head
     if money:
-        # a currency word is no label ("$701" beside "537m euros" is not in euros)
+        # a currency word is no label ("$701" beside "537m euros" is not in euros); the
+        # label is the thing the sum modifies ("a $3bn deal") or restates ("their
+        # estimate ($6 million)"), never one it only stands beside in a list ("a
+        # handgun, $1,240 in cash and 212 pills", parsed as an apposition), nor people
         if (
-            head.i != root.i
+            _role_of_sum(root, head)
             and head.tag_ in ("NN", "NNS")
+            and not _person(head)
             and head.is_alpha
             and not _CURRENCY.fullmatch(head.text)
         ):
@@ -340,6 +347,20 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
         # the unit in the article's words ("16-inch" -> inch), not a made-up "measure"
         return str(root.lower_) if root.tag_ in ("NN", "NNS") and root.is_alpha else ""
     return _level_of(root)
+
+
+def _role_of_sum(root: Any, head: Any) -> bool:
+    """Whether ``head`` is what a sum (``root``) is of: the noun it modifies, or the noun it
+    restates (an apposition that is not a list's item)."""
+    if root.dep_ == "appos":
+        return not any(c.dep_ in ("conj", "cc") for c in root.children)
+    return bool(root.dep_ in ("nummod", "compound", "quantmod", "nmod", "amod"))
+
+
+def _person(noun: Any) -> bool:
+    """A noun for people, which a sum never prices or counts ("analysts", "people")."""
+    word = str(noun.lower_)
+    return word in _PEOPLE or word.removesuffix("s") in _PEOPLE
 
 
 # verbs a figure is the new level of: "the death toll has risen to 2,012", "reached 5,000"
