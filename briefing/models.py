@@ -119,7 +119,8 @@ class Fact:
 
     ``value`` is the canonical name (who/where), an ISO 8601 date, interval or duration
     (when: "2025-11-24", "2025-11-24/2025-11-27", "P3D"), a
-    number (numbers), or None when unknown. ``speaker`` is set on quotes; ``role`` on
+    number (numbers: "4200000000" for "$4.2bn"; both ends of a range, "4%/8%"), or None
+    when unknown. ``speaker`` is set on quotes; ``role`` on
     people and organisations when the article gives one. ``repeat`` marks a when fact
     that is a further mention of a date listed before it, with its own sentence (the
     distinct dates come first; a page shows each date once).
