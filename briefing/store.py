@@ -2,8 +2,11 @@
 
 Tables: ``articles`` (content hash, url, title, the digest date it was first and last seen),
 ``digests`` (one row per digest date: output paths, a hash of its inputs, counts, times),
-``digest_articles`` (which articles went into which digest) and ``migrations`` (the named
-schema steps already applied, each in its own transaction, as sqlite-utils does).
+``digest_articles`` (which articles went into which digest), ``headlines`` and
+``digest_headlines`` (the title-only entries listed, by a key the caller gives: the
+canonical URL, else the content hash of the title; and which digest listed them) and
+``migrations`` (the named schema steps already applied, each in its own transaction, as
+sqlite-utils does). A history made before a step is migrated in place when opened.
 
 Crash safety: the database runs in WAL mode with ``synchronous=FULL`` and a digest run is
 recorded in one transaction (:meth:`History.record`), after its output files have been
@@ -33,7 +36,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from .errors import BriefingError
-from .models import Article
+from .models import Article, Headline
 
 if TYPE_CHECKING:
     from .load.fetch import Page
@@ -89,6 +92,25 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 body BLOB NOT NULL,
                 stored_at TEXT NOT NULL
             )""",
+        ),
+    ),
+    (
+        "0004_headlines",
+        (
+            """CREATE TABLE headlines (
+                key TEXT PRIMARY KEY,
+                url TEXT,
+                title TEXT NOT NULL,
+                source TEXT,
+                recorded_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE digest_headlines (
+                date TEXT NOT NULL REFERENCES digests (date) ON DELETE CASCADE,
+                key TEXT NOT NULL REFERENCES headlines (key),
+                position INTEGER NOT NULL,
+                PRIMARY KEY (date, key)
+            )""",
+            "CREATE INDEX digest_headlines_key ON digest_headlines (key)",
         ),
     ),
 )
@@ -186,6 +208,18 @@ class ArticleRecord:
     title: str | None
     first_seen: dt.date
     last_seen: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineRecord:
+    """One row of ``headlines``, with the first and last digest dates that listed it."""
+
+    key: str
+    url: str | None
+    title: str
+    source: str | None
+    first_sent: dt.date
+    last_sent: dt.date
 
 
 class History:
@@ -370,14 +404,37 @@ class History:
             for h, a in zip(hashes, articles, strict=True)
         ]
 
-    def _known(self, column: str, values: list[str], day: str) -> set[str]:
+    def headlines_sent_before(self, keys: Sequence[str], date: dt.date) -> list[bool]:
+        """For each headline key, whether a digest dated before ``date`` listed it.
+
+        Only the digests as last recorded count (a re-run replaces its date's list), and
+        not the digest of ``date`` itself, so re-running a day gives the same digest.
+        """
+        try:
+            known = self._known(
+                "key", list(keys), date.isoformat(), table="digest_headlines", dated="date"
+            )
+        except sqlite3.DatabaseError as exc:
+            raise database_error(self.path, exc, "reading which headlines were sent") from exc
+        return [k in known for k in keys]
+
+    def _known(
+        self,
+        column: str,
+        values: list[str],
+        day: str,
+        *,
+        table: str = "articles",
+        dated: str = "first_seen",
+    ) -> set[str]:
+        """The ``values`` of ``column`` in ``table`` on a row dated (``dated``) before ``day``."""
         found: set[str] = set()
         unique = sorted(set(values))
         for start in range(0, len(unique), 500):
             chunk = unique[start : start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                f"SELECT {column} FROM articles WHERE first_seen < ? AND {column} IN ({marks})",
+                f"SELECT {column} FROM {table} WHERE {dated} < ? AND {column} IN ({marks})",
                 (day, *chunk),
             )
             found.update(str(r[0]) for r in rows)
@@ -419,6 +476,24 @@ class History:
             for r in rows
         ]
 
+    def headlines(self, date: dt.date | None = None) -> list[HeadlineRecord]:
+        """The headlines digests listed (those of the digest for ``date`` when given), by
+        the date first listed, then key."""
+        where, params = ("WHERE d.date = ?", (date.isoformat(),)) if date else ("", ())
+        rows = self._db.execute(
+            "SELECT h.key, h.url, h.title, h.source, min(a.date), max(a.date) FROM headlines h "
+            "JOIN digest_headlines a ON a.key = h.key "
+            f"JOIN digest_headlines d ON d.key = h.key {where} "
+            "GROUP BY h.key ORDER BY min(a.date), h.key",
+            params,
+        )
+        return [
+            HeadlineRecord(
+                r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]), dt.date.fromisoformat(r[5])
+            )
+            for r in rows
+        ]
+
     # -- the one write of a digest run ---------------------------------------------------
 
     def record(
@@ -430,11 +505,14 @@ class History:
         inputs: str,
         story_count: int,
         skipped: int,
+        headlines: Sequence[tuple[str, Headline]] = (),
     ) -> None:
-        """Record one digest run in a single transaction: its articles and its row.
+        """Record one digest run in a single transaction: its articles, its headlines (each
+        with its key) and its row.
 
         ``first_seen`` keeps the earliest digest date an article was in; re-running a date
-        replaces that date's row and article list, so the history stays idempotent.
+        replaces that date's row, article list and headline list, so the history stays
+        idempotent.
         """
         day, now = date.isoformat(), _now()
         hashes = [content_hash(a.text) for a in articles]
@@ -470,6 +548,19 @@ class History:
                 db.executemany(
                     "INSERT OR IGNORE INTO digest_articles VALUES (?, ?, ?)",
                     [(day, h, i) for i, h in enumerate(hashes)],
+                )
+                db.executemany(
+                    """INSERT INTO headlines (key, url, title, source, recorded_at)
+                       VALUES (?, ?, ?, ?, ?)
+                       ON CONFLICT (key) DO UPDATE SET
+                         url = coalesce(url, excluded.url),
+                         source = coalesce(source, excluded.source)""",
+                    [(k, h.url, h.title, h.source, now) for k, h in headlines],
+                )
+                db.execute("DELETE FROM digest_headlines WHERE date = ?", (day,))
+                db.executemany(
+                    "INSERT OR IGNORE INTO digest_headlines VALUES (?, ?, ?)",
+                    [(day, k, i) for i, (k, _) in enumerate(headlines)],
                 )
                 checkpoint("store:before-commit")
         except sqlite3.Error as exc:
