@@ -344,6 +344,54 @@ def test_since_last_leaves_out_articles_an_earlier_digest_held(news: Path, tmp_p
     assert dates == ["2025-11-24", "2025-11-25"]
 
 
+def title_feed(path: Path, items: list[tuple[str, str, str]]) -> Path:
+    """An RSS feed of title-only entries: (title, link, pubDate) each."""
+    entries = "".join(
+        f"<item><title>{title}</title><link>{link}</link><pubDate>{day}</pubDate></item>"
+        for title, link, day in items
+    )
+    return write(
+        path,
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Harbour Notes</title>"
+        f"{entries}</channel></rss>",
+    )
+
+
+def test_since_last_leaves_out_headlines_an_earlier_digest_listed(tmp_path: Path) -> None:
+    out, db = tmp_path / "out", tmp_path / "h.sqlite3"
+    base = ["-o", str(out), "--db", str(db), "--format", "md", "--window", "7d", "--since-last"]
+    ferry = ("Ferry strike ends", "https://harbour.example/ferry", "Mon, 24 Nov 2025 08:00:00 GMT")
+    zoo = ("Zoo welcomes a panda", "https://harbour.example/zoo", "Tue, 25 Nov 2025 08:00:00 GMT")
+    # a feed whose every entry links to its front page: the titles tell them apart
+    v1 = ("Version 1.0 released", "https://www.tools.example/", "Tue, 25 Nov 2025 09:00:00 GMT")
+    v2 = ("Version 1.1 released", "https://tools.example", "Wed, 26 Nov 2025 09:00:00 GMT")
+    bridge = ("Bridge reopens", "https://harbour.example/bridge", "Wed, 26 Nov 2025 07:00:00 GMT")
+    feed = title_feed(tmp_path / "harbour.xml", [ferry, zoo, v1])
+    first = CliRunner().invoke(cli, ["digest", str(feed), "--date", "2025-11-25", *base])
+    assert first.exit_code == 0, first.output
+    day1 = (out / "digest-2025-11-25.md").read_text(encoding="utf-8")
+    assert all(item[0] in day1 for item in (ferry, zoo, v1))
+
+    tracked = (zoo[0], zoo[1] + "?utm_source=rss", zoo[2])  # the same link, tracked
+    title_feed(tmp_path / "harbour.xml", [ferry, tracked, v1, v2, bridge])
+    args = ["digest", str(feed), "--date", "2025-11-26", *base]
+    second = CliRunner().invoke(cli, args)
+    assert second.exit_code == 0, second.output
+    md = out / "digest-2025-11-26.md"
+    day2 = md.read_text(encoding="utf-8")
+    assert "Bridge reopens" in day2 and "Version 1.1" in day2
+    assert not [t for t in (ferry[0], zoo[0], v1[0]) if t in day2]
+    assert "3 already in an earlier digest" in day2
+    assert "3 already in an earlier digest" in second.stderr and "2 headlines" in second.stderr
+    again = md.read_bytes()
+    assert CliRunner().invoke(cli, args).exit_code == 0  # re-running the day: same page
+    assert md.read_bytes() == again
+    with sqlite3.connect(db) as con:
+        listed = con.execute("SELECT date, count(*) FROM digest_headlines GROUP BY date")
+        assert listed.fetchall() == [("2025-11-25", 3), ("2025-11-26", 2)]
+    con.close()
+
+
 def test_pool_of_two_workers_gives_the_same_digest_as_one_process() -> None:
     rng = random.Random(5)
     articles = []

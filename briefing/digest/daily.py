@@ -11,10 +11,11 @@ history intact:
    conditional-GET cache kept in the history database);
 4. select what the day covers (:func:`briefing.digest.window.select`: boilerplate out,
    headline-only entries set aside, the window, the languages), and with ``fetch`` brief
-   the linked page of each headline instead (downloaded concurrently);
+   the linked page of each headline instead (downloaded concurrently); with
+   ``since_last``, leave out the articles and headlines an earlier digest held;
 5. brief, merge, group and rank (:func:`briefing.digest.digest`);
 6. render every format in memory, write each file atomically (temp file + rename);
-7. record the run in the history in one transaction;
+7. record the run in the history in one transaction (its articles and headlines);
 8. mail it.
 
 A run whose every input failed never replaces a good digest of the same day with an empty
@@ -37,7 +38,7 @@ from ..errors import BriefingError, OutputError
 from ..models import Article, Digest, Headline
 from ..render.files import clean_stale_temporaries
 from ..store import History, checkpoint, content_hash, inputs_hash
-from .window import make_window, parse_window, select
+from .window import headline_key, make_window, parse_window, select
 
 if TYPE_CHECKING:
     from ..load.fetch import FetchOptions, PageCache
@@ -410,11 +411,13 @@ def _run(
     if opts.since_last and history is not None:
         try:
             seen = history.seen_before(kept, date)
+            sent = history.headlines_sent_before([headline_key(h) for h in headlines], date)
         except BriefingError as err:
             run.problem(str(history.path), _one_line(str(err)))
-            seen = [False] * len(kept)
-        left_out["seen"] += sum(seen)
+            seen, sent = [False] * len(kept), [False] * len(headlines)
+        left_out["seen"] += sum(seen) + sum(sent)
         kept = [a for a, s in zip(kept, seen, strict=True) if not s]
+        headlines = [h for h, s in zip(headlines, sent, strict=True) if not s]
 
     checkpoint("digest:loaded")
     unbriefed: list[str] = []
@@ -474,6 +477,7 @@ def _run(
                 ),
                 story_count=len(d.stories),
                 skipped=d.skipped,
+                headlines=[(headline_key(h), h) for h in d.headlines],
             )  # fmt: skip
         except BriefingError as err:
             run.problem(str(history.path), _one_line(str(err)))

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from ..errors import BriefingError
 from ..lang import is_language
 from ..models import Article, Headline
+from ..store import content_hash
 from ..text import word_count
 from .boilerplate import clean_feed
 from .dedup import canonical_url
@@ -35,6 +36,7 @@ __all__ = [
     "day_end",
     "feed_key",
     "has_real_text",
+    "headline_key",
     "parse_languages",
     "parse_window",
     "real_sentences",
@@ -247,6 +249,17 @@ def select(
         removed,
         undated,
     )
+
+
+def headline_key(headline: Headline) -> str:
+    """What a headline is known by in the history, as a story's article is: its canonical
+    URL (tracking parameters and ``www.`` do not make it new), else the content hash of
+    its title. A link to a site's front page (no path, no query), which some feeds give
+    every entry, names no entry: the title tells those apart."""
+    url = canonical_url(headline.url)
+    if url is not None and ("/" in url or "?" in url):
+        return url
+    return content_hash(f"{headline.title}\n{url}" if url else headline.title)
 
 
 def _headline(article: Article, text: str) -> Headline:
