@@ -421,3 +421,50 @@ def test_a_season_dating_one_occurrence_of_a_thing_stays() -> None:
     # a definite or possessive head is one event, which the season dates
     found = when("He spoke at the party's spring conference. The winter launch is awaited.")
     assert set(found) == {"spring", "winter"}
+
+
+# --- time zones and ranges over two entities ------------------------------------------------
+
+TUESDAY = dt.date(2026, 11, 24)
+
+
+def test_a_clock_time_in_any_zone_is_on_the_day_it_names() -> None:
+    """ "6 p.m. CST Tuesday", "2pm AEDT on Friday": the zone between a clock time and its day
+    (US and Australian zones had not been zone words, so the time fell on another day)."""
+    got = when(
+        "Forecasters posted a frost warning that starts at 6 p.m. CST Tuesday for the valley. "
+        "Heavy rain will reach Perth from about 2pm AWST on Friday, the bureau says.",
+        TUESDAY,
+    )
+    assert got["6 p.m. CST Tuesday"] == "2026-11-24T18:00"
+    assert got["about 2pm AWST on Friday"] == "2026-11-27T14:00"
+
+
+def test_the_end_of_a_range_is_on_or_after_its_start() -> None:
+    """ "from 6 p.m. CST Tuesday until noon CST Thursday": read alone in the past of "has
+    posted", Thursday was the one before Tuesday."""
+    got = when(
+        "The agency has posted a wind advisory from 6 p.m. CST Tuesday until noon CST Thursday "
+        "for the lake shore.",
+        TUESDAY,
+    )
+    assert got["6 p.m. CST Tuesday"] == "2026-11-24T18:00"
+    assert got["noon CST Thursday"] == "2026-11-26T12:00"
+
+
+def test_a_range_of_weekdays_in_one_expression_is_in_order() -> None:
+    assert resolve("Friday to Monday", dt.date(2026, 11, 23), tense="future") == (
+        "2026-11-27/2026-11-30"
+    )
+    assert resolve("Wednesday through Sunday", dt.date(2026, 11, 26)) == "2026-11-25/2026-11-29"
+
+
+def test_a_clock_time_in_the_sentence_of_a_month_is_on_no_day_named_before() -> None:
+    """ "Last August ... at 3 p.m.": some day of August, not the Friday named before."""
+    got = when(
+        "The ferry sails again on Friday. Last August the deck of the ferry read 58 degrees "
+        "at 4 p.m., the crew said.",
+        TUESDAY,
+    )
+    assert got["Last August"] == "2026-08"
+    assert got["4 p.m."] is None

@@ -81,26 +81,55 @@ class DocumentResolver:
         self.language = _check_language(language)
         self.reference: str | None = None
         self.day: str | None = None  # the last value that names a day
+        self.sentence: int | None = None  # the sentence of the reference, when told
 
-    def resolve(self, text: str, *, tense: Tense = None) -> str | None:
+    def resolve(
+        self,
+        text: str,
+        *,
+        tense: Tense = None,
+        after: str | None = None,
+        sentence: int | None = None,
+    ) -> str | None:
         """The value of ``text`` (a duration's is ISO 8601, "P3D", or None: it never moves
-        the reference), moving the reference when ``text`` names a date of its own."""
+        the reference), moving the reference when ``text`` names a date of its own.
+        ``after``: the value of the range's start when ``text`` ends a range (see
+        :func:`.resolver.resolve`). ``sentence``: the index of the sentence ``text`` is in;
+        a time of day in the sentence of a date coarser than a day is on no day named
+        before ("Last August the road read 61 degrees [at 3 p.m.]": some day of August)."""
         if is_duration(text):
             return duration_value(text)
         reference = self.reference
         if self.day is not None and on_a_day(_clean(text)):
+            if sentence is not None and sentence == self.sentence and self._coarse():
+                return None
             reference = self.day  # "Tuesday ... in February ... in morning trading"
-        value = resolve(text, self.anchor, tense=tense, language=self.language, reference=reference)
+        value = resolve(
+            text, self.anchor, tense=tense, language=self.language, reference=reference, after=after
+        )
         if value is not None and not is_anaphoric(text):
             self.reference = value
+            self.sentence = sentence
             if re.match(r"\d{4}-\d{2}-\d{2}", value):
                 self.day = value[:10]
         return value
 
-    def read(self, start: int, text: str, *, tense: Tense = None) -> list[Mention]:
+    def _coarse(self) -> bool:
+        """Whether the reference is a date coarser than a day ("2026-08", "2026-SU")."""
+        return self.reference is not None and not re.match(r"\d{4}-\d{2}-\d{2}", self.reference)
+
+    def read(
+        self,
+        start: int,
+        text: str,
+        *,
+        tense: Tense = None,
+        after: str | None = None,
+        sentence: int | None = None,
+    ) -> list[Mention]:
         """The span ``text`` at offset ``start`` as ``(start, end, text, value)`` items: one,
         or one per date it lists; a bare day after a day takes its month ("April 24 and
-        25")."""
+        25"). ``after``: the start of the range ``text`` ends; ``sentence``: its sentence."""
         out: list[Mention] = []
         for offset, raw in list_items(text):
             item = raw.strip()
@@ -112,7 +141,8 @@ class DocumentResolver:
                 value = f"{previous[:8]}{int(day['d']):02d}"
                 value = value if _valid(value) else None
             else:
-                value = self.resolve(item, tense=tense)
+                after = after if not out else None
+                value = self.resolve(item, tense=tense, after=after, sentence=sentence)
             begin = start + offset + lead
             out.append((begin, begin + len(item), item, value))
         return out

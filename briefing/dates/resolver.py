@@ -40,6 +40,7 @@ from .words import (
     _AGE,
     _DAY_RE,
     _DURATION,
+    _LEADING_ZONE,
     _MONTH_RE,
     _PARTS_OF_DAY,
     _SPAN,
@@ -80,10 +81,46 @@ def resolve(
     tense: Tense = None,
     language: str = "en",
     reference: str | None = None,
+    after: str | None = None,
 ) -> str | None:
     """Like :func:`resolve_date`, with a tense hint from the sentence ("future" for "will")
     and ``reference``, the value of the date the article named last: "a year earlier",
-    "that year", "the following month" are read against it (:mod:`.anaphora`)."""
+    "that year", "the following month" are read against it (:mod:`.anaphora`). ``after``
+    is the value of a range's start when ``text`` is its end ("from 6 p.m. Tuesday [until
+    noon Thursday]"): an end the rules put before it is read forward from it."""
+    value = _resolve(text, anchor, tense, language, reference)
+    if after is None or value is None or not _before(value, after):
+        return value
+    later = _resolve(text, _start_day(after), "future", language, None)
+    return later if later is not None and not _before(later, after) else value
+
+
+def _before(value: str, start: str) -> bool:
+    """Whether the date ``value`` lies before the date ``start`` (the first day of each, at
+    the precision both give: "2026-11-19" is before "2026-11-24T18:00", "2026-11" is not)."""
+    a, b = value.split("/")[0][:10], start.split("/")[0][:10]
+    if not (_CALENDAR.fullmatch(a) and _CALENDAR.fullmatch(b)):
+        return False
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
+
+
+_CALENDAR = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _start_day(value: str) -> dt.date:
+    """The first day of the calendar date ``value`` ("2026-11" -> 1 Nov 2026)."""
+    day = value.split("/")[0][:10]
+    return dt.date.fromisoformat(day + "-01-01"[len(day) - 4 :])
+
+
+def _resolve(
+    text: str,
+    anchor: dt.date | dt.datetime | None,
+    tense: Tense,
+    language: str,
+    reference: str | None,
+) -> str | None:
     language = _check_language(language)
     if not_a_date(text):
         return None  # "2.16.0", "192.168.1.1": a version, an address (see .find)
@@ -235,7 +272,7 @@ def _range(s: str, base: dt.date | None, tense: Tense) -> str | None:
     if end is None:
         end = _complete_end(right_day, start)
     if end is not None and end < start:
-        end = _overnight(start, end, right)
+        end = _overnight(start, end, right) or _single(right, _start_day(start), "future")
     if end is None or end < start:
         return None
     return f"{start}/{end}"
@@ -412,6 +449,7 @@ def _with_clock(s: str, base: dt.date | None, tense: Tense) -> str | None:
     if hour > 23:
         return None
     rest = _strip_noise(re.sub(r"\s+", " ", (s[: m.start()] + " " + s[m.end() :]).strip()))
+    rest = _LEADING_ZONE.sub("", rest)  # "6 p.m. CST Tuesday": the zone the clock is in
     rest = re.sub(r"^(?:on|of|in|at|,)\s*|\s*(?:on|of|,)$", "", rest).strip()
     day = _single(rest, base, tense) if rest else (base.isoformat() if base else None)
     if day is None or len(day) != 10:

@@ -81,7 +81,19 @@ _LEADING_NOISE = re.compile(
 _POD_WORDS = re.compile(r"\b(?P<pod>morning|afternoon|evening|night|tonight|overnight)\b")
 # "08:30 UTC", "16:00 GMT today": a clock time in universal time (the value ends in Z)
 _UTC = re.compile(r"\s*\b(?:utc|gmt)\b(?!\s*[+-]\s*\d)")
-_TRAILING_NOISE = re.compile(r"(?:\s*(?:'s|,|\.|;|:)|\s+(?:local time|gmt|utc|[ecmp][sd]t))+$")
+# Time zone abbreviations a clock time is given in ("6 p.m. CST Tuesday", "2pm AEDT on
+# Friday"): the Americas', Europe's, Asia's and Australasia's standard and summer times
+ZONES = frozenset(
+    (
+        "utc", "gmt", "bst", "ist", "wet", "west", "cet", "cest", "eet", "eest", "msk",
+        "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "akdt", "hst", "ast",
+        "adt", "nst", "ndt", "et", "ct", "mt", "pt", "aest", "aedt", "acst", "acdt", "awst",
+        "nzst", "nzdt", "jst", "kst", "hkt", "sgt", "pht", "wib",
+    )
+)  # fmt: skip
+_ZONE_RE = r"(?:local time|" + "|".join(sorted(ZONES, key=len, reverse=True)) + ")"
+_LEADING_ZONE = re.compile(r"^" + _ZONE_RE + r"\b\s*")
+_TRAILING_NOISE = re.compile(r"(?:\s*(?:'s|,|\.|;|:)|\s+" + _ZONE_RE + r")+$")
 
 _DURATION = re.compile(
     rf"^(?:(?:the|a|an)\s+)?(?:(?:past|last|next|previous|coming|first|final|recent|following|"

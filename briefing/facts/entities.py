@@ -299,10 +299,9 @@ def _hyphenated_end(doc: Any, end: int) -> int:
 
 _DATE_GLUE = frozenset(("on", "at", "of", ",", "in"))
 # what may stand between a time and its day besides the glue: "23:11 local time on Friday",
-# "06:00 GMT on Friday" (3 of 25 articles a tester wrote had the time on the wrong day)
-_ZONE_WORDS = frozenset(
-    ("local", "time", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "pdt", "et", "pt")
-)
+# "06:00 GMT on Friday" (3 of 25 articles a tester wrote had the time on the wrong day), in
+# any zone ("6 p.m. CST Tuesday", "2pm AEDT on Friday": US and Australian weather warnings)
+_ZONE_WORDS = frozenset(("local", "time")) | dates.ZONES
 
 
 # a clock time the model left outside every entity: "06:00", "0600" (four digits only when a
@@ -349,11 +348,20 @@ def _joined_dates(doc: Any, found: list[list[Any]]) -> list[list[Any]]:
                 prev[1] = item[1]
                 prev[2] = "DATE" if "DATE" in (prev[2], item[2]) else "TIME"
                 continue
+            if prev[2] in ("DATE", "TIME") and item[0] == prev[1] and _zone_only(doc, item):
+                prev[1] = item[1]  # "noon" + "CST" (read as an organisation): the time's zone
+                continue
             if _thousands_apart(doc, prev, item):
                 prev[1] = item[1]  # "1 200" with a no-break space: one number, not "1", "200"
                 continue
         out.append(item)
     return out
+
+
+def _zone_only(doc: Any, item: list[Any]) -> bool:
+    """Whether an entity is only a time zone ("CST", "AEDT"), which the model may type as an
+    organisation after a clock time."""
+    return all(t.lower_ in dates.ZONES for t in doc[item[0] : item[1]])
 
 
 def _thousands_apart(doc: Any, prev: list[Any], item: list[Any]) -> bool:

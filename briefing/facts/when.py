@@ -171,12 +171,42 @@ def read_date(
     tense = tense_of(span.root) if english else None
     non_event = _non_event(span) if english else False
     start = pos if not title else 0
+    after = _range_start(state, span, pos) if english and not title else None
     for piece_start, piece in _dates_only(start, raw):
-        for s, _e, item, value in doc_reader.read(piece_start, piece, tense=tense):
+        read = doc_reader.read(piece_start, piece, tense=tense, after=after, sentence=index)
+        for s, _e, item, value in read:
+            after = None
             place = s if not title else pos
             _add(state, item, value, label, index, evidence, place, non_event=non_event)
     if not title:
         state.dates_end = max(state.dates_end, end)
+
+
+# the word between a range's two ends: "from 6 p.m. Tuesday [until] noon Thursday"
+_RANGE_WORDS = frozenset(("until", "till", "through", "thru", "to", "and", "-", "–", "—"))
+
+
+def _range_start(state: State, span: Any, pos: int) -> str | None:
+    """The value of the date just read when ``span`` (at ``pos``) ends a range with it, in
+    two entities: "from [6 p.m. CST Tuesday] until [noon CST Thursday]", "between [Friday]
+    and [Monday]" ("to" after a "from", "and" after a "between"). The end of a range is on
+    or after its start; read alone, in the past of "has issued", Thursday was the one before
+    Tuesday."""
+    doc = span.doc
+    if span.start == 0 or not state.when:
+        return None
+    word = doc[span.start - 1]
+    if word.lower_ not in _RANGE_WORDS:
+        return None
+    if word.lower_ in ("to", "and"):
+        opener = "between" if word.lower_ == "and" else "from"
+        if not any(t.lower_ == opener for t in doc[max(word.sent.start, word.i - 10) : word.i]):
+            return None
+    previous = state.when[-1]
+    at = pos - (span.start_char - word.idx)  # the range word, in the article
+    if previous.value is None or not 0 <= at - (previous.pos + len(previous.text)) <= 2:
+        return None
+    return previous.value
 
 
 _UNITS = frozenset(
@@ -255,7 +285,7 @@ def read_found(state: State, upto: int) -> None:
         sentence = state.spans[index]
         text = WS.sub(" ", found)
         label = "TIME" if re.search(r"\d[:.]?\d{2}\s*(?:UTC|GMT)", text, re.I) else "DATE"
-        for s, _e, item, value in doc_reader.read(start, text):
+        for s, _e, item, value in doc_reader.read(start, text, sentence=index):
             vague = value is None and state.language == "en"
             _add(state, item, value, label, index, sentence.text, s, non_event=False, vague=vague)
         state.dates_end = end
