@@ -302,6 +302,7 @@ def test_in_a_dated_article_a_time_no_calendar_places_is_kept_but_not_shown() ->
         ),
         # a plan in the past perfect had its day before the article
         ("The offer had been due to expire Friday evening.", "Friday evening"),
+        ("The suspect had to appear in court on Friday.", "Friday"),
     ],
 )
 def test_a_weekday_in_a_past_clause_is_the_one_before(text: str, day: str) -> None:
@@ -313,6 +314,9 @@ def test_a_weekday_in_a_past_clause_is_the_one_before(text: str, day: str) -> No
     [
         "The group would be ready to leave for Miami as soon as Friday, the lawyer said.",
         "The offer is due to expire Friday.",
+        # an obligation is ahead, as under "must": "has to", "need to"
+        "The suspect has to appear in court on Friday, police said.",
+        "“If you do not have to be on the road Friday, please stay home,” she said.",
     ],
 )
 def test_a_weekday_under_a_future_verb_is_the_one_ahead(text: str) -> None:

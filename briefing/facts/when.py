@@ -98,6 +98,8 @@ def _infinitive_tense(verb: Any) -> dates.Tense:
         return "past"
     if verb.head.lower_ in FUTURE_HEADS or governing & FUTURE_AUX:
         return "future"
+    if verb.head.lower_ in ("have", "has", "need", "needs") and verb.head.tag_ != "VBD":
+        return "future"  # an obligation: "has to appear in court Tuesday", "need to be ..."
     return None
 
 
