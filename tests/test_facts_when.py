@@ -472,3 +472,25 @@ def test_a_clock_time_in_the_sentence_of_a_month_is_on_no_day_named_before() -> 
     )
     assert got["Last August"] == "2026-08"
     assert got["4 p.m."] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the model ran the day on into the sentence: "Wednesday to six years" had no value
+        (
+            "A former bank manager was sentenced on Monday to six years in prison.",
+            {"Monday": "2025-11-24"},
+        ),
+        ("The driver was jailed on Nov. 3 to 18 months.", {"Nov. 3": "2025-11-03"}),
+        # a range of lengths stays one length
+        ("The repairs will take two to three years.", {"two to three years": None}),
+    ],
+)
+def test_a_sentence_after_its_day_is_not_part_of_the_date(text: str, found: dict[str, str]) -> None:
+    assert {k: v for k, v in when(text).items() if k in found} == found
+
+
+def test_a_range_of_years_is_a_date_not_a_count() -> None:
+    # "2010 to" looked like a count ("130 mortars") and the range was dropped
+    assert when("From 2010 to 2015 he lived in Rome.")["2010 to 2015"] == "2010/2015"

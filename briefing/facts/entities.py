@@ -57,6 +57,7 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
                 start -= 1  # "Black Friday" read as "Friday"
             while end - start > 1 and _stray_after_date(doc[end - 1]):
                 end -= 1
+            end = _sentence_after_date(doc, start, end)
         if extend and label == "PERSON" and fixed_label(ent, "PERSON") == "ORG":
             # a group the model read as a person often lost its first word too:
             # "Hayat [Tahrir al-Sham]"
@@ -275,6 +276,24 @@ def _owner_end(doc: Any, start: int, end: int) -> int:
     return end
 
 
+def _sentence_after_date(doc: Any, start: int, end: int) -> int:
+    """Where a date ends when the model ran it on into the term a verb gives ("sentenced
+    on Wednesday [to six years]", "jailed Tuesday [to 10 years]"): at a "to" with a day or
+    month before it and only a length of time after it. A range of lengths ("two to three
+    years") or of days ("Monday to Friday") stays whole."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ != "to":
+            continue
+        before, after = doc[start:k].text, doc[k + 1 : end].text
+        if (
+            dates.is_duration(after)
+            and not dates.is_duration(before)
+            and not all(t.like_num for t in doc[start:k])
+        ):
+            return k
+    return end
+
+
 def _stray_after_date(tok: Any) -> bool:
     """A capitalised word glued after a date by the model: "November 8, 2016 Dozens"."""
     word = tok.lower_.rstrip(".")
@@ -390,11 +409,19 @@ def fixed_label(span: Any, label: str) -> str:
         root = span.root
         if root.dep_ == "compound" and root.head.lower_ in PLACE_NOUNS:
             return "LOC"  # "the Dana area"
-    if label == "DATE" and re.match(r"^\d[\d,.]*\s+[a-z]", text) and not _has_time_word(text):
-        return "CARDINAL"  # "130 mortars" read as a date
+    if (
+        label == "DATE"
+        and re.match(r"^\d[\d,.]*\s+[a-z]", text)
+        and not _has_time_word(text)
+        and not _YEAR_RANGE.match(text)
+    ):
+        return "CARDINAL"  # "130 mortars" read as a date, but "2010 to 2015" is a date
     return label
 
 
+_YEAR_RANGE = re.compile(
+    r"^(?:1[89]|20)\d\d\s+(?:to|and|through|until|till)\s+(?:(?:1[89]|20)\d\d|\d\d)$"
+)
 _TIME_WORDS = re.compile(
     r"\b(?:year|month|week|day|hour|minute|decade|century|centuries|jan|feb|mar|apr|may|jun|"
     r"jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|morning|night|evening|afternoon|"
