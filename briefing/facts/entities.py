@@ -288,7 +288,7 @@ def _sentence_after_date(doc: Any, start: int, end: int) -> int:
         if (
             dates.is_duration(after)
             and not dates.is_duration(before)
-            and not all(t.like_num for t in doc[start:k])
+            and _has_time_word(before)  # a day or a month, not "up" of "up to two days"
         ):
             return k
     return end
