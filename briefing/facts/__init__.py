@@ -157,10 +157,22 @@ _DATELINE = re.compile(
 )
 
 
+# "PUNE:", "NEW DELHI (PTI):": a city in capitals, then a colon (Indian and Pakistani
+# papers write datelines so); as "UPDATE:" and "WATCH:" open lines too, only a place the
+# gazetteer knows
+_COLON_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})(?:,\s*[A-Z][\w.']+)?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*:\s"
+)
+
+
 def _dateline_end(text: str) -> int:
     """Where the dateline at the start of ``text`` ends (0: none)."""
     m = _DATELINE.match(text[:200])
-    return m.end() if m else 0
+    if m:
+        return m.end()
+    m = _COLON_DATELINE.match(text[:200])
+    return m.end() if m and known_place(name_key(m["city"].title())) else 0
 
 
 def _as_article(article: Article | str) -> Article:

@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import dates
 from ..lexicon import HOLIDAYS, NEWS_AGENCIES
+from .where import known_place, named_by_place_noun
 from .words import (
     BODY_WORDS,
     CORPORATE,
@@ -21,6 +22,7 @@ from .words import (
     MULTIPLIERS,
     PLACE_NOUNS,
     is_title_word,
+    name_key,
 )
 
 
@@ -48,8 +50,13 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
     lower-case word before a name dropped ("[older] MacBook Pro"), and a date next to a
     time joined ("Wednesday" + "morning")."""
     found: list[list[Any]] = []
-    for start, end, label in _with_amounts(doc):
+    ents = _with_amounts(doc)
+    for k, (start, end, label) in enumerate(ents):
         ent = doc[start:end]
+        if k + 1 < len(ents) and title_before_name(doc, ents[k], ents[k + 1]):
+            continue  # "Cal Fire spokesperson Capt" + "." + "Robyn Lee": a role, no person
+        if k > 0 and title_before_name(doc, ents[k - 1], ents[k]):
+            start = _title_start(doc, ents[k - 1])  # "Capt. Robyn Lee"
         if label in ("DATE", "TIME"):
             if start > 0 and doc[start - 1].lower_ in ("this", "last", "next", "early", "late"):
                 start -= 1  # "This year" read as "year"
@@ -82,6 +89,8 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
         end = _hyphenated_end(doc, end)
         if label in _NAMES:
             start, end = _before_dash(doc, start, end)
+            if _zone_after_clock(doc, start, end):
+                continue  # "6 a.m. CST": the time's zone, read as a person or a group
         while label in _NAMES and end - start > 1 and _function_word(doc[end - 1]):
             end -= 1  # "Thibaut Courtois [to]", "Hall of Fame's Class [of]"
         if label in _NAMES and end - start > 3 and _SCORE.fullmatch(doc[end - 3 : end].text):
@@ -196,6 +205,34 @@ def plural_after(doc: Any, end: int) -> Any:
     while k < len(doc) and k - end < 2 and doc[k].tag_ in ("JJ", "JJR"):
         k += 1
     return doc[k] if k < len(doc) and doc[k].tag_ == "NNS" else None
+
+
+def title_before_name(doc: Any, ent: tuple[int, int, str], after: tuple[int, int, str]) -> bool:
+    """Whether the person ``ent`` ends on a title, with only its full stop before the next
+    person ``after``: the model cut a name after an abbreviated title (and often ended a
+    sentence there) and read the role before it as a person ("Cal Fire spokesperson Capt"
+    + ". Robyn Lee")."""
+    if ent[2] != "PERSON" or after[2] != "PERSON":
+        return False
+    title = doc[ent[1] - 1]
+    gap = doc[ent[1] : after[0]]
+    return bool(
+        is_title_word(title.text) and (not gap.text or (gap.text == "." and not title.whitespace_))
+    )
+
+
+def _title_start(doc: Any, ent: tuple[int, int, str]) -> int:
+    """Where the title that ends the person ``ent`` begins ("Capt" of "… spokesperson
+    Capt", "Brig.-Gen" written in one piece)."""
+    i = ent[1] - 1
+    while (
+        i - 2 >= ent[0]
+        and doc[i - 1].text in (".", "-")
+        and not doc[i - 2].whitespace_
+        and is_title_word(doc[i - 2].text)
+    ):
+        i -= 2
+    return i
 
 
 _SCORE = re.compile(r"\d{1,2}\s?[-–]\s?\d{1,2}")
@@ -316,6 +353,22 @@ def _hyphenated_end(doc: Any, end: int) -> int:
     return j if j > end and doc[j - 1].text[:1].isupper() else end
 
 
+# A time zone's abbreviation: "CST", "EDT", "AKST", "AEDT", "GMT", "CEST", "IST", "NZDT"
+_ZONE_ABBREVIATION = re.compile(
+    r"(?:[ECMP]|AK|H|A[ECW]|NZ)[SD]T|UTC|GMT|BST|IST|JST|KST|MSK|W?[EC]ES?T"
+)
+
+
+def _zone_after_clock(doc: Any, start: int, end: int) -> bool:
+    """Whether the name ``doc[start:end]`` is only a time zone's abbreviation standing
+    right after a clock time ("from 6 a.m. CST Thursday", "at 06:47 GMT"): the model reads
+    the capitals as a person or an organisation."""
+    if end - start != 1 or start == 0 or not _ZONE_ABBREVIATION.fullmatch(doc[start].text):
+        return False
+    before = doc[start - 1]
+    return bool(before.ent_type_ == "TIME" or _CLOCK_TOKEN.fullmatch(before.text))
+
+
 _DATE_GLUE = frozenset(("on", "at", "of", ",", "in"))
 # what may stand between a time and its day besides the glue: "23:11 local time on Friday",
 # "06:00 GMT on Friday" (3 of 25 articles a tester wrote had the time on the wrong day), in
@@ -409,6 +462,8 @@ def fixed_label(span: Any, label: str) -> str:
         root = span.root
         if root.dep_ == "compound" and root.head.lower_ in PLACE_NOUNS:
             return "LOC"  # "the Dana area"
+    if label in ("PERSON", "ORG") and (named_by_place_noun(span.root) or _listed_with_places(span)):
+        return "GPE"
     if (
         label == "DATE"
         and re.match(r"^\d[\d,.]*\s+[a-z]", text)
@@ -417,6 +472,48 @@ def fixed_label(span: Any, label: str) -> str:
     ):
         return "CARDINAL"  # "130 mortars" read as a date, but "2010 to 2015" is a date
     return label
+
+
+def _listed_with_places(span: Any) -> bool:
+    """A name the gazetteer knows, listed with a place ("Moorhead and Crookston",
+    "Penrith, Parramatta, Gosford and Wollongong"): a conjunct of a name the model reads
+    as a place, or of one the gazetteer knows that the model does not read as a person
+    (two people named like towns stay people: "Lincoln and Washington")."""
+    if not known_place(name_key(span.text)):
+        return False
+    members = _conjuncts(span.root)
+    return any(
+        not (span.start <= t.i < span.end)
+        and (
+            t.ent_type_ in ("GPE", "LOC")
+            or (t.ent_type_ == "ORG" and known_place(name_key(_entity_of(t).text)))
+        )
+        for t in members
+    )
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    """The words coordinated with ``tok`` ("A, B and C": each of A, B, C)."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    out: list[Any] = []
+    todo = [first]
+    while todo and len(out) < 20:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj"]
+    return out
+
+
+def _entity_of(tok: Any) -> Any:
+    """The model's entity ``tok`` is in (the token alone when it is outside every one)."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 _YEAR_RANGE = re.compile(

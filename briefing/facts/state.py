@@ -51,6 +51,7 @@ class Actor:
     locative: int = 0  # mentions as object of a locative preposition ("in Idlib")
     placed: bool = False  # named before a place word in a place phrase ("in the Dana area")
     modifier_weight: float = 0.0  # of mentions as a premodifier ("the Assad regime")
+    openings: int = 0  # mentions as a common noun opening a sentence ("Turnout was 64%")
 
 
 @dataclass(slots=True)

@@ -73,6 +73,8 @@ def read_place(
     elif dep == "pobj" and head.lower_ in LOCATIVE_PREPS:
         weight *= w.place_locative
         locative = True
+    elif named_by_place_noun(root):
+        placed = True  # "the town of Taltal", "the communities of Paradise Pines and Lovelock"
     surface = clean_surface(span.text)
     if not surface or not any(ch.isupper() for ch in surface):
         return
@@ -97,6 +99,21 @@ def read_place(
         place.first_sentence = index
         place.evidence = (evidence, index)
         place.surface = surface
+
+
+def named_by_place_noun(root: Any) -> bool:
+    """Whether the name with head ``root`` is the one an "of" phrase gives a place noun
+    before it: "the town of Taltal", "the communities of Paradise Pines and Lovelock"."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    return bool(
+        first.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lower_ in PLACE_NOUNS
+        and prep.head.i < prep.i
+    )
 
 
 # "N.Y.", "Calif.", "W.Va.", "Neb.": one to three capitalised pieces, each with a full stop
@@ -331,7 +348,7 @@ def where_facts(
             # Mongolia", China) unless it is written like no place is ("Algorithm 4",
             # "Port Map.app", "MeshU")
             continue
-        if not any(m.locative or m.dateline for m in group):
+        if not any(m.locative or m.dateline or m.placed for m in group):
             if not any(known_place(m.key) for m in group):
                 # never "in/at/near" it, and no gazetteer knows it: on the 90 dev web pages
                 # 29 of the 37 such names shown were products or companies the model read
@@ -380,11 +397,11 @@ def _merge_places(places: list[Actor]) -> list[list[Actor]]:
     return groups
 
 
-def _shouted(surface: str) -> bool:
+def _shouted(surface: str, dateline: bool = False) -> bool:
     """A name in capitals that is no abbreviation: "WASHINGTON", "NEW YORK" (not "U.S.",
-    "UAE")."""
+    "UAE"); a short one too as a dateline the gazetteer knows ("PUNE:")."""
     letters = [ch for ch in surface if ch.isalpha()]
-    return len(letters) > 4 and surface.isupper() and "." not in surface
+    return (len(letters) > 4 or dateline) and surface.isupper() and "." not in surface
 
 
 def _title_case(surface: str) -> str:
@@ -397,7 +414,8 @@ def _where_fact(state: State, group: list[Actor], score: float) -> Fact | None:
         surfaces.update(member.surfaces)
     country = _country_of(group[0].key)
     value = country or max(surfaces, key=lambda s: (not _shouted(s), surfaces[s], len(s)))
-    if _shouted(value):
+    dateline = any(m.dateline and known_place(m.key) for m in group)
+    if _shouted(value, dateline):
         # a dateline's capitals ("WASHINGTON —", "DUBAI, United Arab Emirates (AP) —"),
         # seen on many pages: the name in title case
         value = _title_case(value)
@@ -408,7 +426,7 @@ def _where_fact(state: State, group: list[Actor], score: float) -> Fact | None:
     else:
         evidence, index = state.title, None
         surface = max(surfaces, key=lambda s: (surfaces[s], len(s)))
-    if _shouted(surface):
+    if _shouted(surface, dateline):
         surface = value if fold(value) == fold(surface) else _title_case(surface)
     label = Counter(lbl for m in group for lbl in m.label_votes.elements()).most_common(1)[0][0]
     return Fact(surface, value, evidence, score, label=label, sentence_index=index)

@@ -13,7 +13,7 @@ from ..lexicon import HOLIDAYS, NEWS_AGENCIES, TECH_TERMS
 from ..models import Fact
 from .rank import saturate
 from .state import LIMITS, MAX_CANDIDATES, Actor, State
-from .where import place_key
+from .where import known_place, place_key
 from .words import (
     CORPORATE,
     COURTESY,
@@ -70,6 +70,28 @@ def _common_plural(span: Any) -> bool:
     return bool(len(span) == 1 and tok.tag_ == "NNS" and tok.i == tok.sent.start)
 
 
+def _common_opening(span: Any) -> bool:
+    """A lone singular common noun (the tagger's NN) opening its sentence ("Turnout was
+    64%"): a name only if the article names it so elsewhere too ("Trump", "Cook" open
+    sentences tagged so as well)."""
+    tok = span[0]
+    return bool(
+        len(span) == 1 and tok.tag_ == "NN" and tok.i == tok.sent.start and tok.text[1:].islower()
+    )
+
+
+def _measured(span: Any) -> bool:
+    """A name a percentage or a sum stands before as its modifier: what is measured or
+    priced, not an actor ("95% CI", a study's confidence interval; "the $132,000 Grand
+    Prix", a show's event). A measure ("the 16-inch MacBook Pro") is a product's vote."""
+    return any(
+        child.i < span.start
+        and child.dep_ in ("compound", "nummod", "amod", "nmod")
+        and child.ent_type_ in ("PERCENT", "MONEY")
+        for child in span.root.children
+    )
+
+
 def read_actor(
     state: State, span: Any, label: str, index: int | None, evidence: str, pos: int, title: bool
 ) -> None:
@@ -82,6 +104,8 @@ def read_actor(
         return  # code or an address the model read as a name ("x.Foo(1).Bar(2", "O(lg N")
     if _common_plural(span):
         return  # "Schools will stay open", "Commuters faced delays": capitalised to start
+    if _measured(span):
+        return  # "(95% CI, 4% to 8%)": a statistic's name
     key = name_key(name)
     if not key or len(key) < 2 or len(name_tokens(key)) > MAX_NAME_WORDS:
         return  # no name; or a run of initials or a list the model read as one name
@@ -107,6 +131,7 @@ def read_actor(
     if _premodifier(span):
         actor.modifier_weight += weight
     actor.count += 1
+    actor.openings += _common_opening(span)
     actor.title = actor.title or title
     if title:
         return
@@ -235,9 +260,10 @@ def _left_role(span: Any) -> str:
     sent_start = span.sent.start
     while i >= 0 and span.start - i <= 10:
         tok = doc[i]
-        if tok.ent_type_ == "PERSON":
+        cut = _cut_role(doc, i)
+        if tok.ent_type_ == "PERSON" and not cut:
             break
-        if i < sent_start and not (is_title_word(tok.text) or _abbreviation_dot(doc, i)):
+        if i < sent_start and not (is_title_word(tok.text) or _abbreviation_dot(doc, i) or cut):
             break  # the model may end a sentence at "Brig.-Gen." but no further back
         ok = (
             tok.tag_ in ("NNP", "NNPS", "NN", "JJ", "POS", "HYPH", "-LRB-", "-RRB-", "CD")
@@ -258,6 +284,17 @@ def _left_role(span: Any) -> str:
     if text.count("(") != text.count(")"):
         return ""
     return str(text)
+
+
+def _cut_role(doc: Any, i: int) -> bool:
+    """Whether token ``i`` is in a "person" the model ended on a title, cut from the name
+    after it: a role ("Cal Fire spokesperson Capt" before ". Robyn Lee")."""
+    if doc[i].ent_type_ != "PERSON":
+        return False
+    j = i
+    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+        j += 1
+    return is_title_word(doc[j].text)
 
 
 def _abbreviation_dot(doc: Any, i: int) -> bool:
@@ -400,7 +437,9 @@ def _matching_cluster(actor: Actor, label: str, clusters: list[_Cluster]) -> _Cl
                 cluster.label == "PERSON" and len(words) == 1 and len(big) > 1
             )
             if cluster.label == "ORG" and same_type:
-                same_type = _org_part(words, big)
+                # a trade's plural names a company, not a product ("their popular Apple Airpods")
+                trade = () if member.label_votes[PRODUCT] else tuple(member.surfaces)
+                same_type = _org_part(words, big, trade)
             elif cluster.label == "ORG" and label == "PERSON":
                 # "Mr. Rudolph" beside "Mason Rudolph's helmet", which the model read as
                 # an organisation (2 of the 90 dev pages listed both)
@@ -442,15 +481,36 @@ def _concatenated(actor: Actor, actors: dict[str, Actor]) -> bool:
     return False
 
 
-def _org_part(small: list[str], big: list[str]) -> bool:
+def _org_part(small: list[str], big: list[str], trade: Collection[str] = ()) -> bool:
     """Whether organisation name ``small`` can be short for ``big``: its last words
-    ("Interior Ministry" for "Syrian Interior Ministry") or ``big`` minus a corporate
-    suffix ("Mondelez" for "Mondelez International"), not any subset ("Croydon" is not
-    "Croydon Guardian")."""
+    ("Interior Ministry" for "Syrian Interior Ministry"), ``big`` minus a corporate
+    suffix ("Mondelez" for "Mondelez International") or minus the plural that names its
+    trade ("Brightline" for "Brightline Appliances", "Acme" for "Acme Foods": ``trade`` are
+    the spellings of ``big`` when it is not described as a product), not any subset
+    ("Croydon" is not "Croydon Guardian", nor a place's "Seattle" "Seattle Times")."""
     if big[-len(small) :] == small:
         return True
     rest = big[len(small) :]
-    return big[: len(small)] == small and all(w in CORPORATE for w in rest)
+    if big[: len(small)] != small:
+        return False
+    if all(w in CORPORATE for w in rest):
+        return True
+    return (
+        len(rest) == 1
+        and any(_plural_word(s.split()[-1]) for s in trade if s)
+        and not known_place(" ".join(small))
+    )
+
+
+def _plural_word(word: str) -> bool:
+    """A plain word written as an English plural ("Appliances", "Systems"; not "AirPods")."""
+    return (
+        len(word) > 3
+        and word.isalpha()
+        and word[1:].islower()
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+    )
 
 
 def _canonical_name(cluster: _Cluster) -> str:
@@ -477,10 +537,11 @@ def who_facts(state: State, clusters: list[_Cluster]) -> tuple[Fact, ...]:
         place = state.where.get(place_key(cluster.canonical))
         if place is not None and (
             place.count >= sum(m.count for m in cluster.members)
-            or (cluster.label == "ORG" and place.locative > 0)
+            or (cluster.label == "ORG" and (place.locative > 0 or place.dateline))
         ):
             # "Croydon" read as an organisation in "Croydon tram crash" and as a place
-            # "in Croydon"; "the White House" an organisation and "at the White House"
+            # "in Croydon"; "the White House" an organisation and "at the White House";
+            # "Pune's metro" after the dateline "PUNE:"
             continue
         if any(_a_thing(m.key, cluster.label) for m in cluster.members):
             continue
@@ -492,6 +553,8 @@ def who_facts(state: State, clusters: list[_Cluster]) -> tuple[Fact, ...]:
         person = cluster.label == "PERSON"
         if all(m.modifier_weight >= m.weight for m in cluster.members):
             continue  # only ever a modifier, never an actor: "the Assad regime"
+        if all(m.openings >= m.count for m in cluster.members):
+            continue  # only ever a common noun opening a sentence: "Turnout was 64%"
         raw = sum(m.weight for m in cluster.members)
         raw *= w.person if person else 1.0
         raw += state.title_boost(names, surname=person)

@@ -233,7 +233,8 @@ def join_tokens(tokens: Iterable[Any]) -> str:
 PLACE_NOUNS = _words(
     "area province city region district village town camp county street road valley river "
     "airport square neighbourhood neighborhood countryside governorate state border crossing "
-    "mountains mountain island islands"
+    "mountains mountain island islands community communities towns cities villages suburb "
+    "suburbs"
 )
 
 

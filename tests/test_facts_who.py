@@ -1,0 +1,84 @@
+"""Who: fragments, short forms and places the model read as names (texts written for these
+tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.facts import extract_facts
+
+
+def _who(text: str) -> dict[str, str | None]:
+    return {f.text: f.role for f in extract_facts(text).who}
+
+
+def test_a_time_zone_after_a_clock_time_is_nobody() -> None:
+    who = _who(
+        "Snow is expected across the plains. A winter storm warning runs from 9 p.m. CST "
+        "Tuesday to 6 a.m. CST Thursday, forecaster Ann Fay said."
+    )
+    assert "CST" not in who
+    assert "Ann Fay" in who
+
+
+def test_a_name_a_percentage_qualifies_is_a_statistic() -> None:
+    who = _who(
+        "Walkers lived longer in the trial, Dr. Ola Berg said. Each extra mile cut the risk "
+        "by 5% (95% CI, 2% to 9%)."
+    )
+    assert "CI" not in who
+    assert "Ola Berg" in who
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name() -> None:
+    who = _who(
+        "The polls closed at eight. Turnout in the county was on track to beat 2020, clerk "
+        "Ann Fay said."
+    )
+    assert "Turnout" not in who
+    assert "Ann Fay" in who
+
+
+def test_an_abbreviated_title_cut_from_its_name_goes_back_to_it() -> None:
+    who = _who(
+        "The blaze grew overnight. Winds pushed the fire across the canyon early Sunday, "
+        "Cal Fire spokesperson Capt. Robyn Lee said."
+    )
+    assert not any(name.endswith("Capt") for name in who)
+    assert who["Robyn Lee"] == "Capt., Cal Fire spokesperson"
+
+
+def test_a_company_s_short_name_merges_into_its_full_name() -> None:
+    who = _who(
+        "Brightline Appliances is recalling about 10,000 toasters sold in Ohio. Owners "
+        "should contact Brightline for a refund, the agency said. Brightline said it was "
+        "sorry. Brightline, which is based in Ohio, said the fault was rare."
+    )
+    assert "Brightline Appliances" in who
+    assert "Brightline" not in who
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Rescue teams reached the town of Taltal on Monday, where a wall fell. Mayor "
+            "Ana Rios said two people were hurt.",
+            "Taltal",
+        ),
+        (
+            "The order covers Bismarck, Minot and Fargo, as well as Moorhead and Crookston "
+            "in Minnesota, officials said.",
+            "Moorhead",
+        ),
+        (
+            "PUNE: The state cabinet on Monday approved a new metro line for Pune. Pune's "
+            "metro carries many riders a day, minister Ravi Kale said.",
+            "Pune",
+        ),
+    ],
+)
+def test_a_place_used_as_one_is_no_actor(text: str, place: str) -> None:
+    facts = extract_facts(text)
+    assert place not in {f.text for f in facts.who}
+    assert place in {f.text for f in facts.where}
