@@ -485,6 +485,10 @@ def test_a_clock_time_in_the_sentence_of_a_month_is_on_no_day_named_before() -> 
         ("The driver was jailed on Nov. 3 to 18 months.", {"Nov. 3": "2025-11-03"}),
         # a range of lengths stays one length
         ("The repairs will take two to three years.", {"two to three years": None}),
+        (
+            "Troops destroyed 15 sites from November 4 to 7.",
+            {"November 4 to 7": "2025-11-04/2025-11-07"},
+        ),
     ],
 )
 def test_a_sentence_after_its_day_is_not_part_of_the_date(text: str, found: dict[str, str]) -> None:

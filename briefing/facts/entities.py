@@ -324,6 +324,7 @@ def _sentence_after_date(doc: Any, start: int, end: int) -> int:
         before, after = doc[start:k].text, doc[k + 1 : end].text
         if (
             dates.is_duration(after)
+            and _has_time_word(after)  # "six years", not the "27" of "November 24 to 27"
             and not dates.is_duration(before)
             and _has_time_word(before)  # a day or a month, not "up" of "up to two days"
         ):
