@@ -62,6 +62,9 @@ WEDNESDAY = dt.date(2025, 11, 26)  # anchor for most tests: a Wednesday
         ("the second half", "2025-H2"),
         ("two years ago", "2023"),
         ("11 days ago", "2025-11-15"),
+        # every count word the rules match has its number ("fifteen" had matched, valueless)
+        ("fifteen years ago", "2010"),
+        ("twenty days ago", "2025-11-06"),
         # a bound on the count keeps the value (TimeML's mod attribute holds the bound)
         ("more than a year ago", "2024"),
         ("barely a week ago", "2025-W47"),

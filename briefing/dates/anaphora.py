@@ -16,7 +16,7 @@ import datetime as dt
 import re
 
 from .rules import _CLOCK
-from .words import _strip_noise, _valid
+from .words import COUNT_WORDS, _strip_noise, _valid
 
 # "a year earlier", "the year before", "the same period last year": the reference, a year back
 _YEAR_BEFORE = re.compile(
@@ -28,11 +28,9 @@ _YEAR_BEFORE = re.compile(
 _YEAR_AGO_ANY = re.compile(r"\byear[\s-](?:ago|earlier)\b")
 # "a year earlier", "three days later", "two months before": the reference moved
 _SHIFT = re.compile(
-    r"^(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    rf"^(?P<n>{'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))}|\d{{1,2}})\s+"
     r"(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later|before|after)$"
 )
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 # "a year ago" names a year back from the anchor; at the reference's granularity when the
 # reference is a period being reported (a quarter or half year near the anchor)
 _YEAR_AGO = re.compile(r"^(?:a|one) year ago$")
@@ -139,7 +137,7 @@ def resolve_with_reference(s: str, reference: str, anchor: dt.date | None) -> st
         return shift_year(reference, -1)
     m = _SHIFT.match(s)
     if m:
-        n = _COUNTS[m["n"]] if m["n"] in _COUNTS else int(m["n"])
+        n = COUNT_WORDS[m["n"]] if m["n"] in COUNT_WORDS else int(m["n"])
         n = -n if m["dir"] in ("earlier", "before") else n
         if m["unit"] == "year":
             return shift_year(reference, n)

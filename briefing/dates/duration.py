@@ -13,18 +13,11 @@ import re
 from decimal import Decimal
 
 from .resolver import is_duration
-from .words import _VAGUE, _clean
+from .words import _VAGUE, COUNT_WORDS, _clean
 
 __all__ = ["duration_value"]
 
-_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "couple of": 2, "a couple of": 2,
-}  # fmt: skip
+_WORDS = {**COUNT_WORDS, "hundred": 100}
 _OPEN = frozenset(("several", "few", "a few", "many", "some", "dozens of", "hundreds of",
                    "thousands of"))  # fmt: skip
 # unit -> (ISO designator, how many of it, whether it is a time of day's unit)

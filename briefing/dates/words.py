@@ -21,11 +21,16 @@ WEEKDAYS = {
     "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
     "sat": 5, "sunday": 6, "sun": 6,
 }  # fmt: skip
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "a couple": 2, "a couple of": 2, "couple of": 2,
+# Number words as counts: one table for the date rules ("fifteen years ago"), durations
+# (dates.duration) and the number facts (facts.words.WORD_NUMBERS).
+CARDINALS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
 }  # fmt: skip
+COUNT_WORDS = {"a": 1, "an": 1, **CARDINALS, "a couple": 2, "a couple of": 2, "couple of": 2}
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
     "4th": 4, "final": 4, "last": 4,
@@ -57,12 +62,12 @@ _UNIT_RE = r"(?:centur(?:y|ies)|decades?|years?|months?|weeks?|days?|hours?|minu
 # a count: "3", "2.5", a number with a fraction ("1-1/2", "2 1/2", "1/2": Reuters and AP
 # style; "a near 1-1/2 year trade war" on a dev web page was read as the range 1-2 January),
 # or a number word
+_OPEN_COUNTS = ("hundred", "several", "few", "a few", "many", "some", "dozens of",
+                "hundreds of", "thousands of")  # fmt: skip
 _COUNT_RE = (
-    r"(?:\d+[-\s]\d/\d+|\d/\d+|\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?|a|an|one|two|"
-    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety|hundred|several|few|a few|many|couple of|a couple of|a couple|"
-    r"some|dozens of|hundreds of|thousands of)"
+    r"(?:\d+[-\s]\d/\d+|\d/\d+|\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?|"
+    + "|".join(sorted((*COUNT_WORDS, *_OPEN_COUNTS), key=len, reverse=True))
+    + ")"
 )
 
 _LEADING_NOISE = re.compile(
@@ -159,8 +164,8 @@ def _iso_week(day: dt.date) -> str:
 
 def _count(word: str) -> float | None:
     word = word.strip()
-    if word in _NUMBER_WORDS:
-        return _NUMBER_WORDS[word]
+    if word in COUNT_WORDS:
+        return COUNT_WORDS[word]
     try:
         return float(word)
     except ValueError:

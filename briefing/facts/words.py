@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from ..dates.words import CARDINALS
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -85,13 +87,7 @@ QUANTIFIERS = (
 )  # fmt: skip
 
 
-WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12, "half": 0.5,
-}  # fmt: skip
+WORD_NUMBERS = {"zero": 0, **CARDINALS, "dozen": 12, "a dozen": 12, "half": 0.5}
 
 
 # The sizes a number is written with; "lakh" (10^5) and "crore" (10^7) are how Indian
