@@ -699,6 +699,21 @@ def test_a_coordinated_speech_verb_shares_its_subject_and_a_pronoun_looks_back()
     assert quote.speaker == "Tom Reed"
 
 
+def test_a_name_or_speech_verb_inside_a_quotation_is_not_its_speaker() -> None:
+    text = (
+        "Tom Hill spoke in the square on Friday.\n\n"
+        "“The town has lost too much already,” Hill added, to loud and sustained cheers from "
+        "the crowd. “We will not lose the school as well.”\n"
+        "“As Sarah said the other day, ‘Nobody is coming to save us,’” Hill concluded.\n\n"
+        "\"She told me, 'Sarah, go home now, it is late,'\" he said."
+    )
+    speakers = {q.text[:10]: q.speaker for q in extract_facts(Article(text)).quotes}
+    # "Sarah said" is inside the next quotation: Sarah's words are Hill's to quote
+    assert speakers.get("We will no") == "Tom Hill", speakers
+    assert speakers.get("As Sarah s") == "Tom Hill", speakers
+    assert speakers.get("She told m") == "Tom Hill", speakers
+
+
 def test_a_quoted_phrase_in_the_writers_sentence_keeps_the_what_line() -> None:
     text = (
         'Federal prosecutors alleged that two guards "browsed the Internet" for hours when '

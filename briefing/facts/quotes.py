@@ -98,6 +98,7 @@ def read_quotes(state: State, offset: int, doc: Any, quoted: Sequence[tuple[int,
     """The quotations of ``doc`` (``quoted``: its :func:`quote_spans`) of four words or
     more, each with its speaker."""
     text = doc.text
+    state.quoted += [(offset + qs, offset + qe) for qs, qe in quoted]
     found = [(qs, qe) for qs, qe in quoted if len(text[qs:qe].split()) >= 4]
     if not found:
         return
@@ -109,11 +110,11 @@ def read_quotes(state: State, offset: int, doc: Any, quoted: Sequence[tuple[int,
         index = sentence_at(state.starts, offset + qs)
         speaker, label = None, None
         if state.model_reads:  # else the parse is the English model's guess at foreign words
-            speaker, label = _speaker(state, doc, sents, offset, qs, qe)
+            speaker, label = _speaker(state, doc, sents, offset, quoted, qs, qe)
             if speaker is None:
                 speaker, label = _nearest_person(state, offset + qs, offset + qe)
             if speaker is None:
-                speaker, label = _described_speaker(doc, sents, qs, qe)
+                speaker, label = _described_speaker(doc, sents, quoted, qs, qe)
         if speaker and label:
             state.last_speaker = (index, speaker, label)
         if not _standalone(text, qs, qe):
@@ -135,6 +136,12 @@ def read_quotes(state: State, offset: int, doc: Any, quoted: Sequence[tuple[int,
         )
 
 
+def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls inside one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
 def _standalone(text: str, qs: int, qe: int) -> bool:
     """Whether the quotation ``text[qs:qe]`` stands as quoted speech: it opens a paragraph or
     sentence, follows a colon, comma or dash, or holds whole sentences of its own ("noted
@@ -153,12 +160,18 @@ _INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+[\"“‘]?[A-Z]")
 
 
 def _speaker(
-    state: State, doc: Any, sents: list[tuple[int, int]], offset: int, qs: int, qe: int
+    state: State,
+    doc: Any,
+    sents: list[tuple[int, int]],
+    offset: int,
+    quoted: Sequence[tuple[int, int]],
+    qs: int,
+    qe: int,
 ) -> tuple[str | None, str | None]:
     """The speaker of the quotation at ``doc.text[qs:qe]``: the subject of the nearest speech
     verb outside the quote in its sentence, a pronoun resolved to the last named person or
     organisation, or the object of "according to"."""
-    verb = _speech_verb(doc, sents, qs, qe)
+    verb = _speech_verb(doc, sents, quoted, qs, qe)
     if verb is None:
         return _previous_speaker(state, offset + qs)
     if verb.lower_ == "according":
@@ -184,12 +197,12 @@ def _subjects(verb: Any) -> list[Any]:
 
 
 def _described_speaker(
-    doc: Any, sents: list[tuple[int, int]], qs: int, qe: int
+    doc: Any, sents: list[tuple[int, int]], quoted: Sequence[tuple[int, int]], qs: int, qe: int
 ) -> tuple[str | None, str | None]:
     """The speaker as the article describes it when it names nobody: the noun phrase that
     is the speech verb's subject ("officers announced", "said the magazine", "a
     spokesperson said"), seen on many pages whose quotes came without a speaker."""
-    verb = _speech_verb(doc, sents, qs, qe)
+    verb = _speech_verb(doc, sents, quoted, qs, qe)
     if verb is None or verb.lower_ == "according":
         return None, None
     subjects = _subjects(verb)
@@ -215,8 +228,14 @@ def _noun_phrase(head: Any) -> str | None:
     return join_tokens(words)
 
 
-def _speech_verb(doc: Any, sents: list[tuple[int, int]], qs: int, qe: int) -> Any:
-    """The speech verb nearest the quotation, outside it, in the sentences it touches."""
+def _speech_verb(
+    doc: Any, sents: list[tuple[int, int]], quoted: Sequence[tuple[int, int]], qs: int, qe: int
+) -> Any:
+    """The speech verb nearest the quotation, in the sentences it touches, outside it and
+    outside every other quotation: a verb inside quoted words is the quoted speaker's
+    ('"... as Erica said the other day, 'What if ...,'" Clinton concluded' is not Erica's;
+    'said' inside the next paragraph's quotation was read as this one's verb on PolNeAR
+    pages from the Huffington Post, Breitbart and the Washington Post)."""
     # the sentence right after the closing mark too: the parser often ends a sentence at
     # '... we got her!"' and starts the next at 'officers announced'
     near = [(a, b) for a, b in sents if a <= qe + 3 and b >= qs - 1]
@@ -226,7 +245,7 @@ def _speech_verb(doc: Any, sents: list[tuple[int, int]], qs: int, qe: int) -> An
     best = None
     best_dist = 1 << 30
     for tok in window if window is not None else doc:
-        if qs <= tok.idx < qe:
+        if qs <= tok.idx < qe or _inside(quoted, tok.idx):
             continue
         if tok.lower_ in SPEECH_VERBS and (tok.tag_.startswith("VB") or tok.lower_ == "according"):
             dist = qs - tok.idx if tok.idx < qs else tok.idx - qe
@@ -293,8 +312,8 @@ def _nearest_person(state: State, start: int, end: int) -> tuple[str | None, str
         if label != "PERSON":
             continue
         gap = start - p if p < start else p - end
-        if gap < 0:
-            continue  # a name inside the quote is not its speaker
+        if gap < 0 or _inside(state.quoted, p):
+            continue  # a name inside the quote, or another one, is not its speaker
         if gap < best_gap:
             best, best_gap = name, gap
     return (best, "PERSON") if best else (None, None)
@@ -316,8 +335,8 @@ def _last_subject(state: State, pos: int) -> tuple[str, str] | None:
     counts when the article gives the full name as a person's."""
     first = sentence_at(state.starts, pos) - SUBJECT_SENTENCES
     for p, name, label, main_subject in reversed(state.speakers):
-        if p >= pos or not main_subject:
-            continue
+        if p >= pos or not main_subject or _inside(state.quoted, p):
+            continue  # a name inside a quotation is the quoted speaker's, not the writer's
         if sentence_at(state.starts, p) < first:
             return None
         if label == "PERSON" or _a_persons_surname(state, name):
@@ -359,7 +378,7 @@ def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[i
 def _last_named(state: State, pos: int, labels: tuple[str, ...]) -> tuple[str | None, str | None]:
     for wanted in labels:
         for p, name, label, _subject in reversed(state.speakers):
-            if p < pos and label == wanted:
+            if p < pos and label == wanted and not _inside(state.quoted, p):
                 return name, label
     return None, None
 

@@ -94,6 +94,7 @@ class State:
     title_text: str = ""
     title_subject: str = ""
     last_speaker: tuple[int, str, str] | None = None  # sentence, name, label of a quote
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # every quotation read so far
     dateline_end: int = 0  # the dateline ("LONDON (Reuters) -") is text[:dateline_end]
     weights: Weights = DEFAULT_WEIGHTS
     language: str = "en"  # ISO 639-1: the language dates are read in (``briefing.dates``)
