@@ -699,6 +699,44 @@ def test_a_coordinated_speech_verb_shares_its_subject_and_a_pronoun_looks_back()
     assert quote.speaker == "Tom Reed"
 
 
+@pytest.mark.parametrize(
+    ("lead", "attribution", "speaker"),
+    [
+        (
+            "Villa manager Dean Smith was blunt after the loss.",
+            "the Villa manager said",
+            "Dean Smith",
+        ),
+        (
+            "Dean Smith, the Villa manager, was blunt after the loss.",
+            "the Villa manager said",
+            "Dean Smith",
+        ),
+        (
+            "The Villa players left the pitch in silence.",
+            "the Villa manager said",
+            "the Villa manager",
+        ),
+        (
+            "The plant closed after a fire.",
+            "the company's spokesman said",
+            "the company's spokesman",
+        ),
+        (
+            "Finance Minister Jane Roe met the unions. Rates will rise, Tom Hall said.",
+            "the minister told reporters",
+            "Jane Roe",
+        ),
+    ],
+)
+def test_a_role_speaker_is_the_whole_noun_phrase_or_the_person_named_in_the_role(
+    lead: str, attribution: str, speaker: str
+) -> None:
+    text = f'{lead}\n\n"We were poor in every part of the game today," {attribution}.'
+    quote = next(q for q in extract_facts(Article(text)).quotes if q.text.startswith("We were"))
+    assert quote.speaker == speaker  # not "Villa", a modifier, nor Tom Hall, named last
+
+
 def test_a_name_or_speech_verb_inside_a_quotation_is_not_its_speaker() -> None:
     text = (
         "Tom Hill spoke in the square on Friday.\n\n"

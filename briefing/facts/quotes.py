@@ -18,6 +18,7 @@ from .words import (
     PERSON_PRONOUNS,
     QUOTE_PAIRS,
     SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
     WS,
     clean_surface,
     is_title_word,
@@ -216,16 +217,69 @@ def _described_speaker(
 
 
 def _noun_phrase(head: Any) -> str | None:
-    """The noun phrase of ``head`` up to the noun: "the magazine", "a company spokesperson"."""
-    words = [
-        t
-        for t in head.subtree
-        if t.i == head.i
-        or (t.i < head.i and t.head.i == head.i and t.dep_ in ("det", "amod", "compound", "poss"))
-    ]
+    """The noun phrase of ``head`` up to the noun: "the magazine", "a company spokesperson",
+    "the company's spokesman", "the Aston Villa manager"."""
+    words = [t for t in head.subtree if t.i == head.i or _premodifies(t, head)]
     if words[-1].i - words[0].i + 1 != len(words):
         return None
     return join_tokens(words)
+
+
+_PREMODIFIERS = ("det", "amod", "compound", "poss", "nmod")
+
+
+def _premodifies(tok: Any, head: Any) -> bool:
+    """Whether ``tok`` sits in a modifier standing before the noun ``head`` ("the",
+    "company's", "Aston Villa" of "the Aston Villa manager")."""
+    while tok.head.i != head.i:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok.i < head.i and tok.dep_ in _PREMODIFIERS
+
+
+def _role_holder(state: State, head: Any, pos: int) -> tuple[str, str] | None:
+    """The person the article named, before ``pos``, in the role the noun phrase of
+    ``head`` describes: "the Villa manager said" after "Villa manager Dean Smith" or "Dean
+    Smith, the Villa manager," is Dean Smith. The role must hold the phrase's noun and
+    every word that modifies it ("the company's spokesman" is not "spokesman Tom Lee" of
+    another company; "Gov." is "governor"); of several, the one named last."""
+    wanted = {head.lower_} | {
+        t.lower_
+        for t in head.subtree
+        if t.is_alpha and t.i != head.i and _premodifies(t, head) and t.dep_ != "det"
+    }
+    before = sentence_at(state.starts, pos)
+    holders = set()
+    for actor in state.who.values():
+        if actor.role is None or actor.role_evidence is None:
+            continue
+        _evidence, index, name = actor.role_evidence
+        words = _ROLE_WORD.findall(actor.role.lower())
+        if index is not None and index <= before and wanted <= _expanded(words):
+            holders.add(actor.key)
+    if not holders:
+        return None
+    for p, name, _label, _subject in reversed(state.speakers):  # "Christie" read as an ORG too
+        if p < pos and name_key(name) in holders and not _inside(state.quoted, p):
+            return name, "PERSON"
+    return None
+
+
+def _expanded(words: list[str]) -> set[str]:
+    return {TITLE_ABBREVIATIONS.get(w, w) for w in words}
+
+
+_ROLE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _names_whose(tok: Any) -> bool:
+    """Whether the modifier ``tok`` says whose role it is: a person's or an organisation's
+    name, or a possessive that is no pronoun ("the Villa manager", "the company's
+    spokesman"; "his spokesman" still looks back for "his"). A place, a party or a number
+    describes the person, named before ("the Texas senator", "the Republican lawmaker",
+    "the two-term president"), so those still look back."""
+    return tok.ent_type_ in ("PERSON", "ORG") or (tok.dep_ == "poss" and tok.tag_ != "PRP$")
 
 
 def _speech_verb(
@@ -258,7 +312,10 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
     """A name for the phrases headed by ``heads``: a person (else an organisation) inside
     them, else a pronoun or role noun resolved to the last person/organisation before
     ``pos``."""
-    subtree = [t for head in heads for t in head.subtree]
+    # "the Villa manager said": a noun's modifiers say whose role it is, they are not the
+    # speaker ("Villa", "the company's")
+    role = heads[0].tag_ in ("NN", "NNS")
+    subtree = [t for h in heads for t in h.subtree if not (role and _premodifies(t, heads[0]))]
     doc = heads[0].doc
     for wanted in ("PERSON", "ORG"):
         for tok in subtree:
@@ -289,6 +346,14 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
         described = _noun_phrase(head)
         if described:
             return described, "NOUN"
+    if role:
+        holder = _role_holder(state, head, pos)
+        if holder is not None:
+            return holder
+        if any(_names_whose(t) for t in head.subtree if _premodifies(t, head)):
+            described = _noun_phrase(head)  # "the Villa manager", "Trump's spokeswoman"
+            if described:
+                return described, "NOUN"
     if word in PERSON_NOUNS:
         previous = _previous_speaker(state, pos)
         if previous[1] == "NOUN" and previous[0] and previous[0].split()[-1].lower() == word:

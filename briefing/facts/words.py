@@ -44,6 +44,24 @@ _TITLE_WORDS = _words(
 COURTESY = frozenset(["mr", "mrs", "ms", "miss", "mx", "messrs", "mr.", "mrs.", "ms."])
 
 
+# A title's abbreviation and the word it stands for: "Gov. Chris Christie" is "the governor".
+TITLE_ABBREVIATIONS = {
+    "adm": "admiral",
+    "brig": "brigadier",
+    "capt": "captain",
+    "col": "colonel",
+    "gen": "general",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "maj": "major",
+    "prof": "professor",
+    "rep": "representative",
+    "sen": "senator",
+    "sgt": "sergeant",
+    "supt": "superintendent",
+}
+
+
 SPEECH_VERBS = _words(
     "said says say saying told tells tell added adds noted notes stated states wrote writes "
     "explained explains asked asks insisted insists declared declares announced announces "
