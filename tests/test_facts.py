@@ -737,6 +737,25 @@ def test_a_role_speaker_is_the_whole_noun_phrase_or_the_person_named_in_the_role
     assert quote.speaker == speaker  # not "Villa", a modifier, nor Tom Hall, named last
 
 
+@pytest.mark.parametrize("mark", ['"', "“"])
+def test_a_quotation_over_two_paragraphs_is_found_whole_with_its_one_speaker(mark: str) -> None:
+    close = '"' if mark == '"' else "”"
+    text = (
+        "Tom Baker spoke at the rally on Friday. Ann Lee spoke after him.\n\n"
+        f"{mark}We will keep every school in this town open and we will pay for it.\n\n"
+        f"{mark}Nobody here should have to drive an hour to a classroom,{close} Baker said.\n\n"
+        f"{mark}We will build the new road next year,{close} Lee said. {mark}And we will pay "
+        "for every mile of it.\n\n"
+        f"{mark}Nobody will wait another ten years for a road.{close}"
+    )
+    speakers = {q.text[:10]: q.speaker for q in extract_facts(Article(text)).quotes}
+    # the first paragraph leaves the quotation open; the next opens with a mark again
+    assert speakers.get("We will ke") == "Tom Baker", speakers
+    assert speakers.get("Nobody her") == "Tom Baker", speakers
+    assert speakers.get("And we wil") == "Ann Lee", speakers
+    assert speakers.get("Nobody wil") == "Ann Lee", speakers
+
+
 def test_a_name_or_speech_verb_inside_a_quotation_is_not_its_speaker() -> None:
     text = (
         "Tom Hill spoke in the square on Friday.\n\n"

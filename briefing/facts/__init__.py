@@ -34,7 +34,7 @@ from ..nlp import analysis_cut, parse
 from ..text import split_sentences
 from .entities import Labelled, facility, fixed_entities
 from .numbers import read_number, read_plain_numbers
-from .quotes import chain_subjects, quote_facts, quote_spans, read_quotes
+from .quotes import chain_subjects, quotation_runs_on, quote_facts, quote_spans, read_quotes
 from .rank import DEFAULT_WEIGHTS, Weights
 from .state import State, ranked_items, sentence_at
 from .what import read_title_what, read_what, what_facts
@@ -236,10 +236,11 @@ def _read_doc(state: State, offset: int, doc: Any) -> None:
             ent = _within(found, state.spans[index].end - offset)
             if ent is not None:
                 _read_entity(state, ent, index, state.spans[index].text, pos=pos)
-    quoted = list(quote_spans(doc.text))  # one scan: quotes read them, what skips them
+    runs_on = quotation_runs_on(state, offset + len(doc.text))
+    quoted = list(quote_spans(doc.text, runs_on=runs_on))  # quotes read them, what skips them
     if state.model_reads:
         chain_subjects(state, offset, doc, quoted)
-    read_quotes(state, offset, doc, quoted)
+    read_quotes(state, offset, doc, quoted, runs_on)
     if state.model_reads:
         read_what(state, offset, doc, quoted)
     else:

@@ -41,9 +41,11 @@ _DOUBLED = re.compile("``|‘‘|''|’’")
 _AS_CURLY = {"``": " “", "‘‘": " “", "''": "” ", "’’": "” "}
 
 
-def quote_spans(text: str) -> Iterator[tuple[int, int]]:
+def quote_spans(text: str, *, runs_on: bool = False) -> Iterator[tuple[int, int]]:
     """(start, end) of the text inside each quotation, curly or straight; an unclosed curly
-    quote runs to the end of the paragraph. A straight quote opens only before a word
+    quote runs to the end of the paragraph, and so does an unclosed straight one when the
+    paragraph ``runs_on`` (the next one opens with a quotation mark: the print convention
+    for a quotation over several paragraphs). A straight quote opens only before a word
     (after a space, a bracket or a dash) and closes only after one: a closing mark is
     never read as an opening one, so one stray mark does not shift every later pair
     inside out ('come home." Mother-of-two ... was described as an "amazing" mother').
@@ -65,7 +67,7 @@ def quote_spans(text: str) -> Iterator[tuple[int, int]]:
             straight = _straight_close(text, m.end())
             if straight != -1 and (j == -1 or straight < j) and _closes(text, straight):
                 j = straight
-        if j == -1 and opener == '"':
+        if j == -1 and opener == '"' and not runs_on:
             i = m.end()  # a lone straight quote opens nothing
             continue
         j = len(text) if j == -1 else j
@@ -95,12 +97,30 @@ def _straight_close(text: str, start: int) -> int:
     return j
 
 
-def read_quotes(state: State, offset: int, doc: Any, quoted: Sequence[tuple[int, int]]) -> None:
+def quotation_runs_on(state: State, end: int) -> bool:
+    """Whether the paragraph ending at ``end`` is followed by one that opens with a
+    quotation mark (its start is kept in ``state.runs_on_at``): a quotation the paragraph
+    leaves open runs on into it."""
+    k = sentence_at(state.starts, end - 1) + 1
+    state.runs_on_at = -1
+    if 0 < k < len(state.spans) and state.spans[k].paragraph != state.spans[k - 1].paragraph:
+        nxt = state.spans[k]
+        if _QUOTE_OPEN.match(nxt.text) or _DOUBLED.match(nxt.text):
+            state.runs_on_at = nxt.start
+    return state.runs_on_at != -1
+
+
+def read_quotes(
+    state: State, offset: int, doc: Any, quoted: Sequence[tuple[int, int]], runs_on: bool = False
+) -> None:
     """The quotations of ``doc`` (``quoted``: its :func:`quote_spans`) of four words or
-    more, each with its speaker."""
+    more, each with its speaker. A quotation over several paragraphs (``runs_on``: this
+    one leaves it open) has one speaker: the one named in the paragraph that names one."""
     text = doc.text
     state.quoted += [(offset + qs, offset + qe) for qs, qe in quoted]
     found = [(qs, qe) for qs, qe in quoted if len(text[qs:qe].split()) >= 4]
+    carried, waiting = state.carried_speaker, state.waiting
+    state.carried_speaker, state.waiting = None, []
     if not found:
         return
     sents = [(s.start_char, s.end_char) for s in doc.sents]
@@ -110,31 +130,35 @@ def read_quotes(state: State, offset: int, doc: Any, quoted: Sequence[tuple[int,
             return
         index = sentence_at(state.starts, offset + qs)
         speaker, label = None, None
-        if state.model_reads:  # else the parse is the English model's guess at foreign words
+        # the part of a quotation that ran on from the paragraph before
+        continued = not text[: max(0, qs - 1)].strip() and (carried or waiting)
+        named = state.model_reads and _speech_verb(doc, sents, quoted, qs, qe) is not None
+        left_open = runs_on and qe >= len(text.rstrip())
+        if continued and carried and not named:
+            speaker, label = carried
+        elif state.model_reads:  # else the parse is the English model's guess at foreign words
             speaker, label = _speaker(state, doc, sents, offset, quoted, qs, qe)
             if speaker is None:
                 speaker, label = _nearest_person(state, offset + qs, offset + qe)
             if speaker is None:
                 speaker, label = _described_speaker(doc, sents, quoted, qs, qe)
+        if continued and named and speaker:
+            for item in waiting:  # its first parts, which named no one
+                item.speaker, item.speaker_label = speaker, label
         if speaker and label:
             state.last_speaker = (index, speaker, label)
         if not _standalone(text, qs, qe):
             continue  # a phrase quoted inside a sentence: its speaker still carries on
         weight = state.position(index) + (state.weights.speaker if speaker else 0.0)
         weight += state.weights.quote_length if 6 <= len(quote.split()) <= 60 else 0.0
-        state.quotes.append(
-            Item(
-                quote,
-                None,
-                state.spans[index].text,
-                index,
-                weight,
-                "QUOTE",
-                offset + qs,
-                speaker,
-                label,
-            )
-        )
+        evidence = state.spans[index].text
+        item = Item(quote, None, evidence, index, weight, "QUOTE", offset + qs, speaker, label)
+        state.quotes.append(item)
+        if left_open:  # it runs on into the next paragraph
+            if (named or (continued and carried)) and speaker and label:
+                state.carried_speaker = (speaker, label)
+            else:
+                state.waiting = [*waiting, item] if continued else [item]
 
 
 def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
