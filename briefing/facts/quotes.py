@@ -338,21 +338,12 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
     ``pos``."""
     # "the Villa manager said": a noun's modifiers say whose role it is, they are not the
     # speaker ("Villa", "the company's")
-    role = heads[0].tag_ in ("NN", "NNS")
-    subtree = [t for h in heads for t in h.subtree if not (role and _premodifies(t, heads[0]))]
-    doc = heads[0].doc
-    for wanted in ("PERSON", "ORG"):
-        for tok in subtree:
-            if not tok.ent_type_:
-                continue
-            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-            if ent is None or fixed_label(ent, ent.label_) != wanted:
-                continue
-            _prefix, name = split_titles(WS.sub(" ", ent.text).strip())
-            name = clean_surface(name if wanted == "PERSON" else ent.text)
-            if name:
-                return name, wanted
     head = heads[0]
+    role = head.tag_ in ("NN", "NNS")
+    subtree = [t for h in heads for t in h.subtree]
+    named = _entity_in([t for t in subtree if not (role and _premodifies(t, head))])
+    if named is not None:
+        return named
     if head.tag_ == "NNP" and head.text[:1].isupper() and not is_title_word(head.text):
         # a name the model left without an entity: "Mourinho said"
         parts = [t for t in head.subtree if t.tag_ == "NNP" and t.i <= head.i]
@@ -376,8 +367,11 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
             return holder
         if any(_names_whose(t) for t in head.subtree if _premodifies(t, head)):
             described = _noun_phrase(head)  # "the Villa manager", "Trump's spokeswoman"
-            if described:
+            if described and (word in PERSON_NOUNS or is_title_word(word)):
                 return described, "NOUN"
+            named = _entity_in(subtree)  # "The CENTCOM report noted": CENTCOM's words
+            if named is not None:
+                return named
     if word in PERSON_NOUNS:
         previous = _previous_speaker(state, pos)
         if previous[1] == "NOUN" and previous[0] and previous[0].split()[-1].lower() == word:
@@ -385,12 +379,31 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
     if word in PERSON_PRONOUNS or word in PERSON_NOUNS:
         return _last_subject(state, pos) or _last_named(state, pos, ("PERSON",))
     if word in ORG_PRONOUNS:
-        named = _last_named(state, pos, ("ORG", "PERSON"))
-        return named if named[0] else _previous_speaker(state, pos)
+        last = _last_named(state, pos, ("ORG", "PERSON"))
+        return last if last[0] else _previous_speaker(state, pos)
     previous = _previous_speaker(state, pos)
     if previous[1] == "NOUN":
         return None, None  # "officers announced", then "said the magazine": not the officers
     return previous
+
+
+def _entity_in(tokens: list[Any]) -> tuple[str, str] | None:
+    """The first person named among ``tokens``, else the first organisation."""
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    for wanted in ("PERSON", "ORG"):
+        for tok in tokens:
+            if not tok.ent_type_:
+                continue
+            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            if ent is None or fixed_label(ent, ent.label_) != wanted:
+                continue
+            _prefix, name = split_titles(WS.sub(" ", ent.text).strip())
+            name = clean_surface(name if wanted == "PERSON" else ent.text)
+            if name:
+                return name, wanted
+    return None
 
 
 def _nearest_person(state: State, start: int, end: int) -> tuple[str | None, str | None]:
