@@ -669,6 +669,19 @@ def test_he_said_is_the_last_main_clause_subject_not_a_name_inside_a_clause() ->
     assert quote.speaker == "Ruth Ames"
 
 
+def test_she_said_is_the_surname_subject_the_model_left_without_a_name() -> None:
+    # the model tags no entity on a lone surname at a sentence's start ("Morales" even as
+    # a plural noun); the last person named was another candidate
+    text = (
+        "Democrat Elena Morales won the race for governor on Tuesday.\n\n"
+        "Libertarian candidate Dale Perkins had 1.6%.\n\n"
+        "Morales, a former state attorney general, declared victory shortly after midnight. "
+        "\u201cThe state chose to move forward tonight,\u201d she said."
+    )
+    quote = next(q for q in extract_facts(Article(text)).quotes if q.text.startswith("The state"))
+    assert quote.speaker == "Elena Morales"
+
+
 def test_a_pronoun_subject_is_named_in_brackets_from_the_sentence_before() -> None:
     text = (
         "City officials closed the old bridge on Monday after engineers found deep cracks. "

@@ -465,13 +465,24 @@ def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[i
     it refers to, so a later "he said" still finds that person ("Andrew claims ... During
     the visit, he was photographed with Epstein ... He instead told the BBC: '...'" is
     Andrew's, not Epstein's, the last person named). A pronoun inside a quotation is the
-    speaker's, not the writer's, and is left alone."""
+    speaker's, not the writer's, and is left alone. A surname the model left without an
+    entity is that person's too when it is a main clause's subject ("Elena Morales won …
+    Morales, a former attorney general, declared victory … '…,' she said")."""
     for tok in doc:
-        if tok.lower_ not in PERSON_PRONOUNS or tok.lower_ == "i" or not main_clause(tok):
+        pronoun = tok.lower_ in PERSON_PRONOUNS and tok.lower_ != "i"
+        # the tagger reads a surname as any noun ("Morales" as a plural)
+        surname = (
+            not pronoun and tok.tag_.startswith("NN") and tok.is_title and not tok.ent_type_
+        )
+        if not (pronoun or surname) or not main_clause(tok):
             continue  # the cheap tests first: a pronoun is rare among a paragraph's tokens
         if any(a <= tok.idx < b for a, b in quoted):
             continue
         pos = offset + tok.idx
+        if surname:
+            if tok.dep_ in ("nsubj", "nsubjpass") and _a_persons_surname(state, tok.text):
+                bisect.insort(state.speakers, (pos, tok.text, "PERSON", True))
+            continue
         person = _last_subject(state, pos)
         if person is not None:
             bisect.insort(state.speakers, (pos, person[0], "PERSON", True))
