@@ -682,6 +682,15 @@ def test_she_said_is_the_surname_subject_the_model_left_without_a_name() -> None
     assert quote.speaker == "Elena Morales"
 
 
+def test_the_speaker_is_the_name_the_subject_ends_on_not_a_place_before_it() -> None:
+    # the model tags "Butte County" a person too; the subject's head is Honea
+    text = (
+        "\u201cIf you are in an evacuation zone, you need to leave now,\u201d "
+        "Butte County Sheriff Kory Honea said at a briefing on Sunday."
+    )
+    assert [q.speaker for q in extract_facts(Article(text)).quotes] == ["Kory Honea"]
+
+
 def test_a_pronoun_subject_is_named_in_brackets_from_the_sentence_before() -> None:
     text = (
         "City officials closed the old bridge on Monday after engineers found deep cracks. "

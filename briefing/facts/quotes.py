@@ -340,7 +340,9 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
     # speaker ("Villa", "the company's")
     head = heads[0]
     role = head.tag_ in ("NN", "NNS")
-    subtree = [t for h in heads for t in h.subtree]
+    # the heads' own names first: "Butte County Sheriff Kory Honea said" is Honea's, though
+    # the model tagged the county before him as a person too
+    subtree = [*heads, *(t for h in heads for t in h.subtree if t not in heads)]
     named = _entity_in([t for t in subtree if not (role and _premodifies(t, head))])
     if named is not None:
         return named
