@@ -48,16 +48,6 @@ def test_an_abbreviated_title_cut_from_its_name_goes_back_to_it() -> None:
     assert who["Robyn Lee"] == "Capt., Cal Fire spokesperson"
 
 
-def test_a_company_s_short_name_merges_into_its_full_name() -> None:
-    who = _who(
-        "Brightline Appliances is recalling about 10,000 toasters sold in Ohio. Owners "
-        "should contact Brightline for a refund, the agency said. Brightline said it was "
-        "sorry. Brightline, which is based in Ohio, said the fault was rare."
-    )
-    assert "Brightline Appliances" in who
-    assert "Brightline" not in who
-
-
 @pytest.mark.parametrize(
     ("text", "place"),
     [
@@ -82,3 +72,13 @@ def test_a_place_used_as_one_is_no_actor(text: str, place: str) -> None:
     facts = extract_facts(text)
     assert place not in {f.text for f in facts.who}
     assert place in {f.text for f in facts.where}
+
+
+def test_an_acronym_listed_with_a_country_stays_an_organisation() -> None:
+    # the gazetteer knows a place "Un"; listed with Russia the UN had become a place
+    who = _who(
+        "A commission will draft a new constitution, the UN and Russia have agreed at the "
+        "end of a peace conference in Sochi. The UN special envoy Staffan de Mistura faced "
+        "criticism."
+    )
+    assert "UN" in who

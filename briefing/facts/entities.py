@@ -480,8 +480,8 @@ def _listed_with_places(span: Any) -> bool:
     "Penrith, Parramatta, Gosford and Wollongong"): a conjunct of a name the model reads
     as a place, or of one the gazetteer knows that the model does not read as a person
     (two people named like towns stay people: "Lincoln and Washington")."""
-    if not known_place(name_key(span.text)):
-        return False
+    if span.text.isupper() or not known_place(name_key(span.text)):
+        return False  # an acronym is an organisation's: "the UN and Russia have agreed"
     members = _conjuncts(span.root)
     return any(
         not (span.start <= t.i < span.end)

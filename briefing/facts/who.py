@@ -13,7 +13,7 @@ from ..lexicon import HOLIDAYS, NEWS_AGENCIES, TECH_TERMS
 from ..models import Fact
 from .rank import saturate
 from .state import LIMITS, MAX_CANDIDATES, Actor, State
-from .where import known_place, place_key
+from .where import place_key
 from .words import (
     CORPORATE,
     COURTESY,
@@ -437,9 +437,7 @@ def _matching_cluster(actor: Actor, label: str, clusters: list[_Cluster]) -> _Cl
                 cluster.label == "PERSON" and len(words) == 1 and len(big) > 1
             )
             if cluster.label == "ORG" and same_type:
-                # a trade's plural names a company, not a product ("their popular Apple Airpods")
-                trade = () if member.label_votes[PRODUCT] else tuple(member.surfaces)
-                same_type = _org_part(words, big, trade)
+                same_type = _org_part(words, big)
             elif cluster.label == "ORG" and label == "PERSON":
                 # "Mr. Rudolph" beside "Mason Rudolph's helmet", which the model read as
                 # an organisation (2 of the 90 dev pages listed both)
@@ -481,36 +479,17 @@ def _concatenated(actor: Actor, actors: dict[str, Actor]) -> bool:
     return False
 
 
-def _org_part(small: list[str], big: list[str], trade: Collection[str] = ()) -> bool:
+def _org_part(small: list[str], big: list[str]) -> bool:
     """Whether organisation name ``small`` can be short for ``big``: its last words
-    ("Interior Ministry" for "Syrian Interior Ministry"), ``big`` minus a corporate
-    suffix ("Mondelez" for "Mondelez International") or minus the plural that names its
-    trade ("Brightline" for "Brightline Appliances", "Acme" for "Acme Foods": ``trade`` are
-    the spellings of ``big`` when it is not described as a product), not any subset
-    ("Croydon" is not "Croydon Guardian", nor a place's "Seattle" "Seattle Times")."""
+    ("Interior Ministry" for "Syrian Interior Ministry") or ``big`` minus a corporate
+    suffix ("Mondelez" for "Mondelez International"), not any subset ("Croydon" is not
+    "Croydon Guardian"; nor is "Cloudflare" "Cloudflare Workers", a product, nor "Amazon" a
+    headline's "Amazon Looms": a plain plural after a name was tried as a trade's and merged
+    those on the dev feeds)."""
     if big[-len(small) :] == small:
         return True
     rest = big[len(small) :]
-    if big[: len(small)] != small:
-        return False
-    if all(w in CORPORATE for w in rest):
-        return True
-    return (
-        len(rest) == 1
-        and any(_plural_word(s.split()[-1]) for s in trade if s)
-        and not known_place(" ".join(small))
-    )
-
-
-def _plural_word(word: str) -> bool:
-    """A plain word written as an English plural ("Appliances", "Systems"; not "AirPods")."""
-    return (
-        len(word) > 3
-        and word.isalpha()
-        and word[1:].islower()
-        and word.endswith("s")
-        and not word.endswith(("ss", "us", "is"))
-    )
+    return big[: len(small)] == small and all(w in CORPORATE for w in rest)
 
 
 def _canonical_name(cluster: _Cluster) -> str:
