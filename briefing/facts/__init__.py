@@ -14,8 +14,8 @@ person that is only a title is dropped; a country used as a premodifier ("US Pre
 is not a place of the event.
 
 The readers live in one module each (``who``, ``what``, ``where``, ``when``, ``numbers``,
-``quotes``); ``state`` holds what they share, ``rank`` the named weights, ``entities`` the
-entity repairs and ``words`` the word lists.
+``quotes``, whose speakers ``speakers`` finds); ``state`` holds what they share, ``rank``
+the named weights, ``entities`` the entity repairs and ``words`` the word lists.
 """
 
 from __future__ import annotations
@@ -34,8 +34,9 @@ from ..nlp import analysis_cut, parse
 from ..text import split_sentences
 from .entities import Labelled, facility, fixed_entities
 from .numbers import read_number, read_plain_numbers
-from .quotes import chain_subjects, quotation_runs_on, quote_facts, quote_spans, read_quotes
+from .quotes import quotation_runs_on, quote_facts, quote_spans, read_quotes
 from .rank import DEFAULT_WEIGHTS, Weights
+from .speakers import chain_subjects
 from .state import State, ranked_items, sentence_at
 from .what import read_title_what, read_what, what_facts
 from .when import date_pieces, read_date, tense_of, when_facts

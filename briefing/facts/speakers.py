@@ -1,0 +1,403 @@
+"""Speakers: who said a quotation.
+
+A quotation's speaker is found in this order (:func:`find_speaker`):
+
+1. The subject of the speech verb nearest the quotation, in the sentences it touches and
+   outside every quotation ("..., Smith said", "said the minister"), or of the verb that
+   verb is coordinated with; for "according to", its object. That subject gives:
+   - a person (else an organisation) named in it, its head's own name first ("Butte
+     County Sheriff Kory Honea said" is Honea's);
+   - a proper noun the model left without an entity ("Mourinho said");
+   - an indefinite noun ("a spokesperson said"): someone the article does not name;
+   - a role phrase ("the Villa manager said"): the person the article named earlier in
+     that role, else the phrase itself when a name or possessive says whose role it is;
+   - "he"/"she" or a person noun: the last person who was a main clause's subject in
+     this or the two sentences before, else the last person named.
+     :func:`chain_subjects` keeps that chain going as the article is read: a main
+     clause's "he"/"she" stands for the person it refers to, and a surname the model
+     tagged no entity for the person the article named in full;
+   - "it", "they", "we": the last organisation (else person) named.
+   No speech verb, no subject, or a subject none of these fits: the previous quotation's
+   speaker when it is at most two sentences back.
+2. The person named nearest the quotation, within ``NEAR`` characters (a quote set off by
+   a colon, a caption).
+3. The noun phrase that is the speech verb's subject, when the article names nobody
+   ("officers announced", "said the magazine"), labelled ``NOUN``.
+
+A name inside a quotation is the quoted speaker's, never the writer's, and is passed
+over throughout. ``state.speakers`` holds the names read so far, in article order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .entities import fixed_label
+from .state import State, sentence_at
+from .who import main_clause
+from .words import (
+    ORG_PRONOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
+    WS,
+    clean_surface,
+    is_title_word,
+    join_tokens,
+    name_key,
+    name_tokens,
+    split_titles,
+)
+
+
+def find_speaker(
+    state: State,
+    doc: Any,
+    sents: list[tuple[int, int]],
+    offset: int,
+    quoted: Sequence[tuple[int, int]],
+    qs: int,
+    qe: int,
+) -> tuple[str | None, str | None]:
+    """The speaker of the quotation at ``doc.text[qs:qe]`` (``doc`` starts at ``offset`` in
+    the article; ``sents``: its sentences' character spans; ``quoted``: its quotations) and
+    the speaker's label (PERSON, ORG or NOUN): the speech verb's subject, else the person
+    named nearest, else the noun phrase that describes the speaker."""
+    speaker, label = _speaker(state, doc, sents, offset, quoted, qs, qe)
+    if speaker is None:
+        speaker, label = _nearest_person(state, offset + qs, offset + qe)
+    if speaker is None:
+        speaker, label = _described_speaker(doc, sents, quoted, qs, qe)
+    return speaker, label
+
+
+def _speaker(
+    state: State,
+    doc: Any,
+    sents: list[tuple[int, int]],
+    offset: int,
+    quoted: Sequence[tuple[int, int]],
+    qs: int,
+    qe: int,
+) -> tuple[str | None, str | None]:
+    """The speaker of the quotation at ``doc.text[qs:qe]``: the subject of the nearest speech
+    verb outside the quote in its sentence, a pronoun resolved to the last named person or
+    organisation, or the object of "according to"."""
+    verb = speech_verb(doc, sents, quoted, qs, qe)
+    if verb is None:
+        return _previous_speaker(state, offset + qs)
+    if verb.lower_ == "according":
+        objs = [t for c in verb.children for t in c.children if t.dep_ == "pobj"]
+        return _named_in(state, objs[:1], offset + qs) if objs else (None, None)
+    subjects = _subjects(verb)
+    if not subjects:
+        return _previous_speaker(state, offset + qs)
+    # a pronoun refers back from where it stands: "he ... called Omar a 'terrorist' and
+    # said, '...'" is not Omar, named between the pronoun and the quotation
+    return _named_in(state, subjects, offset + min(qs, subjects[0].idx))
+
+
+def speech_verb(
+    doc: Any, sents: list[tuple[int, int]], quoted: Sequence[tuple[int, int]], qs: int, qe: int
+) -> Any:
+    """The speech verb nearest the quotation, in the sentences it touches, outside it and
+    outside every other quotation: a verb inside quoted words is the quoted speaker's
+    ('"... as Erica said the other day, 'What if ...,'" Clinton concluded' is not Erica's;
+    'said' inside the next paragraph's quotation was read as this one's verb on PolNeAR
+    pages from the Huffington Post, Breitbart and the Washington Post)."""
+    # the sentence right after the closing mark too: the parser often ends a sentence at
+    # '... we got her!"' and starts the next at 'officers announced'
+    near = [(a, b) for a, b in sents if a <= qe + 3 and b >= qs - 1]
+    lo = min((a for a, _b in near), default=qs)
+    hi = max((b for _a, b in near), default=qe)
+    window = doc.char_span(lo, hi, alignment_mode="expand")
+    best = None
+    best_dist = 1 << 30
+    for tok in window if window is not None else doc:
+        if qs <= tok.idx < qe or _inside(quoted, tok.idx):
+            continue
+        if tok.lower_ in SPEECH_VERBS and (tok.tag_.startswith("VB") or tok.lower_ == "according"):
+            dist = qs - tok.idx if tok.idx < qs else tok.idx - qe
+            if dist < best_dist:
+                best, best_dist = tok, dist
+    return best
+
+
+def _subjects(verb: Any) -> list[Any]:
+    """The speech verb's subjects, or those of the verb it is coordinated with ("he asked
+    about the group, called her a 'terrorist' and said, '...'": "said" shares "he")."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ != "conj" or not verb.head.tag_.startswith("VB"):
+            return subjects
+        verb = verb.head
+    return []
+
+
+def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str | None]:
+    """A name for the phrases headed by ``heads``: a person (else an organisation) inside
+    them, else a pronoun or role noun resolved to the last person/organisation before
+    ``pos``."""
+    # "the Villa manager said": a noun's modifiers say whose role it is, they are not the
+    # speaker ("Villa", "the company's")
+    head = heads[0]
+    role = head.tag_ in ("NN", "NNS")
+    # the heads' own names first: "Butte County Sheriff Kory Honea said" is Honea's, though
+    # the model tagged the county before him as a person too
+    subtree = [*heads, *(t for h in heads for t in h.subtree if t not in heads)]
+    named = _entity_in([t for t in subtree if not (role and _premodifies(t, head))])
+    if named is not None:
+        return named
+    if head.tag_ == "NNP" and head.text[:1].isupper() and not is_title_word(head.text):
+        # a name the model left without an entity: "Mourinho said"
+        parts = [t for t in head.subtree if t.tag_ == "NNP" and t.i <= head.i]
+        name = clean_surface(" ".join(t.text for t in parts if not is_title_word(t.text)))
+        if name:
+            return name, "PERSON"
+    word = head.lower_
+    if head.tag_ in ("NN", "NNS") and any(
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+        for c in head.children
+    ):
+        # "A friend told the paper", "a company spokesperson said", "said one legal
+        # expert": an indefinite noun introduces someone the article does not name; no
+        # earlier name is meant
+        described = _noun_phrase(head)
+        if described:
+            return described, "NOUN"
+    if role:
+        holder = _role_holder(state, head, pos)
+        if holder is not None:
+            return holder
+        if any(_names_whose(t) for t in head.subtree if _premodifies(t, head)):
+            described = _noun_phrase(head)  # "the Villa manager", "Trump's spokeswoman"
+            if described and (word in PERSON_NOUNS or is_title_word(word)):
+                return described, "NOUN"
+            named = _entity_in(subtree)  # "The CENTCOM report noted": CENTCOM's words
+            if named is not None:
+                return named
+    if word in PERSON_NOUNS:
+        previous = _previous_speaker(state, pos)
+        if previous[1] == "NOUN" and previous[0] and previous[0].split()[-1].lower() == word:
+            return previous  # "said one legal expert" ... "the expert warned"
+    if word in PERSON_PRONOUNS or word in PERSON_NOUNS:
+        return _last_subject(state, pos) or _last_named(state, pos, ("PERSON",))
+    if word in ORG_PRONOUNS:
+        last = _last_named(state, pos, ("ORG", "PERSON"))
+        return last if last[0] else _previous_speaker(state, pos)
+    previous = _previous_speaker(state, pos)
+    if previous[1] == "NOUN":
+        return None, None  # "officers announced", then "said the magazine": not the officers
+    return previous
+
+
+def _entity_in(tokens: list[Any]) -> tuple[str, str] | None:
+    """The first person named among ``tokens``, else the first organisation."""
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    for wanted in ("PERSON", "ORG"):
+        for tok in tokens:
+            if not tok.ent_type_:
+                continue
+            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            if ent is None or fixed_label(ent, ent.label_) != wanted:
+                continue
+            _prefix, name = split_titles(WS.sub(" ", ent.text).strip())
+            name = clean_surface(name if wanted == "PERSON" else ent.text)
+            if name:
+                return name, wanted
+    return None
+
+
+def _role_holder(state: State, head: Any, pos: int) -> tuple[str, str] | None:
+    """The person the article named, before ``pos``, in the role the noun phrase of
+    ``head`` describes: "the Villa manager said" after "Villa manager Dean Smith" or "Dean
+    Smith, the Villa manager," is Dean Smith. The role must hold the phrase's noun and
+    every word that modifies it ("the company's spokesman" is not "spokesman Tom Lee" of
+    another company; "Gov." is "governor"); of several, the one named last."""
+    wanted = {head.lower_} | {
+        t.lower_
+        for t in head.subtree
+        if t.is_alpha and t.i != head.i and _premodifies(t, head) and t.dep_ != "det"
+    }
+    before = sentence_at(state.starts, pos)
+    holders = set()
+    for actor in state.who.values():
+        if actor.role is None or actor.role_evidence is None:
+            continue
+        _evidence, index, name = actor.role_evidence
+        words = _ROLE_WORD.findall(actor.role.lower())
+        if index is not None and index <= before and wanted <= _expanded(words):
+            holders.add(actor.key)
+    if not holders:
+        return None
+    for p, name, _label, _subject in reversed(state.speakers):  # "Christie" read as an ORG too
+        if p < pos and name_key(name) in holders and not _inside(state.quoted, p):
+            return name, "PERSON"
+    return None
+
+
+def _expanded(words: list[str]) -> set[str]:
+    return {TITLE_ABBREVIATIONS.get(w, w) for w in words}
+
+
+_ROLE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _names_whose(tok: Any) -> bool:
+    """Whether the modifier ``tok`` says whose role it is: a person's or an organisation's
+    name, or a possessive that is no pronoun ("the Villa manager", "the company's
+    spokesman"; "his spokesman" still looks back for "his"). A place, a party or a number
+    describes the person, named before ("the Texas senator", "the Republican lawmaker",
+    "the two-term president"), so those still look back."""
+    return tok.ent_type_ in ("PERSON", "ORG") or (tok.dep_ == "poss" and tok.tag_ != "PRP$")
+
+
+def _described_speaker(
+    doc: Any, sents: list[tuple[int, int]], quoted: Sequence[tuple[int, int]], qs: int, qe: int
+) -> tuple[str | None, str | None]:
+    """The speaker as the article describes it when it names nobody: the noun phrase that
+    is the speech verb's subject ("officers announced", "said the magazine", "a
+    spokesperson said"), seen on many pages whose quotes came without a speaker."""
+    verb = speech_verb(doc, sents, quoted, qs, qe)
+    if verb is None or verb.lower_ == "according":
+        return None, None
+    subjects = _subjects(verb)
+    if not subjects or subjects[0].tag_ not in ("NN", "NNS") or subjects[0].ent_type_:
+        return None, None
+    head = subjects[0]
+    if any(qs <= t.idx < qe for t in head.subtree):
+        return None, None
+    described = _noun_phrase(head)
+    return (described, "NOUN") if described else (None, None)
+
+
+def _noun_phrase(head: Any) -> str | None:
+    """The noun phrase of ``head`` up to the noun: "the magazine", "a company spokesperson",
+    "the company's spokesman", "the Aston Villa manager"."""
+    words = [t for t in head.subtree if t.i == head.i or _premodifies(t, head)]
+    if words[-1].i - words[0].i + 1 != len(words):
+        return None
+    return join_tokens(words)
+
+
+_PREMODIFIERS = ("det", "amod", "compound", "poss", "nmod")
+
+
+def _premodifies(tok: Any, head: Any) -> bool:
+    """Whether ``tok`` sits in a modifier standing before the noun ``head`` ("the",
+    "company's", "Aston Villa" of "the Aston Villa manager")."""
+    while tok.head.i != head.i:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok.i < head.i and tok.dep_ in _PREMODIFIERS
+
+
+def _nearest_person(state: State, start: int, end: int) -> tuple[str | None, str | None]:
+    """The person named nearest the quotation, within ``NEAR`` characters of it, when no
+    speech verb gives the speaker (a quote set off by a colon, a caption)."""
+    best, best_gap = None, NEAR + 1
+    for p, name, label, _subject in state.speakers:
+        if label != "PERSON":
+            continue
+        gap = start - p if p < start else p - end
+        if gap < 0 or _inside(state.quoted, p):
+            continue  # a name inside the quote, or another one, is not its speaker
+        if gap < best_gap:
+            best, best_gap = name, gap
+    return (best, "PERSON") if best else (None, None)
+
+
+# How far from a quotation its speaker may be named, in characters.
+NEAR = 250
+
+
+def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[int, int]]) -> None:
+    """A "he" or "she" that is a main clause's subject stands, from then on, for the person
+    it refers to, so a later "he said" still finds that person ("Andrew claims ... During
+    the visit, he was photographed with Epstein ... He instead told the BBC: '...'" is
+    Andrew's, not Epstein's, the last person named). A pronoun inside a quotation is the
+    speaker's, not the writer's, and is left alone. A surname the model left without an
+    entity is that person's too when it is a main clause's subject ("Elena Morales won …
+    Morales, a former attorney general, declared victory … '…,' she said")."""
+    for tok in doc:
+        pronoun = tok.lower_ in PERSON_PRONOUNS and tok.lower_ != "i"
+        # the tagger reads a surname as any noun ("Morales" as a plural)
+        surname = not pronoun and tok.tag_.startswith("NN") and tok.is_title and not tok.ent_type_
+        if not (pronoun or surname) or not main_clause(tok):
+            continue  # the cheap tests first: a pronoun is rare among a paragraph's tokens
+        if any(a <= tok.idx < b for a, b in quoted):
+            continue
+        pos = offset + tok.idx
+        if surname:
+            if tok.dep_ in ("nsubj", "nsubjpass") and _a_persons_surname(state, tok.text):
+                bisect.insort(state.speakers, (pos, tok.text, "PERSON", True))
+            continue
+        person = _last_subject(state, pos)
+        if person is not None:
+            bisect.insort(state.speakers, (pos, person[0], "PERSON", True))
+
+
+# How many sentences back a "he"/"she" looks for a person who was a main clause's subject.
+SUBJECT_SENTENCES = 2
+
+
+def _last_subject(state: State, pos: int) -> tuple[str, str] | None:
+    """The person a "he"/"she" before ``pos`` most likely is: the last person who was the
+    subject of a main clause in this or the two sentences before ("Sasse said the charges
+    are overdue. 'Heads needed to roll the day Epstein died,' he said": Sasse, not Epstein,
+    named later but inside a clause). A surname the model tagged as an organisation
+    counts when the article gives the full name as a person's."""
+    first = sentence_at(state.starts, pos) - SUBJECT_SENTENCES
+    for p, name, label, main_subject in reversed(state.speakers):
+        if p >= pos or not main_subject or _inside(state.quoted, p):
+            continue  # a name inside a quotation is the quoted speaker's, not the writer's
+        if sentence_at(state.starts, p) < first:
+            return None
+        if label == "PERSON" or _a_persons_surname(state, name):
+            return name, "PERSON"
+    return None
+
+
+def _a_persons_surname(state: State, name: str) -> bool:
+    words = name_tokens(name_key(name))
+    if len(words) != 1:
+        return False
+    own = state.who.get(words[0])
+    if own is not None and own.label_votes["PERSON"] >= max(1, own.label_votes["ORG"]):
+        return True
+    for key, actor in state.who.items():
+        votes = actor.label_votes
+        if key.endswith(" " + words[0]) and votes["PERSON"] > votes["ORG"]:
+            return True
+    return False
+
+
+def _last_named(state: State, pos: int, labels: tuple[str, ...]) -> tuple[str | None, str | None]:
+    for wanted in labels:
+        for p, name, label, _subject in reversed(state.speakers):
+            if p < pos and label == wanted and not _inside(state.quoted, p):
+                return name, label
+    return None, None
+
+
+def _previous_speaker(state: State, pos: int) -> tuple[str | None, str | None]:
+    """The speaker of the previous quotation when it is at most two sentences back."""
+    if state.last_speaker is None:
+        return None, None
+    index, speaker, label = state.last_speaker
+    if sentence_at(state.starts, pos) - index <= 2:
+        return speaker, label
+    return None, None
+
+
+def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls inside one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
