@@ -498,3 +498,19 @@ def test_a_sentence_after_its_day_is_not_part_of_the_date(text: str, found: dict
 def test_a_range_of_years_is_a_date_not_a_count() -> None:
     # "2010 to" looked like a count ("130 mortars") and the range was dropped
     assert when("From 2010 to 2015 he lived in Rome.")["2010 to 2015"] == "2010/2015"
+
+
+@pytest.mark.parametrize(
+    ("title", "day"),
+    [
+        # headline grammar: the simple present tells what happened ...
+        ("Police arrest man after Friday robbery", "2025-11-21"),
+        ("Markets fall on Friday as oil slides", "2025-11-21"),
+        # ... and "to" with a verb what will happen
+        ("Severe storms to lash the coast on Friday", "2025-11-28"),
+        ("Man to be sentenced on Friday after fraud trial", "2025-11-28"),
+    ],
+)
+def test_a_headline_s_tense_is_read_in_headline_grammar(title: str, day: str) -> None:
+    article = Article("The council said little else about the matter.", title=title)
+    assert when(article)["Friday"] == day

@@ -81,6 +81,39 @@ def tense_of(tok: Any) -> dates.Tense:
     return None
 
 
+def headline_tense(tok: Any) -> dates.Tense:
+    """The tense of a headline's verb, in headline grammar: the simple present tells what
+    happened ("Police arrest man after Friday robbery", "Markets fall on Monday") and "to"
+    with a verb what will ("Talks to resume Monday"); else as in the text (:func:`tense_of`)."""
+    verb = _verb_of(tok)
+    if verb is not None and not verb.tag_.startswith("VB"):
+        verb = None
+    if verb is not None:
+        auxes = _auxes(verb)
+        if verb.tag_ in ("VBZ", "VBP") and not auxes:
+            return "past"
+        if (
+            verb.tag_ in ("VB", "VBN")
+            and "to" in auxes
+            and not auxes & {"have", "had"}
+            and "ROOT" in (verb.dep_, verb.head.dep_)
+        ):
+            return "future"  # the parser hangs "to resume" on the subject: "Talks [to resume]"
+    return tense_of(tok)
+
+
+def _verb_of(tok: Any) -> Any:
+    """The verb ``tok`` hangs from, at most five steps up (None when there is none)."""
+    verb = tok
+    for _ in range(5):
+        if verb.tag_.startswith("VB"):
+            return verb
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
 def _auxes(verb: Any) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
@@ -170,7 +203,7 @@ def read_date(
         ):
             return  # the language's own date words hold it, or no year: not the model's
         read_found(state, pos)
-    tense = tense_of(span.root) if english else None
+    tense = (headline_tense if title else tense_of)(span.root) if english else None
     non_event = _non_event(span) if english else False
     start = pos if not title else 0
     after = _range_start(state, span, pos) if english and not title else None
