@@ -180,3 +180,14 @@ def test_a_place_read_as_a_person_is_a_place(place: str) -> None:
 def test_a_person_named_like_a_town_stays_a_person(text: str) -> None:
     assert "Perry" in who(text)
     assert "Perry" not in where(text)
+
+
+def test_a_place_naming_the_building_where_it_happened_is_the_place_of_the_event() -> None:
+    # "at a Vienna museum" had weighed as "US forces" (a place as a mere modifier), so the
+    # place the egg was made came first
+    text = (
+        "Thieves smashed a display case at a Vienna museum early on Sunday and escaped "
+        "with a jewelled egg, police said. The egg, made in St. Petersburg in 1899, had "
+        "been on loan from a private collector since September."
+    )
+    assert where(text)[0] == "Vienna"

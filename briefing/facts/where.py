@@ -18,6 +18,7 @@ from .state import LIMITS, MAX_CANDIDATES, Actor, State
 from .words import (
     COUNTRY_ALIASES,
     DEMONYMS,
+    FACILITY_WORDS,
     LOCATIVE_PREPS,
     PLACE_NOUNS,
     clean_surface,
@@ -60,14 +61,14 @@ def read_place(
     if dep in ("compound", "amod", "nmod", "npadvmod") and head.i >= span.end:
         if head.ent_type_ in ("ORG", "PERSON") or is_title_word(head.text):
             return  # "US President", "US CENTCOM": not a place of the event
-        weight *= w.place_premodifier
-        # "in the Dana area", "in Idleb province": the place word it names is in a place
-        # phrase, so the name is too
+        # "in the Dana area", "in Idleb province", "at a Vienna museum": the place word or
+        # building it names is in a place phrase, so the name is too, and weighs as one
         locative = placed = (
-            head.lower_ in PLACE_NOUNS
+            (head.lower_ in PLACE_NOUNS or head.lower_ in FACILITY_WORDS)
             and head.dep_ == "pobj"
             and head.head.lower_ in LOCATIVE_PREPS
         )
+        weight *= w.place_locative if locative else w.place_premodifier
     elif dep == "poss" or dep in ("nsubj", "nsubjpass"):
         weight *= w.place_subject
     elif dep == "pobj" and head.lower_ in LOCATIVE_PREPS:

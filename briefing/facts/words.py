@@ -280,7 +280,7 @@ MEDIA_WORDS = _words(
 FACILITY_WORDS = _words(
     "house tower field stadium arena palace hall square street road avenue airport station "
     "park building hospital bridge center centre mall hotel church mosque temple cathedral "
-    "embassy consulate prison base camp court courthouse capitol circuit"
+    "embassy consulate prison base camp court courthouse capitol circuit museum factory plant"
 )
 
 
