@@ -1163,6 +1163,13 @@ def test_a_count_says_what_befell_it_and_a_level_what_it_is_the_level_of() -> No
          "The ECB lowered its deposit rate to 2.00%"),
         ("Swiss voters will decide on March 8 whether to cut the fee to 200 francs.",
          "Swiss voters will decide whether to cut the fee to 200 francs"),
+        # a percent sign before a comma is the number's, not a break
+        ("Morales had 1,412,388 votes, or 51.3%, to Brandt's 1,297,041.",
+         "Morales had 1,412,388 votes or 51.3% to Brandt's 1,297,041"),
+        # the amount a verb of change moved by is its object
+        ("Shares of the bank fell 3.1% on Tuesday.", "Shares of the bank fell 3.1% on Tuesday"),
+        ("The Nasdaq dropped 3.1 percent to 8,000 points on Friday.",
+         "The Nasdaq dropped 3.1 percent to 8,000 points"),
     ],
 )  # fmt: skip
 def test_a_what_line_keeps_a_percent_sign_and_a_whether(text: str, line: str) -> None:

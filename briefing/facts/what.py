@@ -175,6 +175,9 @@ def _event(
         # object: "A Man Developed 'Feather Duvet Lung' After ...", "Bedding Gave Him
         # ‘Feather Duvet Lung’" (3 headlines of the dev pages ended at the verb)
         objects += [c for c in verb.children if c.i > verb.i and _quoted_noun(c)]
+    if not objects:
+        # an amount is what a verb of change moved by: "Shares fell 3.1%", "rose 12 points"
+        objects += [c for c in verb.children if c.i > verb.i and _amount(c)]
     preps = [
         c
         for c in verb.children
@@ -243,6 +246,17 @@ def _event(
     if full and (not text or _EMPTY_CLAUSE.match(text)):
         return None
     return text, stem(verb.lower_)
+
+
+def _amount(tok: Any) -> bool:
+    """An amount the parser hung off a verb as an adverb: "3.1%", "12 points", "$2"."""
+    return bool(
+        tok.dep_ == "npadvmod"
+        and (
+            tok.ent_type_ in ("PERCENT", "MONEY", "QUANTITY")
+            or any(c.dep_ == "nummod" for c in tok.children)
+        )
+    )
 
 
 def _quoted_noun(tok: Any) -> bool:
@@ -452,7 +466,7 @@ def _glued(tok: Any) -> bool:
         and tok.i + 1 < len(tok.doc)
         and not tok.doc[tok.i - 1].whitespace_
         and not tok.whitespace_
-        and tok.text not in ("(", ")", "[", "]", "“", "”", '"')
+        and tok.text not in ("(", ")", "[", "]", "“", "”", '"', "%", "‰")
     )
 
 
