@@ -226,3 +226,11 @@ def test_a_title_that_is_only_the_site_name_keeps_it() -> None:
         "Gazette | Harbour",
     )
     assert article_from_html(html, "page.html").title == "Gazette | Harbour"
+
+
+def test_a_page_naming_no_site_takes_it_from_beside_the_headline_in_its_title() -> None:
+    html = _titled(
+        "<title>Council approves harbour budget | Harbour Gazette</title>",
+        "Council approves harbour budget",
+    )
+    assert article_from_html(html, "page.html").source == "Harbour Gazette"

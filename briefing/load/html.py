@@ -177,17 +177,21 @@ def _title_and_site(
 
     trafilatura takes for the site's name a part of the <title> with a dot in it, meant for
     "example.com" but also "Reeves unveils £4.5bn plan" (the headline): a name equal to
-    the headline is no name, and the <title>'s other part is. A headline ending or starting
+    the headline is no name, and the <title>'s other part is; so is it when the page names
+    no site ("Headline | Law Herald" with no og:site_name). A headline ending or starting
     with the site's name ("Best tech gadgets of 2019 | ZDNet", 10 of the 90 dev pages, from
     og:title) loses it.
     """
-    if not title or not site:
+    if not title:
         return title, site
     folded = " ".join(title.split()).casefold()
-    if " ".join(site.split()).casefold() == folded:
-        parts = re.split(_TITLE_SEPARATOR, head_title.strip())
-        others = [p for p in parts if p.strip() and p.strip().casefold() != folded]
-        return title, others[-1].strip() if len(parts) == 2 and others else None
+    if not site or " ".join(site.split()).casefold() == folded:
+        # no name, or the headline taken for it: the <title>'s part beside the headline
+        parts = [" ".join(p.split()) for p in re.split(_TITLE_SEPARATOR, head_title.strip())]
+        others = [p for p in parts if p and p.casefold() != folded]
+        if len(parts) == 2 and len(others) == 1:
+            return title, others[0]
+        return title, None
     name = re.escape(site.strip())
     for pattern in (
         rf"(?:{_TITLE_SEPARATOR}){name}\s*$",
