@@ -230,6 +230,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 
 _DATE_LEAD = r"(?<!\w)(?:(?:on|in|at|by|since|until|from|during|early|late|last|this|next|the)\s+)*"
+# the zone a clock time was given in goes with it: "at 4:17 a.m. local time", "6 p.m. CST"
+_ZONE_AFTER = r"(?:\s+(?:local time|(?-i:[A-Z]{1,4}T|UTC|WIB))\b)?"
 _OPENING_LINKS = frozenset(("and", "or", "but", "so", "then", "also"))
 
 
@@ -270,8 +272,13 @@ def event_label(sentence: str, date_text: str, limit: int = 60) -> str:
         # Only a date at a clause's edge goes ("… fell sharply on Tuesday."); one inside a
         # phrase ("Tuesday's announcement", "for the March 21 call") stays, verbatim.
         text = re.sub(
-            rf"{_DATE_LEAD}{date}(?=\s*(?:[,;:.!?)–—]|$))", " ", text, count=1, flags=re.I
+            rf"{_DATE_LEAD}{date}{_ZONE_AFTER}(?=\s*(?:[,;:.!?)–—]|$))",
+            " ",
+            text,
+            count=1,
+            flags=re.I,
         )
+        text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)  # "local time (0117 GMT)" less its time
         text = re.sub(r"\s+(?=[,;:.!?])", "", " ".join(text.split()))
         text = re.sub(r"([,;:])[,;:]+", r"\1", text)
         text = re.sub(r"\s[–—]\s+[–—](?=\s)", "", text)
@@ -286,7 +293,17 @@ def event_label(sentence: str, date_text: str, limit: int = 60) -> str:
         label = " ".join(sentence.split()).strip(" .!?,;:|–—-")
     if label[:1].islower():
         label = label[0].upper() + label[1:]
-    return shorten(label, limit)
+    return shorten(_paired_quotes(label), limit)
+
+
+def _paired_quotes(label: str) -> str:
+    """``label`` without quotation marks whose partners the cut left out ('Without new money,
+    our pipeline breaks," said WFP …': the label starts inside the quotation)."""
+    if len(re.findall(r'(?<!\d)"', label)) % 2:  # not the inch mark of '65" TV'
+        label = re.sub(r'(?<!\d)"', "", label)
+    if label.count("\u201c") != label.count("\u201d"):
+        label = label.replace("\u201c", "").replace("\u201d", "")
+    return " ".join(label.split())
 
 
 _JOINED_CLAUSE = re.compile(r"^\s*(?:and|but|while|whereas)\s", re.I)
@@ -309,7 +326,7 @@ def _own_clause(text: str, date_text: str) -> str | None:
     if k > 0 and not _JOINED_CLAUSE.match(clause):
         return None
     date = re.escape(" ".join(date_text.split()))
-    rest = re.sub(rf"{_DATE_LEAD}{date}", " ", clause, count=1, flags=re.I)
+    rest = re.sub(rf"{_DATE_LEAD}{date}{_ZONE_AFTER}", " ", clause, count=1, flags=re.I)
     words = _trim_opening(rest.split())
     enough = 3 if k > 0 else 2
     return " ".join(words).strip(" .!?,;:|–—-") if len(words) >= enough else None
@@ -319,12 +336,26 @@ def _own_clause(text: str, date_text: str) -> str | None:
 # since September", "released on bail until June 4" (a timeline had put the fall in
 # September and the arrest on 4 June).
 _CONTEXT_BEFORE = re.compile(r"\b(?:since|until|till|through|ever since)\s+(?:the\s+)?$", re.I)
+# A baseline a figure is compared with is no event: "prices rose 4.9% on a year earlier",
+# "up from the previous year", "compared with last year" (jobs and inflation reports).
+_COMPARED_BEFORE = re.compile(r"\b(?:on|from|than|with|to|versus|vs\.?)\s+$", re.I)
+_BASELINE = re.compile(
+    r"^(?:(?:a|one) year (?:earlier|ago|before)|the (?:previous|prior|year-earlier) "
+    r"(?:year|month|quarter|period)|last year|the same (?:month|quarter|period) (?:a year "
+    r"earlier|last year))$",
+    re.I,
+)
 
 
 def _context_date(source: str, date_text: str) -> bool:
     text = " ".join(source.split())
     at = _date_at(text, date_text)
-    return at > 0 and _CONTEXT_BEFORE.search(text[:at]) is not None
+    if at <= 0:
+        return False
+    before = text[:at]
+    if _BASELINE.match(" ".join(date_text.split())) and _COMPARED_BEFORE.search(before):
+        return True
+    return _CONTEXT_BEFORE.search(before) is not None
 
 
 def _date_at(text: str, date_text: str) -> int:
@@ -345,14 +376,16 @@ def timeline_points(
     """
     points: list[Point] = []
     seen: set[str] = set()
+    days: set[tuple[str, dt.date]] = set()
     for value, text, source in items:
         if text and _context_date(source, text):
             continue
         span = parse_when(value)
-        if span is None or value in seen:
-            continue
+        if span is None or value in seen or (source, span[0]) in days:
+            continue  # one sentence, one day: "at 4:17 a.m. local time (0117 GMT)" is one time
         assert value is not None
         seen.add(value)
+        days.add((source, span[0]))
         words = describe_when(value, text) or value
         label = event_label(source, text or "", label_chars)
         points.append(Point(span[0], span[1], words, label, minute_of_day(value)))

@@ -197,3 +197,30 @@ def test_a_time_or_a_number_does_not_end_a_label_at_its_colon_or_comma(
     sentence: str, date: str, label: str
 ) -> None:
     assert event_label(sentence, date) == label
+
+
+def test_a_label_cut_inside_a_quotation_loses_the_lone_closing_mark() -> None:
+    sentence = '"Without new money, our food pipeline breaks in January," said the director.'
+    label = event_label(sentence, "January")
+    assert label.startswith("Without new money") and '"' not in label
+    assert event_label('The shop sold 65" TVs for $500 on Friday.', "Friday") == (
+        'The shop sold 65" TVs for $500'
+    )
+
+
+def test_a_time_taken_out_of_a_label_takes_its_zone_and_brackets_with_it() -> None:
+    sentence = "The quake hit at 4:17 a.m. local time (0117 GMT) at a depth of 10 kilometres."
+    assert event_label(sentence, "4:17 a.m.") == "The quake hit"
+    assert "( )" not in event_label(sentence, "0117 GMT")
+
+
+def test_a_baseline_a_figure_is_compared_with_is_no_event_and_one_time_is_one_point() -> None:
+    points = timeline_points(
+        [
+            ("2025-10", "October", "Prices rose 4.9% in October."),
+            ("2024-10", "a year earlier", "Prices rose 4.9% in October on a year earlier."),
+            ("2025-11-24T04:17", "4:17 a.m.", "The quake hit at 4:17 a.m. local time (0117 GMT)."),
+            ("2025-11-24T01:17Z", "0117 GMT", "The quake hit at 4:17 a.m. local time (0117 GMT)."),
+        ]
+    )
+    assert [p.start for p in points] == [dt.date(2025, 10, 1), dt.date(2025, 11, 24)]
