@@ -1176,6 +1176,14 @@ def test_a_what_line_keeps_a_percent_sign_and_a_whether(text: str, line: str) ->
     assert extract_facts(Article(text)).what[0].text == line
 
 
+def test_a_clause_the_parser_left_without_subject_or_object_is_no_object() -> None:
+    # the parser hung "spreads" off "warns": the line read "UN warns spreads"
+    title = "UN warns of 'catastrophic' winter for 1.2 million displaced as Keldar fighting spreads"
+    text = "Aid agencies said on Monday that many families face the cold without shelter."
+    what = extract_facts(Article(text, title=title)).what
+    assert what[0].text == "UN warns of catastrophic winter"
+
+
 # --- sums and counts written the British, Indian and financial way ----------------------------
 
 

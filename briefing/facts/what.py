@@ -169,7 +169,11 @@ def _event(
     if subjects:
         keep += _trimmed(subjects[0], 8)
     keep += [verb] + [c for c in verb.children if c.dep_ in _VERB_GROUP]
-    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ in _OBJECT_DEPS and c.i > verb.i and not _bare_clause(c)
+    ]
     if not [c for c in objects if c.dep_ != "dative"]:
         # a quoted name the parser hung off the verb as an adverb or an apposition is its
         # object: "A Man Developed 'Feather Duvet Lung' After ...", "Bedding Gave Him
@@ -246,6 +250,19 @@ def _event(
     if full and (not text or _EMPTY_CLAUSE.match(text)):
         return None
     return text, stem(verb.lower_)
+
+
+def _bare_clause(tok: Any) -> bool:
+    """A clausal complement with nothing of its own, a parse fragment: "UN warns of
+    'catastrophic' winter … as fighting spreads" hung "spreads" off "warns" ("UN warns
+    spreads")."""
+    return bool(
+        tok.dep_ == "ccomp"
+        and tok.tag_.startswith("VB")
+        and not any(
+            t.dep_ in _CORE_DEPS or t.dep_ in _OBJECT_DEPS for t in tok.subtree if t is not tok
+        )
+    )
 
 
 def _amount(tok: Any) -> bool:
