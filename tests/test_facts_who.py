@@ -82,3 +82,48 @@ def test_an_acronym_listed_with_a_country_stays_an_organisation() -> None:
         "criticism."
     )
     assert "UN" in who
+
+
+def test_a_picture_credit_is_no_actor() -> None:
+    who = _who(
+        "Storms cut power to 9,000 homes on Monday, utility spokeswoman Ann Fay said.\n\n"
+        "Crews clear a fallen tree. Photo: Reuters\n\nRepairs could take two days, she said."
+    )
+    assert "Reuters" not in who
+    assert "Ann Fay" in who
+
+
+def test_a_byline_author_is_no_actor() -> None:
+    who = _who(
+        "*By Tom Reyes, Staff Writer*\n\nOrchard Mills agreed on Tuesday to buy Lakeview "
+        "Dairy for $40 million, chief executive Ann Fay said."
+    )
+    assert "Tom Reyes" not in who
+    assert "Ann Fay" in who
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Leeds went ahead when Jo Kent drove a low shot past goalkeeper Ben Ruiz, who "
+            "had come off his line.",
+            "Ben Ruiz",
+            "goalkeeper",
+        ),
+        (
+            "The ruling was upheld on Friday. Mr Justice Rowe had found the charge unlawful "
+            "in March.",
+            "Rowe",
+            "Mr Justice",
+        ),
+    ],
+)
+def test_a_role_is_the_title_not_the_words_before_it(text: str, name: str, role: str) -> None:
+    assert _who(text).get(name) == role
+
+
+def test_a_plural_before_names_is_no_one_s_role() -> None:
+    who = _who("Supervisors Frank Ortiz and Beth Lang voted against the plan.")
+    assert "Frank Ortiz" in who
+    assert who["Frank Ortiz"] is None

@@ -16,12 +16,14 @@ from .state import LIMITS, MAX_CANDIDATES, Actor, State
 from .where import place_key
 from .words import (
     CORPORATE,
-    COURTESY,
+    CREDIT_LABELS,
     CREDITS,
     MEDIA_WORDS,
+    PREPOSITIONS,
     PUNCT_EDGE,
     WS,
     clean_surface,
+    drop_courtesy,
     is_title_word,
     join_tokens,
     name_key,
@@ -80,6 +82,26 @@ def _common_opening(span: Any) -> bool:
     )
 
 
+def _credit_line(span: Any) -> bool:
+    """A name credited for a picture ("Photo: AFP" closing a caption): the maker of the
+    picture, not an actor in the story."""
+    doc = span.doc
+    i = span.start
+    return bool(i >= 2 and doc[i - 1].text == ":" and doc[i - 2].lower_ in CREDIT_LABELS)
+
+
+def _byline(span: Any) -> bool:
+    """The author of a byline ("By Greg Tanner, Business Reporter"): "by" opening its
+    sentence (after punctuation only, as "*By"), with no verb it is the agent of."""
+    doc = span.doc
+    if span.start == 0:
+        return False
+    by = doc[span.start - 1]
+    if by.lower_ != "by" or any(not t.is_punct for t in doc[by.sent.start : by.i]):
+        return False
+    return by.head.i == by.i or by.head.pos_ not in ("VERB", "AUX")
+
+
 def _measured(span: Any) -> bool:
     """A name a percentage or a sum stands before as its modifier: what is measured or
     priced, not an actor ("95% CI", a study's confidence interval; "the $132,000 Grand
@@ -106,6 +128,8 @@ def read_actor(
         return  # "Schools will stay open", "Commuters faced delays": capitalised to start
     if _measured(span):
         return  # "(95% CI, 4% to 8%)": a statistic's name
+    if _credit_line(span) or (label == "PERSON" and _byline(span)):
+        return  # "Photo: AFP" under a picture, "By Greg Tanner" over the story
     key = name_key(name)
     if not key or len(key) < 2 or len(name_tokens(key)) > MAX_NAME_WORDS:
         return  # no name; or a run of initials or a list the model read as one name
@@ -271,8 +295,8 @@ def _left_role(span: Any) -> str:
             or is_title_word(tok.text)
             or _abbreviation_dot(doc, i)
         )
-        if not ok or tok.text in ("“", '"', "”", "‘"):
-            break
+        if not ok or tok.text in ("“", '"', "”", "‘") or tok.lower_ in PREPOSITIONS:
+            break  # a preposition ends the role: "a shot past goalkeeper Sam Whitaker"
         first = i
         i -= 1
     if first == span.start:
@@ -280,6 +304,8 @@ def _left_role(span: Any) -> str:
     nearest = doc[span.start - 1]
     if nearest.tag_ in ("JJ", "JJR", "JJS") and not is_title_word(nearest.text):
         return ""  # a description of a thing, not a role: "the new Mac Pro", "lunar Gateway"
+    if nearest.tag_ in ("NNS", "NNPS") and not is_title_word(nearest.text):
+        return ""  # a plural is a group's, no one's role: "Councilmembers Frank Russo and …"
     text = doc[first : span.start].text
     if text.count("(") != text.count(")"):
         return ""
@@ -321,7 +347,7 @@ def _appositive_role(span: Any) -> str | None:
             toks = [t for t in child.subtree if not _inside_clause(t, child)]
             if 0 < len(toks) <= 12:
                 return join_tokens(toks)
-    if root.dep_ == "appos" and root.head.i < span.start and root.head.tag_ in ("NN", "NNS"):
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.tag_ == "NN":
         head = root.head
         toks = [t for t in head.subtree if t.i < span.start and not _inside_clause(t, head)]
         if 0 < len(toks) <= 12:
@@ -348,8 +374,7 @@ def _clean_role(role: str) -> str | None:
     if not role or role.split()[0].lower() in _POSSESSIVES:
         return None  # someone else's ("her former record label", "its core components")
     role = re.sub(r"(^|, )(?:the|a|an|The|A|An)\s+", r"\1", role)
-    words = [w for w in role.split() if w.lower().rstrip(".,") not in COURTESY]
-    role = PUNCT_EDGE.sub("", " ".join(words))
+    role = PUNCT_EDGE.sub("", " ".join(drop_courtesy(role.split())))
     if role.count("(") != role.count(")") or re.search(r"\(\s*\)", role):
         return None  # a credit run into the text ("(Reuters) London Mayor Sadiq", "@name)")
     return role or None

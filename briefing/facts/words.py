@@ -220,13 +220,42 @@ def is_title_word(word: str) -> bool:
 
 def split_titles(text: str) -> tuple[str, str]:
     """Split leading titles off a name: "Brig.-Gen. Ghassan Bakir" -> ("Brig.-Gen.", "Ghassan
-    Bakir"). Courtesy titles (Mr., Ms.) are dropped, not kept as a role."""
+    Bakir"). Courtesy titles (Mr., Ms.) are dropped, not kept as a role, unless a title
+    follows them, as in a judge's "Mr Justice"."""
     words = text.split()
     i = 0
     while i < len(words) - 0 and is_title_word(words[i].strip(",")):
         i += 1
-    prefix = [w for w in words[:i] if w.lower().rstrip(".") not in COURTESY]
-    return " ".join(prefix), " ".join(words[i:])
+    return " ".join(drop_courtesy(words[:i])), " ".join(words[i:])
+
+
+def drop_courtesy(words: list[str]) -> list[str]:
+    """``words`` without courtesy titles ("Mr", "Ms."), except one a title follows and
+    belongs to ("Mr Justice Fenwick", "Madam Speaker")."""
+    kept = []
+    for j, word in enumerate(words):
+        after = words[j + 1].strip(",") if j + 1 < len(words) else ""
+        courtesy = word.lower().rstrip(".,") in COURTESY
+        if not courtesy or (
+            after and is_title_word(after) and after.lower().rstrip(".") not in COURTESY
+        ):
+            kept.append(word)
+    return kept
+
+
+# What a caption's credit line names before its colon: "Photo: AFP", "Credit: Getty Images".
+CREDIT_LABELS = _words(
+    "photo photos photograph picture pictures image images credit illustration graphic video "
+    "footage"
+)
+
+
+# Prepositions the tagger may read as an adjective or a noun before a role noun ("a free
+# kick past goalkeeper Sam Whitaker"): a closed class, never part of a role.
+PREPOSITIONS = _words(
+    "past near opposite via despite beyond behind beside besides toward towards against "
+    "unlike like outside inside around alongside amid versus"
+)
 
 
 def join_tokens(tokens: Iterable[Any]) -> str:
