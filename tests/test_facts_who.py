@@ -127,3 +127,12 @@ def test_a_plural_before_names_is_no_one_s_role() -> None:
     who = _who("Supervisors Frank Ortiz and Beth Lang voted against the plan.")
     assert "Frank Ortiz" in who
     assert who["Frank Ortiz"] is None
+
+
+def test_an_embedded_post_s_signature_dash_is_no_part_of_a_name() -> None:
+    who = _who(
+        "Shoppers were upset about the smaller chocolate bars. So unhappy, in fact, that it "
+        "trended. I'm so happy readers got their priorities right. -- David Wriglesworth "
+        "(@Wriggy) November 8, 2016. Wriglesworth said the bars were too small."
+    )
+    assert "David Wriglesworth" in who and not any(name.startswith("-") for name in who)

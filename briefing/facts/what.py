@@ -170,9 +170,7 @@ def _event(
         keep += _trimmed(subjects[0], 8)
     keep += [verb] + [c for c in verb.children if c.dep_ in _VERB_GROUP]
     objects = [
-        c
-        for c in verb.children
-        if c.dep_ in _OBJECT_DEPS and c.i > verb.i and not _bare_clause(c)
+        c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i and not _bare_clause(c)
     ]
     if not [c for c in objects if c.dep_ != "dative"]:
         # a quoted name the parser hung off the verb as an adverb or an apposition is its

@@ -207,8 +207,9 @@ def name_key(text: str) -> str:
 
 
 def clean_surface(text: str) -> str:
-    """A surface form without a leading "the" or trailing possessive, whitespace collapsed."""
-    text = WS.sub(" ", text).strip()
+    """A surface form without a leading "the", dash or bullet ("-- David Wriglesworth", an
+    embedded tweet's signature) or trailing possessive, whitespace collapsed."""
+    text = re.sub(r"^[-–—•·*]+\s*", "", WS.sub(" ", text).strip())
     text = re.sub(r"^(?:the|The)\s+", "", text)
     return re.sub(r"\s*['’]s?$", "", text).strip()
 
