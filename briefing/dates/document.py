@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from .anaphora import on_a_day, refers_back
 from .duration import duration_value
-from .find import find
+from .find import bare_weekday, find, names_month
 from .resolver import _check_language, is_duration, resolve
 from .words import MONTHS, WEEKDAYS, Tense, _clean, _to_date, _valid
 
@@ -21,6 +21,8 @@ Mention = tuple[int, int, str, "str | None"]
 # TimeBank and MEANTIME documents)
 _SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _BARE_DAY = re.compile(r"^(?:the\s+)?(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?$")
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[0-9]{3}|2[01][0-9]{2})(?!\d)")
+_MONTH_VALUE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 _BARE_YEAR = re.compile(r"^(?:1[0-9]{3}|2[01][0-9]{2})$")
 _DATE_WORD = re.compile(
     r"\d|\b(?:"
@@ -82,6 +84,7 @@ class DocumentResolver:
         self.reference: str | None = None
         self.day: str | None = None  # the last value that names a day
         self.sentence: int | None = None  # the sentence of the reference, when told
+        self.named_year = False  # whether the reference's text wrote its year
 
     def resolve(
         self,
@@ -104,15 +107,53 @@ class DocumentResolver:
             if sentence is not None and sentence == self.sentence and self._coarse():
                 return None
             reference = self.day  # "Tuesday ... in February ... in morning trading"
-        value = resolve(
+        value = self._same_weekday(text, tense) or resolve(
             text, self.anchor, tense=tense, language=self.language, reference=reference, after=after
         )
+        if value is not None and sentence is not None and sentence == self.sentence:
+            value = self._in_order(text, value)
         if value is not None and not is_anaphoric(text):
             self.reference = value
             self.sentence = sentence
+            self.named_year = _YEAR_WRITTEN.search(text) is not None
             if re.match(r"\d{4}-\d{2}-\d{2}", value):
                 self.day = value[:10]
         return value
+
+    def _in_order(self, text: str, value: str) -> str:
+        """A month named without its year after a date that wrote its year, in the same
+        sentence, takes the year that keeps the order: "begin in April 2027 and finish by
+        the end of September" is September 2027, not the September nearest the anchor."""
+        ref = self.reference
+        if not (
+            self.named_year and ref and _MONTH_VALUE.fullmatch(value) and _MONTH_VALUE.match(ref)
+        ):
+            return value
+        if _YEAR_WRITTEN.search(text) or not names_month(text, self.language):
+            return value
+        year = int(ref[:4])
+        ordered = f"{year}{value[4:]}"
+        n = min(len(ordered), len(ref))
+        if ordered[:n] < ref[:n]:
+            ordered = f"{year + 1}{value[4:]}"
+        return ordered if len(ordered) == 7 or _valid(ordered) else value
+
+    def _same_weekday(self, text: str, tense: Tense) -> str | None:
+        """A bare weekday after a date named on that weekday, within a week of the anchor, is
+        that date ("jeudi 26 novembre ... jeudi", "Thursday, Nov. 26 ... Thursday") unless
+        the tense points the other way ("ended on Wednesday ... will be back on
+        Wednesday": the next one)."""
+        if self.day is None or self.anchor is None:
+            return None
+        weekday = bare_weekday(text, self.language)
+        if weekday is None:
+            return None
+        day = dt.date.fromisoformat(self.day)
+        if day.weekday() != weekday or abs((day - self.anchor).days) > 6:
+            return None
+        if (tense == "future" and day <= self.anchor) or (tense == "past" and day > self.anchor):
+            return None
+        return self.day
 
     def _coarse(self) -> bool:
         """Whether the reference is a date coarser than a day ("2026-08", "2026-SU")."""

@@ -155,6 +155,31 @@ def _weekday_forms(code: str) -> dict[str, int]:
     }
 
 
+@lru_cache(maxsize=32)
+def _month_pattern(code: str) -> re.Pattern[str] | None:
+    """A month's name in ``code`` (English: ours; else dateparser's locale data)."""
+    if code == "en":
+        from .words import MONTHS
+
+        names = list(MONTHS)
+    else:
+        try:
+            from dateparser.languages.loader import default_loader
+
+            names = _names(default_loader.get_locale(code).info, _MONTH_KEYS, 4)
+        except (KeyError, ValueError, ImportError):
+            return None
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(_alts(names)) + r")\.?(?!\w)", re.I)
+
+
+def names_month(text: str, language: str) -> bool:
+    """Whether ``text`` names a month in ``language`` ("September", "26 novembre")."""
+    pattern = _month_pattern(language.strip().lower())
+    return pattern is not None and pattern.search(text) is not None
+
+
 def bare_weekday(text: str, language: str) -> int | None:
     """The weekday (0 = Monday) that ``text`` is, when it is only a weekday in ``language``
     ("quarta-feira", "Montag", "lundi"), else None."""

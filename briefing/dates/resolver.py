@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import BriefingError
+from . import rules
 from .anaphora import (
     clock_and_day,
     refers_back,
@@ -18,7 +19,7 @@ from .anaphora import (
     straight_day,
     time_of_day_only,
 )
-from .find import bare_weekday, not_a_date
+from .find import bare_weekday, names_month, not_a_date
 from .rules import (
     _CLOCK,
     _IN_N,
@@ -30,6 +31,7 @@ from .rules import (
     _THE_QUARTER,
     _THE_YEAR,
     _YEAR_AGO_QUARTER,
+    _closest_year,
     _read_ago,
     _read_quarter,
     _spelled_year,
@@ -217,7 +219,7 @@ def _resolve_cached(text: str, base: dt.date | None, tense: Tense, language: str
             # "quarta-feira" in an article of a Wednesday is that day, as in English
             # (dateparser reads it a week back; Portuguese feeds, most such articles)
             return _weekday_date(weekday, base, None, tense).isoformat() if base else None
-        return _dateparser(s, base, tense, language)
+        return _nearest_year(s, _dateparser(s, base, tense, language), base, tense, language)
     if _IN_N.match(s):
         return _read_ago(s, base, tense)[1]
     if _SPAN.match(s) or _VAGUE.match(s):
@@ -229,6 +231,43 @@ def _resolve_cached(text: str, base: dt.date | None, tense: Tense, language: str
     if ranged is not None:
         return ranged
     return _single(s, base, tense)
+
+
+def _nearest_year(
+    s: str, value: str | None, base: dt.date | None, tense: Tense, language: str
+) -> str | None:
+    """A day or month dateparser read without a written year takes the year English does
+    (:func:`.rules._closest_year`): the nearest to the anchor unless the tense says
+    otherwise ("jeudi 26 novembre" in an article of Wednesday 25 November is the next day;
+    dateparser's "past" preference read it a year back)."""
+    if value is None or base is None or re.search(_YEAR_RE, s) or not names_month(s, language):
+        return value
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+    if m is None:
+        return value
+    month = int(m[2])
+    if m[3] is None:
+        # read here, not imported: the bench tunes them
+        past = tense == "past"
+        ratio = rules.FUTURE_RATIO_MONTH_PAST if past else rules.FUTURE_RATIO_MONTH
+        year = _closest_year(month, 15, base, tense, ratio)
+        return f"{year}-{month:02d}" if year else value
+    named = bare_weekday(s.split()[0].rstrip(","), language)
+    if named is not None:  # "lundi 3 mars": the year in which it is that weekday
+        years = [
+            y for y in range(base.year - 1, base.year + 2) if _weekday_is(y, month, m[3], named)
+        ]
+        if len(years) == 1:
+            return f"{years[0]}-{month:02d}-{m[3]}"
+    year = _closest_year(month, int(m[3]), base, tense)
+    return f"{year}-{month:02d}-{m[3]}" if year else value
+
+
+def _weekday_is(year: int, month: int, day: str, weekday: int) -> bool:
+    try:
+        return dt.date(year, month, int(day)).weekday() == weekday
+    except ValueError:
+        return False
 
 
 # --- ranges --------------------------------------------------------------------------------
