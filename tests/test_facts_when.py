@@ -514,3 +514,52 @@ def test_a_range_of_years_is_a_date_not_a_count() -> None:
 def test_a_headline_s_tense_is_read_in_headline_grammar(title: str, day: str) -> None:
     article = Article("The council said little else about the matter.", title=title)
     assert when(article)["Friday"] == day
+
+
+# --- tester2's dates: order, anteriority, nearest day in any language, furniture ------------
+
+
+def test_a_month_without_year_keeps_the_order_of_a_dated_one_before_it() -> None:
+    text = "The new bridge was approved on Monday. Crews will start in May 2027 and end in October."
+    assert when(text)["October"] == "2027-10"
+
+
+def test_a_date_in_what_after_governs_is_before_a_present_verb() -> None:
+    text = "The launch comes after an engine fire during a ground test in April."
+    assert when(text, dt.date(2026, 11, 21))["April"] == "2026-04"
+
+
+def test_a_day_and_month_in_french_is_the_nearest_one_and_its_weekday_that_day() -> None:
+    text = (
+        "Le syndicat a appelé mercredi à une grève des trains vendredi 28 novembre. "
+        "Des milliers de voyageurs seront touchés vendredi."
+    )
+    found = when(Article(text, published=WEDNESDAY, language="fr"))
+    assert {t.rstrip("."): v for t, v in found.items()}["vendredi 28 novembre"] == "2025-11-28"
+    assert found["vendredi"] == "2025-11-28"
+
+
+def test_a_range_after_a_duration_is_one_date() -> None:
+    found = when("Volunteers kept sleep diaries for a month between 2011 and 2014.")
+    assert found.get("between 2011 and 2014") == "2011/2014"
+    assert not any("2011" in t and "between" not in t.split()[0] for t in found)
+
+
+def test_furniture_rates_and_habitual_nights_are_no_dates() -> None:
+    text = (
+        "Factory orders rose 2% in October, the agency said Tuesday. Average hourly wages "
+        "climbed too. Roads at night are icy, drivers say. The mid-2024 model was cheaper."
+        "\n\nCopyright 2025 Example Press."
+    )
+    found = when(text)
+    assert "October" in found and "mid-2024" in found
+    assert not {"2025", "hourly", "night"} & set(found)
+
+
+def test_a_weekday_repeated_in_the_future_tense_is_the_next_one() -> None:
+    text = (
+        "The team won its opening match on Wednesday, Nov. 19. "
+        "It will be back in action on Wednesday against the champions."
+    )
+    values = [f.value for f in briefing.extract_facts(text, published=dt.date(2025, 11, 25)).when]
+    assert "2025-11-26" in values

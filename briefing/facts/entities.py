@@ -403,6 +403,11 @@ def _clock_before(doc: Any, start: int) -> int:
     return i
 
 
+# a range's first word opens an expression of its own: "[for a week] [between 2013 and
+# 2015]" joined read as the list "a week between 2013" and "2015"
+_RANGE_OPENERS = frozenset(("between", "from"))
+
+
 def _joined_dates(doc: Any, found: list[list[Any]]) -> list[list[Any]]:
     """Join a date and a time the model split: "11pm" + "on" + "Thursday" (and the two
     halves of a number split at a no-break space)."""
@@ -414,6 +419,7 @@ def _joined_dates(doc: Any, found: list[list[Any]]) -> list[list[Any]]:
             if (
                 prev[2] in ("DATE", "TIME")
                 and item[2] in ("DATE", "TIME")
+                and doc[item[0]].lower_ not in _RANGE_OPENERS
                 and all(t.lower_ in _DATE_GLUE | _ZONE_WORDS for t in gap)
                 and len(gap) <= (4 if any(t.lower_ in _ZONE_WORDS for t in gap) else 1)
                 and doc[prev[0]].sent.start == doc[item[0]].sent.start

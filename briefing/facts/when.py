@@ -32,6 +32,8 @@ _YEAR = re.compile(r"(?<!\d)(?:1[0-9]{3}|2[01][0-9]{2})(?!\d)")
 
 
 _ON = re.compile(r"\s+on\s+")
+# "[for] a month between 2011 and 2014": a stretch of time, then the range it lies in
+_RANGE_AFTER = re.compile(r"\s+(?=(?:between|from)\s)")
 
 
 def date_pieces(start: int, text: str) -> list[tuple[int, str]]:
@@ -41,7 +43,7 @@ def date_pieces(start: int, text: str) -> list[tuple[int, str]]:
     data, where the day was shown as "108 years on Wednesday night")."""
     m = _ENDED.search(text)
     if m is None:
-        m = _ON.search(text)
+        m = _ON.search(text) or _RANGE_AFTER.search(text)
         if m is None or not dates.is_duration(text[: m.start()]):
             return [(start, text)]
     return [(start, text[: m.start()]), (start + m.end(), text[m.end() :])]
@@ -52,6 +54,8 @@ def tense_of(tok: Any) -> dates.Tense:
     "is due to meet", and the simple present of news copy ("meets Monday" is scheduled);
     "past" for a past-tense verb. A speech verb ("said Monday") gives no hint beyond the
     weekday rule, as dates attached to it are often misattached."""
+    if _earlier(tok):
+        return "past"
     verb = tok
     for _ in range(5):
         if verb.tag_.startswith("VB"):
@@ -79,6 +83,30 @@ def tense_of(tok: Any) -> dates.Tense:
     if verb.tag_ == "VBD" or auxes & {"had", "did", "has", "have", "was", "were"}:
         return "past"
     return None
+
+
+# a preposition that puts its object before the event of the verb it hangs from
+_EARLIER_PREPS = frozenset(("after", "following"))
+
+
+def _earlier(tok: Any) -> bool:
+    """Whether the date ``tok`` is in the object of "after" ("following") under a verb in
+    the present or past tense, so before that verb's time, which is now or past: "The
+    flight comes after a parachute failure during testing in March". The clause's verb may
+    be further up than :func:`tense_of` looks (here six steps: no verb, no tense, and the
+    March ahead was nearer)."""
+    node, before = tok, False
+    for _ in range(10):
+        if node.tag_.startswith("VB"):
+            break
+        if node.head.i == node.i:
+            return False
+        before = before or (node.dep_ == "pobj" and node.head.lower_ in _EARLIER_PREPS)
+        node = node.head
+    else:
+        return False
+    auxes = _auxes(node)
+    return before and node.tag_ in ("VBZ", "VBP", "VBD") and not auxes & FUTURE_AUX
 
 
 def headline_tense(tok: Any) -> dates.Tense:
