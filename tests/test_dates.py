@@ -739,3 +739,15 @@ def test_a_clock_time_on_the_day_named_before_is_on_that_day(text: str, value: s
     assert doc.resolve("1 June") == "2025-06-01"
     assert doc.resolve(text) == value
     assert is_anaphoric(text)
+
+
+def test_a_month_name_leaves_the_full_stop_and_a_short_one_needs_a_day_and_a_dateline() -> None:
+    es = "SEVILLA, 4 dic (Efe) — El puerto seguirá cerrado hasta el 20 de enero."
+    assert [t for _s, _e, t in find(es, language="es")] == ["4 dic", "20 de enero"]
+    assert [t for _s, _e, t in find("Cerró el 9 feb. 2024 y abrió en marzo.", language="es")] == [
+        "9 feb. 2024",
+        "marzo",
+    ]
+    # a three-letter month alone, or before a word, is a word of its own
+    it = "La squadra ha perso 3 set di fila, ma il 5 ott. 2023 ha vinto."
+    assert [t for _s, _e, t in find(it, language="it")] == ["5 ott. 2023"]

@@ -200,6 +200,21 @@ def test_without_a_model_for_the_language_only_language_neutral_facts_are_read()
     assert named.what or named.who
 
 
+@pytest.mark.skipif(lang.model_installed("fr"), reason="a French spaCy model is installed")
+def test_a_space_grouping_thousands_keeps_the_number_whole() -> None:
+    from briefing import extract_facts
+
+    text = (
+        "LYON, 3 déc (AFP) — Le salon a reçu 12 500 visiteurs en trois jours. "
+        "Les organisateurs comptaient 1 200 exposants et 40 % de plus qu'en 2024."
+    )
+    facts = extract_facts(Article(text, language="fr"))
+    numbers = {(n.text, n.value) for n in facts.numbers}
+    assert {("12 500 visiteurs", "12500"), ("1 200 exposants", "1200")} <= numbers
+    assert not any(n.text.startswith(("500", "200", "3 ")) for n in facts.numbers)
+    assert "3 déc" in {w.text for w in facts.when}
+
+
 @pytest.mark.skipif(lang.model_installed("zh"), reason="a Chinese spaCy model is installed")
 def test_chinese_and_japanese_numbers_written_after_a_character_are_read() -> None:
     from briefing import extract_facts

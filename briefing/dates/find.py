@@ -112,6 +112,8 @@ def _language_pattern(code: str) -> re.Pattern[str] | None:
     except (KeyError, ValueError, ImportError):
         return None
     months = _names(info, _MONTH_KEYS, 4)
+    full = _names(info, _MONTH_KEYS, 99)  # each month's longest form: its full name
+    tiny = [m for m in _names(info, _MONTH_KEYS, 1) if m not in months]
     weekdays = _names(info, _WEEKDAY_KEYS, 5)
     relative = [
         word
@@ -124,7 +126,13 @@ def _language_pattern(code: str) -> re.Pattern[str] | None:
         return None
     pertain = _alts([str(w) for w in info.get("pertain") or []])
     link = r"(?:\s+(?:" + "|".join(pertain) + r"))?" if pertain else ""
-    month = "(?:" + "|".join(_alts(months)) + r")\.?"
+    # a month's full name takes no full stop (that ends the sentence: "hasta el 15 de
+    # diciembre."), an abbreviation may ("janv."); a short one ("nov", "dic") is a month
+    # only after a day and before a year or a dateline's bracket or dash ("26 nov (EFE) —"):
+    # elsewhere it is too often a word of its own ("vinse in 3 set di fila")
+    short = [m for m in months if m not in full]
+    month = "(?:" + "|".join(_alts(full) + [f"(?:{a})\\.?" for a in _alts(short)]) + ")"
+    tiny_month = "(?:" + "|".join(_alts(tiny)) + ")" if tiny else None
     weekday = "(?:" + "|".join(_alts(weekdays)) + r")"
     year = r"(?:1[0-9]{3}|2[01][0-9]{2})"
     day = r"(?:[0-3]?[0-9])(?:\.|º|ª|er|e)?"
@@ -132,6 +140,8 @@ def _language_pattern(code: str) -> re.Pattern[str] | None:
         rf"(?:{weekday},?\s+)?(?:{day}{link}\s+)?{month}(?:,?{link}\s+{year}\b)?"
         rf"|{weekday}(?:,?\s+{day}(?!\S*\d))?"
     )
+    if tiny_month:
+        dated += rf"|{day}{link}\s+{tiny_month}(?:\.?,?{link}\s+{year}\b|\.?(?=\s*[(\[—–-]))"
     alternatives = [_DIGITS, dated]
     if relative:
         alternatives.append("(?:" + "|".join(_alts(relative)) + ")")

@@ -405,12 +405,14 @@ def _level_of(root: Any) -> str | None:
 # word of three letters or more, not an acronym and not one of the language's stop words
 # ("36 etapas", "17.000 orang", but not "90 da", "4 SGB", "3 Nr"). Five digits or more
 # with no separator are codes, not counts ("75188", "960574": item numbers on shop pages).
+# French, Spanish and others group thousands with a space ("18 000 passagers"): one number,
+# not "18" and "000 passagers"; a space leaves no doubt that it groups thousands.
 # Chinese and Japanese write a number straight after a character ("上涨2.3%"): a letter of
 # theirs before a number does not make it part of a word, as a Latin letter would ("A4").
 _CJK_BEFORE = rf"(?<![.,/\-§])(?<!(?![{CJK_LETTERS}])\w)"
 _PLAIN_NUMBER = re.compile(
     _CJK_BEFORE + r"(?<!§ )(?<!\b\w\. )(?<!\b\w\w\. )(?<!\b\w\w\w\. )(?P<sign>[$€£¥₹]\s?)?"
-    r"(?P<n>\d{1,3}(?:[.,\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)"
+    r"(?P<n>\d{1,3}(?:[.,\u00a0\u202f]\d{3})+|\d{1,3}(?: \d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?)"
     r"(?:(?P<pct>\s?%)|(?P<cur>\s?[$€£¥₹])|(?![\w\-/]|[.,]\d)(?:\s+(?P<word>[^\W\d_]{2,})(?![\w\-]))?)"
 )
 _YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
@@ -444,8 +446,9 @@ def read_plain_numbers(state: State, offset: int, text: str) -> None:
         pos = offset + m.start()
         index = sentence_at(state.starts, pos)
         # "1.200" is 1200 in German and 1.2 in English: a value only when no separator
-        # leaves it in doubt
-        value = number if number.isdigit() else None
+        # leaves it in doubt (a space only ever groups thousands)
+        grouped = re.sub(r"[ \u00a0\u202f]", "", number)
+        value = grouped if grouped.isdigit() else None
         if value is not None and m["pct"]:
             value += "%"
         weight = state.position(index) * (1.0 if value is not None else state.weights.no_value)
