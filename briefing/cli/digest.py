@@ -18,6 +18,7 @@ from .common import (
     check_template,
     fail_line,
     formats_option,
+    inputs_callback,
     progress_bar,
     size_option,
     warnings_for,
@@ -36,7 +37,7 @@ Examples:
 
 
 @click.command(epilog=EXAMPLES_DIGEST)
-@click.argument("inputs", nargs=-1)
+@click.argument("inputs", nargs=-1, callback=inputs_callback)
 @click.option(
     "--date",
     "day",
