@@ -568,3 +568,37 @@ def test_an_empty_digest_says_why_it_is_empty(
     )
     assert f"*No stories: {why}.*" in render_digest_markdown(d)
     assert f"No stories: {why}." in render_digest_html(d)
+
+
+def test_an_input_named_twice_is_read_once(news: Path, tmp_path: Path) -> None:
+    out, db = tmp_path / "out", tmp_path / "h.sqlite3"
+    again = os.path.join(str(news), ".")  # the same folder by another name
+    args = ["digest", str(news), again, "--date", "2025-11-25", "--format", "md"]
+    result = CliRunner().invoke(cli, [*args, "-o", str(out), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    md = (out / "digest-2025-11-25.md").read_text(encoding="utf-8")
+    assert "from 3 articles · 1 merged" in md
+
+
+def test_the_html_digest_spaces_a_sources_article_count_from_its_name() -> None:
+    articles = [
+        Article(FLOOD, title="Flood waters reach Riverton", published=DAY, source="Riverton Post"),
+        Article(syndicated(FLOOD), title="Riverton flooded", published=DAY, source="Riverton Post"),
+    ]
+    html = render_digest_html(digest(articles, DAY))
+    assert "Riverton Post <span" in html and "(2 articles)" in html
+
+
+def test_an_opml_files_relative_feeds_are_read_from_its_folder(news: Path, tmp_path: Path) -> None:
+    outlines = "".join(f'<outline text="{n}" xmlUrl="{n}"/>' for n in ("flood.txt", "gone.xml"))
+    opml = write(
+        news / "subs.opml",
+        f'<?xml version="1.0"?><opml version="2.0"><body>{outlines}</body></opml>',
+    )
+    out, db = tmp_path / "out", tmp_path / "h.sqlite3"
+    args = ["digest", "--opml", str(opml), "--date", "2025-11-25", "--format", "md", "-q"]
+    result = CliRunner().invoke(cli, [*args, "-o", str(out), "--db", str(db)])
+    assert result.exit_code == 1  # the missing feed, named with the list that names it
+    assert "Flood waters reach Riverton" in (out / "digest-2025-11-25.md").read_text("utf-8")
+    problem = [line for line in result.stderr.splitlines() if "gone.xml" in line]
+    assert len(problem) == 1 and str(news / "gone.xml") in problem[0] and str(opml) in problem[0]

@@ -27,6 +27,7 @@ and is never recorded: the day's history rows stay the good run's. Problems are 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -145,9 +146,11 @@ def _load(
     cache: PageCache | None,
     run: _Run,
     fetch_progress: Callable[[int, int], None] | None,
+    listed_in: Mapping[str, str] | None = None,
 ) -> tuple[list[Article], list[tuple[int, Headline]], int]:
     """Every entry of every input: articles, headline-only entries, and the count of
-    entries that could not be read. At most one problem per input."""
+    entries that could not be read. At most one problem per input; one about a feed an
+    OPML file lists (``listed_in``) names that file too."""
     from ..load import load_many
     from ..load.feeds import EmptyFeed, HeadlineOnly
 
@@ -203,7 +206,9 @@ def _load(
             failed += len(found)
             more = f" (and {len(found) - 1} more entries)" if len(found) > 1 else ""
             first = found[0] if found[0].startswith(name) else f"{name}: {found[0]}"
-            run.problem(name, first.removeprefix(f"{name}: ") + more)
+            opml = (listed_in or {}).get(name)
+            where = f" (listed in {opml})" if opml else ""
+            run.problem(name, first.removeprefix(f"{name}: ") + more + where)
     return articles, heads, failed
 
 
@@ -374,11 +379,15 @@ def _run(
 
     date = opts.date
     names = list(inputs)
+    listed_in: dict[str, str] = {}  # a feed an OPML file names -> that file
     for path in opts.opml:
         try:
-            names.extend(u for u in read_opml(path) if u not in names)
+            feeds = [u for u in read_opml(path) if u not in names]
         except BriefingError as err:
             run.problem(path, _one_line(str(err)))
+            continue
+        names.extend(feeds)
+        listed_in.update((u, os.fspath(path)) for u in feeds)
 
     last = None
     if history is not None and opts.window is None:
@@ -388,7 +397,7 @@ def _run(
             run.problem(str(history.path), _one_line(str(err)))
     window = make_window(date, span, last, explicit=opts.window is not None)
 
-    articles, heads, unreadable = _load(names, opts, history, run, fetch_progress)
+    articles, heads, unreadable = _load(names, opts, history, run, fetch_progress, listed_in)
     chosen = select(articles, heads, window=window, languages=opts.languages)
     kept, headlines = list(chosen.articles), list(chosen.headlines)
     left_out: dict[str, int] = defaultdict(int, chosen.left_out)

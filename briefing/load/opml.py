@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from ..errors import InputError
 from .document import max_bytes as size_cap
 from .files import open_checked, read_capped
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
 
 def read_opml(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> list[str]:
     """The feed URLs an OPML file subscribes to, in file order, each once.
 
     Nested folders (outlines inside outlines) are read too. Every ``xmlUrl`` is kept as
-    written, so ``load_many`` can report a broken one as that input's error. A file that
-    is not OPML, or subscribes to nothing, raises InputError. Nothing is downloaded.
+    written, so ``load_many`` can report a broken one as that input's error, except that
+    a relative path ("markets.json") is taken from the OPML file's folder, as a link in a
+    page is from the page's. A file that is not OPML, or subscribes to nothing, raises
+    InputError. Nothing is downloaded.
     """
     import listparser
 
@@ -32,6 +37,8 @@ def read_opml(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> 
     urls: list[str] = []
     for feed in parsed.get("feeds", []):
         url = str(feed.get("url") or "").strip()
+        if url and not _SCHEME.match(url) and not os.path.isabs(url):
+            url = os.path.join(os.path.dirname(name), url)
         if url and url not in urls:
             urls.append(url)
     if not urls:
