@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,9 @@ def as_date(value: object, call: str, name: str) -> dt.date | dt.datetime | None
     )
 
 
+_DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -37,7 +41,8 @@ def _iso(value: dt.date | dt.datetime | None) -> str | None:
 class Article:
     """One news article: its text and what is known about it.
 
-    ``published`` anchors relative dates; it is never guessed from a file's mtime.
+    ``published`` anchors relative dates; it is never guessed from a file's mtime. An ISO
+    8601 string ("2025-11-26", "2025-11-26T10:00:00Z") is read into a date or datetime.
     ``language`` is an ISO 639-1 code when the input declares or a detector found one.
     Wrong types raise :class:`~briefing.errors.InputError` (a ``BriefingError``) at once,
     naming the field, rather than failing deep inside a later stage.
@@ -63,11 +68,25 @@ class Article:
                     f"Article {name} must be a str or None, not {type(value).__name__}"
                 )
         published = self.published
+        if isinstance(published, str):
+            # an ISO string, as extract_facts(published=...) and JSON articles take it: a
+            # date alone stays a date, not midnight
+            try:
+                parsed = as_date(published, "Article", "published")
+            except InputError:
+                raise InputError(
+                    f"Article published={published!r} is not an ISO date; give a date, a "
+                    "datetime or an ISO string like 2025-11-26"
+                ) from None
+            if isinstance(parsed, dt.datetime) and _DAY_ONLY.fullmatch(published.strip()):
+                parsed = parsed.date()
+            object.__setattr__(self, "published", parsed)
+            published = parsed
         if published is not None:
             if not isinstance(published, dt.date):
                 raise InputError(
-                    f"Article published must be a datetime.date or datetime.datetime, "
-                    f"not {type(published).__name__}; parse it first"
+                    f"Article published must be a datetime.date, a datetime.datetime or an "
+                    f"ISO string like 2025-11-26, not {type(published).__name__}"
                 )
             if not MIN_YEAR <= published.year <= MAX_YEAR:
                 raise InputError(

@@ -42,13 +42,15 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from .errors import BriefingError
-from .models import Briefing, Facts
+from .models import Briefing, Digest, Facts
 from .render import (
     DEFAULT_LIMITS,
     Layout,
     as_briefing,
+    digest_given,
     output_path,
     package_templates_dir,
+    render_digest_pdf,
     render_html_layout,
     write_atomic,
 )
@@ -481,7 +483,7 @@ def cut_levels(b: Briefing) -> tuple[Layout, ...]:
 
 
 def render_pdf(
-    b: Briefing,
+    b: Briefing | Digest,
     path: str | os.PathLike[str] | None = None,
     template: str | os.PathLike[str] = "default",
     *,
@@ -492,8 +494,12 @@ def render_pdf(
     The page is always exactly one: when the briefing overflows, the lowest-scored facts
     and summary sentences are cut and the type shrinks to a 7.5 pt floor; a sentence too
     long for any page is replaced by a note pointing to the Markdown. The same input
-    gives byte-identical output.
+    gives byte-identical output. A Digest (from :func:`briefing.digest`) is rendered as
+    the one-page digest.
     """
+    d = digest_given(b, "render_pdf", explain=explain)
+    if d is not None:
+        return render_digest_pdf(d, path, template, call="render_pdf")
     b = as_briefing(b, "render_pdf")
     target = output_path(path, "render_pdf") if path is not None else None
     levels = cut_levels(b)

@@ -19,12 +19,22 @@ MAX_ANALYSED_CHARS = 150_000
 _LOADABLE = re.compile(r"^(https?://|-$)|\.(txt|md|markdown|html?|json|jsonl)$", re.IGNORECASE)
 
 
-def _is_file(name: str) -> bool:
-    """True for an existing file; a text too long or odd to be a path is simply not one."""
+def _exists(name: str) -> bool:
+    """True for an existing file or folder; a text too long or odd to be a path is not one."""
     try:
-        return Path(name).is_file()
+        return Path(name).exists()
     except (OSError, ValueError):  # ENAMETOOLONG, or a NUL character
         return False
+
+
+def names_an_input(source: str) -> bool:
+    """True when the string ``source`` names something to load (a path, a URL, ``-``) rather
+    than being an article's text: one short line that exists or ends like an article file."""
+    return (
+        "\n" not in source
+        and len(source) < 4096
+        and (_LOADABLE.search(source.strip()) is not None or _exists(source))
+    )
 
 
 def as_article(source: Article | str | os.PathLike[str], call: str = "brief") -> Article:
@@ -43,11 +53,7 @@ def as_article(source: Article | str | os.PathLike[str], call: str = "brief") ->
         from .load import load
 
         return load(source)
-    if (
-        "\n" not in source
-        and len(source) < 4096
-        and (_LOADABLE.search(source.strip()) or _is_file(source))
-    ):
+    if names_an_input(source):
         from .load import load
 
         return load(source)

@@ -19,7 +19,8 @@ from briefing import Article, BriefingError
         ({"text": "ok", "title": 5}, "title"),
         ({"text": "ok", "url": ["x"]}, "url"),
         ({"text": "ok", "source": 1.5}, "source"),
-        ({"text": "ok", "published": "2025-11-28"}, "published"),
+        ({"text": "ok", "published": "28/11/2025"}, "published"),
+        ({"text": "ok", "published": 20251128}, "published"),
         ({"text": "ok", "published": dt.date(1, 1, 1)}, "published"),
         ({"text": "ok", "published": dt.date(9999, 12, 31)}, "published"),
     ],
@@ -37,3 +38,10 @@ def test_good_articles_are_accepted_and_round_trip() -> None:
     assert a.to_dict()["published"] == "2025-11-28T09:30:00"
     assert a.to_dict()["language"] == "en"
     assert Article("", title="A headline only").text == ""
+
+
+def test_published_may_be_an_iso_string_as_extract_facts_takes_it() -> None:
+    assert Article("ok", published="2025-11-28").published == dt.date(2025, 11, 28)
+    stamp = Article("ok", published="2025-11-28T09:30:00Z").published
+    assert stamp == dt.datetime(2025, 11, 28, 9, 30, tzinfo=dt.UTC)
+    assert Article("ok", published="2025-11-28").to_dict()["published"] == "2025-11-28"

@@ -148,9 +148,9 @@ FLOOD = (
         ("summarize", None, "got None"),
         ("summarize", b"Rain fell.", "got bytes; decode the bytes to text first"),
         ("extract_facts", 123, "got int"),
-        ("render_markdown", None, "expected a Briefing, got None"),
-        ("render_html", None, "expected a Briefing, got None"),
-        ("render_json", 3, "expected a Briefing, got int"),
+        ("render_markdown", None, "expected a Briefing or a Digest, got None"),
+        ("render_html", None, "expected a Briefing or a Digest, got None"),
+        ("render_json", 3, "expected a Briefing or a Digest, got int"),
     ],
 )
 def test_a_wrong_type_at_a_public_entry_point_is_a_briefing_error(
@@ -163,7 +163,8 @@ def test_a_wrong_type_at_a_public_entry_point_is_a_briefing_error(
 
 
 def test_render_pdf_refuses_a_non_briefing_and_a_path_that_names_no_file(tmp_path: Any) -> None:
-    with pytest.raises(briefing.BriefingError, match=r"^render_pdf: expected a Briefing, got None"):
+    refused = r"^render_pdf: expected a Briefing or a Digest, got None"
+    with pytest.raises(briefing.BriefingError, match=refused):
         briefing.render_pdf(None, tmp_path / "x.pdf")  # type: ignore[arg-type]
     b = briefing.brief(Article(FLOOD))
     for path in ("", "."):
@@ -188,3 +189,26 @@ def test_digest_takes_an_iso_date_string_as_extract_facts_does() -> None:
     assert d.title == "Daily digest — Monday 24 November 2025"
     with pytest.raises(briefing.BriefingError, match=r"^digest: date='garbage': expected a date"):
         briefing.digest([Article(FLOOD)], date="garbage")  # type: ignore[arg-type]
+
+
+def test_every_render_function_takes_a_digest_and_digest_takes_paths(tmp_path: Any) -> None:
+    import datetime as dt
+
+    from pypdf import PdfReader
+
+    story = tmp_path / "flood.txt"
+    story.write_text(f"Riverton floods\n\n{FLOOD}", encoding="utf-8")
+    day = dt.date(2025, 11, 24)
+    d = briefing.digest([story], date=day)
+    assert d.read == 1 and len(d.stories) == 1 and d.stories[0].title == "Riverton floods"
+    assert briefing.digest(str(story), date=day) == d  # one path alone, as brief() takes it
+    md = briefing.render_markdown(d)
+    assert md.startswith("# Daily digest — Monday 24 November 2025") and "Riverton floods" in md
+    assert "Riverton floods" in briefing.render_html(d)
+    assert '"stories"' in briefing.render_json(d)
+    pdf = briefing.render_pdf(d, tmp_path / "d.pdf")
+    assert len(PdfReader(tmp_path / "d.pdf").pages) == 1 and pdf.startswith(b"%PDF")
+    with pytest.raises(briefing.BriefingError, match=r"^render_markdown: explain=True .*digest"):
+        briefing.render_markdown(d, explain=True)
+    with pytest.raises(briefing.BriefingError, match=r"^digest\(\): .*nope\.txt: no such file"):
+        briefing.digest([tmp_path / "nope.txt"], date=day)

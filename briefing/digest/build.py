@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -293,8 +294,41 @@ def _brief_all(
     return out
 
 
+def _articles_of(items: Iterable[object]) -> tuple[list[Article], int]:
+    """The Articles that ``items`` give: an Article as it is, a path or URL loaded as
+    :func:`briefing.brief` loads it (every article of a folder, feed or JSONL file); and
+    how many feed or folder entries could not be read (a title-only entry, say). An input
+    that cannot be read at all, or a string naming no input, raises."""
+    from ..load import load_many
+    from ..load.feeds import EmptyFeed
+    from ..pipeline import names_an_input
+
+    out: list[Article] = []
+    unread = 0
+    for i, item in enumerate(items):
+        if isinstance(item, Article):
+            out.append(item)
+        elif isinstance(item, os.PathLike) or (isinstance(item, str) and names_an_input(item)):
+            name = os.fspath(item)
+            for loaded in load_many([name]):
+                if loaded.article is not None:
+                    out.append(loaded.article)
+                elif isinstance(loaded.error, EmptyFeed):
+                    continue
+                elif loaded.name == name:  # the input itself, not one of its entries
+                    raise InputError(f"digest(): {loaded.error}")
+                else:
+                    unread += 1
+        else:  # a text is refused: a path mistyped would become an article of one line
+            raise InputError(
+                f"digest(): item {i} is a {type(item).__name__} that names no file or URL; "
+                "pass briefing.Article(text) for a text, or an existing path or a URL"
+            )
+    return out, unread
+
+
 def digest(
-    articles: Iterable[Article],
+    articles: Iterable[Article | str | os.PathLike[str]] | str | os.PathLike[str],
     date: dt.date | None = None,
     *,
     max_stories: int | None = None,
@@ -313,6 +347,9 @@ def digest(
 ) -> Digest:
     """A digest of many articles: near-copies merged, related ones clustered, stories ranked.
 
+    ``articles`` holds Articles, or paths or URLs as :func:`briefing.brief` takes them (a
+    folder, feed or JSONL file gives all its articles; an entry it cannot read counts as
+    skipped); a single path may stand alone. A text must be wrapped as an Article.
     Each article is briefed (``sentences`` summary sentences from the default ranker; its
     facts resolve relative dates against its own publication date); with at least
     ``pool_threshold`` distinct texts this runs on ``workers`` processes (default: all
@@ -333,16 +370,16 @@ def digest(
     usable: list[Article] = []
     positions: list[int] = []
     failed = 0
-    if isinstance(articles, str | bytes) or not hasattr(articles, "__iter__"):
+    if isinstance(articles, str | os.PathLike):
+        articles = [articles]
+    if isinstance(articles, bytes) or not hasattr(articles, "__iter__"):
         raise InputError(
             f"digest(): {type(articles).__name__} given; pass a list of briefing.Article"
+            " or of paths"
         )
+    articles, unread = _articles_of(articles)
+    failed += unread
     for i, article in enumerate(articles):
-        if not isinstance(article, Article):
-            raise InputError(
-                f"digest(): item {i} is a {type(article).__name__}, not an Article; "
-                "wrap texts as briefing.Article(text)"
-            )
         if article.text.strip():
             if article.language is None:
                 code = detect(f"{article.title or ''}\n{article.text}", default=None)

@@ -34,10 +34,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..errors import wrong_type
-from ..models import Briefing, Fact, Facts, Sentence
+from ..errors import InputError, wrong_type
+from ..models import Briefing, Digest, Fact, Facts, Sentence
 from ..picture import timeline_html, timeline_points, timeline_svg, when_words
 from ..text import cjk_characters, word_count
+from .digest import render_digest_html, render_digest_json, render_digest_markdown
 from .env import content_attrs, find_template, render_template, safe_url, template_spec
 
 __all__ = [
@@ -360,19 +361,41 @@ def _context(b: Briefing, layout: Layout, explain: bool) -> dict[str, Any]:
 def as_briefing(b: object, call: str) -> Briefing:
     """``b`` when it is a Briefing, else an InputError naming ``call``."""
     if not isinstance(b, Briefing):
-        raise wrong_type(call, "a Briefing", b, "pass what briefing.brief() returns")
+        raise wrong_type(
+            call,
+            "a Briefing or a Digest",
+            b,
+            "pass what briefing.brief() or briefing.digest() returns",
+        )
+    return b
+
+
+def digest_given(b: object, call: str, *, explain: bool = False) -> Digest | None:
+    """``b`` when it is a Digest (which every render function takes, as it takes a
+    Briefing), else None; ``explain`` is a briefing's alone: an InputError naming ``call``."""
+    if not isinstance(b, Digest):
+        return None
+    if explain:
+        raise InputError(
+            f"{call}: explain=True shows a briefing's scores and evidence, not a digest's; "
+            "leave explain out for a Digest"
+        )
     return b
 
 
 def render_markdown(
-    b: Briefing, template: str | os.PathLike[str] = "default", *, explain: bool = False
+    b: Briefing | Digest, template: str | os.PathLike[str] = "default", *, explain: bool = False
 ) -> str:
     """The briefing as Markdown: title, metadata line, summary bullets and key facts.
 
     ``template`` is a name, a folder overriding the built-in templates or one
     ``.md.j2`` file; ``explain`` adds each item's score and evidence sentence. The same
-    input always gives the same text, which ends with a newline.
+    input always gives the same text, which ends with a newline. A Digest (from
+    :func:`briefing.digest`) is rendered as the digest page, with the digest templates.
     """
+    d = digest_given(b, "render_markdown", explain=explain)
+    if d is not None:
+        return render_digest_markdown(d, template, call="render_markdown")
     b = as_briefing(b, "render_markdown")
     template = template_spec(template, "render_markdown")
     tpl = find_template(template, "md")
@@ -396,17 +419,25 @@ def render_html_layout(
 
 
 def render_html(
-    b: Briefing, template: str | os.PathLike[str] = "default", *, explain: bool = False
+    b: Briefing | Digest, template: str | os.PathLike[str] = "default", *, explain: bool = False
 ) -> str:
     """The briefing as one standalone HTML page (stylesheet inlined, nothing to fetch).
 
     Article text is escaped; the article link appears only when it is a plain http(s)
-    URL. ``template`` and ``explain`` work as in :func:`render_markdown`.
+    URL. ``template`` and ``explain`` work as in :func:`render_markdown`, a Digest too.
     """
+    d = digest_given(b, "render_html", explain=explain)
+    if d is not None:
+        return render_digest_html(d, template, call="render_html")
+    b = as_briefing(b, "render_html")
     return render_html_layout(b, DEFAULT_LAYOUT, template, explain=explain)
 
 
-def render_json(b: Briefing) -> str:
-    """The briefing as pretty, key-sorted JSON (``Briefing.to_dict()``) ending with a newline."""
+def render_json(b: Briefing | Digest) -> str:
+    """The briefing (or a Digest) as pretty, key-sorted JSON (``to_dict()``) ending with a
+    newline."""
+    d = digest_given(b, "render_json")
+    if d is not None:
+        return render_digest_json(d, call="render_json")
     b = as_briefing(b, "render_json")
     return json.dumps(b.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

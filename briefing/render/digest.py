@@ -172,8 +172,14 @@ def _as_digest(d: object, call: str) -> Digest:
     return d
 
 
-def _render(d: Digest, fmt: str, template: str | os.PathLike[str], cut: PageCut | None) -> str:
-    call = f"render_digest_{'markdown' if fmt == 'md' else fmt}"
+def _render(
+    d: Digest,
+    fmt: str,
+    template: str | os.PathLike[str],
+    cut: PageCut | None,
+    call: str | None = None,
+) -> str:
+    call = call or f"render_digest_{'markdown' if fmt == 'md' else fmt}"
     d = _as_digest(d, call)
     template = template_spec(template, call)
     tpl = find_template(template, "md" if fmt == "md" else "html", default="digest")
@@ -181,28 +187,35 @@ def _render(d: Digest, fmt: str, template: str | os.PathLike[str], cut: PageCut 
     return text.rstrip("\n") + "\n"
 
 
-def render_digest_markdown(d: Digest, template: str | os.PathLike[str] = "default") -> str:
+def render_digest_markdown(
+    d: Digest, template: str | os.PathLike[str] = "default", *, call: str | None = None
+) -> str:
     """The digest as Markdown: every story (up to ``max_stories``), ranked, with sources.
 
     ``template`` is ``default`` (``digest.md.j2``), a folder whose ``digest.md.j2``
     overrides the built-in one, or a ``.md.j2`` file. The same digest gives the same text.
+    ``call`` is the public function errors name (``render_markdown`` given a Digest).
     """
-    return _render(d, "md", template, None)
+    return _render(d, "md", template, None, call)
 
 
 def render_digest_html(
-    d: Digest, template: str | os.PathLike[str] = "default", *, cut: PageCut | None = None
+    d: Digest,
+    template: str | os.PathLike[str] = "default",
+    *,
+    cut: PageCut | None = None,
+    call: str | None = None,
 ) -> str:
     """The digest as one standalone HTML page (stylesheet inlined, nothing fetched).
 
     ``cut`` limits what is shown (the PDF fitter's knob); by default every story is.
     """
-    return _render(d, "html", template, cut)
+    return _render(d, "html", template, cut, call)
 
 
-def render_digest_json(d: Digest) -> str:
+def render_digest_json(d: Digest, *, call: str = "render_digest_json") -> str:
     """The digest as pretty, key-sorted JSON (``Digest.to_dict()``) ending with a newline."""
-    d = _as_digest(d, "render_digest_json")
+    d = _as_digest(d, call)
     return json.dumps(d.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
@@ -237,6 +250,8 @@ def render_digest_pdf(
     d: Digest,
     path: str | os.PathLike[str] | None = None,
     template: str | os.PathLike[str] = "default",
+    *,
+    call: str = "render_digest_pdf",
 ) -> bytes:
     """The digest as exactly one A4 page; also written atomically to ``path`` when given.
 
@@ -245,14 +260,14 @@ def render_digest_pdf(
     """
     from ..pdf import fit_one_page
 
-    d = _as_digest(d, "render_digest_pdf")
-    target = output_path(path, "render_digest_pdf") if path is not None else None
+    d = _as_digest(d, call)
+    target = output_path(path, call) if path is not None else None
     levels = page_cuts(d)
 
     def make_html(level: int) -> str | None:
         if level >= len(levels):
             return None
-        return render_digest_html(d, template, cut=levels[level])
+        return render_digest_html(d, template, cut=levels[level], call=call)
 
     data = fit_one_page(make_html)
     if target is not None:
