@@ -66,6 +66,17 @@ def test_text_byline_caption_and_published_line(tmp_path: Path) -> None:
     assert any(f.value == "2031-03-04" for f in b.facts.when), b.facts.when
 
 
+def test_an_updated_line_with_its_time_first_dates_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "ferry.txt"
+    path.write_text(
+        TEXT.replace("Published March 4, 2031", "Updated 8:40 PM GMT, March 4, 2031"),
+        encoding="utf-8",
+    )
+    article = load(path)
+    assert article.text == BODY
+    assert article.published == dt.date(2031, 3, 4)
+
+
 def test_columnist_bio_is_dropped_but_other_people_are_kept(tmp_path: Path) -> None:
     text = (
         "Why the ferry matters\n\nBy Ines Moreau\n\n"

@@ -175,9 +175,11 @@ _DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
 )
+# a time may come first: "Updated 8:40 PM GMT, November 29, 2026"
+_CLOCK_FIRST = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?,?\s+)?"
 _DATE_LINE = re.compile(
     rf"^\W*(?:(?:first\s+)?(?:published|posted|updated|last updated)(?:\s+on)?\s*:?\s*)?"
-    rf"({_DATE})\W*$",
+    rf"{_CLOCK_FIRST}({_DATE})\W*$",
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(r"^\W*(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
