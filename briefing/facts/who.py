@@ -1,5 +1,5 @@
-"""Who: people and organisations, their roles, merged mentions (surnames, acronyms), ranked
-by salience."""
+"""Who: people and organisations, their roles (read in roles.py), merged mentions (surnames,
+acronyms), ranked by salience."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 from ..lexicon import HOLIDAYS, NEWS_AGENCIES, TECH_TERMS
 from ..models import Fact
 from .rank import saturate
+from .roles import person_role
 from .state import LIMITS, MAX_CANDIDATES, Actor, State
 from .where import place_key
 from .words import (
@@ -19,13 +20,9 @@ from .words import (
     CREDIT_LABELS,
     CREDITS,
     MEDIA_WORDS,
-    PREPOSITIONS,
-    PUNCT_EDGE,
     WS,
     clean_surface,
-    drop_courtesy,
     is_title_word,
-    join_tokens,
     name_key,
     name_tokens,
     split_titles,
@@ -165,7 +162,7 @@ def read_actor(
         actor.evidence = (evidence, index)
         actor.surface = name
     if label == "PERSON" and actor.role is None:
-        role = _role(span, prefix)
+        role = person_role(span, prefix)
         if role:
             actor.role = role
             actor.role_evidence = (evidence, index, name)
@@ -246,138 +243,6 @@ def _acronym_after(span: Any) -> str | None:
     if re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,9}", word) and sum(c.isupper() for c in word) >= 2:
         return word
     return None
-
-
-def _role(span: Any, prefix: str) -> str | None:
-    """The role the article gives a person: premodifiers ("US President"), titles stripped
-    from the name ("Adm."), or an apposition ("Brad Cooper, head of US Central Command")."""
-    left = _left_role(span)
-    parts = [p for p in (left, prefix) if p]
-    role = " ".join(parts) if parts else None
-    if role:
-        role = _title_first(role)
-    if role and not _role_has_title(role):
-        role = None
-    appositive = _appositive_role(span)
-    if role is None:
-        role = appositive
-    elif appositive and all(is_title_word(w) for w in role.split()):
-        role = f"{role}, {appositive}"  # "Brig.-Gen., spokesman for the army"
-    return _clean_role(role) if role else None
-
-
-def _title_first(role: str) -> str:
-    """An abbreviated title that ends a role leads it, as in "Brig.-Gen., spokesman":
-    "Adm., US Central Command (CENTCOM) head", not "… head Adm." cut off from the name it
-    stood before (the seed; "incumbent Gov." and "spokesman Brig.-Gen." on dev pages)."""
-    words = role.split()
-    titles: list[str] = []
-    while len(words) > 1 and words[-1].endswith(".") and is_title_word(words[-1]):
-        titles.insert(0, words.pop())
-    return f"{' '.join(titles)}, {' '.join(words)}" if titles else role
-
-
-def _left_role(span: Any) -> str:
-    doc = span.doc
-    i = span.start - 1
-    first = span.start
-    sent_start = span.sent.start
-    while i >= 0 and span.start - i <= 10:
-        tok = doc[i]
-        cut = _cut_role(doc, i)
-        if tok.ent_type_ == "PERSON" and not cut:
-            break
-        if i < sent_start and not (is_title_word(tok.text) or _abbreviation_dot(doc, i) or cut):
-            break  # the model may end a sentence at "Brig.-Gen." but no further back
-        ok = (
-            tok.tag_ in ("NNP", "NNPS", "NN", "JJ", "POS", "HYPH", "-LRB-", "-RRB-", "CD")
-            or tok.ent_type_ in ("ORG", "GPE", "NORP")
-            or is_title_word(tok.text)
-            or _abbreviation_dot(doc, i)
-        )
-        if not ok or tok.text in ("“", '"', "”", "‘") or tok.lower_ in PREPOSITIONS:
-            break  # a preposition ends the role: "a shot past goalkeeper Sam Whitaker"
-        first = i
-        i -= 1
-    if first == span.start:
-        return ""
-    nearest = doc[span.start - 1]
-    if nearest.tag_ in ("JJ", "JJR", "JJS") and not is_title_word(nearest.text):
-        return ""  # a description of a thing, not a role: "the new Mac Pro", "lunar Gateway"
-    if nearest.tag_ in ("NNS", "NNPS") and not is_title_word(nearest.text):
-        return ""  # a plural is a group's, no one's role: "Councilmembers Frank Russo and …"
-    text = doc[first : span.start].text
-    if text.count("(") != text.count(")"):
-        return ""
-    return str(text)
-
-
-def _cut_role(doc: Any, i: int) -> bool:
-    """Whether token ``i`` is in a "person" the model ended on a title, cut from the name
-    after it: a role ("Cal Fire spokesperson Capt" before ". Robyn Lee")."""
-    if doc[i].ent_type_ != "PERSON":
-        return False
-    j = i
-    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
-        j += 1
-    return is_title_word(doc[j].text)
-
-
-def _abbreviation_dot(doc: Any, i: int) -> bool:
-    """A full stop glued to a title before it: the "." of "Brig.-Gen."."""
-    return bool(
-        doc[i].text == "."
-        and i > 0
-        and not doc[i - 1].whitespace_
-        and is_title_word(doc[i - 1].text)
-    )
-
-
-def _role_has_title(role: str) -> bool:
-    words = re.findall(r"[A-Za-z][\w.\-']*", role)
-    return any(is_title_word(w) or (w.islower() and len(w) > 2) for w in words)
-
-
-def _appositive_role(span: Any) -> str | None:
-    root = span.root
-    for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end and child.tag_ in ("NN", "NNP", "NNS"):
-            if child.ent_type_ == "PERSON" or child.like_num:
-                continue
-            toks = [t for t in child.subtree if not _inside_clause(t, child)]
-            if 0 < len(toks) <= 12:
-                return join_tokens(toks)
-    if root.dep_ == "appos" and root.head.i < span.start and root.head.tag_ == "NN":
-        head = root.head
-        toks = [t for t in head.subtree if t.i < span.start and not _inside_clause(t, head)]
-        if 0 < len(toks) <= 12:
-            return join_tokens(toks)
-    return None
-
-
-def _inside_clause(tok: Any, top: Any) -> bool:
-    """Whether ``tok`` sits in a relative/adverbial clause or apposition below ``top``."""
-    while tok.i != top.i and tok.head.i != tok.i:
-        if tok.dep_ in ("relcl", "acl", "advcl", "appos", "parataxis", "ccomp"):
-            return True
-        tok = tok.head
-    return False
-
-
-_POSSESSIVES = frozenset(("his", "her", "its", "their", "our", "my", "your"))
-
-
-def _clean_role(role: str) -> str | None:
-    role = WS.sub(" ", role).strip()
-    if ":" in role:
-        return None  # a caption's lead-in ("Victims: From left to right: Dorota ...")
-    if not role or role.split()[0].lower() in _POSSESSIVES:
-        return None  # someone else's ("her former record label", "its core components")
-    role = re.sub(r"(^|, )(?:the|a|an|The|A|An)\s+", r"\1", role)
-    role = PUNCT_EDGE.sub("", " ".join(drop_courtesy(role.split())))
-    if role.count("(") != role.count(")") or re.search(r"\(\s*\)", role):
-        return None  # a credit run into the text ("(Reuters) London Mayor Sadiq", "@name)")
-    return role or None
 
 
 @dataclass(slots=True)
