@@ -235,6 +235,12 @@ _ZONE_AFTER = r"(?:\s+(?:local time|(?-i:[A-Z]{1,4}T|UTC|WIB))\b)?"
 _OPENING_LINKS = frozenset(("and", "or", "but", "so", "then", "also"))
 
 
+def _date_phrase(date_text: str) -> str:
+    """The pattern of a date as a sentence words it: its leading words, the date (spaces
+    normalised) and the zone after a clock time."""
+    return rf"{_DATE_LEAD}{re.escape(' '.join(date_text.split()))}{_ZONE_AFTER}"
+
+
 def _trim_opening(words: list[str]) -> list[str]:
     """``words`` from a clause's start without a leading conjunction ("And …") and without
     linking words at the end; the opening's articles and prepositions stay ("The band …")."""
@@ -268,16 +274,10 @@ def event_label(sentence: str, date_text: str, limit: int = 60) -> str:
     if own is not None:  # "Pre-orders open today, and the device ships on July 15"
         return shorten(own[0].upper() + own[1:], limit)
     if date_text:
-        date = re.escape(" ".join(date_text.split()))
         # Only a date at a clause's edge goes ("… fell sharply on Tuesday."); one inside a
         # phrase ("Tuesday's announcement", "for the March 21 call") stays, verbatim.
-        text = re.sub(
-            rf"{_DATE_LEAD}{date}{_ZONE_AFTER}(?=\s*(?:[,;:.!?)–—]|$))",
-            " ",
-            text,
-            count=1,
-            flags=re.I,
-        )
+        edge = r"(?=\s*(?:[,;:.!?)–—]|$))"
+        text = re.sub(_date_phrase(date_text) + edge, " ", text, count=1, flags=re.I)
         text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)  # "local time (0117 GMT)" less its time
         text = re.sub(r"\s+(?=[,;:.!?])", "", " ".join(text.split()))
         text = re.sub(r"([,;:])[,;:]+", r"\1", text)
@@ -325,8 +325,7 @@ def _own_clause(text: str, date_text: str) -> str | None:
     clause = text[a:b]
     if k > 0 and not _JOINED_CLAUSE.match(clause):
         return None
-    date = re.escape(" ".join(date_text.split()))
-    rest = re.sub(rf"{_DATE_LEAD}{date}{_ZONE_AFTER}", " ", clause, count=1, flags=re.I)
+    rest = re.sub(_date_phrase(date_text), " ", clause, count=1, flags=re.I)
     words = _trim_opening(rest.split())
     enough = 3 if k > 0 else 2
     return " ".join(words).strip(" .!?,;:|–—-") if len(words) >= enough else None
