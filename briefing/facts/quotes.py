@@ -88,15 +88,12 @@ def _straight_close(text: str, start: int) -> int:
 
 def quotation_runs_on(state: State, end: int) -> bool:
     """Whether the paragraph ending at ``end`` is followed by one that opens with a
-    quotation mark (its start is kept in ``state.runs_on_at``): a quotation the paragraph
-    leaves open runs on into it."""
+    quotation mark: a quotation the paragraph leaves open runs on into it."""
     k = sentence_at(state.starts, end - 1) + 1
-    state.runs_on_at = -1
     if 0 < k < len(state.spans) and state.spans[k].paragraph != state.spans[k - 1].paragraph:
-        nxt = state.spans[k]
-        if _QUOTE_OPEN.match(nxt.text) or _DOUBLED.match(nxt.text):
-            state.runs_on_at = nxt.start
-    return state.runs_on_at != -1
+        nxt = state.spans[k].text
+        return bool(_QUOTE_OPEN.match(nxt) or _DOUBLED.match(nxt))
+    return False
 
 
 def read_quotes(

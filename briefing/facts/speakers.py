@@ -332,7 +332,7 @@ def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[i
         surname = not pronoun and tok.tag_.startswith("NN") and tok.is_title and not tok.ent_type_
         if not (pronoun or surname) or not main_clause(tok):
             continue  # the cheap tests first: a pronoun is rare among a paragraph's tokens
-        if any(a <= tok.idx < b for a, b in quoted):
+        if _inside(quoted, tok.idx):
             continue
         pos = offset + tok.idx
         if surname:

@@ -96,9 +96,8 @@ class State:
     last_speaker: tuple[int, str, str] | None = None  # sentence, name, label of a quote
     quoted: list[tuple[int, int]] = field(default_factory=list)  # every quotation read so far
     # a quotation left open at a paragraph's end runs on into the next one, which opens
-    # with a quotation mark again: where that paragraph starts (-1: none), the speaker
-    # the open part named, or the open parts still waiting for a speaker named later
-    runs_on_at: int = -1
+    # with a quotation mark again: the speaker the open part named, or the open parts
+    # still waiting for a speaker named later
     carried_speaker: tuple[str, str] | None = None
     waiting: list[Item] = field(default_factory=list)
     dateline_end: int = 0  # the dateline ("LONDON (Reuters) -") is text[:dateline_end]

@@ -120,7 +120,9 @@ MULTIPLIERS = {
 CURRENCY_SIGNS = frozenset("$€£¥₹")
 # A currency written before a sum as its own token: a sign, a sign after its country's
 # letters ("US$", "A$", "C$", "HK$"), or a code ("Rs", "Rs.", "INR", "USD").
-CURRENCY_BEFORE = re.compile(r"(?:[A-Z]{1,2})?[$€£¥₹]|Rs\.?|INR|USD|EUR|GBP")
+CURRENCY_BEFORE = re.compile(
+    rf"(?:[A-Z]{{1,2}})?[{re.escape(''.join(sorted(CURRENCY_SIGNS)))}]|Rs\.?|INR|USD|EUR|GBP"
+)
 # A currency named after a sum: "537m euros", "12 lakh rupees"
 CURRENCY_AFTER = _words("dollars euros pounds rupees yen yuan francs")
 
