@@ -118,12 +118,13 @@ def read_quotes(
         speaker, label = None, None
         # the part of a quotation that ran on from the paragraph before
         continued = not text[: max(0, qs - 1)].strip() and (carried or waiting)
-        named = state.model_reads and speech_verb(doc, sents, quoted, qs, qe) is not None
+        verb = speech_verb(doc, sents, quoted, qs, qe) if state.model_reads else None
+        named = verb is not None
         left_open = runs_on and qe >= len(text.rstrip())
         if continued and carried and not named:
             speaker, label = carried
         elif state.model_reads:  # else the parse is the English model's guess at foreign words
-            speaker, label = find_speaker(state, doc, sents, offset, quoted, qs, qe)
+            speaker, label = find_speaker(state, verb, offset, qs, qe)
         if continued and named and speaker:
             for item in waiting:  # its first parts, which named no one
                 item.speaker, item.speaker_label = speaker, label

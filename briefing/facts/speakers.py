@@ -55,39 +55,24 @@ from .words import (
 
 
 def find_speaker(
-    state: State,
-    doc: Any,
-    sents: list[tuple[int, int]],
-    offset: int,
-    quoted: Sequence[tuple[int, int]],
-    qs: int,
-    qe: int,
+    state: State, verb: Any, offset: int, qs: int, qe: int
 ) -> tuple[str | None, str | None]:
-    """The speaker of the quotation at ``doc.text[qs:qe]`` (``doc`` starts at ``offset`` in
-    the article; ``sents``: its sentences' character spans; ``quoted``: its quotations) and
-    the speaker's label (PERSON, ORG or NOUN): the speech verb's subject, else the person
-    named nearest, else the noun phrase that describes the speaker."""
-    speaker, label = _speaker(state, doc, sents, offset, quoted, qs, qe)
+    """The speaker of the quotation at ``qs:qe`` of a paragraph starting at ``offset`` in the
+    article, whose speech verb (:func:`speech_verb`) is ``verb`` (None: none), and the
+    speaker's label (PERSON, ORG or NOUN): the speech verb's subject, else the person named
+    nearest, else the noun phrase that describes the speaker."""
+    speaker, label = _speaker(state, verb, offset, qs)
     if speaker is None:
         speaker, label = _nearest_person(state, offset + qs, offset + qe)
     if speaker is None:
-        speaker, label = _described_speaker(doc, sents, quoted, qs, qe)
+        speaker, label = _described_speaker(verb, qs, qe)
     return speaker, label
 
 
-def _speaker(
-    state: State,
-    doc: Any,
-    sents: list[tuple[int, int]],
-    offset: int,
-    quoted: Sequence[tuple[int, int]],
-    qs: int,
-    qe: int,
-) -> tuple[str | None, str | None]:
-    """The speaker of the quotation at ``doc.text[qs:qe]``: the subject of the nearest speech
-    verb outside the quote in its sentence, a pronoun resolved to the last named person or
-    organisation, or the object of "according to"."""
-    verb = speech_verb(doc, sents, quoted, qs, qe)
+def _speaker(state: State, verb: Any, offset: int, qs: int) -> tuple[str | None, str | None]:
+    """The speaker of the quotation at ``qs`` of the paragraph at ``offset``: the subject of
+    ``verb``, the nearest speech verb outside the quote in its sentence, a pronoun resolved
+    to the last named person or organisation, or the object of "according to"."""
     if verb is None:
         return _previous_speaker(state, offset + qs)
     if verb.lower_ == "according":
@@ -258,13 +243,10 @@ def _names_whose(tok: Any) -> bool:
     return tok.ent_type_ in ("PERSON", "ORG") or (tok.dep_ == "poss" and tok.tag_ != "PRP$")
 
 
-def _described_speaker(
-    doc: Any, sents: list[tuple[int, int]], quoted: Sequence[tuple[int, int]], qs: int, qe: int
-) -> tuple[str | None, str | None]:
+def _described_speaker(verb: Any, qs: int, qe: int) -> tuple[str | None, str | None]:
     """The speaker as the article describes it when it names nobody: the noun phrase that
-    is the speech verb's subject ("officers announced", "said the magazine", "a
+    is the speech verb's (``verb``) subject ("officers announced", "said the magazine", "a
     spokesperson said"), seen on many pages whose quotes came without a speaker."""
-    verb = speech_verb(doc, sents, quoted, qs, qe)
     if verb is None or verb.lower_ == "according":
         return None, None
     subjects = _subjects(verb)
