@@ -13,13 +13,11 @@ import re
 from decimal import Decimal
 
 from .resolver import is_duration
-from .words import _VAGUE, COUNT_WORDS, _clean
+from .words import _VAGUE, COUNT_WORDS, OPEN_COUNTS, _clean
 
 __all__ = ["duration_value"]
 
 _WORDS = {**COUNT_WORDS, "hundred": 100}
-_OPEN = frozenset(("several", "few", "a few", "many", "some", "dozens of", "hundreds of",
-                   "thousands of"))  # fmt: skip
 # unit -> (ISO designator, how many of it, whether it is a time of day's unit)
 _UNITS = {
     "centur": ("Y", 100, False), "decade": ("Y", 10, False), "year": ("Y", 1, False),
@@ -27,7 +25,7 @@ _UNITS = {
     "hour": ("H", 1, True), "minute": ("M", 1, True), "second": ("S", 1, True),
 }  # fmt: skip
 _COUNT = r"\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?|\d+[-\s]\d/\d+|\d/\d+|" + "|".join(
-    sorted((*_WORDS, *_OPEN), key=len, reverse=True)
+    sorted((*_WORDS, *OPEN_COUNTS), key=len, reverse=True)
 )
 _PART = re.compile(
     rf"(?:\b(?P<count>{_COUNT})[\s-]+)?(?:(?:more|full|straight|consecutive)\s+)?"
@@ -59,7 +57,7 @@ def _amount(count: str | None, *, plural: bool) -> Decimal | None:
         return None if plural else Decimal(1)
     if count in _WORDS:
         return Decimal(_WORDS[count])
-    if count in _OPEN:
+    if count in OPEN_COUNTS:
         return None
     if re.search(r"\d\s*(?:-|to)\s*\d", count) and "/" not in count:
         return None  # "10-15 minutes": a range

@@ -62,11 +62,12 @@ _UNIT_RE = r"(?:centur(?:y|ies)|decades?|years?|months?|weeks?|days?|hours?|minu
 # a count: "3", "2.5", a number with a fraction ("1-1/2", "2 1/2", "1/2": Reuters and AP
 # style; "a near 1-1/2 year trade war" on a dev web page was read as the range 1-2 January),
 # or a number word
-_OPEN_COUNTS = ("hundred", "several", "few", "a few", "many", "some", "dozens of",
-                "hundreds of", "thousands of")  # fmt: skip
+# counts with no one number ("several days", "dozens of years"): the rules match them too
+OPEN_COUNTS = frozenset(("several", "few", "a few", "many", "some", "dozens of", "hundreds of",
+                         "thousands of"))  # fmt: skip
 _COUNT_RE = (
     r"(?:\d+[-\s]\d/\d+|\d/\d+|\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?|"
-    + "|".join(sorted((*COUNT_WORDS, *_OPEN_COUNTS), key=len, reverse=True))
+    + "|".join(sorted((*COUNT_WORDS, "hundred", *OPEN_COUNTS), key=len, reverse=True))
     + ")"
 )
 

@@ -375,6 +375,7 @@ _DATE_GLUE = frozenset(("on", "at", "of", ",", "in"))
 # "06:00 GMT on Friday" (3 of 25 articles a tester wrote had the time on the wrong day), in
 # any zone ("6 p.m. CST Tuesday", "2pm AEDT on Friday": US and Australian weather warnings)
 _ZONE_WORDS = frozenset(("local", "time")) | dates.ZONES
+_GAP_WORDS = _DATE_GLUE | _ZONE_WORDS
 
 
 # a clock time the model left outside every entity: "06:00", "0600" (four digits only when a
@@ -420,7 +421,7 @@ def _joined_dates(doc: Any, found: list[list[Any]]) -> list[list[Any]]:
                 prev[2] in ("DATE", "TIME")
                 and item[2] in ("DATE", "TIME")
                 and doc[item[0]].lower_ not in _RANGE_OPENERS
-                and all(t.lower_ in _DATE_GLUE | _ZONE_WORDS for t in gap)
+                and all(t.lower_ in _GAP_WORDS for t in gap)
                 and len(gap) <= (4 if any(t.lower_ in _ZONE_WORDS for t in gap) else 1)
                 and doc[prev[0]].sent.start == doc[item[0]].sent.start
             ):

@@ -56,16 +56,8 @@ def tense_of(tok: Any) -> dates.Tense:
     weekday rule, as dates attached to it are often misattached."""
     if _earlier(tok):
         return "past"
-    verb = tok
-    for _ in range(5):
-        if verb.tag_.startswith("VB"):
-            break
-        if verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    else:
-        return None
-    if not verb.tag_.startswith("VB"):
+    verb = _verb_of(tok)
+    if verb is None:
         return None
     auxes = _auxes(verb)
     if auxes & FUTURE_AUX or "going" in auxes:
@@ -114,8 +106,6 @@ def headline_tense(tok: Any) -> dates.Tense:
     happened ("Police arrest man after Friday robbery", "Markets fall on Monday") and "to"
     with a verb what will ("Talks to resume Monday"); else as in the text (:func:`tense_of`)."""
     verb = _verb_of(tok)
-    if verb is not None and not verb.tag_.startswith("VB"):
-        verb = None
     if verb is not None:
         auxes = _auxes(verb)
         if verb.tag_ in ("VBZ", "VBP") and not auxes:
