@@ -209,10 +209,7 @@ def _assemble(
 
 def _digest_day(value: object, call: str) -> dt.date:
     """The day a digest is for: a date, a datetime's day or an ISO string; None is today."""
-    day = as_date(value, call, "date")
-    if isinstance(day, dt.datetime):
-        return day.date()
-    return day or dt.date.today()
+    return _day(as_date(value, call, "date")) or dt.date.today()
 
 
 def from_briefings(

@@ -126,8 +126,9 @@ def _related(
     a, b = published[i], published[j]
     if a is not None and b is not None and abs((a - b).days) > t.days:
         return False
-    if entities[i] and entities[j] and not entities[i] & entities[j]:
+    shared = entities[i] & entities[j]
+    if entities[i] and entities[j] and not shared:
         return False  # two write-ups of one story name someone or somewhere in common
     if sim >= t.related_alone:
         return True
-    return sim >= t.related and bool(entities[i] & entities[j])
+    return sim >= t.related and bool(shared)

@@ -81,14 +81,6 @@ def _inline_text(children: list[Token] | None) -> str:
     return "".join(out)
 
 
-def markdown_text(text: str) -> str:
-    """Plain text from Markdown, as a reader sees it rendered (markdown-it-py, CommonMark):
-    each heading, paragraph and list item its own paragraph, without its markers; emphasis,
-    blockquote and list markers, link targets, images, HTML and rules left out; code kept.
-    Page furniture stays (see :func:`article_from_text`)."""
-    return _joined(markdown_blocks(_markdown().parse(text)))
-
-
 def _joined(blocks: Sequence[Block]) -> str:
     return "\n\n".join(b.text for b in blocks if b.text)
 
