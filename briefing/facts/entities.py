@@ -19,8 +19,10 @@ from .words import (
     GROUP_OWNERS,
     GROUP_WORDS,
     LOCATIVE_PREPS,
+    LONG_SIZES,
     MULTIPLIERS,
     PLACE_NOUNS,
+    SHORT_SIZES,
     is_title_word,
     name_key,
 )
@@ -135,8 +137,7 @@ def _with_amounts(doc: Any) -> list[tuple[int, int, str]]:
 
 # A number as one token ("12,500", "7.4"), or with its size glued on ("4.5bn", "38million")
 _FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SHORT_SIZES = frozenset(("k", "m", "mn", "bn", "b", "tn"))  # written glued to the number
-_LONG_SIZES = frozenset(w for w in MULTIPLIERS if w not in _SHORT_SIZES and w != "hundred")
+_LONG_SIZES = LONG_SIZES - {"hundred"}  # the sizes written as words after a number
 _BARE = re.compile(_FIGURE)
 _SIZED = re.compile(rf"(?:{_FIGURE})(?:{'|'.join(sorted(MULTIPLIERS, key=len, reverse=True))})s?")
 _INDIAN = ("lakh", "crore")
@@ -185,7 +186,7 @@ def _size_end(doc: Any, j: int) -> int:
         word, glued = doc[k].lower_, not doc[k - 1].whitespace_
         if doc[k].is_sent_end:
             word = word.removesuffix(".")  # "€80m." ending the text, one token
-        if word.removesuffix("s") in _LONG_SIZES or (glued and word in _SHORT_SIZES):
+        if word.removesuffix("s") in _LONG_SIZES or (glued and word in SHORT_SIZES):
             k += 1
         else:
             break

@@ -13,11 +13,13 @@ from .entities import plural_after
 from .state import MAX_CANDIDATES, Item, State, sentence_at
 from .words import (
     CURRENCY_SIGNS,
+    LONG_SIZES,
     MEASURE_WORDS,
     MULTIPLIERS,
     PERSON_NOUNS,
     QUANTIFIERS,
     SAME_PLURAL,
+    SHORT_SIZES,
     WHAT_BEFELL,
     WORD_NUMBERS,
     fold,
@@ -53,9 +55,10 @@ _SPAN_OF_NUMBERS = re.compile(r"^\D{0,3}\d+(?:[.,]\d+)?\s*[-–]\s*\d")
 _TWO_ENDS = re.compile(
     r"^(?:between\s+(?P<a>.+?)\s+and|(?:from\s+)?(?P<b>.+?)\s+to)\s+(?P<end>.+)$"
 )
-_SIZE_WORD = re.compile(
-    r"(?<=\d)(?:k|m|mn|bn|b|tn)\b|\s+(?:hundred|thousand|million|billion|trillion|lakh|crore)s?\b"
-)
+_SHORT = "|".join(sorted(SHORT_SIZES))
+_LONG = "|".join(sorted(LONG_SIZES))
+_SIZE_WORD = re.compile(rf"(?<=\d)(?:{_SHORT})\b|\s+(?:{_LONG})s?\b")
+_NEXT_SIZE = re.compile(rf"^\s*({_LONG})\b")
 # a currency and the letters of its country, around a sum: "US$", "A$", "Rs.", "INR", "euros"
 _MONEY_WORDS = re.compile(
     r"[a-z]{0,2}[$€£¥₹]|\b(?:us|usd|eur|gbp|inr|rs|dollars?|euros?|pounds?|yen|rupees?)\b\.?"
@@ -117,7 +120,7 @@ def _number_value(text: str, label: str, *, counts: bool = False) -> str | None:
     if rest in MULTIPLIERS and not pct and (len(rest) > 2 or label == "MONEY" or counts):
         number *= MULTIPLIERS[rest]
         tail = s[m.end() :] if m else ""
-        nxt = re.match(r"^\s*(hundred|thousand|million|billion|trillion|lakh|crore)\b", tail)
+        nxt = _NEXT_SIZE.match(tail)
         if nxt:
             number *= MULTIPLIERS[nxt[1]]
     text_number = format(number.normalize(), "f")
@@ -258,7 +261,7 @@ def _magnitude_after(doc: Any, end: int) -> Any:
     return None
 
 
-_SIZED_END = re.compile(r"\d(?:k|m|mn|bn|b|tn)$|\s(?:lakh|crore)s?$", re.I)
+_SIZED_END = re.compile(rf"\d(?:{_SHORT})$|\s(?:lakh|crore)s?$", re.I)
 
 
 _BARE_COUNT = re.compile(r"\d+(?:[.,]\d+)?")

@@ -115,6 +115,9 @@ MULTIPLIERS = {
     "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
     "lakh": 10**5, "crore": 10**7,
 }  # fmt: skip
+# the sizes written glued to a number ("4.5bn", "900m", "10k"); the others are words
+SHORT_SIZES = frozenset(k for k in MULTIPLIERS if len(k) <= 2)
+LONG_SIZES = frozenset(k for k in MULTIPLIERS if len(k) > 2)
 
 
 CURRENCY_SIGNS = frozenset("$€£¥₹")
