@@ -103,13 +103,22 @@ _DIGITS = r"\b(?:[0-3]?[0-9])[./](?:[01]?[0-9])[./](?:1[0-9]{3}|2[01][0-9]{2})\b
 
 
 @lru_cache(maxsize=32)
-def _language_pattern(code: str) -> re.Pattern[str] | None:
-    """``code``'s date words from dateparser's locale data (None: a locale it lacks)."""
+def _locale_info(code: str) -> dict[str, Any] | None:
+    """dateparser's locale data for ``code`` (None: a locale it lacks)."""
     try:
         from dateparser.languages.loader import default_loader
 
-        info = default_loader.get_locale(code).info
+        info: dict[str, Any] = default_loader.get_locale(code).info
     except (KeyError, ValueError, ImportError):
+        return None
+    return info
+
+
+@lru_cache(maxsize=32)
+def _language_pattern(code: str) -> re.Pattern[str] | None:
+    """``code``'s date words from dateparser's locale data (None: a locale it lacks)."""
+    info = _locale_info(code)
+    if info is None:
         return None
     months = _names(info, _MONTH_KEYS, 4)
     full = _names(info, _MONTH_KEYS, 99)  # each month's longest form: its full name
@@ -151,11 +160,8 @@ def _language_pattern(code: str) -> re.Pattern[str] | None:
 @lru_cache(maxsize=32)
 def _weekday_forms(code: str) -> dict[str, int]:
     """``code``'s weekday words (lower case, every form dateparser lists) -> 0 (Monday)..6."""
-    try:
-        from dateparser.languages.loader import default_loader
-
-        info = default_loader.get_locale(code).info
-    except (KeyError, ValueError, ImportError):
+    info = _locale_info(code)
+    if info is None:
         return {}
     return {
         str(form).strip().lower().rstrip("."): number
@@ -173,12 +179,10 @@ def _month_pattern(code: str) -> re.Pattern[str] | None:
 
         names = list(MONTHS)
     else:
-        try:
-            from dateparser.languages.loader import default_loader
-
-            names = _names(default_loader.get_locale(code).info, _MONTH_KEYS, 4)
-        except (KeyError, ValueError, ImportError):
+        info = _locale_info(code)
+        if info is None:
             return None
+        names = _names(info, _MONTH_KEYS, 4)
     if not names:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(_alts(names)) + r")\.?(?!\w)", re.I)
