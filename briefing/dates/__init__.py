@@ -51,11 +51,12 @@ from .document import DocumentResolver, is_anaphoric, list_items, zone_end
 from .duration import duration_value
 from .find import find, not_a_date
 from .resolver import is_duration, reads_language, resolve, resolve_date
-from .words import MONTHS, WEEKDAYS, ZONES, Tense
+from .words import MONTHS, WEEKDAYS, YEAR_WRITTEN, ZONES, Tense
 
 __all__ = [
     "MONTHS",
     "WEEKDAYS",
+    "YEAR_WRITTEN",
     "ZONES",
     "DocumentResolver",
     "Tense",

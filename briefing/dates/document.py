@@ -12,7 +12,7 @@ from .anaphora import on_a_day, refers_back
 from .duration import duration_value
 from .find import bare_weekday, find, names_month
 from .resolver import _check_language, is_duration, resolve
-from .words import MONTHS, WEEKDAYS, Tense, _clean, _to_date, _valid
+from .words import MONTHS, WEEKDAYS, YEAR_WRITTEN, Tense, _clean, _to_date, _valid
 
 Mention = tuple[int, int, str, "str | None"]
 
@@ -21,7 +21,6 @@ Mention = tuple[int, int, str, "str | None"]
 # TimeBank and MEANTIME documents)
 _SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _BARE_DAY = re.compile(r"^(?:the\s+)?(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?$")
-_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[0-9]{3}|2[01][0-9]{2})(?!\d)")
 _MONTH_VALUE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 _BARE_YEAR = re.compile(r"^(?:1[0-9]{3}|2[01][0-9]{2})$")
 _DATE_WORD = re.compile(
@@ -115,7 +114,7 @@ class DocumentResolver:
         if value is not None and not is_anaphoric(text):
             self.reference = value
             self.sentence = sentence
-            self.named_year = _YEAR_WRITTEN.search(text) is not None
+            self.named_year = YEAR_WRITTEN.search(text) is not None
             if re.match(r"\d{4}-\d{2}-\d{2}", value):
                 self.day = value[:10]
         return value
@@ -129,7 +128,7 @@ class DocumentResolver:
             self.named_year and ref and _MONTH_VALUE.fullmatch(value) and _MONTH_VALUE.match(ref)
         ):
             return value
-        if _YEAR_WRITTEN.search(text) or not names_month(text, self.language):
+        if YEAR_WRITTEN.search(text) or not names_month(text, self.language):
             return value
         year = int(ref[:4])
         ordered = f"{year}{value[4:]}"

@@ -57,6 +57,8 @@ _WEEKDAY_RE = (
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
 )
 _YEAR_RE = r"(?P<y>1[0-9]{3}|2[01][0-9]{2})"
+# a year written out in a text, not part of a longer number ("in 2019", not "120195")
+YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[0-9]{3}|2[01][0-9]{2})(?!\d)")
 _DAY_RE = r"(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?"
 _UNIT_RE = r"(?:centur(?:y|ies)|decades?|years?|months?|weeks?|days?|hours?|minutes?|seconds?)"
 # a count: "3", "2.5", a number with a fraction ("1-1/2", "2 1/2", "1/2": Reuters and AP

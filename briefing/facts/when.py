@@ -28,7 +28,6 @@ from .words import FUTURE_AUX, FUTURE_HEADS, NON_EVENT_VERBS, SPEECH_VERBS, WS
 
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+")
 # in another language the English model's DATE entities are kept only when they hold a year
-_YEAR = re.compile(r"(?<!\d)(?:1[0-9]{3}|2[01][0-9]{2})(?!\d)")
 
 
 _ON = re.compile(r"\s+on\s+")
@@ -217,7 +216,8 @@ def read_date(
     end = pos + len(raw)
     if not title:
         if not english and (
-            _YEAR.search(text) is None or any(s < end and pos < e for s, e, _t in state.found_dates)
+            dates.YEAR_WRITTEN.search(text) is None
+            or any(s < end and pos < e for s, e, _t in state.found_dates)
         ):
             return  # the language's own date words hold it, or no year: not the model's
         read_found(state, pos)
