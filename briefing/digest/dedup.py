@@ -13,6 +13,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -130,8 +131,17 @@ def near_duplicate_groups(
 
     t = thresholds or Thresholds()
     sets = [shingles(text, t.shingle) for text in texts]
-    leads = [shingles(_lead(text, t.lead_words), t.shingle) for text in texts]
+    lead_texts = [_lead(text, t.lead_words) for text in texts]
+    leads = [shingles(lead, t.shingle) for lead in lead_texts]
     parent = list(range(len(texts)))
+
+    @cache
+    def names(i: int) -> frozenset[str]:  # read once per text, however many pairs it is in
+        return frozenset(_NAME.findall(lead_texts[i]))
+
+    @cache
+    def vocabulary(i: int) -> frozenset[str]:
+        return frozenset(_WORD.findall(texts[i]))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -156,7 +166,7 @@ def near_duplicate_groups(
                 j > i
                 and find(i) != find(j)
                 and _same_text(sets[i], sets[j], t)
-                and not _names_swapped(texts[i], texts[j], t.lead_words)
+                and not _names_swapped(names(i), vocabulary(i), names(j), vocabulary(j))
             ):
                 root_i, root_j = find(i), find(j)
                 parent[max(root_i, root_j)] = min(root_i, root_j)
@@ -181,16 +191,19 @@ def near_duplicate_groups(
 _NAME = re.compile(r"(?<![.!?:\n\"“]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 
 
-def _names_swapped(a: str, b: str, lead_words: int) -> bool:
-    """Whether two near-identical texts are one template about different subjects: each
-    names in its lead someone or something the other never mentions ("The city council
-    of Oslo approved plan 100" and "… of Rome approved plan 107": 8 city briefs had been
-    one story). A copy adds names (a byline, an agency) or keeps them; it swaps none."""
-    names_a = set(_NAME.findall(_lead(a, lead_words)))
-    names_b = set(_NAME.findall(_lead(b, lead_words)))
+def _names_swapped(
+    names_a: frozenset[str],
+    words_a: frozenset[str],
+    names_b: frozenset[str],
+    words_b: frozenset[str],
+) -> bool:
+    """Whether two near-identical texts (the names of their leads, the words of each) are one
+    template about different subjects: each names in its lead someone or something the other
+    never mentions ("The city council of Oslo approved plan 100" and "… of Rome approved plan
+    107": 8 city briefs had been one story). A copy adds names (a byline, an agency) or keeps
+    them; it swaps none."""
     if not names_a or not names_b:
         return False
-    words_a, words_b = set(_WORD.findall(a)), set(_WORD.findall(b))
     return bool(names_a - words_b) and bool(names_b - words_a)
 
 
