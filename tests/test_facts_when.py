@@ -563,3 +563,18 @@ def test_a_weekday_repeated_in_the_future_tense_is_the_next_one() -> None:
     )
     values = [f.value for f in briefing.extract_facts(text, published=dt.date(2025, 11, 25)).when]
     assert "2025-11-26" in values
+
+
+def test_a_participle_clause_takes_the_tense_of_its_clause() -> None:
+    # "rising ..." and "with a third departing ..." have no tense of their own: the month is
+    # read in the past of "have fluctuated" and the future of "will leave"
+    past = when(
+        "Shares of the bakery chain have fluctuated sharply this year, "
+        "rising to a record in June from a low in March."
+    )
+    assert past["March"] == "2025-03"
+    ahead = when(
+        "Two new flights will leave Leeds from January 5, "
+        "with a third departing each Thursday from August 6."
+    )
+    assert ahead["August 6"] == "2026-08-06"

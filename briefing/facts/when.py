@@ -52,13 +52,19 @@ def tense_of(tok: Any) -> dates.Tense:
     """The tense of the verb a date modifies: "future" for will/shall/modals, "is meeting",
     "is due to meet", and the simple present of news copy ("meets Monday" is scheduled);
     "past" for a past-tense verb. A speech verb ("said Monday") gives no hint beyond the
-    weekday rule, as dates attached to it are often misattached."""
+    weekday rule, as dates attached to it are often misattached. A participle clause has no
+    tense of its own and takes its clause's ("has fluctuated, rising to a high in June from
+    $29.75 in March": past; "would leave from March 30, with the third departing from August
+    6": future)."""
     if _earlier(tok):
         return "past"
     verb = _verb_of(tok)
     if verb is None:
         return None
     auxes = _auxes(verb)
+    governing = _participle_head(verb) if not auxes else None
+    if governing is not None:
+        verb, auxes = governing, _auxes(governing)
     if auxes & FUTURE_AUX or "going" in auxes:
         return "future"
     if verb.tag_ == "VB" and "to" in auxes:
@@ -129,6 +135,16 @@ def _verb_of(tok: Any) -> Any:
             return None
         verb = verb.head
     return None
+
+
+def _participle_head(verb: Any) -> Any:
+    """The verb whose clause the bare "-ing" participle ``verb`` belongs to, as an adverbial
+    ("..., rising to a high in June") or after a preposition ("with the third departing
+    from August 6"); None for any other verb."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "pcomp"):
+        return None
+    head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return head if head.tag_.startswith("VB") else None
 
 
 def _auxes(verb: Any) -> set[str]:
