@@ -664,7 +664,7 @@ def lede_table(record: Record) -> LedeTable:
         np.array(shipped),
         np.array(a.coverage),
         np.array([p for p, _ in a.penalties]),
-        lede_weight(budget_ratio(doc, a.penalties, budget), w),
+        lede_weight(budget_ratio(doc, a.penalties, budget, w), w),
         budget,
     )
 

@@ -225,6 +225,18 @@ def test_small_budgets_favour_the_lede_and_large_ones_coverage() -> None:
     assert first.index == 0
 
 
+def test_a_short_teaser_keeps_its_lead() -> None:
+    # 2 of 3 sentences is a large budget, but coverage over two other sentences is noise:
+    # the lead, which shares little vocabulary with the rest, is the news
+    teaser = Article(
+        "The Harbour Street food fair will open on 6 March with 45 stalls, organisers said. "
+        "The fair runs each Saturday morning until the summer. "
+        "Last summer the fair drew about 12,000 visitors to the street.",
+        title="Food fair returns to Harbour Street",
+    )
+    assert [s.index for s in summarize(teaser, 2)] == [0, 1]
+
+
 # --------------------------------------------------------------------------- boilerplate
 
 JUNK = [

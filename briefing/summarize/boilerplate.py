@@ -88,9 +88,9 @@ def boilerplate(text: str, precise: bool = True) -> tuple[float, str]:
 
     1.0 (never chosen while real content remains) for fragments under 5 words, run-ons
     over 80 words, bylines, "Read more"/"Click here"/"Follow us", photo credits, datelines
-    or agency tags on their own, rows of a table typed as text, and headings (12 words or
-    fewer with no final punctuation). 0.5 for a question put to the reader, 0.3 for other
-    questions and for a sentence that ends on a colon (it leads into something), else 0.
+    or agency tags on their own, rows of a table typed as text, headings (12 words or
+    fewer with no final punctuation) and a sentence that ends on a colon (it leads into
+    what follows). 0.5 for a question put to the reader, 0.3 for other questions, else 0.
     ``precise`` counts ambiguous calls to action ("sign up", "subscribe", "advertisement")
     only opening the sentence or addressed to the reader.
     """
@@ -117,8 +117,9 @@ def boilerplate(text: str, precise: bool = True) -> tuple[float, str]:
     if text.rstrip().endswith(":"):
         # "Well, for one it is really easy to parse HTML or XML:", "Stephen Hawking begins
         # A Brief History of Time with this story:": it leads into what a summary leaves out
-        # (18 of 408 briefs of the dev feeds and 2 of the 90 dev pages showed one)
-        return 0.3, "lead-in"
+        # (18 of 408 briefs of the dev feeds and 2 of the 90 dev pages showed one); never
+        # chosen while content remains, as in a short text the lede would keep it
+        return 1.0, "lead-in"
     return 0.0, ""
 
 
