@@ -32,6 +32,7 @@ from ..lexicon import NEWS_AGENCIES
 from ..models import Article, Facts, Sentence, as_date
 from ..nlp import analysis_cut, parse
 from ..text import split_sentences
+from .described import read_described
 from .entities import Labelled, facility, fixed_entities
 from .numbers import read_number, read_plain_numbers
 from .quotes import quotation_runs_on, quote_facts, quote_spans, read_quotes
@@ -240,6 +241,7 @@ def _read_doc(state: State, offset: int, doc: Any) -> None:
     runs_on = quotation_runs_on(state, offset + len(doc.text))
     quoted = list(quote_spans(doc.text, runs_on=runs_on))  # quotes read them, what skips them
     if state.model_reads:
+        read_described(state, offset, doc, quoted)
         chain_subjects(state, offset, doc, quoted)
     read_quotes(state, offset, doc, quoted, runs_on)
     if state.model_reads:

@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import dates
 from ..lexicon import HOLIDAYS, NEWS_AGENCIES
-from .where import known_place, named_by_place_noun
+from .where import is_demonym, known_place, named_by_place_noun
 from .words import (
     BODY_WORDS,
     CORPORATE,
@@ -473,6 +473,8 @@ def fixed_label(span: Any, label: str) -> str:
             return "LOC"  # "the Dana area"
     if label in ("PERSON", "ORG") and (named_by_place_noun(span.root) or _listed_with_places(span)):
         return "GPE"
+    if label in ("PERSON", "ORG") and _a_national(span):
+        return "NORP"
     if (
         label == "DATE"
         and re.match(r"^\d[\d,.]*\s+[a-z]", text)
@@ -481,6 +483,18 @@ def fixed_label(span: Any, label: str) -> str:
     ):
         return "CARDINAL"  # "130 mortars" read as a date, but "2010 to 2015" is a date
     return label
+
+
+def _a_national(span: Any) -> bool:
+    """A demonym with an article, the way a report names a person by nationality and not
+    by name ("the Briton", "the 23-year-old Spaniard", "a Dutchman"), which the model reads
+    as a person or an organisation: a people, never an actor or a speaker. A surname
+    takes no article ("Cuban said")."""
+    return (
+        len(span) == 1
+        and is_demonym(span.text)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in span.root.children)
+    )
 
 
 def _listed_with_places(span: Any) -> bool:

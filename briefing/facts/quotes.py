@@ -111,7 +111,7 @@ def read_quotes(
         return
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     for qs, qe in found:
-        quote = text[qs:qe].strip().rstrip(",").rstrip()
+        quote = _INNER_COMMA.sub(r"\1", text[qs:qe].strip().rstrip(",").rstrip())
         if len(state.quotes) >= MAX_CANDIDATES:
             return
         index = sentence_at(state.starts, offset + qs)
@@ -158,6 +158,9 @@ def _standalone(text: str, qs: int, qe: int) -> bool:
     return _INNER_SENTENCE.search(text, qs, qe) is not None
 
 
+# A comma inside a quotation's closing single mark ("... or 'a boondoggle,'"): the
+# sentence's comma, dropped as after a double quotation.
+_INNER_COMMA = re.compile(r",\s*(['’])$")
 _INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+[\"“‘]?[A-Z]")
 
 
@@ -166,7 +169,7 @@ def quote_facts(
 ) -> tuple[Fact, ...]:
     top_who = {f.value for f in who[:3]}
     facts = []
-    for item in state.quotes:
+    for item in _once(state.quotes):
         speaker = item.speaker
         if item.speaker_label != "NOUN":  # "the magazine" is no short form of a name
             speaker = _canonical_speaker(item.speaker, canonical_of)
@@ -184,6 +187,21 @@ def quote_facts(
         )
     facts.sort(key=lambda f: (-f.score, f.sentence_index or 0))
     return tuple(facts[: LIMITS["quotes"]])
+
+
+def _once(items: list[Item]) -> list[Item]:
+    """Each quotation once: a pull quote repeats a quotation of the body word for word,
+    without its speaker; the one with a speaker (else the first) stays."""
+    kept: dict[tuple[str, ...], Item] = {}
+    for item in items:
+        words = tuple(_WORD.findall(item.text.lower()))
+        seen = kept.get(words)
+        if seen is None or (item.speaker and not seen.speaker):
+            kept[words] = item
+    return [item for item in items if kept[tuple(_WORD.findall(item.text.lower()))] is item]
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _canonical_speaker(name: str | None, canonical_of: dict[str, str]) -> str | None:

@@ -35,6 +35,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from .described import age_before, described_person, description
 from .entities import fixed_label
 from .state import State, sentence_at
 from .who import main_clause
@@ -62,11 +63,23 @@ def find_speaker(
     speaker's label (PERSON, ORG or NOUN): the speech verb's subject, else the person named
     nearest, else the noun phrase that describes the speaker."""
     speaker, label = _speaker(state, verb, offset, qs)
+    if speaker is None and _described(verb):
+        return None, None  # a description that fits no one: no one, never the nearest name
     if speaker is None:
         speaker, label = _nearest_person(state, offset + qs, offset + qe)
     if speaker is None:
         speaker, label = _described_speaker(verb, qs, qe)
     return speaker, label
+
+
+def _described(verb: Any) -> bool:
+    """Whether the speech verb's subject describes a person without naming one."""
+    if verb is None or verb.lower_ == "according":
+        return False
+    subjects = _subjects(verb)
+    if not subjects:
+        return age_before(verb) is not None
+    return description(subjects[0]) is not None
 
 
 def _speaker(state: State, verb: Any, offset: int, qs: int) -> tuple[str | None, str | None]:
@@ -80,6 +93,9 @@ def _speaker(state: State, verb: Any, offset: int, qs: int) -> tuple[str | None,
         return _named_in(state, objs[:1], offset + qs) if objs else (None, None)
     subjects = _subjects(verb)
     if not subjects:
+        age = age_before(verb)  # "the 54-year-old said", left without a subject
+        if age is not None:
+            return described_person(state, (age, None, None), offset + qs)
         return _previous_speaker(state, offset + qs)
     # a pronoun refers back from where it stands: "he ... called Omar a 'terrorist' and
     # said, '...'" is not Omar, named between the pronoun and the quotation
@@ -130,6 +146,9 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
     # "the Villa manager said": a noun's modifiers say whose role it is, they are not the
     # speaker ("Villa", "the company's")
     head = heads[0]
+    said = description(head)  # "the 26-year-old Briton", "the elder Smith"
+    if said is not None:
+        return described_person(state, said, pos)
     role = head.tag_ in ("NN", "NNS")
     # the heads' own names first: "Butte County Sheriff Kory Honea said" is Honea's, though
     # the model tagged the county before him as a person too
@@ -309,6 +328,11 @@ def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[i
     entity is that person's too when it is a main clause's subject ("Elena Morales won …
     Morales, a former attorney general, declared victory … '…,' she said")."""
     for tok in doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_.startswith("NN"):
+            said = description(tok)
+            if said is not None and main_clause(tok) and not _inside(quoted, tok.idx):
+                _chain_described(state, offset + tok.idx, len(tok), said)
+                continue
         pronoun = tok.lower_ in PERSON_PRONOUNS and tok.lower_ != "i"
         # the tagger reads a surname as any noun ("Morales" as a plural)
         surname = not pronoun and tok.tag_.startswith("NN") and tok.is_title and not tok.ent_type_
@@ -324,6 +348,19 @@ def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[i
         person = _last_subject(state, pos)
         if person is not None:
             bisect.insort(state.speakers, (pos, person[0], "PERSON", True))
+
+
+def _chain_described(
+    state: State, pos: int, size: int, said: tuple[int | None, str | None, str | None]
+) -> None:
+    """A description that is a main clause's subject stands for the person it refers to
+    from then on ("The elder Smith was unmoved. '…,' he said" is Robert Smith's, not the
+    "Smith" the model saw), or for no one."""
+    person = described_person(state, said, pos)[0]
+    state.speakers[:] = [s for s in state.speakers if not pos <= s[0] < pos + size]
+    if person is not None:
+        bisect.insort(state.speakers, (pos, person, "PERSON", True))
+        state.described[pos] = said[1]
 
 
 # How many sentences back a "he"/"she" looks for a person who was a main clause's subject.

@@ -90,6 +90,12 @@ class State:
     what: list[Item] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
     speakers: list[tuple[int, str, str, bool]] = field(default_factory=list)
+    # what the article says of its people that describes them in place of a name: ages
+    # by name key, the person a demonym introduced ("Briton Lando Norris"), and the
+    # description that stood for a subject in ``speakers`` at its position
+    ages: dict[str, int] = field(default_factory=dict)
+    nationals: dict[str, str] = field(default_factory=dict)
+    described: dict[int, str | None] = field(default_factory=dict)
     title: str = ""
     title_text: str = ""
     title_subject: str = ""

@@ -20,6 +20,7 @@ from .words import (
     DEMONYMS,
     FACILITY_WORDS,
     LOCATIVE_PREPS,
+    NATIONALS,
     PLACE_NOUNS,
     clean_surface,
     fold,
@@ -250,6 +251,28 @@ def _country_of(key: str) -> str | None:
     return _countries().get(key) or next(
         (v for v in _countries().values() if v.lower() == key), None
     )
+
+
+@lru_cache(maxsize=1024)
+def is_demonym(word: str) -> bool:
+    """Whether ``word`` names one of a nation's people or its adjective: a demonym the
+    tables list ("Briton", "Spaniard", "Dutch") or one that ends as a country's name does
+    ("Italian" of Italy, "Kenyan", "Brazilian", "Congolese")."""
+    w = word.lower()
+    if w in DEMONYMS or w in NATIONALS:
+        return True
+    if not _DEMONYM_END.fullmatch(w):
+        return False
+    for country in set(_countries().values()):
+        c = fold(country)
+        stem = c[:-1] if c[-1:] in "aeiouy" else c
+        ending = len(w) - len(stem)
+        if " " not in c and len(stem) >= 4 and w != c and w.startswith(stem) and ending <= 4:
+            return True
+    return False
+
+
+_DEMONYM_END = re.compile(r"[a-z]+(?:an|ese|i|ish)")
 
 
 def _similar(a: str, b: str) -> bool:

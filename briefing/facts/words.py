@@ -181,6 +181,15 @@ DEMONYMS = {
 }  # fmt: skip
 
 
+# Nouns for one person of a nation that no rule derives from a country's name ("the
+# Briton", "the Dutchman"); the rest end as the country's name does ("Italian", "Kenyan").
+NATIONALS = _words(
+    "briton brit spaniard dutchman dutchwoman frenchman frenchwoman englishman englishwoman "
+    "irishman irishwoman scotsman scotswoman welshman welshwoman scot dane swede finn pole "
+    "turk kiwi aussie swiss greek"
+)
+
+
 # German, Polish, Czech, Hungarian … open low: „…“ (German) or „…” (Polish). Without the
 # pair, the closing “ of „Vivy“ opened a quotation that ran on for a paragraph (seen on
 # German web pages). « » in French, Russian, Italian. A lone » is not an opener: web pages
