@@ -30,6 +30,7 @@ __all__ = [
     "Language",
     "detect",
     "is_language",
+    "language_name",
     "model_for",
     "model_installed",
     "resources",
@@ -132,6 +133,20 @@ def is_language(code: str) -> bool:
     import pycountry
 
     return len(code) == 2 and pycountry.languages.get(alpha_2=code.lower()) is not None
+
+
+def language_name(code: str | None) -> str | None:
+    """The English name of language ``code`` for a reader ("it" -> "Italian", "el" ->
+    "Greek"), from pycountry; None when it is not a language code pycountry knows."""
+    if not code or not code.strip():
+        return None
+    import pycountry
+
+    found = pycountry.languages.get(alpha_2=_normalise(code))
+    if found is None:
+        return None
+    name = re.sub(r"\s*\(.*\)$", "", str(found.name))  # "Swahili (macrolanguage)"
+    return name.removeprefix("Modern ") or None  # "Modern Greek (1453-)"
 
 
 #: Languages written right to left (ISO 639-1; "iw" is Hebrew's old code).

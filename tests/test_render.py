@@ -269,7 +269,10 @@ def test_html_autoescapes_article_text() -> None:
 
 def test_the_articles_own_words_carry_its_language_and_direction() -> None:
     arabic = render_html(make_briefing(language="ar"))
-    assert '<html lang="en">' in arabic  # the page's labels are English
+    # the page is the article's; its own English words say so, and its layout stays
+    # left to right (English labels read backwards in a right-to-left block)
+    assert '<html lang="ar">' in arabic
+    assert '<th lang="en">Who</th>' in arabic and '<h2 lang="en">Summary</h2>' in arabic
     for tag in ("h1", "ul", "td", "blockquote"):
         assert re.search(rf'<{tag} lang="ar" dir="rtl"', arabic), tag
     english = render_html(make_briefing(language="en"))
@@ -277,6 +280,27 @@ def test_the_articles_own_words_carry_its_language_and_direction() -> None:
     assert "<h1>" in render_html(make_briefing())  # unknown: nothing claimed
     hostile = render_html(make_briefing(language='x" onload="alert(1)'))
     assert 'onload="' not in hostile
+
+
+def test_the_page_is_in_the_articles_language() -> None:
+    for code in ("it", "pl", "zh", "ja"):
+        html = render_html(make_briefing(language=code))
+        assert f'<html lang="{code}">' in html, code
+    english = render_html(make_briefing(language="en"))
+    assert '<html lang="en">' in english and 'lang="en">Summary' not in english
+    assert '<html lang="en">' in render_html(make_briefing())  # unknown: the labels' own
+
+
+def test_a_page_says_what_is_not_read_in_its_language() -> None:
+    note = "Italian: people, places, events and who is quoted are not read"
+    italian = make_briefing(language="it")
+    md, html = render_markdown(italian), render_html(italian)
+    assert note in md and note in html
+    assert "dates, numbers and quotations are." in md
+    assert "· Italian*" in md  # the metadata line names the language
+    for english in (make_briefing(language="en"), make_briefing()):
+        assert "not read" not in render_markdown(english)
+        assert "not read" not in render_html(english)
 
 
 def test_html_links_only_a_plain_http_article_url() -> None:

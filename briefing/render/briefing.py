@@ -13,7 +13,10 @@ A template sees these variables:
 - ``timeline``: the dated events as :class:`~briefing.picture.Point` (two or more, or
   none), ``timeline_html``, the same drawn as an SVG axis over one row of text per
   event, and ``timeline_svg``, the axis alone (both empty without a timeline);
-- ``explain``: whether to show scores and evidence; ``font_pt``: the base font size.
+- ``explain``: whether to show scores and evidence; ``font_pt``: the base font size;
+- ``content``: the lang and dir attributes of the elements that show the article's words,
+  ``page`` those of ``<html>`` (the article's language), ``chrome`` the ``lang="en"`` of
+  the page's own English words on a page in another language.
 
 A when-fact's ``words`` is its value in a reader's words ("night of 19 Nov 2019"); a
 number's ``label`` is shown only when it is a reader's word, never a tagger's ``CARDINAL``.
@@ -34,12 +37,22 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..dates import reads_language
 from ..errors import InputError, wrong_type
+from ..lang import NO_MODEL, language_name, model_for
 from ..models import Briefing, Digest, Fact, Facts, Sentence
 from ..picture import timeline_html, timeline_points, timeline_svg, when_words
 from ..text import cjk_characters, word_count
 from .digest import render_digest_html, render_digest_json, render_digest_markdown
-from .env import content_attrs, find_template, render_template, safe_url, template_spec
+from .env import (
+    chrome_attrs,
+    content_attrs,
+    find_template,
+    page_attrs,
+    render_template,
+    safe_url,
+    template_spec,
+)
 
 __all__ = [
     "DEFAULT_LAYOUT",
@@ -100,7 +113,9 @@ DEFAULT_LAYOUT = Layout()
 
 @dataclass(frozen=True, slots=True)
 class Meta:
-    """The metadata line of a briefing; ``url`` is None unless it is a plain http(s) URL."""
+    """The metadata line of a briefing; ``url`` is None unless it is a plain http(s) URL.
+    ``language`` is the article's language by name when it is not English, and
+    ``language_note`` one line saying what is not read in it (None when all is read)."""
 
     source: str | None
     published: str | None
@@ -108,6 +123,8 @@ class Meta:
     words: int
     minutes: int
     pdf_date: str | None
+    language: str | None = None
+    language_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +191,44 @@ def _meta(b: Briefing, clip: int | None) -> Meta:
         words=words,
         minutes=max(1, math.ceil(_reading_minutes(words, cjk))) if words else 0,
         pdf_date=_pdf_date(art.published),
+        language=_foreign_language(art.language),
+        language_note=language_note(art.language),
     )
+
+
+def _foreign_language(code: str | None) -> str | None:
+    """The name of ``code``'s language when it is not English (None: English or unknown)."""
+    if not code or code.strip().lower() in ("en", ""):
+        return None
+    return language_name(code)
+
+
+def language_note(code: str | None) -> str | None:
+    """What a briefing of an article in language ``code`` does not read, in one line for
+    its reader: with no spaCy model for the language, people, places, events and who is
+    quoted are not read (:func:`briefing.facts.extract_facts`), nor are dates in a language
+    dateparser lacks. None for English, an unknown language or one with a model."""
+    name = _foreign_language(code)
+    if name is None or code is None or model_for(code) != NO_MODEL:
+        return None
+    unread = ["people", "places", "events"]
+    read = ["numbers", "quotations"]
+    if reads_language(code) == _code(code):
+        read.insert(0, "dates")
+    else:
+        unread.append("dates")
+    return (
+        f"{name}: {', '.join(unread)} and who is quoted are not read (no model for {name}); "
+        f"{_and(read)} are."
+    )
+
+
+def _code(code: str) -> str:
+    return code.strip().lower().replace("_", "-").split("-")[0]
+
+
+def _and(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
 
 
 def _reading_minutes(words: int, cjk: int) -> float:
@@ -348,6 +402,8 @@ def _context(b: Briefing, layout: Layout, explain: bool) -> dict[str, Any]:
         "labels": dict(_LABELS),
         "explain": explain,
         "content": content_attrs(b.article.language),
+        "page": page_attrs(b.article.language),
+        "chrome": chrome_attrs(b.article.language),
         "font_pt": layout.font_pt,
         "timeline": points,
         "timeline_svg": Markup(timeline_svg(points, title=f"Timeline: {b.title}")),

@@ -16,6 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..errors import wrong_type
+from ..lang import language_name
 from ..models import Digest, Fact, Sentence, Story
 from ..picture import (
     Point,
@@ -114,6 +115,14 @@ def empty_reason(d: Digest) -> str:
     return "; ".join(reasons) or "the inputs hold no article"
 
 
+def _language(code: str | None) -> str | None:
+    """A story's language by name for its reader, when it is not English ("Italian"; the
+    code itself when pycountry does not know it)."""
+    if not code or code.strip().lower() == "en":
+        return None
+    return language_name(code) or code
+
+
 def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
     """What a digest template sees (documented in templates/digest.md.j2)."""
     count = len(d.stories) if cut is None else min(cut.stories, len(d.stories))
@@ -125,6 +134,7 @@ def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
             {
                 "number": number,
                 "content": content_attrs(s.language),
+                "language": _language(s.language),
                 "title": " ".join(s.title.split()) or "Untitled",
                 "summary": [_clip(x.text, cut) for x in _best(s.summary, sentences)],
                 "facts": [

@@ -138,6 +138,26 @@ def content_attrs(language: object) -> Markup:
     return Markup(' lang="{}" dir="{}"').format(escape(language.strip()), direction(language))
 
 
+def page_attrs(language: object) -> Markup:
+    """The ``lang`` attribute of a briefing's ``<html>``: the article's language, English
+    when it is unknown. WeasyPrint passes an element's ``lang`` to Pango, which picks the
+    glyphs of a Han character (Chinese or Japanese forms) and the line breaks by it, and to
+    Pyphen for hyphenation. The page keeps its left-to-right layout: its own words are
+    English (``chrome_attrs``), read in the wrong order in a right-to-left block, and the
+    article's Arabic or Hebrew runs right to left in its own elements (``content_attrs``)."""
+    if not isinstance(language, str) or not language.strip():
+        return Markup(' lang="en"')
+    return Markup(' lang="{}"').format(escape(language.strip()))
+
+
+def chrome_attrs(language: object) -> Markup:
+    """The ``lang`` attribute of the page's own English words (headings, labels, notes) on
+    the page of an article in another language (empty on an English or unknown one)."""
+    if not isinstance(language, str) or language.strip().lower() in ("", "en"):
+        return Markup("")
+    return Markup(' lang="en"')
+
+
 def nobreak(value: object, limit: int = 32) -> str:
     """Short text with no-break spaces, so a name or number is not split over two lines."""
     text = " ".join(str(value).split())
