@@ -751,3 +751,16 @@ def test_a_month_name_leaves_the_full_stop_and_a_short_one_needs_a_day_and_a_dat
     # a three-letter month alone, or before a word, is a word of its own
     it = "La squadra ha perso 3 set di fila, ma il 5 ott. 2023 ha vinto."
     assert [t for _s, _e, t in find(it, language="it")] == ["5 ott. 2023"]
+
+
+def test_chinese_and_japanese_numeric_dates() -> None:
+    text = "地铁5号线于11月8号开通，2019年规划，票价2元，约12个月。"
+    assert [f[2] for f in find(text, language="zh")] == ["11月8号", "2019年"]
+    tuesday = dt.date(2025, 11, 25)
+    assert resolve_date("11月8号", tuesday, language="zh") == "2025-11-08"
+    assert resolve_date("2019年", None, language="zh") == "2019"
+    # a day alone is the nearest such day: the 26th is tomorrow, the 2nd next month
+    assert resolve_date("26日", tuesday, language="ja") == "2025-11-26"
+    assert resolve_date("2日", tuesday, language="ja") == "2025-12-02"
+    assert resolve_date("20日午後3時半", tuesday, language="ja") == "2025-11-20T15:30"
+    assert resolve_date("昨日", tuesday, language="ja") == "2025-11-24"  # dateparser's word

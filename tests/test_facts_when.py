@@ -578,3 +578,31 @@ def test_a_participle_clause_takes_the_tense_of_its_clause() -> None:
         "with a third departing each Thursday from August 6."
     )
     assert ahead["August 6"] == "2026-08-06"
+
+
+# Chinese and Japanese write no spaces: their dates are a number and a unit character each
+# ("2023年6月", "11月3日", "9日"), which neither the word-bounded patterns nor dateparser read
+CHINESE = (
+    "市政府于11月3日上午9时宣布，新桥将于2027年通车。该项目于2023年6月开工。"
+    "\n\n“我们每天都在赶工期，希望早日完工。”一名工人说。"
+)
+JAPANESE = (
+    "市は24日、新しい図書館の建設を発表した。工事は2026年4月に始まる予定だ。"
+    "\n\n市長は「多くの市民が待ち望んでいた施設です」と述べた。"
+)
+
+
+def test_chinese_and_japanese_dates_are_read_with_their_units() -> None:
+    zh = when(CHINESE, language="zh")
+    assert zh == {"11月3日上午9时": "2025-11-03T09:00", "2027年": "2027", "2023年6月": "2023-06"}
+    ja = when(JAPANESE, language="ja")
+    assert ja == {"24日": "2025-11-24", "2026年4月": "2026-04"}
+    assert when(JAPANESE, None, language="ja") == {"24日": None, "2026年4月": "2026-04"}
+    assert when(CHINESE, language="zh") == when(CHINESE)  # detected without being told
+
+
+def test_chinese_and_japanese_quotations_are_read() -> None:
+    zh = briefing.extract_facts(CHINESE, published=WEDNESDAY, language="zh")
+    assert [q.text for q in zh.quotes] == ["我们每天都在赶工期，希望早日完工。"]
+    ja = briefing.extract_facts(JAPANESE, published=WEDNESDAY, language="ja")
+    assert [q.text for q in ja.quotes] == ["多くの市民が待ち望んでいた施設です"]

@@ -37,6 +37,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from . import cjk
+
 _PATTERNS = re.compile(
     r"\b(?:[01]?[0-9]|2[0-3])[:.]?[0-5][0-9]\s*(?:UTC|GMT)\b"
     r"|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"
@@ -89,6 +91,8 @@ def find(text: str, *, language: str = "en") -> list[tuple[int, int, str]]:
     """Every such expression in ``text`` as ``(start, end, text)``, in order: the English
     patterns above, or for another ``language`` (ISO 639-1) that language's date words."""
     code = language.strip().lower()
+    if code in cjk.LANGUAGES:
+        return cjk.find(text, code)
     pattern = _PATTERNS if code == "en" else _language_pattern(code)
     if pattern is None:
         return []

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import BriefingError
-from . import rules
+from . import cjk, rules
 from .anaphora import (
     clock_and_day,
     refers_back,
@@ -214,6 +214,10 @@ def _resolve_cached(text: str, base: dt.date | None, tense: Tense, language: str
     if language != "en":
         if _ISO.match(s) and _valid_iso(s):
             return s
+        if language in cjk.LANGUAGES:
+            written = cjk.resolve(s, base, tense)  # dateparser misreads "12月28日"
+            if written is not None or cjk.numeric(s):
+                return written
         weekday = bare_weekday(s, language)
         if weekday is not None:
             # "quarta-feira" in an article of a Wednesday is that day, as in English

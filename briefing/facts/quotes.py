@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..models import Fact
+from ..text import CJK_LETTERS, cjk_characters
 from .rank import saturate
 from .speakers import find_speaker, speech_verb
 from .state import LIMITS, MAX_CANDIDATES, Item, State, sentence_at
@@ -68,7 +69,14 @@ def _opens(text: str, k: int) -> bool:
     """Whether the straight quote at ``text[k]`` can open a quotation."""
     before = text[k - 1] if k > 0 else " "
     after = text[k + 1] if k + 1 < len(text) else " "
-    return not after.isspace() and (before.isspace() or before in "([{—–-/:")
+    return not after.isspace() and (
+        before.isspace() or before in "([{—–-/:" or _CJK_MARK.match(before) is not None
+    )
+
+
+# a Chinese or Japanese character or punctuation mark: no space comes between it and a
+# quotation mark ('市民说："…"', '。"家住'), so one opens or closes a quotation as a space does
+_CJK_MARK = re.compile(f"[{CJK_LETTERS}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")
 
 
 def _closes(text: str, k: int) -> bool:
@@ -104,7 +112,7 @@ def read_quotes(
     one leaves it open) has one speaker: the one named in the paragraph that names one."""
     text = doc.text
     state.quoted += [(offset + qs, offset + qe) for qs, qe in quoted]
-    found = [(qs, qe) for qs, qe in quoted if len(text[qs:qe].split()) >= 4]
+    found = [(qs, qe) for qs, qe in quoted if _long_enough(text[qs:qe])]
     carried, waiting = state.carried_speaker, state.waiting
     state.carried_speaker, state.waiting = None, []
     if not found:
@@ -144,14 +152,24 @@ def read_quotes(
                 state.waiting = [*waiting, item] if continued else [item]
 
 
+def _long_enough(quote: str) -> bool:
+    """Four words or more; in Chinese or Japanese, which write no spaces, eight characters
+    or more (about four words: a quoted term, "一国两制", is shorter)."""
+    if len(quote.split()) >= 4:
+        return True
+    return cjk_characters(quote) >= 8
+
+
 def _standalone(text: str, qs: int, qe: int) -> bool:
     """Whether the quotation ``text[qs:qe]`` stands as quoted speech: it opens a paragraph or
     sentence, follows a colon, comma or dash, or holds whole sentences of its own ("noted
     that "traffic rose. The berths are full.""); not a phrase quoted inside the writer's
     own sentence ("he is going to "work hard for the day"", "a "puppet" of ...")."""
     before = text[: max(0, qs - 1)].rstrip()
-    if not before or before[-1] in ":,.!?;—–-([\"“”'’‘…":
+    if not before or before[-1] in ":,.!?;—–-([\"“”'’‘…：，。！？；、":
         return True
+    if _CJK_SPEECH.match(text, qe + 1) or _CJK_SENTENCE.search(text, qs, qe):
+        return True  # '…は「…」と述べた', or whole sentences of its own
     last = before[-20:].split()[-1].lower()
     if last in SPEECH_VERBS:
         return True  # 'The statement said "US personnel worked ..."'
@@ -161,6 +179,10 @@ def _standalone(text: str, qs: int, qe: int) -> bool:
 # A comma inside a quotation's closing single mark ("... or 'a boondoggle,'"): the
 # sentence's comma, dropped as after a double quotation.
 _INNER_COMMA = re.compile(r",\s*(['’])$")
+# Japanese marks what is said with the particle と after the quotation ('「…」と述べた');
+# a Chinese or Japanese quotation holding a sentence's end is a sentence of its own
+_CJK_SPEECH = re.compile("と")
+_CJK_SENTENCE = re.compile("[。！？]")
 _INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+[\"“‘]?[A-Z]")
 
 
