@@ -764,3 +764,16 @@ def test_chinese_and_japanese_numeric_dates() -> None:
     assert resolve_date("2日", tuesday, language="ja") == "2025-12-02"
     assert resolve_date("20日午後3時半", tuesday, language="ja") == "2025-11-20T15:30"
     assert resolve_date("昨日", tuesday, language="ja") == "2025-11-24"  # dateparser's word
+
+
+def test_a_portuguese_weekday_cut_from_its_feira_is_one_only_where_a_day_stands() -> None:
+    def found(text: str) -> list[str]:
+        return [f[2] for f in find(text, language="pt")]
+
+    # "segunda", "quinta": the second, the fifth (ordinals), not Monday or Thursday
+    assert found("O banco fez a segunda alta seguida e prepara a quinta rodada.") == []
+    assert found("O banco decidiu nesta quarta-feira.") == ["quarta-feira"]
+    assert found("Os deputados votam na próxima terça o novo texto.") == ["terça"]
+    assert found("A greve começou desta sexta e segue.") == ["sexta"]
+    assert found("Ele falou segunda passada.") == ["segunda"]
+    assert resolve_date("terça", WEDNESDAY, language="pt") == "2025-11-25"

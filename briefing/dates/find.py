@@ -97,10 +97,50 @@ def find(text: str, *, language: str = "en") -> list[tuple[int, int, str]]:
     if pattern is None:
         return []
     out = []
+    cut = _cut_weekdays(code) if code != "en" else frozenset()
     for m in pattern.finditer(text):
-        if not not_a_date(m.group()):
-            out.append((m.start(), m.end(), m.group()))
+        if not_a_date(m.group()):
+            continue
+        if m.group().lower() in cut and not _weekday_context(code, text, m.start(), m.end()):
+            continue
+        out.append((m.start(), m.end(), m.group()))
     return out
+
+
+@lru_cache(maxsize=32)
+def _cut_weekdays(code: str) -> frozenset[str]:
+    """``code``'s weekday forms that are the first part of a compound full name, cut before
+    its hyphen: Portuguese "segunda" of "segunda-feira". Such a form is also a word of its
+    own ("a segunda alta consecutiva": the second rise; "terça", "quarta", "quinta" and
+    "sexta" are ordinals too), so it is a weekday only where a weekday stands."""
+    info = _locale_info(code)
+    if info is None:
+        return frozenset()
+    out = set()
+    for key in _WEEKDAY_KEYS:
+        forms = [str(f).strip().lower() for f in info.get(key) or [] if isinstance(f, str)]
+        full = [f for f in forms if "-" in f]
+        out |= {f for f in forms if any(g.startswith(f + "-") for g in full)}
+    return frozenset(out)
+
+
+# Where a cut weekday form is a weekday: after the words that put a day in time ("na
+# segunda", "nesta quarta", "na próxima sexta", "na última terça"), or before a date
+# ("segunda (3)", "quarta, 5 de março") or "passada"/"que vem" ("segunda passada").
+_WEEKDAY_BEFORE = {
+    "pt": re.compile(
+        r"(?:\b(?:n|nest|dest|ness|dess|num|est|ess)a|\bpróxima|\búltima|\bà)\s+$", re.I
+    ),
+}
+_WEEKDAY_AFTER = re.compile(r"^(?:\s*,?\s*\(?\d|\s+(?:passada|que\s+vem)\b)", re.I)
+
+
+def _weekday_context(code: str, text: str, start: int, end: int) -> bool:
+    """Whether the cut weekday form at ``text[start:end]`` stands where a weekday does."""
+    before = _WEEKDAY_BEFORE.get(code)
+    if before is not None and before.search(text[max(0, start - 20) : start]):
+        return True
+    return _WEEKDAY_AFTER.match(text[end : end + 20]) is not None
 
 
 _DIGITS = r"\b(?:[0-3]?[0-9])[./](?:[01]?[0-9])[./](?:1[0-9]{3}|2[01][0-9]{2})\b"
