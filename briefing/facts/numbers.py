@@ -36,7 +36,8 @@ _SUM = "amount"  # a sum of money that prices nothing the parse can name
 _PEOPLE = PERSON_NOUNS | {
     "person", "people", "child", "boy", "girl", "adult", "student", "worker", "soldier",
     "patient", "passenger", "civilian", "member", "economist", "investor", "trader",
-    "forecaster", "shareholder", "employee", "customer", "voter",
+    "forecaster", "shareholder", "employee", "customer", "voter", "operator", "employer", "son",
+    "daughter", "father", "mother", "brother", "sister", "wife", "husband", "family",
 }  # fmt: skip
 
 
@@ -135,8 +136,13 @@ def read_number(
     if len(state.numbers) >= MAX_CANDIDATES or title:
         return
     doc = span.doc
+    span = _trimmed(span)
+    if span is None:
+        return
     text = span.text.strip()
     root = span.root
+    if _CLOCK.match(text) or (label != "MONEY" and _CODE.match(text)):
+        return  # "21:00 CEST" is a time, "J1", "G7" are names: no quantity of anything
     if not re.search(r"\d", text) and not set(fold(text).replace("-", " ").split()) & _COUNTS:
         return  # "Pneumonic plague", "#HealthyHydration #ad", "every penny": no count in it
     if label == "CARDINAL":
@@ -196,6 +202,12 @@ def read_number(
                 if objs and objs[0].i - end <= 4:
                     end = objs[0].i + 1
                     counted = objs[0]
+    if end > span.end and "\n" in doc[span.end - 1 : end].text:
+        end, counted = span.end, None  # a list's lines: "Nairobi: 15" + "Others: 10"
+    if counted is not None and counted.i >= 2 and _per_unit(doc, counted.i - 1):
+        counted = doc[counted.i - 2]  # "240 km/h" hung on "h": the unit is "km"
+    if counted is not None and _across_cell(doc, root, counted):
+        end, counted = span.end, None  # "| 1TB | $2,599 |": a table's cells
     if counted is None and label == "CARDINAL" and _SIZED_END.search(text):
         # "2m extra operations": a count with its size written short counts the plural
         # after it, which the parse hung elsewhere ("m" read as a verb)
@@ -215,6 +227,8 @@ def read_number(
     ):
         return
     if counted is not None and _hyphen_modifier(doc, counted):
+        if counted.lower_ in ("time", "times"):
+            return  # "a four-times world champion": how often, not a quantity of anything
         # "a three-game streak", "a two-goal performance", "a 16-inch MacBook Pro": the
         # hyphenated number qualifies the noun after it (seen on sports and product pages)
         end = max(end, counted.head.i + 1)
@@ -238,6 +252,10 @@ def read_number(
     reader_label = _reader_label(label, root, counted)
     if reader_label is None:
         return  # a number that counts nothing: "five" on its own
+    if _per_unit(doc, end):
+        end += 2  # "19 km/h": a speed is kept whole, not "19 km"
+    if reader_label and end >= 3 and _per_unit(doc, end - 2):
+        reader_label = doc[end - 3 : end].text.lower()  # "km/h", not "km" nor "h"
     surface = doc[start:end].text.removesuffix(".")  # "100 km/h." ending its sentence
     spans_numbers = bool(_SPAN_OF_NUMBERS.match(surface) or _SPAN_OF_NUMBERS.match(text))
     counts = counted is not None and counted.tag_ == "NNS"
@@ -248,6 +266,48 @@ def read_number(
     weight = state.position(index) * (w.counted if end > span.end else 1.0)
     weight *= 1.0 if value is not None or spans_numbers else w.no_value
     state.numbers.append(Item(surface, value, evidence, index, weight, reader_label, pos))
+
+
+# a clock time ("21:00 CEST", "9:30") and a name of letters and a digit ("J1", "G7")
+_CLOCK = re.compile(r"\d{1,2}:\d\d\b")
+_CODE = re.compile(r"[A-Za-z]+\d")
+
+
+def _trimmed(span: Any) -> Any:
+    """``span`` without a conjunction or a punctuation mark the model ran on at its end
+    ("$4 billion and" before "$5 billion") and cut at its first line break (a number fact
+    never crosses one); None when nothing is left."""
+    end = span.start
+    for token in span:
+        if "\n" in token.text:
+            break
+        end = token.i + 1
+        if "\n" in token.whitespace_:
+            break
+    while end > span.start and (span.doc[end - 1].tag_ == "CC" or span.doc[end - 1].is_punct):
+        if span.doc[end - 1].text in ("%", *CURRENCY_SIGNS):
+            break
+        end -= 1
+    return span.doc[span.start : end] if end > span.start else None
+
+
+def _across_cell(doc: Any, a: Any, b: Any) -> bool:
+    """Whether a table's cell bar ("|") stands between tokens ``a`` and ``b``."""
+    low, high = sorted((a.i, b.i))
+    return any(t.text == "|" for t in doc[low:high])
+
+
+def _per_unit(doc: Any, end: int) -> bool:
+    """Whether a unit ending at ``end`` goes on with "/h", "/s" written close ("km/h")."""
+    return bool(
+        end + 1 < len(doc)
+        and doc[end].text == "/"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end - 1].is_alpha
+        and doc[end + 1].is_alpha
+        and len(doc[end + 1]) <= 3
+    )
 
 
 def _magnitude_after(doc: Any, end: int) -> Any:
@@ -306,6 +366,9 @@ def _hyphen_modifier(doc: Any, counted: Any) -> bool:
         and counted.dep_ in ("compound", "amod", "nmod")
         and 0 < head.i - counted.i <= 2
         and head.tag_ in ("NN", "NNS")
+        # not a noun the parse made part of a verb ("the 5-sigma threshold physicists
+        # use": "physicists" read as a compound of "use")
+        and not (head.dep_ == "compound" and not head.head.tag_.startswith("NN"))
     )
 
 
@@ -333,6 +396,7 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
         # handgun, $1,240 in cash and 212 pills", parsed as an apposition), nor people
         if (
             _role_of_sum(root, head)
+            and not _across_cell(root.doc, root, head)
             and head.tag_ in ("NN", "NNS")
             and not _person(head)
             and head.is_alpha
@@ -341,9 +405,20 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
             return str(head.lower_)
         return _SUM
     if label == "PERCENT":
-        if head.i != root.i and head.tag_.startswith("VB"):
+        if (
+            head.i != root.i
+            and head.tag_.startswith("VB")
+            and not _across_cell(head.doc, root, head)
+        ):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects and subjects[0].tag_ in ("NN", "NNS"):
+            # not the people or the group who own, offer or win it ("his son owns about
+            # 6%", "operators offered 4.2%"): a percentage is the level of a thing
+            if (
+                subjects
+                and subjects[0].tag_ in ("NN", "NNS")
+                and not _person(subjects[0])
+                and subjects[0].ent_type_ not in ("PERSON", "ORG", "NORP")
+            ):
                 return str(subjects[0].lower_)
         return ""  # "8.1%" says it is a share; "(share)" added nothing on many pages
     if label == "QUANTITY":
