@@ -45,3 +45,35 @@ def test_a_percentage_is_not_labelled_with_who_holds_or_offers_it() -> None:
     assert found["about 9%"][1] != "daughter"
     assert found["3.5%"][1] == ""
     assert found["2.4%"][1] == "prices"
+
+
+def test_a_sum_keeps_the_currency_written_in_letters_or_glued_to_it() -> None:
+    found = _numbers_of(
+        "Sweden added SEK 45 million. Chile gave R$15 million and the province R7.5 million. "
+        "Rents climbed to A$2,450 a month."
+    )
+    assert found["SEK 45 million"] == ("45000000", "")
+    assert found["R$15 million"][0] == "15000000"
+    assert found["R7.5 million"][0] == "7500000"
+    assert "A$2,450" in found
+
+
+def test_temperatures_magnitudes_fractions_and_points_get_their_value() -> None:
+    found = _numbers_of(
+        "It was 41C inland and minus 12C on the peaks. A magnitude 6.1 quake hit the coast. "
+        "Voters backed a 1/4-cent levy. Floods covered two-thirds of the valley. "
+        "Inflation fell 0.4 percentage points to 3.1 per cent."
+    )
+    values = {t: v for t, (v, _label) in found.items()}
+    assert values.get("minus 12C") == "-12"
+    assert values.get("magnitude 6.1") == "6.1"
+    assert values.get("1/4-cent levy") == "0.25"
+    assert values.get("two-thirds of the valley") == "0.6667"
+    assert found["0.4 percentage points"] == ("0.4", "percentage points")
+
+
+def test_one_count_in_two_spellings_is_one_fact() -> None:
+    facts = extract_facts(
+        Article("Officials closed 7 schools on Monday. By Tuesday, seven schools had reopened.")
+    )
+    assert [n.value for n in facts.numbers].count("7") == 1

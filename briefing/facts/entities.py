@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .. import dates
@@ -15,6 +16,7 @@ from .words import (
     CORPORATE,
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
+    CURRENCY_SIGNS,
     FACILITY_WORDS,
     GROUP_OWNERS,
     GROUP_WORDS,
@@ -124,7 +126,8 @@ def _with_amounts(doc: Any) -> list[tuple[int, int, str]]:
         inside = [a for a in found if start <= a[0] and a[1] <= end]
         if label in _NUMERIC and inside:
             money = label == "CARDINAL" and any(a[2] == "MONEY" for a in inside)
-            out.append((start, end, "MONEY" if money else label))
+            measure = label == "CARDINAL" and any(a[2] == "QUANTITY" for a in inside)
+            out.append((start, end, "MONEY" if money else "QUANTITY" if measure else label))
             found = [a for a in found if a not in inside]
         elif label in ("DATE", "TIME"):
             out.append((start, end, label))
@@ -156,6 +159,24 @@ def amounts(doc: Any) -> list[tuple[int, int, str]]:
     while i < len(doc):
         tok = doc[i]
         j = i
+        measure = _measure_at(doc, i)
+        if measure:
+            out.append((i, measure, "QUANTITY"))
+            i = measure
+            continue
+        if _GLUED_SUM.fullmatch(tok.text) or (
+            _LETTER_SUM.fullmatch(tok.text) and _size_end(doc, i) > i + 1
+        ):
+            # "R$40 million", "A$9,800", "R2.3 million" (rand): currency and figure one token
+            end = _size_end(doc, i)
+            out.append((i, end, "MONEY"))
+            i = end
+            continue
+        if tok.text in currency_codes() and i + 1 < len(doc) and _BARE.fullmatch(doc[i + 1].text):
+            end = _size_end(doc, i + 1)  # "CHF 12 million", "ZAR 300"
+            out.append((i, end, "MONEY"))
+            i = end
+            continue
         if CURRENCY_BEFORE.fullmatch(tok.text):
             j = i + 1
             if tok.text == "Rs" and j < len(doc) and doc[j].text == "." and not tok.whitespace_:
@@ -176,6 +197,41 @@ def amounts(doc: Any) -> list[tuple[int, int, str]]:
                 out.append((i, end, "CARDINAL"))
         i = max(end, i + 1)
     return out
+
+
+# A currency sign glued to its figure with its country's letters ("R$40", "A$9,800"), or
+# a currency's one letter before a figure that a size follows ("R2.3 million": rand)
+_SIGNS = re.escape("".join(sorted(CURRENCY_SIGNS)))
+_GLUED_SUM = re.compile(rf"[A-Z]{{1,3}}[{_SIGNS}](?:{_FIGURE})")
+_LETTER_SUM = re.compile(rf"R(?:{_FIGURE})")
+# A temperature written short ("40C", "-38C", "minus 40C", "12°F") and a magnitude
+# ("magnitude 5.4")
+_DEGREES = re.compile(r"[-−]?\d{1,3}(?:\.\d)?°?[CF]")
+
+
+def _measure_at(doc: Any, i: int) -> int:
+    """The end of a temperature or a magnitude starting at token ``i``, or 0."""
+    tok = doc[i]
+    if tok.lower_ == "minus" and i + 1 < len(doc) and _DEGREES.fullmatch(doc[i + 1].text):
+        return i + 2
+    if (
+        _DEGREES.fullmatch(tok.text)
+        and not (i > 0 and doc[i - 1].lower_ == "minus")
+        # a word of its own, not a code's end ("00-7F" is a byte range in hex)
+        and (i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].text in ("(", "["))
+    ):
+        return i + 1
+    if tok.lower_ == "magnitude" and i + 1 < len(doc) and re.fullmatch(r"\d\.\d", doc[i + 1].text):
+        return i + 2
+    return 0
+
+
+@lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """The ISO 4217 codes ("CHF", "ZAR", "BRL"), which name a currency before a sum."""
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
 
 
 def _size_end(doc: Any, j: int) -> int:

@@ -9,9 +9,10 @@ from typing import Any
 from .. import dates
 from ..lang import resources
 from ..text import CJK_LETTERS
-from .entities import plural_after
+from .entities import currency_codes, plural_after
 from .state import MAX_CANDIDATES, Item, State, sentence_at
 from .words import (
+    CURRENCY_BEFORE,
     CURRENCY_SIGNS,
     LONG_SIZES,
     MEASURE_WORDS,
@@ -66,6 +67,14 @@ _MONEY_WORDS = re.compile(
 )
 
 
+# the parts a number word divides a whole into: "three-quarters", "two thirds"
+_PARTS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+# a currency's letters before a figure, once its sign is gone: "r2.3", "chf 12"
+# a sum that shows its currency by letters: "R2.3 million", "CHF 12 million", "R$40"
+_WRITTEN_SUM = re.compile(r"[A-Z]{1,3}\s?[\d$]")
+_CODE_BEFORE = re.compile(r"^[a-z]{1,3}\s?(?=\d)")
+
+
 def _number_value(text: str, label: str, *, counts: bool = False) -> str | None:
     """A normalised number: "15", "4200000000" for "$4.2 billion", "3.5%" for percents,
     both ends of a range or a change joined as an interval is ("4%/8%" for "4% to 8%"; the
@@ -76,7 +85,12 @@ def _number_value(text: str, label: str, *, counts: bool = False) -> str | None:
     s = fold(re.sub(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}\b)", "", text)).replace(",", "")
     s = re.sub(r"^(?:(?:" + "|".join(QUANTIFIERS) + r")\s+)+", "", s)  # "just over 16 feet"
     s = _MONEY_WORDS.sub(" ", s).strip()
-    pct = label == "PERCENT" or "%" in s or "percent" in s or "per cent" in s
+    if label == "MONEY" or _CODE_BEFORE.match(s):
+        s = _CODE_BEFORE.sub("", s)  # "R2.3 million" (rand), "chf 12 million"
+    s = re.sub(r"^(?:magnitude\s+)", "", s)  # "magnitude 5.4"
+    s = re.sub(r"^minus\s+(?=\d)", "-", s)  # "minus 40C"
+    # "0.3 percentage points" is a difference of percentages, not a percentage
+    pct = label == "PERCENT" or "%" in s or bool(re.search(r"percent\b|per cent", s))
     ends = _TWO_ENDS.match(s)
     if ends:
         first, last = ends["a"] or ends["b"], ends["end"]
@@ -90,13 +104,14 @@ def _number_value(text: str, label: str, *, counts: bool = False) -> str | None:
         if pct and not low.endswith("%"):
             low += "%"  # "4 to 8%"
         return f"{low}/{high}"
-    m = re.match(r"^(?P<n>[-−]?\d+(?:\.\d+)?)\s*-?\s*(?P<mult>[a-z]+)?", s)
+    m = re.match(r"^(?P<n>[-−]?\d+(?:\.\d+)?(?:/\d+)?)\s*-?\s*(?P<mult>[a-z]+)?", s)
     number: Decimal | None = None
     rest = ""
     if m:
         try:
-            number = Decimal(m["n"].replace("−", "-"))  # "-5.44%"
-        except InvalidOperation:
+            top, _, below = m["n"].replace("−", "-").partition("/")  # "-5.44%", "3/8-cent"
+            number = Decimal(top) / Decimal(below) if below else Decimal(top)
+        except (InvalidOperation, ZeroDivisionError):
             return None
         rest = m["mult"] or ""
     else:
@@ -108,6 +123,9 @@ def _number_value(text: str, label: str, *, counts: bool = False) -> str | None:
                 named = True
             elif word in MULTIPLIERS and total:
                 total *= MULTIPLIERS[word]
+            elif word.removesuffix("s") in _PARTS and total and named:
+                total /= _PARTS[word.removesuffix("s")]  # "three-quarters", "two thirds"
+                break
             elif word in ("a", "an", "and"):
                 continue
             else:
@@ -124,7 +142,7 @@ def _number_value(text: str, label: str, *, counts: bool = False) -> str | None:
         nxt = _NEXT_SIZE.match(tail)
         if nxt:
             number *= MULTIPLIERS[nxt[1]]
-    text_number = format(number.normalize(), "f")
+    text_number = format(round(number, 4).normalize(), "f")
     if "." in text_number:
         text_number = text_number.rstrip("0").rstrip(".")
     return f"{text_number}%" if pct else text_number
@@ -172,8 +190,8 @@ def read_number(
         if root.head.ent_type_ == "PERSON" and root.dep_ in ("appos", "amod", "npadvmod"):
             return  # an age: "Donald Collett, 62,"
     start, end = span.start, span.end
-    if label == "MONEY" and start > 0 and doc[start - 1].text in CURRENCY_SIGNS:
-        start -= 1  # "$" left outside the entity: "Save $31" read as "31"
+    if label == "MONEY" and start > 0 and CURRENCY_BEFORE.fullmatch(doc[start - 1].text):
+        start -= 1  # "$" left outside the entity: "Save $31" read as "31", "A$9,800" as "9,800"
     if label == "MONEY" and (magnitude := _magnitude_after(doc, end)) is not None:
         # "£50m", "$3 million" (no-break space) read as "50", "3": the size is outside
         end = magnitude.i + 1
@@ -246,6 +264,12 @@ def read_number(
         # "One of the items", "one thing", "One possible explanation": "one" is mostly a
         # determiner, not a figure (32 shown on 22 of the 90 dev web pages); "one person" stays
         return
+    if (
+        counted is not None
+        and counted.lower_ in ("point", "points")
+        and doc[counted.i - 1].lower_ == "percentage"
+    ):
+        label = "CARDINAL"  # "0.3 percentage points": a difference of percentages, no percent
     if counted is not None and counted.lower_ == "cent" and doc[counted.i - 1].lower_ == "per":
         label, counted = "PERCENT", None  # "30 per cent": a percentage, not 30 cents
         text = f"{text}%"
@@ -260,7 +284,10 @@ def read_number(
     spans_numbers = bool(_SPAN_OF_NUMBERS.match(surface) or _SPAN_OF_NUMBERS.match(text))
     counts = counted is not None and counted.tag_ == "NNS"
     value = None if spans_numbers else _number_value(text, label, counts=counts)
-    if reader_label == _SUM and _CURRENCY.search(surface):
+    if reader_label and counted is not None and counted.lower_ in ("point", "points"):
+        reader_label = doc[counted.i - 1 : counted.i + 1].text.lower()  # "percentage points"
+        reader_label = reader_label if reader_label.startswith("percentage") else counted.lower_
+    if reader_label == _SUM and (_CURRENCY.search(surface) or _WRITTEN_SUM.match(surface)):
         reader_label = ""  # "$5.9 million" says it is money; "(amount)" adds nothing
     w = state.weights
     weight = state.position(index) * (w.counted if end > span.end else 1.0)
@@ -383,7 +410,7 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
         word = str(counted.lower_)
         if word.removesuffix("s") in MULTIPLIERS or word.removesuffix("s") in WORD_NUMBERS:
             return None  # "millions", "dozens": a number word, not what is counted
-        if not (money and _CURRENCY.fullmatch(word)):
+        if not (money and (_CURRENCY.fullmatch(word) or word.upper() in currency_codes())):
             verb = counted.head
             if counted.dep_ == "nsubjpass" and verb.tag_ == "VBN" and verb.lower_ in WHAT_BEFELL:
                 return f"{word} {verb.lower_}"  # "people injured", "people rescued"
@@ -401,6 +428,7 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
             and not _person(head)
             and head.is_alpha
             and not _CURRENCY.fullmatch(head.text)
+            and head.text not in currency_codes()
         ):
             return str(head.lower_)
         return _SUM
@@ -423,7 +451,9 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
         return ""  # "8.1%" says it is a share; "(share)" added nothing on many pages
     if label == "QUANTITY":
         # the unit in the article's words ("16-inch" -> inch), not a made-up "measure"
-        return str(root.lower_) if root.tag_ in ("NN", "NNS") and root.is_alpha else ""
+        if root.tag_ in ("NN", "NNS") and root.is_alpha:
+            return str(root.lower_)
+        return _level_of(root) or ""  # "temperatures will reach 40C"
     return _level_of(root)
 
 

@@ -7,6 +7,7 @@ Each reader (who, where, when, numbers, quotes, what) adds its candidates to one
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from ..dates import DocumentResolver
 from ..models import Fact
 from ..text import Span
 from .rank import DEFAULT_WEIGHTS, Weights, position_weight, saturate, title_boost
-from .words import fold
+from .words import WORD_NUMBERS, fold
 
 # How many facts of each kind are returned at most.
 LIMITS = {"who": 10, "what": 3, "where": 8, "when": 40, "numbers": 12, "quotes": 40}
@@ -147,6 +148,8 @@ def ranked_items(
     further: dict[str, list[Item]] = {}
     for item in items:
         key = item.value if kind == "when" and item.value else fold(item.text)
+        if kind == "numbers" and item.value:
+            key = _count_key(item.value, key)  # "9 hospitals", "nine hospitals": one count
         seen = merged.get(key)
         if seen is None:
             merged[key] = replace(item)
@@ -165,6 +168,13 @@ def ranked_items(
         ]
         facts += sorted(again, key=lambda f: -f.score)
     return tuple(facts)
+
+
+def _count_key(value: str, folded: str) -> str:
+    """A number fact's key: its value and its words without the number ("9 hospitals" and
+    "nine hospitals" are one count; "2TB SSD" and "2 SSD" are not)."""
+    words = [w for w in folded.split() if not re.fullmatch(r"[\d.,]+", w) and w not in WORD_NUMBERS]
+    return f"{value}|{' '.join(words)}"
 
 
 def _fact(item: Item, score: float) -> Fact:
