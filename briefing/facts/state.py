@@ -146,10 +146,13 @@ def ranked_items(
     """
     merged: dict[str, Item] = {}
     further: dict[str, list[Item]] = {}
+    alias: dict[str, str] = {}  # a number's count key -> the text key it was merged under
     for item in items:
         key = item.value if kind == "when" and item.value else fold(item.text)
-        if kind == "numbers" and item.value:
-            key = _count_key(item.value, key)  # "9 hospitals", "nine hospitals": one count
+        if kind == "numbers" and item.value and key not in merged:
+            # "9 hospitals", "nine hospitals": one count (the same text stays one fact)
+            count = _count_key(item.value, key)
+            key = alias.setdefault(count, key)
         seen = merged.get(key)
         if seen is None:
             merged[key] = replace(item)
