@@ -581,6 +581,8 @@ def _summary(d: Digest, where: str, date: dt.date, empty_feeds: int = 0) -> str:
         notes.append(f"{left['language']} in other languages left out")
     if left.get("seen"):
         notes.append(f"{left['seen']} already in an earlier digest")
+    if left.get("no news"):
+        notes.append(f"{left['no news']} with no news left out")
     if d.boilerplate:
         notes.append(f"{_count(d.boilerplate, 'boilerplate passage')} removed")
     if d.skipped:

@@ -10,7 +10,10 @@ Undated entries are kept (and marked on the page); a dated entry keeps its date.
 :func:`select` runs the whole preparation on loaded entries, in this order: boilerplate
 out (per feed, :mod:`.boilerplate`), entries with no real text become headlines, the
 window, the language of each entry (py3langid through :mod:`briefing.lang`) and
-``languages`` kept.
+``languages`` kept. An entry that carries no news (:func:`carries_no_news`: a title that is
+only a platform's furniture, "Comments", "Read more", "[…]"; or a fragment with neither a
+sentence nor a link, such as a to-do list in a folder of notes) is left out and counted
+(``left_out["no news"]``), neither a story nor a headline.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import BriefingError
 from ..lang import is_language
+from ..load.platform import only_platform
 from ..models import Article, Headline
 from ..store import content_hash
 from ..text import word_count
@@ -33,6 +37,7 @@ __all__ = [
     "MIN_SENTENCE_WORDS",
     "Selection",
     "Window",
+    "carries_no_news",
     "day_end",
     "feed_key",
     "has_real_text",
@@ -167,6 +172,22 @@ def has_real_text(text: str) -> bool:
     return real_sentences(text, limit=1) > 0
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
+def carries_no_news(title: str | None, text: str = "", url: str | None = None) -> bool:
+    """Whether an entry with no real sentence (a headline candidate) carries no news: its
+    title is only what a platform adds ("Comments", "Read more »", "[…]") or holds no
+    letter or digit; or it has text but neither a sentence in it nor a link to an article
+    (notes, a list: nothing to read here and nowhere to go). A title-only feed entry with
+    a real title is news, linked or not."""
+    heading = " ".join((title or "").split())
+    if heading and (not _WORD_CHAR.search(heading) or only_platform(heading)):
+        return True
+    body = text.strip()
+    return bool(body) and not url and not only_platform(body) and not has_real_text(body)
+
+
 def feed_key(article: Article) -> str:
     """The feed (or site) an entry came from: its source name, else its URL's host."""
     from .build import host
@@ -222,7 +243,11 @@ def select(
             continue
         text = texts[i]
         if not has_real_text(text):
-            heads.append((i, _headline(article, text)))
+            head = _headline(article, text)
+            if carries_no_news(head.title, text, article.url):
+                left_out["no news"] += 1
+            else:
+                heads.append((i, head))
             continue
         code = article.language or detect(f"{article.title or ''}\n{text}", default=None)
         if languages is not None and code is not None and code not in languages:
@@ -237,6 +262,8 @@ def select(
         when = in_window(head.published, window) if window is not None else "in"
         if when in ("older", "newer"):
             left_out[when] += 1
+        elif carries_no_news(head.title, url=head.url):
+            left_out["no news"] += 1
         else:
             final_heads.append((i, head))
     final_heads.sort(key=lambda p: p[0])
