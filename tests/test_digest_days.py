@@ -49,3 +49,33 @@ def test_real_titles_stay_headlines() -> None:
     assert not carries_no_news("Budgets", "Short teaser.", "https://blog.example/budgets")
     chosen = select([Article("Short teaser.", title="Dam opens", url="https://y.example/d")])
     assert [h.title for h in chosen.headlines] == ["Dam opens"]
+
+
+def test_a_date_without_time_is_its_own_day() -> None:
+    from briefing.digest.window import in_window
+
+    day_before = make_window(dt.date(2031, 3, 4), None, None, explicit=False)
+    the_day = make_window(dt.date(2031, 3, 5), None, None, explicit=False)
+    assert in_window(dt.date(2031, 3, 5), day_before) == "newer"
+    assert in_window(dt.date(2031, 3, 5), the_day) == "in"
+    assert in_window(dt.date(2031, 3, 4), the_day) == "older"
+    # a time just past midnight is still clock skew for the day before
+    assert in_window(_at(5, 1), day_before) == "in"
+
+
+def test_undated_and_next_day_stories_are_never_fresh() -> None:
+    from briefing.digest.rank import RankWeights, rank_stories
+    from briefing.models import Story
+
+    day = dt.date(2031, 3, 5)
+
+    def story(title: str, published: dt.date | None, k: int) -> Story:
+        return Story(title, (), (), (), (), (), 1, (k,), published=published, feeds=(title,))
+
+    tomorrow = day + dt.timedelta(days=1)
+    stories = [story("Dated", day, 0), story("Undated", None, 1), story("Tomorrow", tomorrow, 2)]
+    ranked = rank_stories(stories, day, [frozenset()] * 3, RankWeights(per_feed=0))
+    recency = {s.title: dict(s.features)["recency"] for s in ranked}
+    assert recency["Dated"] == 1.0
+    assert recency["Undated"] < 1.0 and recency["Tomorrow"] < 1.0
+    assert ranked[0].title == "Dated"

@@ -6,7 +6,7 @@ A story's score (weights named in :class:`RankWeights`) adds up:
   feed count once;
 - **recency** relative to the digest's date: 1 on the day, halving every
   ``half_life_days`` before it; undated stories (and stories dated after the digest's
-  date, whose date cannot be right) get ``undated``;
+  date, whose date cannot be right for it) are never fresh (see below);
 - **substance**: whether the story can fill its place on the page: the real sentences
   (8 words or more) of its fullest article over ``substance_sentences`` (the sentences a
   story shows), capped at 1, so a one-line teaser does not outrank a report, while a
@@ -29,8 +29,9 @@ A story's score (weights named in :class:`RankWeights`) adds up:
   cross-validation on the development feeds (``bench/digest_real.py --part ranking``:
   every fold chose 0.5 to 1, most 0.75).
 
-Undated stories get the median recency of the dated ones (``undated`` when none is
-dated): an entry without a date is taken as a typical one, neither fresh nor stale.
+Undated and future-dated stories get the median recency of the dated ones (``undated``
+when none is dated), at most a day-old story's: an entry without a usable date is taken
+as a typical one, never as fresh as one known to be of the day.
 
 Then a busy feed cannot fill the page: a feed's stories beyond its best ``per_feed`` go
 below every story within its feed's cap (their order kept). Ties break by title, then by
@@ -70,10 +71,15 @@ class RankWeights:
 
 
 def _recency(story: Story, date: dt.date, w: RankWeights) -> float | None:
-    if story.published is None or story.published > date + dt.timedelta(days=1):
+    if story.published is None or story.published > date:
         return None
-    age = max(0, (date - story.published).days)
+    age = (date - story.published).days
     return float(0.5 ** (age / w.half_life_days))
+
+
+def _day_old(w: RankWeights) -> float:
+    """The recency of a story a day older than the digest: the most an undated one gets."""
+    return float(0.5 ** (1 / w.half_life_days))
 
 
 def _cadence(gap: float | None, w: RankWeights) -> float:
@@ -108,7 +114,7 @@ def rank_stories(
     others = max(w.min_feeds, len(all_feeds) - 1)  # a few feeds never make a trend
     recencies = [_recency(story, date, w) for story in stories]
     dated = sorted(r for r in recencies if r is not None)
-    typical = dated[len(dated) // 2] if dated else w.undated
+    typical = min(dated[len(dated) // 2] if dated else w.undated, _day_old(w))
     recency = [typical if r is None else r for r in recencies]
     scored = []
     for i, story in enumerate(stories):

@@ -4,7 +4,9 @@ A daily digest covers a window (:class:`Window`): by default since the last dige
 history, else the 24 hours up to the end of the digest's date; ``36h``, ``7d`` or ``all``
 on request. Entries older than the window are left out and counted, and so are entries
 dated after its end (a digest made for a past day, or a feed claiming 2100), beyond
-:data:`FUTURE_SLACK` for clock skew; ``all`` keeps every entry, each with its own date.
+:data:`FUTURE_SLACK` for clock skew (an entry dated without a time is its whole calendar day:
+no slack, so it belongs to that day's digest); ``all`` keeps every entry, each with its own
+date.
 Undated entries are kept (and marked on the page); a dated entry keeps its date.
 
 :func:`select` runs the whole preparation on loaded entries, in this order: boilerplate
@@ -148,6 +150,10 @@ def in_window(published: dt.date | dt.datetime | None, window: Window) -> str:
     first, last = _as_utc(published)
     if window.start is None:
         return "in"
+    if not isinstance(published, dt.datetime):
+        # a date without a time is that whole calendar day: no clock to be skewed, so
+        # the 24th's digest does not take the 25th's date-only entries
+        return "older" if last <= window.start else "newer" if first >= window.end else "in"
     if last < window.start:
         return "older"
     if first > window.end + FUTURE_SLACK:
