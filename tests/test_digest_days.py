@@ -79,3 +79,53 @@ def test_undated_and_next_day_stories_are_never_fresh() -> None:
     assert recency["Dated"] == 1.0
     assert recency["Undated"] < 1.0 and recency["Tomorrow"] < 1.0
     assert ranked[0].title == "Dated"
+
+
+FULL = Article(
+    "A cargo ship ran aground off Kestrel Point on Monday night, spilling about 300 litres "
+    "of diesel into the bay, the coast guard said on Tuesday.\n\n"
+    "Commander Ilse Varga said divers had sealed the damaged tank by early morning and that "
+    "the crew of eleven was unhurt.\n\n"
+    "Tugs from Merrow Harbour are expected to refloat the vessel on Wednesday at high tide, "
+    "the harbour authority said in a statement.",
+    title="Cargo ship aground off Kestrel Point spills diesel into the bay",
+    published=dt.date(2031, 3, 4),
+    url="https://tidings.example/ship-aground",
+    source="Bay Tidings",
+)
+TEASER = Article(
+    "A cargo ship that ran aground off Kestrel Point spilled diesel into the bay, the coast "
+    "guard said.",
+    title="Ship aground off Kestrel Point",
+    published=dt.date(2031, 3, 4),
+    url="https://wirenews.example/aground",
+    source="Wire News",
+)
+
+
+def test_the_fullest_write_up_leads_whatever_the_order() -> None:
+    import briefing
+
+    day = dt.date(2031, 3, 4)
+    for order in ([FULL, TEASER], [TEASER, FULL]):
+        d = briefing.digest(order, date=day)
+        assert len(d.stories) == 1, [s.title for s in d.stories]
+        story = d.stories[0]
+        assert story.title == FULL.title
+        assert [s.name for s in story.sources] == ["Bay Tidings", "Wire News"]
+
+
+def test_one_link_in_two_feeds_is_one_source() -> None:
+    import dataclasses
+
+    import briefing
+
+    local = dataclasses.replace(
+        FULL,
+        source="Bay Tidings - Local",
+        url="https://tidings.example/ship-aground?utm_source=rss",
+    )
+    d = briefing.digest([FULL, local], date=dt.date(2031, 3, 4))
+    assert len(d.stories) == 1
+    assert [s.name for s in d.stories[0].sources] == ["Bay Tidings"]
+    assert d.stories[0].source_count == 1

@@ -86,10 +86,12 @@ def _story(members: Sequence[tuple[int, Briefing]], lead: int) -> Story:
     best = next(b for i, b in members if i == lead)
     sources: list[Source] = []
     listed: set[tuple[str, str | None]] = set()
-    for _, b in members:
+    for _, b in sorted(members, key=lambda m: m[0] != lead):  # the lead's source first
         src = _source(b.article, b.title)
-        # versions of one article (one canonical URL: tracking parameters, www.) once
-        key = (src.name, canonical_url(src.url) or src.url)
+        # one link is one entry: versions of one article (one canonical URL: tracking
+        # parameters, www.) once, even when two feeds of one outlet carry it
+        link = canonical_url(src.url) or src.url
+        key = ("", link) if link else (src.name, None)
         if key not in listed:
             listed.add(key)
             sources.append(src)
@@ -182,10 +184,16 @@ def _assemble(
     clusters = related_clusters(
         lead_texts, group_keys, group_days, order, thresholds, languages=group_langs
     )
+    fullness = [(real_sentences(texts[lead]), len(texts[lead].split())) for lead in leads]
     stories, story_keys, story_words = [], [], []
     for cluster in clusters:
         members = sorted(k for g in cluster for k in groups[g])
-        main = max(cluster, key=lambda g: (len(groups[g]), -groups[g][0]))
+        # the fullest write-up leads (its real sentences, then its copies, then its words),
+        # whatever the input order: a one-line teaser never speaks for a full report
+        main = max(
+            cluster,
+            key=lambda g: (fullness[g][0], len(groups[g]), fullness[g][1], -groups[g][0]),
+        )
         lead = items[leads[main]][0]
         stories.append(_story([items[k] for k in members], lead))
         story_keys.append(frozenset().union(*(group_keys[g] for g in cluster)))
