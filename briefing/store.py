@@ -113,6 +113,21 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "CREATE INDEX digest_headlines_key ON digest_headlines (key)",
         ),
     ),
+    (
+        "0005_input_reads",
+        (
+            # each input a digest run tried: read (ok = 1) or failed, and where that run's
+            # window started, so a feed that failed catches up on its next good run
+            """CREATE TABLE digest_inputs (
+                date TEXT NOT NULL REFERENCES digests (date) ON DELETE CASCADE,
+                input TEXT NOT NULL,
+                ok INTEGER NOT NULL,
+                window_start TEXT,
+                PRIMARY KEY (date, input)
+            )""",
+            "CREATE INDEX digest_inputs_input ON digest_inputs (input)",
+        ),
+    ),
 )
 
 _SPACE = re.compile(r"\s+")
@@ -350,6 +365,26 @@ class History:
         made = made if made.tzinfo else made.replace(tzinfo=dt.UTC)
         return min(made, end)
 
+    def catch_up_start(self, input_name: str, date: dt.date) -> dt.datetime | None:
+        """Where the window of ``input_name`` starts when the digests before ``date`` failed
+        to read it: the window start of the first of those failed runs since its last good
+        read (its entries of those days were never shown). None when its last recorded
+        run read it, or none did."""
+        try:
+            rows = self._db.execute(
+                """SELECT ok, window_start FROM digest_inputs
+                   WHERE input = ? AND date < ? ORDER BY date DESC""",
+                (input_name, date.isoformat()),
+            ).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise database_error(self.path, exc, "reading the inputs of earlier digests") from exc
+        start: dt.datetime | None = None
+        for ok, window_start in rows:
+            if ok or window_start is None:
+                break
+            start = dt.datetime.fromisoformat(window_start)
+        return start
+
     def digest_for(self, date: dt.date) -> DigestRecord | None:
         """The recorded digest of ``date``, or None."""
         return next((r for r in self.digests() if r.date == date), None)
@@ -506,9 +541,12 @@ class History:
         story_count: int,
         skipped: int,
         headlines: Sequence[tuple[str, Headline]] = (),
+        reads: Sequence[tuple[str, bool]] = (),
+        window_start: dt.datetime | None = None,
     ) -> None:
         """Record one digest run in a single transaction: its articles, its headlines (each
-        with its key) and its row.
+        with its key), the inputs it tried (``reads``: each input and whether it was read)
+        with the start of its window, and its row.
 
         ``first_seen`` keeps the earliest digest date an article was in; re-running a date
         replaces that date's row, article list and headline list, so the history stays
@@ -561,6 +599,12 @@ class History:
                 db.executemany(
                     "INSERT OR IGNORE INTO digest_headlines VALUES (?, ?, ?)",
                     [(day, k, i) for i, (k, _) in enumerate(headlines)],
+                )
+                db.execute("DELETE FROM digest_inputs WHERE date = ?", (day,))
+                start = window_start.isoformat() if window_start is not None else None
+                db.executemany(
+                    "INSERT OR REPLACE INTO digest_inputs VALUES (?, ?, ?, ?)",
+                    [(day, name, int(ok), start) for name, ok in reads],
                 )
                 checkpoint("store:before-commit")
         except sqlite3.Error as exc:

@@ -5,6 +5,7 @@ link carried by two feeds. Small texts of our own, no model run where none is ne
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from briefing.digest.window import carries_no_news, make_window, select
 from briefing.models import Article, Headline
@@ -129,3 +130,58 @@ def test_one_link_in_two_feeds_is_one_source() -> None:
     assert len(d.stories) == 1
     assert [s.name for s in d.stories[0].sources] == ["Bay Tidings"]
     assert d.stories[0].source_count == 1
+
+
+def _rss(title: str, items: list[tuple[str, str, str]]) -> str:
+    entries = "".join(
+        f"<item><title>{t}</title><link>https://{title.lower()}.example/{i}</link>"
+        f"<pubDate>{when}</pubDate><description>{text}</description></item>"
+        for i, (t, when, text) in enumerate(items)
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>https://{title.lower()}.example/</link><description>x</description>"
+        f"{entries}</channel></rss>"
+    )
+
+
+def test_a_feed_that_failed_catches_up_on_its_next_good_run(tmp_path: Path) -> None:
+    from briefing.digest.daily import DailyOptions, run_daily
+
+    quay = tmp_path / "quay.xml"
+    moor = tmp_path / "moor.xml"
+    moor_items = [
+        (
+            "Ferry timetable changes for winter",
+            "Mon, 04 Mar 2024 08:00:00 GMT",
+            "The harbour ferry will run every forty minutes instead of every half hour from "
+            "next week, the operator said on Monday.",
+        )
+    ]
+    quay_day1 = (
+        "Lighthouse keeper retires after forty years",
+        "Mon, 04 Mar 2024 10:00:00 GMT",
+        "The keeper of the Gullrock lighthouse retired on Monday after forty years of "
+        "service, the maritime museum said in a statement.",
+    )
+    quay_day2 = (
+        "Harbour dredging to start in April",
+        "Tue, 05 Mar 2024 09:00:00 GMT",
+        "Dredgers will deepen the main channel of the harbour from April, the port "
+        "authority said on Tuesday, closing two berths for a month.",
+    )
+    # past days: each run is later than its day, so the next window starts at its end
+    db, out = tmp_path / "h.db", tmp_path / "out"
+
+    def day(n: int) -> list[str]:
+        options = DailyOptions(
+            date=dt.date(2024, 3, n), output=out, db=db, formats=("json",), since_last=True
+        )
+        d = run_daily([str(quay), str(moor)], options).digest
+        return [s.title for s in d.stories]
+
+    quay.write_text("<html><body><h1>502 Bad Gateway</h1></body></html>")
+    moor.write_text(_rss("Moor", moor_items))
+    assert day(4) == ["Ferry timetable changes for winter"]
+    quay.write_text(_rss("Quay", [quay_day1, quay_day2]))
+    assert sorted(day(5)) == [quay_day2[0], quay_day1[0]]

@@ -39,7 +39,7 @@ from ..errors import BriefingError, OutputError
 from ..models import Article, Digest, Headline
 from ..render.files import clean_stale_temporaries
 from ..store import History, checkpoint, content_hash, inputs_hash
-from .window import headline_key, make_window, parse_window, select
+from .window import Window, headline_key, make_window, parse_window, select
 
 if TYPE_CHECKING:
     from ..load.fetch import FetchOptions, PageCache
@@ -147,10 +147,14 @@ def _load(
     run: _Run,
     fetch_progress: Callable[[int, int], None] | None,
     listed_in: Mapping[str, str] | None = None,
+    origins: dict[int, str] | None = None,
+    good: set[str] | None = None,
 ) -> tuple[list[Article], list[tuple[int, Headline]], int]:
     """Every entry of every input: articles, headline-only entries, and the count of
     entries that could not be read. At most one problem per input; one about a feed an
-    OPML file lists (``listed_in``) names that file too."""
+    OPML file lists (``listed_in``) names that file too. ``origins`` hears the input of
+    each article (by its index) and headline (by its position, as ``-1 - position``);
+    ``good`` the inputs that gave an entry (or were a well-formed empty feed)."""
     from ..load import load_many
     from ..load.feeds import EmptyFeed, HeadlineOnly
 
@@ -184,7 +188,13 @@ def _load(
             progress=progress,
             max_bytes=opts.max_bytes,
         ):
+            source = item.input or batch[0]
+            gave = item.article is not None or isinstance(item.error, HeadlineOnly | EmptyFeed)
+            if gave and good is not None:
+                good.add(source)
             if isinstance(item.error, HeadlineOnly) and (item.error.title or item.error.url):
+                if origins is not None:
+                    origins[-1 - position] = source
                 err = item.error
                 title = err.title or err.url or "Untitled"
                 # the time, not the day: the window cuts at the last digest's hour
@@ -200,6 +210,8 @@ def _load(
                 article = item.article
                 if article.source is None and article.url is None and item.name != "-":
                     article = replace(article, source=item.name)  # name a local file's source
+                if origins is not None:
+                    origins[len(articles)] = source
                 articles.append(article)
             position += 1
         for name, found in errors.items():
@@ -397,8 +409,20 @@ def _run(
             run.problem(str(history.path), _one_line(str(err)))
     window = make_window(date, span, last, explicit=opts.window is not None)
 
-    articles, heads, unreadable = _load(names, opts, history, run, fetch_progress, listed_in)
-    chosen = select(articles, heads, window=window, languages=opts.languages)
+    origins: dict[int, str] = {}
+    good: set[str] = set()
+    articles, heads, unreadable = _load(
+        names, opts, history, run, fetch_progress, listed_in, origins, good
+    )
+    own = _catch_up(history, names, good, window, date, run) if last is not None else {}
+    chosen = select(
+        articles,
+        heads,
+        window=window,
+        languages=opts.languages,
+        windows=[own.get(origins.get(i, "")) for i in range(len(articles))],
+        headline_windows={p: own[origins[-1 - p]] for p, _ in heads if origins.get(-1 - p) in own},
+    )
     kept, headlines = list(chosen.articles), list(chosen.headlines)
     left_out: dict[str, int] = defaultdict(int, chosen.left_out)
     boilerplate = chosen.boilerplate
@@ -487,6 +511,8 @@ def _run(
                 story_count=len(d.stories),
                 skipped=d.skipped,
                 headlines=[(headline_key(h), h) for h in d.headlines],
+                reads=[(name, name in good) for name in names],
+                window_start=window.start,
             )  # fmt: skip
         except BriefingError as err:
             run.problem(str(history.path), _one_line(str(err)))
@@ -506,6 +532,32 @@ def _run(
         fetch_failed=fetch_failed,
         outputs=outputs,
     )
+
+
+def _catch_up(
+    history: History | None,
+    names: Sequence[str],
+    good: set[str],
+    window: Window,
+    date: dt.date,
+    run: _Run,
+) -> dict[str, Window]:
+    """The window of each input read now that earlier runs failed to read: from the start
+    of the first failed run's window, so its entries of those days are not lost."""
+    out: dict[str, Window] = {}
+    if history is None or window.start is None:
+        return out
+    for name in names:
+        if name not in good:
+            continue
+        try:
+            start = history.catch_up_start(name, date)
+        except BriefingError as err:
+            run.problem(str(history.path), _one_line(str(err)))
+            return out
+        if start is not None and start < window.start:
+            out[name] = Window(start, window.end, window.label)
+    return out
 
 
 def _previous_digest(history: History | None, opts: DailyOptions, stem: str) -> str | None:

@@ -220,9 +220,13 @@ def select(
     *,
     window: Window | None = None,
     languages: frozenset[str] | None = None,
+    windows: Sequence[Window | None] | None = None,
+    headline_windows: dict[int, Window] | None = None,
 ) -> Selection:
     """Clean, sort and filter loaded entries (``articles``, plus ``headlines`` already known
-    to have no text, each with its input position); see the module docstring."""
+    to have no text, each with its input position); see the module docstring.
+    ``windows`` may give an article its own window (a feed catching up after a failed
+    run), ``headline_windows`` a headline, by its input position."""
     from ..lang import detect
 
     by_feed: dict[str, list[int]] = defaultdict(list)
@@ -240,10 +244,11 @@ def select(
     left_out: dict[str, int] = defaultdict(int)
     kept: list[Article] = []
     positions: list[int] = []
-    heads = list(headlines)
+    heads = [(i, h, (headline_windows or {}).get(i, window)) for i, h in headlines]
     undated = 0
     for i, article in enumerate(articles):
-        when = in_window(article.published, window) if window is not None else "in"
+        own = windows[i] if windows is not None and windows[i] is not None else window
+        when = in_window(article.published, own) if own is not None else "in"
         if when in ("older", "newer"):
             left_out[when] += 1
             continue
@@ -253,7 +258,7 @@ def select(
             if carries_no_news(head.title, text, article.url):
                 left_out["no news"] += 1
             else:
-                heads.append((i, head))
+                heads.append((i, head, own))
             continue
         code = article.language or detect(f"{article.title or ''}\n{text}", default=None)
         if languages is not None and code is not None and code not in languages:
@@ -264,8 +269,8 @@ def select(
         kept.append(replace(article, text=text, language=code))
         positions.append(i)
     final_heads: list[tuple[int, Headline]] = []
-    for i, head in heads:
-        when = in_window(head.published, window) if window is not None else "in"
+    for i, head, own in heads:
+        when = in_window(head.published, own) if own is not None else "in"
         if when in ("older", "newer"):
             left_out[when] += 1
         elif carries_no_news(head.title, url=head.url):
