@@ -361,7 +361,9 @@ def test_window_parsing_and_the_default_since_the_last_digest() -> None:
     # a publisher's clock a little ahead is tolerated, a day later is not
     assert in_window(end + dt.timedelta(hours=1), win) == "in"
     assert in_window(end + dt.timedelta(hours=20), win) == "newer"
-    assert in_window(DAY + dt.timedelta(days=1), win) == "in"  # a date-only entry, UTC+
+    # a date-only entry is its calendar day: the next day's belongs to the next digest
+    assert in_window(DAY + dt.timedelta(days=1), win) == "newer"
+    assert in_window(DAY, win) == "in"
     assert in_window(DAY + dt.timedelta(days=2), win) == "newer"
     everything_window = make_window(DAY, None, None, explicit=True)
     assert in_window(dt.datetime(2100, 1, 1, tzinfo=dt.UTC), everything_window) == "in"
