@@ -197,7 +197,12 @@ def digest(*parts: str) -> str:
 
 def code_version() -> str:
     """A hash of the code sumy's cached summaries depend on (splitting, languages, adapters)."""
-    files = ("briefing/text.py", "briefing/lang.py", "briefing/summarize/sumy_adapters.py")
+    files = (
+        "briefing/text.py",
+        "briefing/lang.py",
+        "briefing/summarize/units.py",
+        "briefing/summarize/sumy_adapters.py",
+    )
     return digest(*((ROOT / f).read_text(encoding="utf-8") for f in files))
 
 

@@ -659,3 +659,67 @@ def test_a_sentence_leading_into_what_follows_waits_behind_content() -> None:
     )
     chosen = [s.text for s in summarize(Article(text), sentences=2)]
     assert len(chosen) == 2 and not any(t.endswith(":") for t in chosen), chosen
+
+
+# --- a quotation and its attribution are one summary unit --------------------------------
+
+_QUOTE_STORY = (
+    "Ferry crews on the northern islands will stop work for two days from Monday, "
+    "their union said, after talks with the operator broke down.\n\n"
+    '"Our crews have waited four years for a fair offer. Patience has run out," '
+    "union organiser Dana Whitcombe said at the harbour.\n\n"
+    "The operator said the stoppage would strand about 3,000 passengers a day.\n\n"
+    "A regional judge wrote that the dispute belonged at the table. "
+    '"A court cannot set the wages of ferry crews," Judge Amos Kerr wrote. '
+    '"That is what bargaining is for."\n\n'
+    "Island councils asked both sides to keep a lifeline service for hospital trips."
+)
+
+
+def test_a_quotation_of_two_sentences_is_never_cut_in_half() -> None:
+    from briefing.summarize import rank
+
+    texts = [s.text for s in rank(_QUOTE_STORY)]
+    assert any(t.startswith('"Our crews') and t.endswith("at the harbour.") for t in texts)
+    for text in texts:
+        assert text.count('"') % 2 == 0, text
+
+
+def test_a_bare_quotation_stays_with_its_speaker() -> None:
+    from briefing.summarize import rank
+
+    texts = [s.text for s in rank(_QUOTE_STORY)]
+    assert '"That is what bargaining is for."' not in texts
+    assert any(t.endswith('"That is what bargaining is for."') and "Kerr wrote" in t for t in texts)
+
+
+def test_a_unit_keeps_the_index_of_its_first_sentence() -> None:
+    from briefing.summarize import rank
+    from briefing.text import split_sentences
+
+    starts = [s.start for s in split_sentences(_QUOTE_STORY)]
+    for s in rank(_QUOTE_STORY):
+        assert starts[s.index] == s.start
+        assert _QUOTE_STORY[s.start : s.end] == s.text
+
+
+def test_a_chinese_quotation_joins_the_sentence_naming_its_speaker() -> None:
+    from briefing.summarize import rank
+
+    text = (
+        "“以前去市中心要一个小时，现在二十分钟就够了。”住在东区的教师王海燕说。她每天坐新线上班。"
+    )
+    texts = [s.text for s in rank(text, language="zh")]
+    assert "“以前去市中心要一个小时，现在二十分钟就够了。”住在东区的教师王海燕说。" in texts
+
+
+def test_a_quotation_left_open_at_its_paragraph_end_joins_nothing() -> None:
+    from briefing.summarize import rank
+    from briefing.text import split_sentences
+
+    text = (
+        '"The first ferry leaves at six. The last one leaves at ten. '
+        "Nobody will be left behind on the pier tonight.\n\n"
+        '"We have checked every timetable," the harbour master said.'
+    )
+    assert len(rank(text)) == len(split_sentences(text))

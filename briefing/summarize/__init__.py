@@ -35,6 +35,7 @@ from .sumy_adapters import (
     SumyMethod,
     TextRank,
 )
+from .units import quote_units
 
 __all__ = [
     "ALGORITHMS",
@@ -86,7 +87,8 @@ def _document(article: Article | str, language: str | None = None) -> Document:
         )
     head = _head(text)
     code = language or detect(f"{title}\n{head}")
-    return Document(head, title, split_sentences(head), resources(code))
+    units, first, sizes = quote_units(head, split_sentences(head))
+    return Document(head, title, units, resources(code), first, sizes)
 
 
 def _head(text: str, limit: int = MAX_CHARS) -> str:
@@ -126,7 +128,8 @@ def _budget(sentences: int | None, words: int | None) -> Budget:
 
 def _sentence(doc: Document, rating: Rating) -> Sentence:
     span = doc.spans[rating.index]
-    return Sentence(span.text, rating.index, rating.score, span.start, span.end, rating.features)
+    index = doc.sentence_index(rating.index)
+    return Sentence(span.text, index, rating.score, span.start, span.end, rating.features)
 
 
 def run(method: Summarizer, doc: Document, budget: Budget) -> tuple[Sentence, ...]:

@@ -14,13 +14,26 @@ Features = tuple[tuple[str, float], ...]
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """What a summarizer sees: the article's text, its title, its sentence spans and the
-    resources (stemmer, stop words) of its language."""
+    """What a summarizer sees: the article's text, its title, its units (sentence spans,
+    a quotation and its attribution joined: :mod:`.units`) and the resources (stemmer, stop
+    words) of its language. ``first`` holds each unit's first sentence index among the
+    article's sentences and ``sizes`` how many sentences it has (both empty: the units are
+    the sentences). A sentence budget counts sentences, not units."""
 
     text: str
     title: str
     spans: tuple[Span, ...]
     language: Language
+    first: tuple[int, ...] = ()
+    sizes: tuple[int, ...] = ()
+
+    def sentence_index(self, unit: int) -> int:
+        """The index among the article's sentences of unit ``unit``'s first sentence."""
+        return self.first[unit] if self.first else unit
+
+    def size(self, unit: int) -> int:
+        """How many sentences unit ``unit`` has."""
+        return self.sizes[unit] if self.sizes else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,28 +80,32 @@ def fill(ranked: Iterator[Rating], doc: Document, budget: Budget) -> list[Rating
     """Take ranked sentences best first while they fit; never return nothing.
 
     Boilerplate (ineligible) sentences are taken only when no eligible one exists. A
-    sentence longer than what is left of the word budget is skipped, and if nothing fits
+    sentence longer than what is left of the word budget is skipped, as is a unit of more
+    sentences than are left of the sentence budget, and if nothing fits
     at all the single best sentence is returned. Stops as soon as the budget is full, so
     a lazy ``ranked`` is only consumed as far as needed.
     """
     chosen: list[Rating] = []
     first: Rating | None = None
-    used = 0
+    used = taken = 0
     shortest = min((word_count(s) for s in doc.spans), default=0) if budget.words else 0
     for rating in ranked:
         if first is None:
             first = rating
         if not rating.eligible and (chosen or first.eligible):
             break
-        if budget.sentences is not None and len(chosen) >= budget.sentences:
+        if budget.sentences is not None and taken >= budget.sentences:
             break
         if budget.words is not None and budget.words - used < shortest:
             break
         length = word_count(doc.spans[rating.index])
         if budget.words is not None and used + length > budget.words:
             continue
+        if budget.sentences is not None and taken + doc.size(rating.index) > budget.sentences:
+            continue  # a quotation of several sentences that no longer fits
         chosen.append(rating)
         used += length
+        taken += doc.size(rating.index)
     if not chosen and first is not None:
         chosen.append(first)
     return chosen

@@ -68,13 +68,13 @@ def budget_ratio(
     """The share of the article's content the budget asks for (by sentences and/or words),
     an article shorter than ``short_article`` sentences counting as that long."""
     w = weights or Weights()
-    content = [s for s, (p, _) in zip(doc.spans, penalties, strict=True) if p < 1.0] or list(
-        doc.spans
-    )
-    stretch = max(1.0, w.short_article / len(content))
+    units = [k for k, (p, _) in enumerate(penalties) if p < 1.0] or list(range(len(doc.spans)))
+    content = [doc.spans[k] for k in units]
+    sentences = max(1, sum(doc.size(k) for k in units))
+    stretch = max(1.0, w.short_article / sentences)
     ratios = []
     if budget.sentences is not None:
-        ratios.append(budget.sentences / (len(content) * stretch))
+        ratios.append(budget.sentences / (sentences * stretch))
     if budget.words is not None:
         ratios.append(budget.words / max(1.0, sum(word_count(s) for s in content) * stretch))
     return min(1.0, *ratios) if ratios else 1.0

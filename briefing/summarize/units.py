@@ -1,0 +1,144 @@
+"""The units a summary is made of: sentences, with one quotation and its attribution kept whole.
+
+The sentence splitter cuts a quotation of several sentences ("A. B," said X.) into halves
+that open or close inside the quotation ("\\"A." / "B,\\" said X."), and it leaves a
+quotation written as a sentence of its own apart from the one naming its speaker ("\\"A.\\"
+X wrote. \\"B.\\"", Chinese "“……。”李晓雯说。"). A summary line must never start or end inside
+a quotation nor show a quotation without its speaker, so such sentences of one paragraph
+are joined into one unit (a verbatim span from the first sentence's start to the last
+one's end). A quotation still open when its paragraph ends (one running on into the next
+paragraph, or an unpaired mark) joins nothing, and neither does a unit that would read as
+a run-on; the sentences then stay as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..text import Span, word_count
+
+__all__ = ["quote_units"]
+
+#: A unit longer than this reads as a run-on (see :func:`.boilerplate.boilerplate`).
+MAX_WORDS = 80
+
+_OPENERS = "“«「『„"
+_CLOSERS = "”»」』"
+_QUOTE_MARKS = frozenset('"“”«»「」『』„')
+_LEADING = " \t\n([—–-"
+_TRAILING = " \t\n)]"
+
+
+def _depth(text: str, depth: int, straight: bool, low: bool) -> tuple[int, bool, bool]:
+    """The quotation state after ``text``: the depth of paired marks (“ ”, « », 「 」),
+    whether a straight double quote is open, whether a German „ is open (its close is “)."""
+    for ch in text:
+        if ch == '"':
+            straight = not straight
+        elif ch == "„":
+            depth, low = depth + 1, True
+        elif ch == "“" and low:
+            depth, low = max(0, depth - 1), False
+        elif ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+    return depth, straight, low
+
+
+def _opens(span: Span) -> bool:
+    """Whether ``span`` opens with a quotation mark (then a letter or digit)."""
+    text = span.text.lstrip(_LEADING)
+    return len(text) > 1 and text[0] in '"“«„「『' and text[1].isalnum()
+
+
+def _quote_runs(paragraph: Sequence[Span]) -> list[list[Span]]:
+    """The sentences of one paragraph grouped so that no group ends inside a quotation.
+
+    A sentence opening with a quotation mark while one is still open starts a new group:
+    the open one ran on from a paragraph of its own (a quotation of several paragraphs
+    opens each, and closes only the last; texts that lost their paragraph breaks show it),
+    so the straight marks are not paired across it."""
+    groups: list[list[Span]] = []
+    pending: list[Span] = []
+    depth, straight, low = 0, False, False
+    for span in paragraph:
+        if pending and _opens(span):
+            groups.extend([s] for s in pending)
+            pending, depth, straight, low = [], 0, False, False
+        pending.append(span)
+        depth, straight, low = _depth(span.text, depth, straight, low)
+        if depth == 0 and not straight:
+            groups.append(pending)
+            pending = []
+    groups.extend([s] for s in pending)  # never closed in this paragraph: left as they were
+    return groups
+
+
+def _wholly_quoted(text: str) -> bool:
+    """Whether ``text`` is a quotation and nothing else: it opens with a quotation mark and
+    ends with one (after its closing punctuation), e.g. "“That is what courts are for.”"."""
+    inner = text.strip(_LEADING).rstrip(_TRAILING)
+    return len(inner) > 2 and inner[0] in _QUOTE_MARKS and inner[-1] in _QUOTE_MARKS
+
+
+def _has_quote(text: str) -> bool:
+    return any(ch in _QUOTE_MARKS for ch in text)
+
+
+def _attach_bare(groups: list[list[Span]]) -> list[list[Span]]:
+    """A group that is only a quotation joins its speaker: the group before it when that
+    one quotes too (the same speaker goes on), else the one after it when that one does not
+    open with a quotation (the attribution follows, as Chinese writes it)."""
+    out: list[list[Span]] = []
+    carry: list[Span] = []
+    for k, group in enumerate(groups):
+        group = carry + group
+        carry = []
+        text = " ".join(s.text for s in group)
+        if _wholly_quoted(text):
+            if out and _has_quote(" ".join(s.text for s in out[-1])):
+                out[-1] = out[-1] + group
+                continue
+            nxt = groups[k + 1] if k + 1 < len(groups) else None
+            if nxt is not None and nxt[0].text.lstrip(_LEADING)[:1] not in _QUOTE_MARKS:
+                carry = group
+                continue
+        out.append(group)
+    if carry:
+        out.append(carry)
+    return out
+
+
+def _within(text: str, group: Sequence[Span]) -> list[list[Span]]:
+    """``group`` as one unit, or its sentences apart when together they read as a run-on."""
+    if len(group) == 1:
+        return [list(group)]
+    if word_count(text[group[0].start : group[-1].end]) > MAX_WORDS:
+        return [[s] for s in group]
+    return [list(group)]
+
+
+def quote_units(
+    text: str, spans: Sequence[Span]
+) -> tuple[tuple[Span, ...], tuple[int, ...], tuple[int, ...]]:
+    """The summary units of ``text`` from its sentence ``spans``, and for each unit the index
+    of its first sentence among ``spans`` and its number of sentences."""
+    units: list[Span] = []
+    first: list[int] = []
+    sizes: list[int] = []
+    index = 0
+    k = 0
+    while k < len(spans):
+        j = k
+        while j < len(spans) and spans[j].paragraph == spans[k].paragraph:
+            j += 1
+        for group in _attach_bare(_quote_runs(spans[k:j])):
+            for piece in _within(text, group):
+                a, b = piece[0].start, piece[-1].end
+                units.append(Span(text[a:b], a, b, piece[0].paragraph))
+                first.append(index)
+                sizes.append(len(piece))
+                index += len(piece)
+        k = j
+    return tuple(units), tuple(first), tuple(sizes)
