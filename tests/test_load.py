@@ -1158,3 +1158,54 @@ def test_a_feed_entrys_code_listing_is_no_prose(tmp_path: Path) -> None:
         "I released a parser for HTML on Monday, and it is easy to use:\n\n"
         "It runs twice as fast as the old one."
     )
+
+
+# --- notes about the story are no news ------------------------------------------------------
+
+
+def test_editors_notes_stamps_and_credits_are_dropped_at_load() -> None:
+    import datetime as dt
+
+    from briefing.load.document import make_article
+
+    text = (
+        "Editor's note: This report was revised at 18:00 CET with figures from the ministry.\n\n"
+        "Jordan Blake\n\nHarbor Valley Ledger\n\n"
+        "Published 9:40 a.m. ET April 2, 2026 | Updated 1:15 p.m. ET April 2, 2026\n\n"
+        "Flood barriers along the river were raised overnight as water levels climbed.\n\n"
+        "Officials said 40 homes had been evacuated.\n\n"
+        "This story has been updated to correct the number of homes.\n\n"
+        "Associated Press writer Lena Ortiz contributed from Denver.\n\n"
+        "(Reporting by Omar Said; Editing by Ruth Klein)\n\n"
+        "Follow the Harbor Valley Ledger on Facebook and Instagram"
+    )
+    article = make_article("t", text)
+    assert article.text == (
+        "Flood barriers along the river were raised overnight as water levels climbed.\n\n"
+        "Officials said 40 homes had been evacuated."
+    )
+    assert article.published == dt.date(2026, 4, 2)
+
+
+def test_a_byline_paragraph_and_a_funding_note_are_dropped() -> None:
+    from briefing.load.document import make_article
+
+    text = (
+        "By Nina Holt, Science Reporter\n\n"
+        "A new vaccine trial enrolled 2,000 volunteers in six cities, researchers said.\n\n"
+        "The Wire Service Health Desk receives support from the Example Foundation. "
+        "The Wire Service is solely responsible for all content."
+    )
+    assert make_article("t", text).text == (
+        "A new vaccine trial enrolled 2,000 volunteers in six cities, researchers said."
+    )
+
+
+def test_news_that_mentions_publishing_or_following_is_kept() -> None:
+    from briefing.load.document import make_article
+
+    text = (
+        "The paper published the letter on Monday after a week of talks.\n\n"
+        "Investors should follow the money, the minister said in a speech on Tuesday."
+    )
+    assert make_article("t", text).text == text

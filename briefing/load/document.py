@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..errors import BriefingError, InputError, one_line
 from ..models import Article
 from ..text import normalize_text
+from .notes import drop_notes
 
 DEFAULT_MAX_BYTES = 20_000_000
 STDIN_NAME = "<stdin>"
@@ -151,13 +152,18 @@ def make_article(
 ) -> Article:
     """The one place Articles are made: normalised text, never empty.
 
-    ``title`` stays None when the input gives none: a title made from the text is the
-    Briefing's (``brief`` calls ``make_title``), never the article's, so no stage mistakes
-    the first sentence for a headline.
+    Notes about the story rather than news (:func:`~.notes.drop_notes`) are left out, and
+    a publication stamp among them dates an undated article. ``title`` stays None when the
+    input gives none: a title made from the text is the Briefing's (``brief`` calls
+    ``make_title``), never the article's, so no stage mistakes the first sentence for a
+    headline.
     """
     text = normalize_text(text).strip()
     if not text:
         raise InputError(f"{name}: no article text (empty or only whitespace); give the text")
+    text, stamped = drop_notes(text)  # editor's notes, publication stamps, credits
+    if published is None:
+        published = stamped
     clean_title = " ".join(normalize_text(title).split()) if title else ""
     return Article(
         text,
