@@ -170,10 +170,15 @@ def _continues_month(text: str, end: int, start: int) -> bool:
 
 # A wire dateline syntok cuts from its story: "FRANKFURT (Reuters)" | "- The European Central
 # Bank cut …", "PARIS (AFP) —": the summary then showed "- The European Central Bank …".
+# A city with its state or country abbreviated ends a "sentence" at the abbreviation's
+# full stop: "CUPERTINO, Calif." | "— Apple on Wednesday …", "LOUISVILLE, Ky." | "(AP) —
+# Federal investigators …" (the summary showed "— Apple …", "(AP) — Federal …"; a Lead
+# summary "LOUISVILLE, Ky." alone). The city is in capitals, the dash follows on its line.
 _DATELINE_ALONE = re.compile(
-    r"(?:^|\n)[ \t]*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3}[ \t]*\([^()\n]{1,40}\)$"
+    r"(?:^|\n)[ \t]*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3}[ \t]*"
+    r"(?:\([^()\n]{1,40}\)|(?<=\.))$"
 )
-_DASH_START = re.compile(r"[-–—]{1,2}\s")
+_DASH_START = re.compile(r"(?:\([^()\n]{1,40}\)[ \t]*)?[-–—]{1,2}\s")
 
 
 def _continues_dateline(text: str, end: int, start: int) -> bool:

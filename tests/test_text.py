@@ -194,3 +194,15 @@ def test_a_wire_dateline_stays_with_its_sentence() -> None:
         "FRANKFURT (Reuters) - The bank cut rates on Thursday.",
         "Economists had expected it.",
     ]
+
+
+def test_a_dateline_with_an_abbreviated_state_stays_with_its_sentence() -> None:
+    from briefing.text import split_sentences
+
+    for text in (
+        "BOULDER, Colo. — The city council approved a new budget on Monday. It passed 6-3.",
+        "TULSA, Okla. (AP) — Storms knocked out power to 30,000 homes. Crews were out.",
+    ):
+        first = split_sentences(text)[0].text
+        assert first.startswith(text.split(",")[0]) and first.endswith("."), first
+        assert len(split_sentences(text)) == 2
