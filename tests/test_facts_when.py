@@ -606,3 +606,59 @@ def test_chinese_and_japanese_quotations_are_read() -> None:
     assert [q.text for q in zh.quotes] == ["我们每天都在赶工期，希望早日完工。"]
     ja = briefing.extract_facts(JAPANESE, published=WEDNESDAY, language="ja")
     assert [q.text for q in ja.quotes] == ["多くの市民が待ち望んでいた施設です"]
+
+
+# --- plans, forecasts and sayings (pub. Wednesday 26 Nov 2025) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "value"),
+    [
+        # an infinitive under a forecast is ahead
+        (
+            "The storm was forecast to reach the coast late Friday, the agency said.",
+            "late Friday",
+            "2025-11-28",
+        ),
+        # the day a plan is for, said of the subject
+        ("The final vote is set for Monday.", "Monday", "2025-12-01"),
+        ("Heavy snow is expected on Saturday night.", "Saturday night", "2025-11-29"),
+        ("A new hearing has been scheduled for Thursday.", "Thursday", "2025-11-27"),
+        # the end of a state that holds now
+        ("The bridge is closed through Friday.", "Friday", "2025-11-28"),
+        # "since" is before now, whatever the verb
+        ("Petrol is at its cheapest since March.", "March", "2025-03"),
+        # a day right after a speech verb is the saying's, not the reported "would"
+        ("The charity said on Monday it would close two shelters.", "Monday", "2025-11-24"),
+    ],
+)
+def test_the_day_of_a_plan_forecast_or_saying(text: str, day: str, value: str) -> None:
+    assert when(text)[day] == value
+
+
+def test_a_plan_named_as_a_modifier_is_the_nearer_day_and_a_list_keeps_one_side() -> None:
+    ahead = when("The clinic said 40 operations booked for Thursday had been called off.")
+    assert ahead["Thursday"] == "2025-11-27"
+    behind = when("A concert planned at the arena for Monday was cancelled after a threat.")
+    assert behind["Monday"] == "2025-11-24"
+    both = when("The union said shifts scheduled for Friday and Saturday were dropped.")
+    assert (both["Friday"], both["Saturday"]) == ("2025-11-28", "2025-11-29")
+
+
+def test_a_present_verb_a_past_could_not_be_spelled_like_is_ahead() -> None:
+    # "play" would be "played" in the past; "hurt" may be either
+    assert when("Denver play the Suns on Friday.")["Friday"] == "2025-11-28"
+    assert when("Weakness hurt the index Friday.")["Friday"] == "2025-11-21"
+
+
+def test_a_time_of_day_takes_no_day_from_the_other_side_of_the_anchor() -> None:
+    shipped = when(
+        "The maker on Wednesday showed its new tablet. It ships Dec. 12 in ten countries.\n\n"
+        "Its shares slipped 2% in afternoon trading in Tokyo."
+    )
+    assert shipped["afternoon"] == "2025-11-26"
+    storm = when(
+        "The storm was forecast to reach the coast late Friday. "
+        "At 9 a.m., it was centred 300 miles offshore."
+    )
+    assert storm["9 a.m."] == "2025-11-26T09:00"

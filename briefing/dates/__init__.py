@@ -50,7 +50,7 @@ from .describe import describe, part_of_day, timex
 from .document import DocumentResolver, is_anaphoric, list_items, zone_end
 from .duration import duration_value
 from .find import find, not_a_date
-from .resolver import is_duration, reads_language, resolve, resolve_date
+from .resolver import is_duration, nearer_side, reads_language, resolve, resolve_date
 from .words import MONTHS, WEEKDAYS, YEAR_WRITTEN, ZONES, Tense
 
 __all__ = [
@@ -66,6 +66,7 @@ __all__ = [
     "is_anaphoric",
     "is_duration",
     "list_items",
+    "nearer_side",
     "not_a_date",
     "part_of_day",
     "reads_language",

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from .anaphora import on_a_day, refers_back
+from .anaphora import on_a_day, refers_back, time_of_day_only
 from .duration import duration_value
 from .find import bare_weekday, find, names_month
 from .resolver import _check_language, is_duration, resolve
@@ -85,6 +85,21 @@ class DocumentResolver:
         self.sentence: int | None = None  # the sentence of the reference, when told
         self.named_year = False  # whether the reference's text wrote its year
 
+    def _same_side(self, tense: Tense) -> bool:
+        """Whether a bare time of day ("at 11 a.m.", "in afternoon trading") in a clause of
+        ``tense`` may be on the day named last: that day is on the side of the anchor the
+        tense points to. "The device ships Sept. 25 ... shares fell 1.3% in afternoon
+        trading" is the anchor's afternoon; so is "At 11 a.m., Milton was centered ..."
+        after "forecast to make landfall late Thursday". A day named sentences before
+        stays the day ("Ford said on Tuesday ... in morning trading": MEANTIME), and so does
+        one in a clause with no tense ("cocktail hour, Oct. 26, and [evening] reception")."""
+        if self.day is None or self.anchor is None:
+            return self.day is not None
+        day = dt.date.fromisoformat(self.day)
+        if day > self.anchor:
+            return tense != "past"
+        return not (tense == "future" and day < self.anchor)
+
     def resolve(
         self,
         text: str,
@@ -102,10 +117,13 @@ class DocumentResolver:
         if is_duration(text):
             return duration_value(text)
         reference = self.reference
-        if self.day is not None and on_a_day(_clean(text)):
+        cleaned = _clean(text)
+        if self.day is not None and on_a_day(cleaned):
             if sentence is not None and sentence == self.sentence and self._coarse():
                 return None
             reference = self.day  # "Tuesday ... in February ... in morning trading"
+            if time_of_day_only(cleaned) and not self._same_side(tense):
+                reference = None  # the anchor's day, not another clause's
         value = self._same_weekday(text, tense) or resolve(
             text, self.anchor, tense=tense, language=self.language, reference=reference, after=after
         )

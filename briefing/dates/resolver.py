@@ -30,6 +30,7 @@ from .rules import (
     _RELATIVE_UNIT,
     _THE_QUARTER,
     _THE_YEAR,
+    _WEEKDAY,
     _YEAR_AGO_QUARTER,
     _closest_year,
     _read_ago,
@@ -57,6 +58,7 @@ from .words import (
     _to_date,
     _valid,
     _valid_iso,
+    _weekday_number,
 )
 
 
@@ -95,6 +97,23 @@ def resolve(
         return value
     later = _resolve(text, _start_day(after), "future", language, None)
     return later if later is not None and not _before(later, after) else value
+
+
+def nearer_side(text: str, anchor: dt.date | dt.datetime | None) -> Tense:
+    """The side of ``anchor`` nearer to the weekday ``text`` names ("Tuesday", "late
+    Friday"): "future" when its next such day is nearer than its last, "past" when the last
+    is; None for any other text, a weekday with "last"/"next", or the anchor's own weekday.
+    For a day a plan is for, told in a clause that does not say whether it is ahead
+    ("surgeries scheduled for Tuesday had been postponed", "a service planned for Saturday
+    was canceled")."""
+    base = _to_date(anchor)
+    m = _WEEKDAY.match(_strip_noise(_clean(text)))
+    if base is None or m is None or m["rel"]:
+        return None
+    forward = (_weekday_number(m["wd"]) - base.weekday()) % 7
+    if forward == 0:
+        return None
+    return "future" if forward < 7 - forward else "past"
 
 
 def _before(value: str, start: str) -> bool:

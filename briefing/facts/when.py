@@ -24,7 +24,7 @@ from .. import dates
 from ..models import Fact
 from .not_when import has_score, not_when
 from .state import MAX_CANDIDATES, Item, State, ranked_items, sentence_at
-from .words import FUTURE_AUX, FUTURE_HEADS, NON_EVENT_VERBS, SPEECH_VERBS, WS
+from .words import FUTURE_AUX, FUTURE_HEADS, NON_EVENT_VERBS, SAME_PAST, SPEECH_VERBS, WS
 
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+")
 # in another language the English model's DATE entities are kept only when they hold a year
@@ -56,8 +56,16 @@ def tense_of(tok: Any) -> dates.Tense:
     tense of its own and takes its clause's ("has fluctuated, rising to a high in June from
     $29.75 in March": past; "would leave from March 30, with the third departing from August
     6": future)."""
-    if _earlier(tok):
-        return "past"
+    tok = _first_of_list(tok)  # "scheduled for Friday and Saturday": one direction
+    if _earlier(tok) or _object_of(tok, _SINCE):
+        return "past"  # "its lowest level since April": before now, whatever the verb
+    if _after_speech_verb(tok):
+        return None  # "said on Thursday it would cut rations": the saying's day
+    if tok.dep_ == "poss":
+        return None  # "Monday's announcement": an event named, not the clause's time
+    planned = _planned(tok)
+    if planned is not None:
+        return planned
     verb = _verb_of(tok)
     if verb is None:
         return None
@@ -80,6 +88,96 @@ def tense_of(tok: Any) -> dates.Tense:
     if verb.tag_ == "VBD" or auxes & {"had", "did", "has", "have", "was", "were"}:
         return "past"
     return None
+
+
+_SINCE = frozenset(("since",))
+# the prepositions that give a plan its day ("scheduled for Tuesday", "expected on Monday")
+_PLAN_PREPS = frozenset(("for", "on"))
+# the prepositions that end a state ("closed through Thursday", "open until Friday")
+_UNTIL_PREPS = frozenset(("through", "thru", "until", "till"))
+# the participles and adjectives of a plan or forecast: what they date is ahead
+_PLANNED = frozenset(
+    (
+        "scheduled", "rescheduled", "set", "slated", "planned", "forecast", "forecasted",
+        "expected", "due", "booked", "penciled", "pencilled",
+    )
+)  # fmt: skip
+
+
+def _first_of_list(tok: Any) -> Any:
+    """The first date of the list the date ``tok`` is in ("Friday and [Saturday]"), or
+    ``tok``: a list of days keeps one direction."""
+    for _ in range(5):
+        if tok.dep_ != "conj" or tok.head.ent_type_ not in ("DATE", "TIME"):
+            break
+        tok = tok.head
+    return tok
+
+
+def _object_of(tok: Any, preps: frozenset[str]) -> Any:
+    """The preposition among ``preps`` whose object the date ``tok`` is, or None."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in preps:
+        return tok.head
+    return None
+
+
+def _after_speech_verb(tok: Any) -> bool:
+    """Whether the date ``tok`` follows a speech verb straight or after "on" ("said on
+    Thursday it would cut rations", "announced Monday [that] ..."): the day of the saying,
+    which the parser often hangs on the reported clause's verb (future with "would")."""
+    first = tok.left_edge
+    prep = _object_of(tok, frozenset(("on",)))
+    if prep is not None and prep.i < first.i:
+        first = prep
+    if first.i == 0:
+        return False
+    before = tok.doc[first.i - 1]
+    return bool(before.lower_ in SPEECH_VERBS and before.tag_.startswith("VB"))
+
+
+def _planned(tok: Any) -> dates.Tense:
+    """ "future" for the day a plan or forecast is for, said of the clause's subject ("talks
+    are set for Thursday", "rain is expected on Wednesday night") and for the end of a state
+    that holds now ("schools are closed through Thursday"); "past" for a plan in the past
+    perfect ("had been scheduled for Friday"); else None (no hint here). A past tense of
+    the verb ("the government planned on Friday to pay") dates the planning, and a plan
+    named as a noun's modifier ("surgeries scheduled for Tuesday") is read by
+    :func:`_plan_of_noun`."""
+    head = _plan_head(tok)
+    if head is not None and head.dep_ != "acl":
+        auxes = _auxes(head) | (_auxes(head.head) if head.dep_ == "acomp" else set())
+        return "past" if "had" in auxes else "future"
+    prep = _object_of(tok, _UNTIL_PREPS)
+    if prep is not None and prep.head.tag_.startswith(("VB", "JJ")):
+        head = prep.head
+        auxes = _auxes(head) | (_auxes(head.head) if head.dep_ == "acomp" else set())
+        tags = {head.tag_} | {a.tag_ for a in head.children if a.dep_ in ("aux", "auxpass")}
+        if head.dep_ == "acomp":
+            tags.add(head.head.tag_)
+        if tags & {"VBZ", "VBP"} and not auxes & {"has", "have", "had"}:
+            return "future"
+    return None
+
+
+def _plan_head(tok: Any) -> Any:
+    """The participle or adjective of a plan whose day the date ``tok`` is ("scheduled
+    [for Tuesday]", "expected [on Wednesday night]"), or None. "set on" is left out: "its
+    record high set on Aug. 6" is when the record was set (TimeBank)."""
+    prep = _object_of(_first_of_list(tok), _PLAN_PREPS)
+    if prep is None or prep.head.lower_ not in _PLANNED or prep.head.tag_ not in ("VBN", "JJ"):
+        return None
+    if prep.lower_ == "on" and prep.head.lower_ == "set":
+        return None
+    return prep.head
+
+
+def plan_of_noun(tok: Any) -> bool:
+    """Whether the date ``tok`` is the day of a plan named as a noun's modifier ("312
+    surgeries scheduled for Tuesday had been postponed", "a memorial service planned for
+    Saturday was canceled"): the clause does not tell whether that day is ahead, so it is
+    the nearer one (:func:`briefing.dates.nearer_side`)."""
+    head = _plan_head(tok)
+    return head is not None and head.dep_ == "acl"
 
 
 # a preposition that puts its object before the event of the verb it hangs from
@@ -171,7 +269,11 @@ def _infinitive_tense(verb: Any) -> dates.Tense:
 
 def _singular_subject(verb: Any) -> bool:
     """A third-person singular noun subject: with it a present verb would end in -s, so a
-    VBP tag is the tagger misreading a past of the same form ("hurt", "cut", "set")."""
+    VBP tag is the tagger misreading a past of the same form ("hurt", "cut", "set"). Only
+    such a verb can be misread so: a team's name takes a plural present ("The Thunder host
+    the Suns on Wednesday" is ahead)."""
+    if verb.lower_ not in SAME_PAST:
+        return False  # "The Thunder host the Suns on Wednesday": a past would be "hosted"
     return any(
         c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") and c.lower_ not in ("i", "you")
         for c in verb.children
@@ -238,6 +340,8 @@ def read_date(
             return  # the language's own date words hold it, or no year: not the model's
         read_found(state, pos)
     tense = (headline_tense if title else tense_of)(span.root) if english else None
+    if english and plan_of_noun(span.root):
+        tense = dates.nearer_side(_first_of_list(span.root).text, state.anchor) or tense
     non_event = _non_event(span) if english else False
     start = pos if not title else 0
     after = _range_start(state, span, pos) if english and not title else None

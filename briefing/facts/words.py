@@ -335,7 +335,15 @@ FUTURE_AUX = frozenset(
 
 FUTURE_HEADS = _words(
     "expect expected expects schedule scheduled set due plan plans planned intend intends aim "
-    "aims going prepare prepares hope hopes want wants"
+    "aims going prepare prepares hope hopes want wants forecast forecasts forecasted "
+    "predicted projected slated poised likely"
+)
+
+
+# English verbs whose past is their present form (a closed class of the grammar)
+SAME_PAST = _words(
+    "bet bid broadcast burst cast cost cut fit forecast hit hurt let put quit read rid set "
+    "shed shut slit split spread thrust upset wed"
 )
 
 
