@@ -662,3 +662,66 @@ def test_a_time_of_day_takes_no_day_from_the_other_side_of_the_anchor() -> None:
         "At 9 a.m., it was centred 300 miles offshore."
     )
     assert storm["9 a.m."] == "2025-11-26T09:00"
+
+
+# --- not dates: names, measures, counts and titles ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_date"),
+    [
+        ("The planet, known as LHS 1678 c, is rocky, according to a study out Monday.", "1678"),
+        ("The star lies just 40 light-years from Earth.", "40 light-years"),
+        (
+            "The visitors slipped to 44 for three in the afternoon session.",
+            "three in the afternoon",
+        ),
+        ("Smith made his 12th Test century at Lord's on Friday.", "12th Test century"),
+        ("She told BBC Radio 5's Today programme the plan was sound.", "Today"),
+        ("He was named in the Premier League team of the year.", "the year"),
+        ("The pair won the title for the fourth year running.", "the fourth year running"),
+        ("The union said it was ready to talk at any hour.", "any hour"),
+    ],
+)
+def test_not_a_date(text: str, not_a_date: str) -> None:
+    assert not_a_date not in when(text)
+
+
+def test_the_parts_of_a_stretch_and_a_count_of_occasions_leave_the_day_alone() -> None:
+    found = when("She won the final in 3 hours, 40 minutes on Sunday.")
+    assert found.get("Sunday") == "2025-11-23" and "40 minutes on Sunday" not in found
+    ranked = when("The port was named the busiest in Asia for the ninth time on Tuesday.")
+    assert ranked.get("Tuesday") == "2025-11-25"
+    assert not any("time" in text for text in ranked)
+
+
+def test_a_pronoun_or_the_clause_own_count_is_no_part_of_the_time() -> None:
+    assert "her days ago" not in when('"They should have fired her days ago," he said.')
+    assert "nine that first night" not in when("There were nine that first night, he recalls.")
+
+
+def test_three_quarters_of_a_game_is_no_date() -> None:
+    assert "three quarters" not in when("The Bulls led 91-89 after three quarters.")
+
+
+def test_a_bound_on_a_day_keeps_the_day() -> None:
+    assert when("The tunnel will stay shut until at least Friday.")["at least Friday"] == (
+        "2025-11-28"
+    )
+
+
+def test_today_in_a_quotation_is_the_day_it_was_said() -> None:
+    # published Saturday 29 Nov: the quotation was said on the Friday named before it
+    text = (
+        "The court ruled against the developer on Friday.\n\n"
+        '"Today the town got its park back," said a campaigner.'
+    )
+    assert when(text, dt.date(2025, 11, 29))["Today"] == "2025-11-28"
+    # outside a quotation, "today" is the day of the paper
+    plain = "The court ruled against the developer on Friday. Work stops today."
+    assert when(plain, dt.date(2025, 11, 29))["today"] == "2025-11-29"
+
+
+def test_a_stretch_bought_or_a_ranking_within_the_year_stays() -> None:
+    assert when("The bar charges Rs 299 for fifteen minutes of air.")["fifteen minutes"] == "PT15M"
+    assert when("It marks the first major price cut of the year.")["the year"] == "2025"

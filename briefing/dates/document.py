@@ -32,6 +32,10 @@ _DATE_WORD = re.compile(
 )
 
 
+# the words of a quotation that name the day it was said
+_SAID_TODAY = frozenset(("today", "tonight", "this morning", "this afternoon", "this evening"))
+
+
 def list_items(text: str) -> list[tuple[int, str]]:
     """The items of a span that lists dates, each with its offset in ``text``; the span
     itself when it is one date ("Friday, Oct. 23", "Oct. 23, 1998", "between 1994 and
@@ -84,6 +88,20 @@ class DocumentResolver:
         self.day: str | None = None  # the last value that names a day
         self.sentence: int | None = None  # the sentence of the reference, when told
         self.named_year = False  # whether the reference's text wrote its year
+        self.day_sentence: int | None = None  # the sentence of ``day``, when told
+
+    def _day_said(self, cleaned: str, sentence: int | None) -> str | None:
+        """The day a quotation was said, for its "today" or "tonight": the day named last,
+        in this sentence or the one before, when it is before the anchor ("Norris won on
+        Saturday night. 'The car was unbelievable tonight,' Norris said." in Sunday's
+        paper: Saturday night)."""
+        if cleaned not in _SAID_TODAY or self.day is None or self.anchor is None:
+            return None
+        if sentence is None or self.day_sentence is None:
+            return None
+        if not 0 <= sentence - self.day_sentence <= 1:
+            return None
+        return self.day if dt.date.fromisoformat(self.day) < self.anchor else None
 
     def _same_side(self, tense: Tense) -> bool:
         """Whether a bare time of day ("at 11 a.m.", "in afternoon trading") in a clause of
@@ -107,6 +125,7 @@ class DocumentResolver:
         tense: Tense = None,
         after: str | None = None,
         sentence: int | None = None,
+        quoted: bool = False,
     ) -> str | None:
         """The value of ``text`` (a duration's is ISO 8601, "P3D", or None: it never moves
         the reference), moving the reference when ``text`` names a date of its own.
@@ -124,8 +143,18 @@ class DocumentResolver:
             reference = self.day  # "Tuesday ... in February ... in morning trading"
             if time_of_day_only(cleaned) and not self._same_side(tense):
                 reference = None  # the anchor's day, not another clause's
-        value = self._same_weekday(text, tense) or resolve(
-            text, self.anchor, tense=tense, language=self.language, reference=reference, after=after
+        said = self._day_said(cleaned, sentence) if quoted else None
+        value = (
+            said
+            or self._same_weekday(text, tense)
+            or resolve(
+                text,
+                self.anchor,
+                tense=tense,
+                language=self.language,
+                reference=reference,
+                after=after,
+            )
         )
         if value is not None and sentence is not None and sentence == self.sentence:
             value = self._in_order(text, value)
@@ -135,6 +164,7 @@ class DocumentResolver:
             self.named_year = YEAR_WRITTEN.search(text) is not None
             if re.match(r"\d{4}-\d{2}-\d{2}", value):
                 self.day = value[:10]
+                self.day_sentence = sentence
         return value
 
     def _in_order(self, text: str, value: str) -> str:
@@ -184,10 +214,12 @@ class DocumentResolver:
         tense: Tense = None,
         after: str | None = None,
         sentence: int | None = None,
+        quoted: bool = False,
     ) -> list[Mention]:
         """The span ``text`` at offset ``start`` as ``(start, end, text, value)`` items: one,
         or one per date it lists; a bare day after a day takes its month ("April 24 and
-        25"). ``after``: the start of the range ``text`` ends; ``sentence``: its sentence."""
+        25"). ``after``: the start of the range ``text`` ends; ``sentence``: its sentence;
+        ``quoted``: it is inside a quotation."""
         out: list[Mention] = []
         for offset, raw in list_items(text):
             item = raw.strip()
@@ -200,7 +232,9 @@ class DocumentResolver:
                 value = value if _valid(value) else None
             else:
                 after = after if not out else None
-                value = self.resolve(item, tense=tense, after=after, sentence=sentence)
+                value = self.resolve(
+                    item, tense=tense, after=after, sentence=sentence, quoted=quoted
+                )
             begin = start + offset + lead
             out.append((begin, begin + len(item), item, value))
         return out

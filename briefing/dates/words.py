@@ -74,7 +74,8 @@ _COUNT_RE = (
 )
 
 _LEADING_NOISE = re.compile(
-    r"^(?:(?:on|in|at|by|since|from|until|till|through|during|around|about|of|as of|"
+    r"^(?:(?:at least|at most|no later than|no earlier than|"
+    r"on|in|at|by|since|from|until|till|through|during|around|about|of|as of|"
     r"before|after|almost|nearly|just|approximately|roughly|some|sometime|shortly|"
     # a bound on a count ("more than a year ago", "barely a week ago"): TimeML keeps the
     # value and puts the bound in its mod attribute, which a page does not show

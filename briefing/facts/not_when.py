@@ -26,6 +26,7 @@ import re
 from typing import Any
 
 from .. import dates
+from ..dates import words as dates_words
 
 # a game's score: "2-1", "0–0", "24-17" (two digits at most, so "737-800" is no score), not a
 # range of a count ("10-15 minutes", "3-4 people": a plural noun or a percentage follows)
@@ -67,7 +68,157 @@ def not_when(span: Any, *, game: bool) -> bool:
         or _copyright(span)
         or _rate(span)
         or _generic_part_of_day(span)
+        or _designation(span)
+        or _unit_of_measure(span)
+        or _score_count(span)
+        or _sporting_century(span)
+        or _programme_name(span)
+        or _title_of_the_period(span)
+        or _any_time(span)
+        or (game and _game_periods(span))
     )
+
+
+def _designation(span: Any) -> bool:
+    """A number in a catalogue name ("LHS 1140 c", "GJ 1214 b"): between a name in
+    capitals and a lone letter, or after a capitalised acronym when it is no year of the
+    last two centuries."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) != 1 or not words[0].text.isdigit():
+        return False
+    doc, tok = span.doc, words[0]
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    acronym = (
+        before is not None
+        and before.text.isalpha()
+        and before.text.isupper()
+        and len(before.text) >= 2
+        and before.lower_ not in _ERAS
+        and before.lower_.rstrip(".") not in dates.MONTHS
+    )
+    letter = after is not None and len(after.text) == 1 and after.text.isalpha()
+    return acronym and (letter or not 1800 <= int(tok.text) <= 2199)
+
+
+_ERAS = frozenset(("ad", "bc", "ce", "bce", "fy"))
+_UNITS = frozenset(
+    ("year", "years", "day", "days", "hour", "hours", "minute", "minutes", "week", "weeks")
+)
+# what may join a time unit by a hyphen and keep it time: "four-year", "mid-year"
+_TIME_PREFIXES = frozenset(("mid", "pre", "post", "half", "full", "end", "multi", "late", "early"))
+
+
+def _unit_of_measure(span: Any) -> bool:
+    """A time unit hyphened to a noun or adjective that is no count ("48 light-years",
+    "2,000 man-hours", "400 person-days"): a distance or an amount of work, no time."""
+    doc = span.doc
+    for tok in span:
+        if tok.lower_ not in _UNITS or tok.i < span.start + 2:
+            continue
+        hyphen, word = doc[tok.i - 1], doc[tok.i - 2]
+        if hyphen.text != "-" or word.whitespace_ or hyphen.whitespace_:
+            continue
+        if word.is_alpha and not word.like_num and word.lower_ not in dates_words.CARDINALS:
+            return word.lower_ not in _TIME_PREFIXES and word.lower_ not in _UNITS
+    return False
+
+
+def _score_count(span: Any) -> bool:
+    """A cricket score's wickets ("58 for three [in the morning session]"): a number after
+    "for" that follows a number, and counts no time unit of the span ("Rs 299 for fifteen
+    minutes" is a stretch of time: one of the 90 dev web pages)."""
+    doc = span.doc
+    first = span[0]
+    return bool(
+        first.like_num
+        and not span.start <= first.head.i < span.end  # "299 for [fifteen] minutes" counts
+        and span.start >= 2
+        and doc[span.start - 1].lower_ == "for"
+        and doc[span.start - 2].like_num
+    )
+
+
+def _sporting_century(span: Any) -> bool:
+    """A century of runs ("his 40th Test century", "Root century"): "century" with a
+    possessive or a proper noun before it; a calendar century takes "the" ("the 21st
+    century") or a count ("a century ago")."""
+    for tok in span:
+        if tok.lower_ not in ("century", "centuries", "hundred", "hundreds"):
+            continue
+        if tok.lower_.startswith("hundred") and not any(c.dep_ == "poss" for c in tok.children):
+            continue
+        return any(
+            c.dep_ == "poss" or (c.dep_ == "compound" and c.text[:1].isupper())
+            for c in tok.children
+        )
+    return False
+
+
+def _programme_name(span: Any) -> bool:
+    """ "Today", "Tonight" capitalised inside a sentence before the noun it names ("BBC
+    Radio 4's Today programme", "the Tonight show"): a programme's name."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) != 1 or words[0].lower_ not in ("today", "tonight"):
+        return False
+    tok = words[0]
+    inside = tok.i > tok.sent.start and not tok.doc[tok.i - 1].is_punct
+    return bool(
+        inside
+        and tok.text[:1].isupper()
+        and tok.dep_ in ("compound", "nmod", "amod")
+        and tok.head.i > tok.i
+        and tok.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+# the parts of a stretch of time: "the end of the year", "the rest of the season"
+_PARTS_OF_PERIOD = frozenset(
+    (
+        "end", "start", "beginning", "rest", "remainder", "half", "quarter", "part", "middle",
+        "course", "balance", "bulk", "close", "turn", "height", "depths", "peak", "first",
+        "last", "time", "most", "all", "much", "some", "each", "any", "none", "one", "remainder",
+        "day", "days", "week", "weeks", "month", "months", "night", "nights", "morning",
+        "afternoon", "evening", "hour", "hours", "season", "seasons", "year", "years", "date",
+        "dates", "weekend", "summer", "winter", "spring", "autumn", "fall", "run", "stretch",
+    )
+)  # fmt: skip
+_PERIODS = frozenset(("the year", "the season", "the month", "the week", "the day", "the decade"))
+
+
+def _title_of_the_period(span: Any) -> bool:
+    """An award or a title ("the team of the year", "player of the season", "goal of the
+    month"): "the year" after "of" under a noun that is no part of a stretch of time and
+    is not ranked within it ("the biggest drop of the year" is this year's)."""
+    text = re.sub(r"\s+", " ", span.text.strip().lower())
+    if text not in _PERIODS:
+        return False
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    noun = root.head.head
+    ranked = any(
+        c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" for c in noun.children if c.i < noun.i
+    )  # "the first major price drop of the year", "his sixth goal of the season": this one's
+    return bool(
+        noun.pos_ in ("NOUN", "PROPN") and noun.lower_ not in _PARTS_OF_PERIOD and not ranked
+    )
+
+
+def _any_time(span: Any) -> bool:
+    """ "at any hour", "any day now": no time in particular."""
+    words = [t for t in span if not t.is_punct]
+    return bool(words) and words[0].lower_ == "any" and words[0].dep_ == "det"
+
+
+_GAME_PERIODS = re.compile(
+    r"^(?:all\s+)?(?:two|three|four|2|3|4)\s+(?:quarters|halves|periods|innings)$"
+)
+
+
+def _game_periods(span: Any) -> bool:
+    """ "after three quarters" of a game, in an article that gives a score."""
+    return _GAME_PERIODS.match(re.sub(r"\s+", " ", span.text.strip().lower())) is not None
 
 
 _COPYRIGHT = frozenset(("copyright", "©", "(c)"))

@@ -35,6 +35,14 @@ _ON = re.compile(r"\s+on\s+")
 _RANGE_AFTER = re.compile(r"\s+(?=(?:between|from)\s)")
 
 
+# a count of occasions, no time: "[for] the 13th time", "the third year running"
+_OCCASION = re.compile(
+    r"^(?:the|a|an)\s+(?:\w+\s+)?time$"
+    r"|^(?:the|a|an)\s+\w+\s+(?:year|season)\s+(?:running|in a row)$",
+    re.I,
+)
+
+
 def date_pieces(start: int, text: str) -> list[tuple[int, str]]:
     """ "the quarter ended Sept. 30" is two expressions: "the quarter" and "Sept. 30"; so is
     a stretch of time the model ran into the day it ends ("[their first title in] 108 years
@@ -43,7 +51,9 @@ def date_pieces(start: int, text: str) -> list[tuple[int, str]]:
     m = _ENDED.search(text)
     if m is None:
         m = _ON.search(text) or _RANGE_AFTER.search(text)
-        if m is None or not dates.is_duration(text[: m.start()]):
+        # the last of the stretches before it: "[in] 5 hours, 12 minutes on Sunday"
+        head = text[: m.start()].split(",")[-1] if m is not None else ""
+        if m is None or not (dates.is_duration(head) or _OCCASION.match(head.strip())):
             return [(start, text)]
     return [(start, text[: m.start()]), (start + m.end(), text[m.end() :])]
 
@@ -91,6 +101,7 @@ def tense_of(tok: Any) -> dates.Tense:
 
 
 _SINCE = frozenset(("since",))
+_PRESENT_AUX = frozenset(("is", "are", "am", "'s", "'re", "has", "have"))
 # the prepositions that give a plan its day ("scheduled for Tuesday", "expected on Monday")
 _PLAN_PREPS = frozenset(("for", "on"))
 # the prepositions that end a state ("closed through Thursday", "open until Friday")
@@ -139,14 +150,19 @@ def _planned(tok: Any) -> dates.Tense:
     """ "future" for the day a plan or forecast is for, said of the clause's subject ("talks
     are set for Thursday", "rain is expected on Wednesday night") and for the end of a state
     that holds now ("schools are closed through Thursday"); "past" for a plan in the past
-    perfect ("had been scheduled for Friday"); else None (no hint here). A past tense of
-    the verb ("the government planned on Friday to pay") dates the planning, and a plan
-    named as a noun's modifier ("surgeries scheduled for Tuesday") is read by
-    :func:`_plan_of_noun`."""
+    perfect ("had been scheduled for Friday"); else None (no hint here: "the vote went
+    ahead as planned on April 7", "was scheduled for Monday" may be either side). A past
+    tense of the verb ("the government planned on Friday to pay") dates the planning, and a
+    plan named as a noun's modifier ("surgeries scheduled for Tuesday") is read by
+    :func:`plan_of_noun`."""
     head = _plan_head(tok)
     if head is not None and head.dep_ != "acl":
         auxes = _auxes(head) | (_auxes(head.head) if head.dep_ == "acomp" else set())
-        return "past" if "had" in auxes else "future"
+        if "had" in auxes:
+            return "past"
+        present = head.dep_ == "acomp" and head.head.tag_ in ("VBZ", "VBP")
+        if present or auxes & (_PRESENT_AUX | FUTURE_AUX):
+            return "future"  # the plan as it stands; "was planned", "as planned": no hint
     prep = _object_of(tok, _UNTIL_PREPS)
     if prep is not None and prep.head.tag_.startswith(("VB", "JJ")):
         head = prep.head
@@ -326,6 +342,10 @@ def read_date(
     english = state.language == "en"
     if english and (_judged(span) or not_when(span, game=state.game)):
         return
+    if english:
+        whole, span = span, _trimmed(span)
+        pos += span.start_char - whole.start_char
+        text = WS.sub(" ", span.text).strip()
     # "16:40" + " UTC": the zone the model's TIME entity leaves out, looked for in the next
     # tokens (the whole doc's text, rebuilt per entity, was a fifth of extract_facts' time)
     doc = span.doc
@@ -343,16 +363,45 @@ def read_date(
     if english and plan_of_noun(span.root):
         tense = dates.nearer_side(_first_of_list(span.root).text, state.anchor) or tense
     non_event = _non_event(span) if english else False
+    quoted = english and not title and _quoted(span)
     start = pos if not title else 0
     after = _range_start(state, span, pos) if english and not title else None
     for piece_start, piece in _dates_only(start, raw):
-        read = doc_reader.read(piece_start, piece, tense=tense, after=after, sentence=index)
+        read = doc_reader.read(
+            piece_start, piece, tense=tense, after=after, sentence=index, quoted=quoted
+        )
         for s, _e, item, value in read:
             after = None
             place = s if not title else pos
             _add(state, item, value, label, index, evidence, place, non_event=non_event)
     if not title:
         state.dates_end = max(state.dates_end, end)
+
+
+def _quoted(span: Any) -> bool:
+    """Whether ``span`` is inside a quotation: an odd number of quotation marks before it
+    in its sentence."""
+    before = span.doc[span.sent.start : span.start]
+    marks = sum(1 for t in before if t.text in ('"', "“", "”", "``", "''"))
+    return marks % 2 == 1
+
+
+def _trimmed(span: Any) -> Any:
+    """The model's span without the words before the time that are not part of it: a
+    pronoun ("sacked [her] days ago") or a count that is the clause's own ("There were
+    [eleven] that first morning"), hanging outside the span as the time does."""
+    doc, start = span.doc, span.start
+    while start < span.end - 1:
+        tok = doc[start]
+        outside = [t for t in doc[start + 1 : span.end] if not span.start <= t.head.i < span.end]
+        stray = tok.like_num and not span.start <= tok.head.i < span.end and bool(outside)
+        stray = stray and tok.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")
+        # "ago" takes no possessive: "sacked her days ago" is the object's pronoun
+        pronoun = tok.tag_ == "PRP" or (tok.tag_ == "PRP$" and doc[span.end - 1].lower_ == "ago")
+        if not pronoun and not stray:
+            break
+        start += 1
+    return doc[start : span.end]
 
 
 # the word between a range's two ends: "from 6 p.m. Tuesday [until] noon Thursday"
@@ -508,6 +557,8 @@ def _add(
         # game clocks ("7:14"), phone and ticket numbers. On the 90 dev web pages: 24 such
         # when facts in 13 pages, none a date a reader could use.
         return
+    if value is None and state.language == "en" and _OCCASION.match(text):
+        return  # "the 13th time", "the third year running": how often, not when
     if value is None and state.language == "en" and not _TEMPORAL.search(text):
         # The English model's DATE on a name or product with no time word in it ("Docs",
         # "Quattro", "A350", "1080p 60fps", "CA 90069", "Olympic"): 19 when facts on 18 of
