@@ -1256,3 +1256,64 @@ def test_a_what_line_keeps_a_sum_written_as_one_word() -> None:
     )
     lines = [f.text for f in extract_facts(art).what]
     assert any("€40m" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("title", "line"),
+    [
+        # a trailing attribution is not the event; nor a second clause after a comma
+        ("Rare orchid species spotted in Borneo, botanists say",
+         "Rare orchid species spotted in Borneo"),
+        ("Wheat rises 3% as drought hits crops, port strikes end", "Wheat rises 3%"),
+        # the object, particle and complement stay with the verb
+        ("Celtic confirm signing of Korean midfielder from Ulsan",
+         "Celtic confirm signing of Korean midfielder from Ulsan"),
+        ("Dock workers walk out over unpaid bonuses", "Dock workers walk out over unpaid bonuses"),
+        ("Board votes 5-2 to approve new library wing",
+         "Board votes 5-2 to approve new library wing"),
+        ("Points failure brings Leeds trains to halt in morning peak",
+         "Points failure brings Leeds trains to halt in morning peak"),
+        ("Smith fifty puts Surrey in control of county title decider against Kent",
+         "Smith fifty puts Surrey in control"),
+    ],
+)  # fmt: skip
+def test_a_headline_what_is_its_main_event_whole(title: str, line: str) -> None:
+    text = "The story goes on in the body, which the reader may or may not open today."
+    assert extract_facts(Article(text, title=title)).what[0].text == line
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("A small quake was followed by a far stronger magnitude 6.1 shock on Monday.",
+         "A small quake was followed by a far stronger magnitude 6.1 shock on Monday"),
+        ("Dubai came second for the fourth year running.",
+         "Dubai came second for the fourth year running"),
+        ("The FTSE 100 lost 1.2% to close at 8,100.5 points.",
+         "The FTSE 100 lost 1.2% to close at 8,100.5 points"),
+        # a list keeps its commas; what the object was made to do stays
+        ("A malware attack on Riverside Care forced hospitals in Utah, Idaho and New Mexico to "
+         "divert ambulances.",
+         "A malware attack on Riverside Care forced hospitals in Utah, Idaho and New Mexico to "
+         "divert ambulances"),
+    ],
+)  # fmt: skip
+def test_a_what_line_keeps_its_complement_amount_and_list(text: str, line: str) -> None:
+    assert extract_facts(Article(text)).what[0].text == line
+
+
+def test_a_what_line_is_never_a_dateline_nor_a_quote_s_speech_tag() -> None:
+    for text in (
+        "By Ann Lowe\n\nGLASGOW, Scotland — The Reids have owned Clyde Rope Works for four "
+        "decades, but this month the family split over a £30 million offer.",
+        "PERTH, Jan 4 (AFP) - Steve Smith struck his tenth Test century as Australia "
+        "reached 310 for three on Saturday.\n\nSmith was unbeaten on 121.",
+    ):
+        whats = [f.text for f in extract_facts(Article(text)).what]
+        assert not any(w.split()[0].isupper() for w in whats), whats
+    tagged = (
+        '"I accept the blame for this mistake," Patel wrote in her letter to the board. '
+        "Patel stepped down as chair of the trust on Friday."
+    )
+    whats = [f.text for f in extract_facts(Article(tagged)).what]
+    assert not any("wrote" in w for w in whats), whats

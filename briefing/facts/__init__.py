@@ -152,11 +152,15 @@ def date_mentions(
     return tuple(found)
 
 
-# "LONDON --", "SEATTLE, Wash. (Reuters) -", "Kabul (AFP) —": a place, then a dash.
+# "LONDON --", "SEATTLE, Wash. (Reuters) -", "Kabul (AFP) —", "BRISBANE, Dec 5 (AFP) -": a
+# place (and the day), then a dash.
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-    r"(?:,\s*[A-Z][\w.']+(?: [A-Z][\w.']+)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[—–-])\s"
+    r"(?:,\s*[A-Z][\w.']+(?: [A-Z][\w.']+| \d{1,2})?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[—–-])\s"
 )
+
+# a byline paragraph above the dateline: "By Laura Benning\n\nLEEDS, England — ..."
+_BYLINE_FIRST = re.compile(r"^\s*By [A-Z][^\n]{1,80}\n\s*\n")
 
 
 # "PUNE:", "NEW DELHI (PTI):": a city in capitals, then a colon (Indian and Pakistani
@@ -170,6 +174,11 @@ _COLON_DATELINE = re.compile(
 
 def _dateline_end(text: str) -> int:
     """Where the dateline at the start of ``text`` ends (0: none)."""
+    byline = _BYLINE_FIRST.match(text[:200])
+    if byline:
+        m = _DATELINE.match(text[byline.end() : byline.end() + 200])
+        if m:
+            return byline.end() + m.end()
     m = _DATELINE.match(text[:200])
     if m:
         return m.end()

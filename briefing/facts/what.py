@@ -33,7 +33,7 @@ def headline_statement(segments: list[Any]) -> str | None:
             if k >= 2 and tok.lower_ in CIRCUMSTANTIAL and tok.tag_ in ("IN", "RB"):
                 tokens = tokens[:k]
                 break
-        while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in ("IN", "CC", "DT", "TO")):
+        while tokens and (_loose_end(tokens[-1]) or tokens[-1].tag_ in ("IN", "CC", "DT", "TO")):
             tokens.pop()
         while tokens and tokens[0].is_punct:
             tokens.pop(0)
@@ -100,7 +100,7 @@ def read_title_what(state: State, title: str, doc: Any) -> None:
     statement of the event. A question states nothing ("Does Marie Yovanovitch Have a Net
     Worth of $17 Million?", "Opinion | Is Football Violence a Crime?": 4 of the 90 dev web
     pages, each shown as a What line): the body's clauses answer instead."""
-    segments = [s for s in headline_segments(doc) if not _asks(s)]
+    segments = [_before_trailing_clause(s) for s in headline_segments(doc) if not _asks(s)]
     for segment in segments:
         found = _event(segment, doc, headline=True)
         if found is not None:
@@ -111,6 +111,34 @@ def read_title_what(state: State, title: str, doc: Any) -> None:
     statement = headline_statement(segments)
     if statement:
         state.what.append(Item(statement, None, title, None, 1.0, "TITLE", -1))
+
+
+def _before_trailing_clause(segment: Any) -> Any:
+    """A headline segment without the clause after its last comma when that clause holds
+    the parse's root and the words before it hold a verb of their own: an attribution
+    ("New flu strain found in Cambodia, scientists say") or a second, lesser event ("Oil
+    jumps 4% as OPEC+ extends cuts, Red Sea attacks resume"); the headline's event comes
+    first. A clause after the comma without a subject of its own ("strengthens to Category
+    4, takes aim at Florida", "crashes near Kathmandu, killing 41") hangs off the first
+    verb and leaves the segment whole."""
+    commas = [t.i for t in segment if t.text == "," and t.i - segment.start >= 3]
+    if not commas:
+        return segment
+    cut = commas[-1]
+    after = segment.doc[cut + 1 : segment.end]
+    roots = [t for t in after if t.head.i == t.i or not (segment.start <= t.head.i < segment.end)]
+    clause = any(
+        t.tag_.startswith("VB")
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > cut for c in t.children)
+        for t in roots
+    )
+    before = segment.doc[segment.start : cut]
+    quoted = _quote_mark(segment[0]) or _quote_mark(segment.doc[cut + 1])
+    # a verb that states (not "Parise heating up, scores twice as Wild beat Sabres")
+    stated = any(t.tag_ in ("VBZ", "VBP", "VBD", "VBN") for t in before)
+    if clause and stated and not quoted:  # not "'We had issues,' exec says"
+        return before
+    return segment
 
 
 # "This is not the first time": a pronoun and a copula state no event; never a "what".
@@ -155,6 +183,8 @@ def _event(
         return None
     if quoted and any(a <= verb.idx < b for a, b in quoted):
         return None
+    if full and quoted and _tags_a_quote(verb, quoted):
+        return None  # '"I take full responsibility," Rayner wrote in her letter': a speech tag
     keep: list[Any] = []
     subjects = _subjects(verb, span)
     if (headline or full) and not subjects:
@@ -168,7 +198,7 @@ def _event(
         return None
     if subjects:
         keep += _trimmed(subjects[0], 8)
-    keep += [verb] + [c for c in verb.children if c.dep_ in _VERB_GROUP]
+    keep += [verb] + [c for c in verb.children if c.dep_ in _VERB_GROUP or _particle(c, verb)]
     objects = [
         c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i and not _bare_clause(c)
     ]
@@ -177,9 +207,20 @@ def _event(
         # object: "A Man Developed 'Feather Duvet Lung' After ...", "Bedding Gave Him
         # ‘Feather Duvet Lung’" (3 headlines of the dev pages ended at the verb)
         objects += [c for c in verb.children if c.i > verb.i and _quoted_noun(c)]
-    if not objects:
-        # an amount is what a verb of change moved by: "Shares fell 3.1%", "rose 12 points"
-        objects += [c for c in verb.children if c.i > verb.i and _amount(c)]
+    # an amount is what a verb of change moved by: "Shares fell 3.1%", "rose 12 points",
+    # also before a clause that goes on ("lost 1.56% to end at 6,538.76 points"); a rank
+    # is where one came ("came second for the third year")
+    amounts = [c for c in verb.children if c.i > verb.i and (_amount(c) or _rank(c, verb))]
+    if amounts and (not objects or objects[0].dep_ in ("xcomp", "ccomp")):
+        objects = (
+            [c for c in objects if c.i < amounts[0].i]
+            + [amounts[0]]
+            + [c for c in objects if c.i > amounts[0].i]
+        )
+    if not objects and verb.dep_ in ("compound", "amod") and verb.head.i > verb.i:
+        # a verb the parse read into a noun compound is its object's verb: "Celtic confirm
+        # signing of Japanese forward" (root "signing", "confirm" a compound of it)
+        keep += [t for t in _trimmed(verb.head, 12) if t.i > verb.i]
     preps = [
         c
         for c in verb.children
@@ -197,6 +238,17 @@ def _event(
         # chief executive", "declared the man dead"; without it the line says the opposite
         # or nothing ("Nadal keeps Spain").
         for extra in objects[1:]:
+            if (
+                extra.dep_ == "xcomp"
+                and extra.tag_.startswith("VB")
+                and obj.dep_ in ("dobj", "npadvmod", "advmod")
+            ):
+                # what the object is made to do or be: "forces the network to divert
+                # ambulances", "brings trains to a halt", "lost 1.56% to end at ..."
+                words = _trimmed(extra, 8)
+                if not _dangles(words[-1]):
+                    keep += words
+                continue
             if extra.dep_ in ("oprd", "acomp"):
                 words = _trimmed(extra, 12)
                 if len(words) <= 4:
@@ -206,20 +258,38 @@ def _event(
                 # else a long complement ("save for a few meaningful throwback
                 # features"): its head alone would end the line mid-phrase ("... save")
         after = [p for p in preps if p.i > obj.i]
-        if after and len(list(after[0].subtree)) <= 5 and after[0].i <= max(t.i for t in keep) + 2:
+        near = bool(after) and after[0].i <= max(t.i for t in keep) + 2
+        if near and len(list(after[0].subtree)) <= 5:
             keep += _trimmed(after[0], 5)
+        elif near and headline:
+            # a headline's verb and object need their place phrase, even a long one, cut
+            # to its noun: "Root century puts England in control [of second Test]"; not a
+            # time ("win World Series for first time in 108 years"), nor a verb ("pleads
+            # guilty to threatening [to kill ...]")
+            words = _trimmed(after[0], 3)
+            timed = any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in words)
+            if len(words) > 1 and not timed and words[-1].tag_.startswith("NN"):
+                keep += words
     elif preps:
         keep += _trimmed(preps[0], 8)
+    if not preps and all(_amount(c) for c in objects):
+        # nothing but a tally before "to" + verb: the infinitive is what was decided
+        # ("Council votes 7-4 to approve the plan", read as a purpose clause)
+        decided = [c for c in verb.children if c.i > verb.i and _to_infinitive(c)]
+        if decided:
+            words = _trimmed(decided[0], 8)
+            if not _dangles(words[-1]):
+                keep += words
     if full and (
         subjects[0].dep_ == "expl"
         or subjects[0].lower_ in _EMPTY_SUBJECTS
         or not (objects or preps)
     ):
         return None
-    tokens = _whole_words(
-        sorted({t.i: t for t in keep if span.start <= t.i < span.end}.values(), key=lambda t: t.i),
-        span,
-    )
+    # the dateline is no part of the clause ("TURIN, Italy (Reuters) - Jannik Sinner saved",
+    # whose "TURIN" the parse made a word of the subject's name)
+    keep = [t for t in keep if span.start <= t.i < span.end and not (full and t.idx < dateline)]
+    tokens = _whole_words(sorted({t.i: t for t in keep}.values(), key=lambda t: t.i), span)
     if quoted and _quotes_a_clause(tokens, quoted):
         return None  # 'A spokesperson said "we have received an inquiry ..."': their words
     tokens = [t for t in tokens if not _quote_mark(t)]
@@ -227,6 +297,8 @@ def _event(
     # a hyphen stays only inside a word kept whole ("6-4"), never left by a dropped
     # apposition ("Rep. David McKinley, R-W.Va., visited" -> not "McKinley - visited")
     tokens = [t for t in tokens if not (t.is_punct and _glued(t)) or {t.i - 1, t.i + 1} <= kept]
+    # a list's comma stays only between two words kept ("Apple, pay" lost the rest)
+    tokens = [t for t in tokens if t.text != "," or {t.i - 1, t.i + 1} <= kept]
     while tokens and (_loose_end(tokens[-1]) or tokens[-1].tag_ in ("IN", "CC", "DT", "TO")):
         tokens.pop()
     while tokens and tokens[0].is_punct:
@@ -250,6 +322,14 @@ def _event(
     return text, stem(verb.lower_)
 
 
+def _tags_a_quote(verb: Any, quoted: list[tuple[int, int]]) -> bool:
+    """Whether ``verb`` is a speech verb whose reported clause is quoted speech."""
+    return verb.lower_ in SPEECH_VERBS and any(
+        c.dep_ in ("ccomp", "parataxis") and any(a <= c.idx < b for a, b in quoted)
+        for c in verb.children
+    )
+
+
 def _bare_clause(tok: Any) -> bool:
     """A clausal complement with nothing of its own, a parse fragment: "UN warns of
     'catastrophic' winter … as fighting spreads" hung "spreads" off "warns" ("UN warns
@@ -270,7 +350,38 @@ def _amount(tok: Any) -> bool:
         and (
             tok.ent_type_ in ("PERCENT", "MONEY", "QUANTITY")
             or any(c.dep_ == "nummod" for c in tok.children)
+            or tok.tag_ == "CD"  # a vote or a score: "votes 7-4"
         )
+    )
+
+
+def _to_infinitive(tok: Any) -> bool:
+    """A clause of "to" and a bare verb hung off a verb ("votes 7-4 to approve")."""
+    return bool(
+        tok.dep_ in ("advcl", "xcomp")
+        and tok.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    )
+
+
+def _rank(tok: Any, verb: Any) -> bool:
+    """An ordinal right after the verb, the place one came or finished: "came second",
+    "finished third" (the parse hangs it off the verb as an adverb)."""
+    return bool(tok.i == verb.i + 1 and tok.dep_ == "advmod" and tok.ent_type_ == "ORDINAL")
+
+
+# the adverbs that make a phrasal verb with the verb before them ("walk out", "set up",
+# "called off"): a closed class, which the small model often tags RB, not RP
+_PARTICLES = frozenset(("out", "off", "up", "down", "away", "back", "over"))
+
+
+def _particle(tok: Any, verb: Any) -> bool:
+    """A verb's particle the parse read as an adverb, right after it: "walk out"."""
+    return bool(
+        tok.i == verb.i + 1
+        and tok.dep_ == "advmod"
+        and tok.lower_ in _PARTICLES
+        and not tok.n_lefts
     )
 
 
@@ -406,6 +517,22 @@ def _trimmed(tok: Any, limit: int) -> list[Any]:
     return kept
 
 
+def _lists(comma: Any) -> bool:
+    """Whether a comma opens a list's next item (a conjunct, or a word of one)."""
+    if comma.i + 1 >= len(comma.doc):
+        return False
+    nxt = comma.doc[comma.i + 1]
+    return any(t.dep_ == "conj" for t in (nxt, *nxt.ancestors) if t.i > comma.i)
+
+
+def _set_off(tok: Any) -> bool:
+    """Whether an apposition is set off from its head ("Smith, 44,", "X and an extensive
+    fair"); a parse may call a name or number run on right after its head noun an
+    apposition ("magnitude 5.4 tremor", "my friend Helen", "carrier Emirates Airline")."""
+    first = min(t.i for t in tok.subtree)
+    return bool(first == 0 or tok.doc[first - 1].i != tok.head.i or tok.doc[first].tag_ == "DT")
+
+
 def _dangles(tok: Any) -> bool:
     """Whether a phrase ending on ``tok`` stops before what it needs ("for", "including",
     "the", "and")."""
@@ -413,8 +540,9 @@ def _dangles(tok: Any) -> bool:
 
 
 def _words_in(tokens: list[Any]) -> int:
-    """How many words ``tokens`` hold: a hyphen inside a word ("15-inch") is none."""
-    return sum(1 for t in tokens if not (t.is_punct and _glued(t)))
+    """How many words ``tokens`` hold: a hyphen inside a word ("15-inch") is none, nor the
+    comma of a list."""
+    return sum(1 for t in tokens if not (t.is_punct and (_glued(t) or t.text == ",")))
 
 
 def _loose_end(tok: Any) -> bool:
@@ -425,6 +553,8 @@ def _loose_end(tok: Any) -> bool:
 def _dropped(tok: Any, top: Any) -> bool:
     if tok.dep_ == "punct" and _glued(tok):
         return False  # the hyphen of "6-4" or "al-Sharaa": part of the word, not a break
+    if tok.text == "," and _lists(tok):
+        return False  # the comma of a list: "in Texas, Oklahoma and New Mexico"
     while tok.i != top.i:
         if tok.dep_ == "cc" and any(c.dep_ == "conj" for c in tok.head.children):
             tok = tok.head  # the "and" of "he and Trump" joins the phrase's own parts
@@ -432,8 +562,8 @@ def _dropped(tok: Any, top: Any) -> bool:
         if tok.dep_ == "mark" and tok.lower_ in ("whether", "if"):
             tok = tok.head  # "will decide whether to cut the fee": not a decision made
             continue
-        if tok.dep_ in _DROP_DEPS:
-            return True
+        if tok.dep_ in _DROP_DEPS and (tok.dep_ != "appos" or _set_off(tok)):
+            return True  # but a noun run on without a comma: "magnitude 5.4 tremor"
         tok = tok.head
     return False
 
