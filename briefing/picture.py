@@ -270,14 +270,16 @@ def event_label(sentence: str, date_text: str, limit: int = 60) -> str:
     so they are never made.
     """
     text = " ".join(sentence.split())
-    own = _own_clause(text, date_text)
+    own = _own_clause(_inline_quotes(text), date_text)
     if own is not None:  # "Pre-orders open today, and the device ships on July 15"
         return shorten(own[0].upper() + own[1:], limit)
-    if date_text:
+    aside = _past_aside(text, date_text)
+    if aside is not None:  # "Robert Smith, the chairman, told shareholders on Tuesday ..."
+        return shorten(_paired_quotes(aside), limit)
+    if date_text and not _complement(text, date_text):
         # Only a date at a clause's edge goes ("… fell sharply on Tuesday."); one inside a
         # phrase ("Tuesday's announcement", "for the March 21 call") stays, verbatim.
-        edge = r"(?=\s*(?:[,;:.!?)–—]|$))"
-        text = re.sub(_date_phrase(date_text) + edge, " ", text, count=1, flags=re.I)
+        text = re.sub(_date_phrase(date_text) + _EDGE, " ", text, count=1, flags=re.I)
         text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)  # "local time (0117 GMT)" less its time
         text = re.sub(r"\s+(?=[,;:.!?])", "", " ".join(text.split()))
         text = re.sub(r"([,;:])[,;:]+", r"\1", text)
@@ -296,6 +298,99 @@ def event_label(sentence: str, date_text: str, limit: int = 60) -> str:
     return shorten(_paired_quotes(label), limit)
 
 
+# a quotation opened inside a clause, right after a word of it: 'the club was "not
+# bluffing."' (the label stopped at the mark: "Sherman said that the club was")
+_INLINE_QUOTE = re.compile(r'(?<=[a-z] )["“]([^"“”]{1,80}?[.!?]?)["”](?=\s*$)')
+
+
+def _inline_quotes(text: str) -> str:
+    """``text`` with the marks of quotations that run on inside a clause taken out."""
+    return _INLINE_QUOTE.sub(r"\1", text)
+
+
+# the verb "be" right before the date: the date is what the clause says ("The last fatal
+# crash was in August 2013"); without it the label ends on "was"
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+$", re.I)
+
+
+def _complement(text: str, date_text: str) -> bool:
+    """Whether the date is the complement of "be" (it stays in the label)."""
+    at = _date_at(text, date_text)
+    if at < 0:
+        return False
+    before = text[:at]
+    bare = re.sub(r"\b(?:in|on|at|during)\s+(?:the\s+)?$", "", before, flags=re.I)
+    return bare != before and bool(_BE_BEFORE.search(bare))
+
+
+# an aside about the subject before it: a relative clause ("X, who scored ..., will"), a
+# description ("Robert Smith, the 71-year-old chairman, told"), an age ("Smith, 44,
+# said") or a participle ("The telescope, launched on ..., is")
+_RELATIVE = re.compile(r"^(?:who|which|whose|whom|where|that)\b")
+# a sentence's opening that is no subject: a preposition, a conjunction or an adverb of time
+_ADVERBIAL = re.compile(
+    r"^(?:at|in|on|for|after|before|during|when|while|if|as|since|until|with|by|from|to|"
+    r"of|about|beyond|according|despite|under|over|amid|among|against|like|unlike|"
+    r"following|including|per|via|within|without|although|though|because|"
+    r"now|then|today|yesterday|still|yet|so|but|and|also|here|there)\b",
+    re.I,
+)
+_ASIDE = re.compile(r"^\s*(?:who|which|whose|whom|the|a|an|\d+|[a-z]+ed)\s")
+
+
+def _past_aside(text: str, date_text: str) -> str | None:
+    """The label of a sentence that opens with its subject and an aside set off by commas
+    ("Robert Smith, the 71-year-old chairman, told shareholders on Tuesday ...", "The
+    24-year-old, who scored 17 goals last season, will join on July 1"): the subject
+    with the clause the date sits in, the main clause ("Robert Smith told shareholders
+    ...") or the aside ("The Australian, who led the standings by 34 points ..."); never a
+    label that starts with the aside's relative pronoun or the main clause's bare verb."""
+    if date_text:  # the date's own commas break no clause ("launched on Dec. 25, 2021,")
+        date_text = " ".join(date_text.split())
+        text = text.replace(date_text, date_text.replace(",", ""), 1)
+        date_text = date_text.replace(",", "")
+    spans = _clauses(text)
+    if len(spans) < 3 or text[spans[0][1] : spans[0][1] + 1] != ",":
+        return None
+    (a0, b0), (a1, b1), (a2, _b2) = spans[:3]
+    subject, aside = text[a0:b0].strip(), text[a1:b1].strip()
+    if (
+        text[b1 : b1 + 1] != ","
+        or not subject[:1].isupper()
+        or len(subject.split()) > 5
+        or not _ASIDE.match(aside + " ")
+    ):
+        return None
+    rest_words = text[a2:].split()
+    if (
+        not rest_words
+        or not rest_words[0][:1].islower()
+        or rest_words[0] in _OPENING_LINKS
+        or _RELATIVE.match(rest_words[0])
+    ):
+        return None  # the third part is no main clause's verb ("X, Y, and Z")
+    at = _date_at(text, date_text)
+    if 0 <= at < b0 or _ADVERBIAL.match(subject):
+        return None  # "Last month, a judge ...", "At the hearing, the two witnesses, ..."
+    phrase = _date_phrase(date_text) if date_text else None
+    if a1 <= at < b1:
+        # the aside dates the subject: "The Australian, who led the standings ... in
+        # August", "The telescope, launched on Dec. 25, 2021"
+        bare = aside if phrase is None else re.sub(phrase + _EDGE, " ", aside, count=1, flags=re.I)
+        kept = _trim_end(bare.split())
+        return f"{subject}, {' '.join(kept)}" if kept else None
+    rest = text[a2:]
+    if phrase is not None and at >= a2:
+        rest = re.sub(phrase + _EDGE, " ", rest, count=1, flags=re.I)
+    words = _trim_end(" ".join(rest.split()).strip(" .!?,;:|–—-").split())
+    return f"{subject} {' '.join(words)}" if len(words) >= 2 else None
+
+
+# Only a date at a clause's edge goes ("… fell sharply on Tuesday."); one inside a phrase
+# ("Tuesday's announcement", "married for two years when") stays, verbatim.
+_EDGE = r"(?=\s*(?:[,;:.!?)–—]|$))"
+
+
 def _paired_quotes(label: str) -> str:
     """``label`` without quotation marks whose partners the cut left out ('Without new money,
     our pipeline breaks," said WFP …': the label starts inside the quotation)."""
@@ -307,6 +402,14 @@ def _paired_quotes(label: str) -> str:
 
 
 _JOINED_CLAUSE = re.compile(r"^\s*(?:and|but|while|whereas)\s", re.I)
+# a joined clause without a subject of its own opens on an auxiliary verb
+_NO_SUBJECT = re.compile(
+    r"^\s*(?:and|but)\s+(?:was|were|is|are|has|had|have|will|would|could|can|may|might|"
+    r"should|did|does)\b",
+    re.I,
+)
+# a name opening the sentence: two or more capitalised words ("Hurricane Milton")
+_NAME_AT_START = re.compile(r"^(?:[A-Z][\w.'’-]*\s+)+?[A-Z][\w.'’-]*(?=\s+[a-z])")
 
 
 def _own_clause(text: str, date_text: str) -> str | None:
@@ -325,7 +428,16 @@ def _own_clause(text: str, date_text: str) -> str | None:
     clause = text[a:b]
     if k > 0 and not _JOINED_CLAUSE.match(clause):
         return None
-    rest = re.sub(_date_phrase(date_text), " ", clause, count=1, flags=re.I)
+    if k > 0 and _NO_SUBJECT.match(clause):
+        # "..., and was forecast to make landfall late Thursday": the verb shares the
+        # sentence's subject, a name at its start ("Hurricane Milton"), or no label here
+        name = _NAME_AT_START.match(text)
+        if name is None:
+            return None
+        clause = name.group(0) + " " + _JOINED_CLAUSE.sub("", clause, count=1)
+    rest = clause
+    if not _complement(text, date_text):
+        rest = re.sub(_date_phrase(date_text), " ", clause, count=1, flags=re.I)
     words = _trim_opening(rest.split())
     enough = 3 if k > 0 else 2
     return " ".join(words).strip(" .!?,;:|–—-") if len(words) >= enough else None

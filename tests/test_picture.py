@@ -224,3 +224,33 @@ def test_a_baseline_a_figure_is_compared_with_is_no_event_and_one_time_is_one_po
         ]
     )
     assert [p.start for p in points] == [dt.date(2025, 10, 1), dt.date(2025, 11, 24)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "label"),
+    [
+        # the subject, not the aside after it nor the main clause's bare verb
+        ("Maria Lopez, the 58-year-old founder, told investors on Monday that sales had doubled.",
+         "Monday", "Maria Lopez told investors on Monday that sales had doubled"),
+        ("Harbor Clinics, which runs six surgeries, first spotted the breach on May 4.",
+         "May 4", "Harbor Clinics first spotted the breach"),
+        ("The winger, who scored 12 goals in Serie A last season, will arrive on June 30.",
+         "June 30", "The winger will arrive"),
+        # the date in the aside: the aside is the event, with its subject
+        ("The Kenyan, who led the race by 40 seconds in March, has not won since.",
+         "March", "The Kenyan, who led the race by 40 seconds"),
+        # a verb sharing the sentence's subject takes the name that opens the sentence
+        ("Storm Alina weakened over land on Monday, and was expected to reach Bergen late Tuesday.",
+         "late Tuesday", "Storm Alina was expected to reach Bergen"),
+        # the date a form of "be" states stays
+        ("The last serious derailment on the line was in June 2011, when a freight train "
+         "overturned.", "June 2011", "The last serious derailment on the line was in June 2011"),
+    ],
+)  # fmt: skip
+def test_event_label_is_a_clause_with_its_subject(sentence: str, date: str, label: str) -> None:
+    assert event_label(sentence, date, limit=200) == label
+
+
+def test_event_label_keeps_a_quotation_that_ends_its_clause() -> None:
+    label = event_label('Jones said in May that the deal was "off the table."', "May", limit=200)
+    assert "off the table" in label
