@@ -136,3 +136,25 @@ def test_an_embedded_post_s_signature_dash_is_no_part_of_a_name() -> None:
         "(@Wriggy) November 8, 2016. Wriglesworth said the bars were too small."
     )
     assert "David Wriglesworth" in who and not any(name.startswith("-") for name in who)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # two persons side by side, the second from a name's particle, are one name
+        ("Saudi Energy Minister Prince Abdulaziz bin Salman said output would stay flat "
+         "through June.", "Prince Abdulaziz bin Salman"),
+        # a first name the model left out of the person
+        ('"Visibility was poor," said Pradeep Adhikari, the airport\u2019s duty manager.',
+         "Pradeep Adhikari"),
+        # initials are no photo credit
+        ("Governor JB Pritzker signed the budget bill on Friday evening.", "JB Pritzker"),
+        # a group's name around "for"
+        ("The US Agency for International Development flew tents and water to the island.",
+         "US Agency for International Development"),
+    ],
+)  # fmt: skip
+def test_a_name_the_model_split_or_cut_is_one_actor(text: str, name: str) -> None:
+    names = [f.text for f in extract_facts(text).who]
+    assert name in names, names
+    assert not [n for n in names if n != name and (n in name)], names

@@ -103,8 +103,10 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
             start += 1  # "[hunt] Jedi", "[older] MacBook Pro"
         if label in ("PERSON", "ORG"):
             end = _owner_end(doc, start, end)  # "Twilio[’s Media Streams]"
+        if extend and label == "PERSON":
+            start = _given_name_before(doc, start, end)  # "said [Pradeep] Adhikari"
         found.append([start, end, fixed_label(doc[start:end], label)])
-    for start, end, label in _joined_dates(doc, found):
+    for start, end, label in _joined_dates(doc, _joined_names(doc, found)):
         yield Labelled(doc[start:end], label)
 
 
@@ -464,6 +466,76 @@ def _clock_before(doc: Any, start: int) -> int:
 # a range's first word opens an expression of its own: "[for a week] [between 2013 and
 # 2015]" joined read as the list "a week between 2013" and "2015"
 _RANGE_OPENERS = frozenset(("between", "from"))
+
+
+def _given_name_before(doc: Any, start: int, end: int) -> int:
+    """Where a person's name starts when the model kept only the surname ("said Pradeep
+    [Adhikari]"): a capitalised proper noun right before it, in no entity, that the name
+    takes as a compound."""
+    head = doc[end - 1]
+    if end - start > 1:
+        return start  # "Kory Honea": a full name already
+    if (
+        start - 1 > doc[start].sent.start
+        and doc[start - 2].is_lower  # "said Pradeep Adhikari", not "Rival Lowe" opening
+        and doc[start - 1].tag_ == "NNP"
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].head.i == head.i
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].text[:1].isupper()
+        and not doc[start - 1].text.isupper()
+        and not is_title_word(doc[start - 1].text)
+    ):
+        start -= 1
+    return start
+
+
+def _joined_names(doc: Any, found: list[list[Any]]) -> list[list[Any]]:
+    """One name the model split in two: two persons side by side, the second from a
+    name's particle ("Prince Abdulaziz" + "bin Salman"); a first name read as a group
+    before a person's surname that takes it as a compound ("Domantas" + "Sabonis"); a
+    group's name around "for" or "of" ("US Agency" + "for" + "International
+    Development")."""
+    out: list[list[Any]] = []
+    for item in found:
+        if out:
+            prev = out[-1]
+            gap = doc[prev[1] : item[0]]
+            merged = _one_name(doc, prev, item, gap)
+            if merged is not None:
+                out[-1] = [prev[0], item[1], merged]
+                continue
+        out.append(item)
+    return out
+
+
+def _one_name(doc: Any, prev: list[Any], item: list[Any], gap: Any) -> str | None:
+    """The label of ``prev`` and ``item`` read as one name, or None."""
+    if doc[prev[1] - 1].is_punct or not doc[prev[1] - 1].whitespace_:
+        return None
+    if is_title_word(doc[prev[1] - 1].text):
+        return None  # "Butte County Sheriff" + "Kory Honea": a role, then the person
+    if not len(gap) and prev[2] == "PERSON" == item[2] and doc[item[0]].text[:1].islower():
+        return "PERSON"  # the second opens on a name's particle: "bin", "al", "van", "de"
+    if (
+        not len(gap)
+        and item[2] == "PERSON"
+        and prev[2] == "ORG"
+        and prev[1] - prev[0] == 1
+        and item[1] - item[0] == 1  # a first name and a surname, not "Amazon" + "Echo Dot"
+        and doc[prev[0]].tag_ == "NNP"
+        and doc[prev[0]].dep_ == "compound"
+        and item[0] <= doc[prev[0]].head.i < item[1]
+    ):
+        return "PERSON"
+    if (
+        len(gap) == 1
+        and gap[0].lower_ in ("for", "of")
+        and prev[2] == "ORG" == item[2]
+        and all(t.text[:1].isupper() for t in doc[item[0] : item[1]] if t.is_alpha)
+    ):
+        return "ORG"
+    return None
 
 
 def _joined_dates(doc: Any, found: list[list[Any]]) -> list[list[Any]]:

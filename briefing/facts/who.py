@@ -226,8 +226,14 @@ def _clean_name(name: str, label: str) -> str:
     name = re.sub(r"^(?:anti|pro|ex|non)-", "", name, flags=re.I)
     words = name.split()
     if label == "PERSON":
+        # a credit is a word ("GETTY", "AFP"); two capitals before a surname alone are the
+        # person's initials ("JD Vance")
         while (
-            len(words) > 1 and words[0].isupper() and len(words[0]) > 1 and not words[1].isupper()
+            len(words) > 1
+            and words[0].isupper()
+            and (len(words[0]) > 2 or len(words) > 2)
+            and len(words[0]) > 1
+            and not words[1].isupper()
         ):
             words = words[1:]
     return " ".join(words)
