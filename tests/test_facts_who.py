@@ -158,3 +158,26 @@ def test_a_name_the_model_split_or_cut_is_one_actor(text: str, name: str) -> Non
     names = [f.text for f in extract_facts(text).who]
     assert name in names, names
     assert not [n for n in names if n != name and (n in name)], names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # the state a governor governs stays before the title
+        ("Nebraska Gov. Jim Pillen said crews were clearing the roads.", "Jim Pillen",
+         "Nebraska Gov."),
+        # a hyphenated title the parse split is whole
+        ("Tomas Berg, the co-founder of collapsed crypto lender Nordcoin, was convicted on "
+         "Monday.", "Tomas Berg", "co-founder of collapsed crypto lender Nordcoin"),
+    ],
+)  # fmt: skip
+def test_a_role_is_read_whole_and_in_order(text: str, name: str, role: str) -> None:
+    assert _who(text).get(name) == role
+
+
+def test_a_role_never_comes_from_the_sentence_before() -> None:
+    text = (
+        "The prime minister named Lisa Nandy as culture secretary. Pat McFadden takes over "
+        "at the work and pensions department."
+    )
+    assert _who(text).get("Pat McFadden") is None

@@ -36,6 +36,8 @@ def _title_first(role: str) -> str:
     titles: list[str] = []
     while len(words) > 1 and words[-1].endswith(".") and is_title_word(words[-1]):
         titles.insert(0, words.pop())
+    if titles and all(w[:1].isupper() for w in words):
+        return role  # the place or body the title is of: "Oklahoma Gov."
     return f"{' '.join(titles)}, {' '.join(words)}" if titles else role
 
 
@@ -86,12 +88,15 @@ def _cut_role(doc: Any, i: int) -> bool:
 
 
 def _abbreviation_dot(doc: Any, i: int) -> bool:
-    """A full stop glued to a title before it: the "." of "Brig.-Gen."."""
+    """A full stop glued to an abbreviated title before it: the "." of "Brig.-Gen."; not
+    the full stop of a sentence that ends on a title ("appointing Cooper as foreign
+    secretary. Steve Reed replaces ...")."""
     return bool(
         doc[i].text == "."
         and i > 0
         and not doc[i - 1].whitespace_
         and is_title_word(doc[i - 1].text)
+        and len(re.split(r"[.\-]", doc[i - 1].text)[-1]) <= 5
     )
 
 
@@ -107,6 +112,10 @@ def _appositive_role(span: Any) -> str | None:
             if child.ent_type_ == "PERSON" or child.like_num:
                 continue
             toks = [t for t in child.subtree if not _inside_clause(t, child)]
+            # a hyphenated word the parse split into appositions: "co" + "-" + "founder"
+            for other in root.children:
+                if other.dep_ == "appos" and other.i > child.i and not _apart(toks, other):
+                    toks += [t for t in other.subtree if not _inside_clause(t, other)]
             if 0 < len(toks) <= 12:
                 return join_tokens(toks)
     if root.dep_ == "appos" and root.head.i < span.start and root.head.tag_ == "NN":
@@ -115,6 +124,13 @@ def _appositive_role(span: Any) -> str | None:
         if 0 < len(toks) <= 12:
             return join_tokens(toks)
     return None
+
+
+def _apart(toks: list[Any], other: Any) -> bool:
+    """Whether a space or a token lies between the last of ``toks`` and ``other``'s phrase."""
+    first = min(t.i for t in other.subtree)
+    last = max(t.i for t in toks)
+    return first != last + 1 or bool(other.doc[last].whitespace_)
 
 
 def _inside_clause(tok: Any, top: Any) -> bool:
