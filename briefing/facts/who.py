@@ -401,6 +401,7 @@ def _canonical_name(cluster: _Cluster) -> str:
 
 
 def who_facts(state: State, clusters: list[_Cluster]) -> tuple[Fact, ...]:
+    text = " ".join(s.text for s in state.spans)
     people = [c for c in clusters if c.label in ("PERSON", "ORG")]
     if not people:
         people = [c for c in clusters if c.label == "NORP"]
@@ -419,6 +420,8 @@ def who_facts(state: State, clusters: list[_Cluster]) -> tuple[Fact, ...]:
             # "Pune's metro" after the dateline "PUNE:"
             continue
         if any(_a_thing(m.key, cluster.label) for m in cluster.members):
+            continue
+        if cluster.label == "PERSON" and _not_a_person(cluster, text):
             continue
         votes = sum((m.label_votes for m in cluster.members), Counter())
         if cluster.label == "ORG" and 2 * votes[PRODUCT] >= votes["ORG"]:
@@ -464,6 +467,34 @@ def _a_thing(key: str, label: str) -> bool:
     if words[0].isdigit() and len(words) > 1:
         return True  # "2011 Rugby World Cup", "7 Habits of Highly Effective People"
     return any(_MODEL_CODE.match(w) for w in words)
+
+
+# The head of a name is its last word: a name ending on a thing or a place is no person
+# ("James Webb Space Telescope", "Steve Jobs Theater", "Changi Airport"); not the place
+# words that are also surnames ("Ellen Park", "Tom Hall", "Sally Field")
+_THING_HEADS = frozenset(
+    (
+        "telescope", "theater", "theatre", "observatory", "satellite", "rover", "spacecraft",
+        "airport", "stadium", "arena", "museum", "hotel", "cathedral", "embassy",
+        "consulate", "courthouse", "capitol", "mall",
+    )
+)  # fmt: skip
+# a storm is named after the word for it: "Hurricane Milton", "Storm Ciarán"
+_STORM_BEFORE = r"\b(?:hurricane|storm|typhoon|cyclone)\s+"
+
+
+def _not_a_person(cluster: _Cluster, text: str) -> bool:
+    """Whether a name the model read as a person's names a thing, a place or a storm."""
+    for member in cluster.members:
+        words = name_tokens(member.key)
+        if len(words) > 1 and words[-1] in _THING_HEADS:
+            return True
+    return any(
+        re.match(_STORM_BEFORE, surface, re.I)  # "Storm Idris" read whole as a person
+        or re.search(_STORM_BEFORE + re.escape(surface) + r"\b", text, re.I)
+        for member in cluster.members
+        for surface in member.surfaces
+    )
 
 
 def not_places(clusters: list[_Cluster]) -> tuple[frozenset[str], Counter[str]]:
