@@ -9,6 +9,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import BriefingError, InputError
@@ -18,7 +19,7 @@ from .cluster import related_clusters
 from .dedup import Thresholds, _lead, canonical_url, core_version, near_duplicate_groups
 from .genre import feed_likeness, news_likeness
 from .rank import RankWeights, rank_stories
-from .window import feed_key, real_sentences
+from .window import Window, feed_key, in_window, make_window, parse_window, real_sentences
 
 #: Below this many articles the digest briefs them in this process (a pool costs a model
 #: load per worker, about two seconds).
@@ -299,11 +300,16 @@ def _brief_all(
     return out
 
 
-def _articles_of(items: Iterable[object]) -> tuple[list[Article], int]:
+def _articles_of(
+    items: Iterable[object], on_error: Callable[[int, Any, BriefingError], None] | None = None
+) -> tuple[list[Article], int]:
     """The Articles that ``items`` give: an Article as it is, a path or URL loaded as
     :func:`briefing.brief` loads it (every article of a folder, feed or JSONL file); and
     how many feed or folder entries could not be read (a title-only entry, say). An input
-    that cannot be read at all, or a string naming no input, raises."""
+    that cannot be read at all is reported to ``on_error(position, input, error)`` (its
+    position among ``items``, the path or URL as given) and counted, as the CLI reports a
+    bad input and keeps the good ones; with no ``on_error`` it raises. A string naming no
+    input raises."""
     from ..load import load_many
     from ..load.feeds import EmptyFeed
     from ..pipeline import names_an_input
@@ -321,7 +327,11 @@ def _articles_of(items: Iterable[object]) -> tuple[list[Article], int]:
                 elif isinstance(loaded.error, EmptyFeed):
                     continue
                 elif loaded.name == name:  # the input itself, not one of its entries
-                    raise InputError(f"digest(): {loaded.error}")
+                    error = InputError(f"digest(): {loaded.error}")
+                    if on_error is None:
+                        raise error
+                    on_error(i, item, error)
+                    unread += 1
                 else:
                     unread += 1
         else:  # a text is refused: a path mistyped would become an article of one line
@@ -330,6 +340,31 @@ def _articles_of(items: Iterable[object]) -> tuple[list[Article], int]:
                 "pass briefing.Article(text) for a text, or an existing path or a URL"
             )
     return out, unread
+
+
+def _window(day: dt.date, window: str | None) -> Window | None:
+    """The span ``window`` (as the CLI's ``--window``: 24h, 36h, 7d, all) names up to the
+    end of ``day``; None for None."""
+    if window is None:
+        return None
+    try:
+        span = parse_window(window)
+    except BriefingError as err:
+        raise InputError(f"digest(): window={window!r}: {str(err).split(': ', 1)[-1]}") from None
+    return make_window(day, span, None, explicit=True)
+
+
+def _in_window(articles: list[Article], span: Window) -> tuple[list[Article], dict[str, int]]:
+    """The articles ``span`` covers, undated ones kept; how many were older or newer."""
+    kept: list[Article] = []
+    left: dict[str, int] = defaultdict(int)
+    for article in articles:
+        where = in_window(article.published, span)
+        if where in ("older", "newer"):
+            left[where] += 1
+        else:
+            kept.append(article)
+    return kept, dict(left)
 
 
 def digest(
@@ -347,8 +382,9 @@ def digest(
     thresholds: Thresholds | None = None,
     weights: RankWeights | None = None,
     models: Mapping[str, str] | None = None,
-    on_error: Callable[[int, Article, BriefingError], None] | None = None,
+    on_error: Callable[[int, Any, BriefingError], None] | None = None,
     progress: Callable[[], None] | None = None,
+    window: str | None = None,
 ) -> Digest:
     """A digest of many articles: near-copies merged, related ones clustered, stories ranked.
 
@@ -361,7 +397,14 @@ def digest(
     cores), or on a Dask cluster when ``dask`` names one (an address, or ``"local"``).
     An article that fails, or has no text, is skipped: ``on_error(position,
     article, error)`` hears of it and it counts in ``Digest.skipped`` (plus ``skipped``
-    items the caller already dropped). ``date`` (default today) labels the digest;
+    items the caller already dropped). A path or URL that cannot be read at all is
+    reported the same way, ``on_error(position in articles, the path or URL as given,
+    error)``, and the other inputs are still digested, as the CLI does; with no
+    ``on_error`` it raises InputError. ``window`` is the CLI's ``--window`` (``"24h"``,
+    ``"36h"``, ``"7d"``, ``"all"``): only articles published in that span up to the end of
+    ``date`` are digested (undated ones kept), the others counted in ``Digest.left_out``;
+    None (the default) takes every article, as ``all`` does (the CLI's default, since
+    the last digest, needs its history). ``date`` (default today) labels the digest;
     ``max_stories`` keeps the best N stories; ``progress()`` is called once per article.
 
     Each article's language (``Article.language``, detected when None) picks its
@@ -372,6 +415,7 @@ def digest(
     from ..lang import detect
 
     day = _digest_day(date, "digest")
+    span = _window(day, window)
     usable: list[Article] = []
     positions: list[int] = []
     failed = 0
@@ -382,8 +426,11 @@ def digest(
             f"digest(): {type(articles).__name__} given; pass a list of briefing.Article"
             " or of paths"
         )
-    articles, unread = _articles_of(articles)
+    articles, unread = _articles_of(articles, on_error)
     failed += unread
+    left_out: dict[str, int] = {}
+    if span is not None:
+        articles, left_out = _in_window(articles, span)
     for i, article in enumerate(articles):
         if article.text.strip():
             if article.language is None:
@@ -416,7 +463,7 @@ def digest(
         progress=progress,
     )
     items = [(positions[k], b) for k, b in briefed]
-    return _assemble(
+    made = _assemble(
         items,
         day,
         max_stories=max_stories,
@@ -425,3 +472,6 @@ def digest(
         thresholds=thresholds or Thresholds(),
         weights=weights,
     )
+    if span is None:
+        return made
+    return replace(made, left_out=tuple(sorted(left_out.items())), window=span.label)

@@ -1,0 +1,66 @@
+"""``briefing.digest`` called from a script: a bad input among good ones, the window."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import briefing
+from briefing import Article
+
+DAY = dt.date(2030, 5, 14)
+
+FERRY = (
+    "A passenger ferry ran aground near the island of Holmvik on Tuesday morning, and all 140 "
+    "people on board were brought ashore by lifeboat crews. The coast guard said the vessel "
+    "struck a sandbank in thick fog about two kilometres from the harbour. Captain Ole Brandt "
+    "told reporters that nobody had been hurt and that the hull was not leaking."
+)
+MARKET = (
+    "The covered market in Dunmore reopened on Tuesday after a two-year restoration that cost "
+    "the council 4.2 million pounds. Stallholders said footfall on the first morning was "
+    "higher than before the closure, and the council plans late opening on Fridays."
+)
+
+
+def _feed(path: Path, title: str, text: str) -> Path:
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Holmvik Post</title>'
+        f"<item><title>{title}</title><link>https://post.example/a</link>"
+        f"<pubDate>Tue, 14 May 2030 08:00:00 GMT</pubDate><description>{text}</description>"
+        "</item></channel></rss>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_bad_input_is_reported_to_on_error_and_the_good_ones_kept(tmp_path: Path) -> None:
+    good = _feed(tmp_path / "good.xml", "Ferry runs aground", FERRY)
+    bad = tmp_path / "broken.rss"
+    bad.write_text("<html><body><p>Service unavailable</p></body></html>", encoding="utf-8")
+    seen: list[tuple[int, Any, str]] = []
+    d = briefing.digest(
+        [str(bad), good], date=DAY, on_error=lambda i, a, e: seen.append((i, a, str(e)))
+    )
+    assert [s.title for s in d.stories] == ["Ferry runs aground"]
+    assert d.skipped == 1
+    [(position, item, message)] = seen
+    assert position == 0 and item == str(bad) and "broken.rss" in message
+    with pytest.raises(briefing.BriefingError, match=r"broken\.rss"):  # no on_error: raised
+        briefing.digest([str(bad), good], date=DAY)
+
+
+def test_window_keeps_what_the_cli_window_keeps() -> None:
+    new = Article(FERRY, title="Ferry", published=DAY)
+    old = Article(MARKET, title="Market", published=DAY - dt.timedelta(days=3))
+    undated = Article(MARKET.replace("Dunmore", "Kilbride"), title="Kilbride market")
+    d = briefing.digest([new, old, undated], date=DAY, window="24h")
+    assert sorted(s.title for s in d.stories) == ["Ferry", "Kilbride market"]
+    assert dict(d.left_out) == {"older": 1} and d.window == "24h"
+    assert len(briefing.digest([new, old], date=DAY, window="7d").stories) == 2
+    assert len(briefing.digest([new, old], date=DAY).stories) == 2  # default: every article
+    with pytest.raises(briefing.BriefingError, match=r"^digest\(\): window='3x'"):
+        briefing.digest([new], date=DAY, window="3x")
