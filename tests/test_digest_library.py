@@ -64,3 +64,15 @@ def test_window_keeps_what_the_cli_window_keeps() -> None:
     assert len(briefing.digest([new, old], date=DAY).stories) == 2  # default: every article
     with pytest.raises(briefing.BriefingError, match=r"^digest\(\): window='3x'"):
         briefing.digest([new], date=DAY, window="3x")
+
+
+def test_a_file_named_by_its_date_is_dated_by_its_name(tmp_path: Path) -> None:
+    named = tmp_path / "2030-05-13-ferry-aground.md"
+    named.write_text(f"# Ferry runs aground\n\n{FERRY}\n", encoding="utf-8")
+    stamped = tmp_path / "2030-05-13-market.txt"
+    stamped.write_text(f"Market reopens\n\nPublished May 10, 2030\n\n{MARKET}\n", encoding="utf-8")
+    plain = tmp_path / "2030-99-99-market.txt"  # no real date: undated
+    plain.write_text(f"Market reopens\n\n{MARKET}\n", encoding="utf-8")
+    assert briefing.load(named).published == dt.date(2030, 5, 13)
+    assert briefing.load(stamped).published == dt.date(2030, 5, 10)  # its own date first
+    assert briefing.load(plain).published is None

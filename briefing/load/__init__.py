@@ -65,6 +65,7 @@ from .fetch import (
 from .files import (
     check_exists,
     folder_entries,
+    name_date,
     no_article_files,
     open_checked,
     path_kind,
@@ -416,6 +417,17 @@ def _single(document: Document, cap: int) -> Article:
 
 
 def _article(document: Document) -> Article:
+    """The article of a document; a local file that gives no date is dated by its name
+    (:func:`~.files.name_date`)."""
+    article = _read_article(document)
+    if article.published is None and document.url is None and document.name != STDIN_NAME:
+        day = name_date(document.name)
+        if day is not None:
+            article = replace(article, published=day)
+    return article
+
+
+def _read_article(document: Document) -> Article:
     problem = binary_error(document.name, document.raw)
     if problem is not None:
         raise problem

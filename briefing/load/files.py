@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import os
+import re
 import shlex
 import stat
 import sys
@@ -31,6 +33,24 @@ EXTENSIONS = {
     ".atom": "feed",
     ".rdf": "feed",
 }
+
+
+# a file named by its date first, as static-site generators name posts: pelican's default
+# FILENAME_METADATA "(?P<date>\d{4}-\d{2}-\d{2}).*", Jekyll's "YYYY-MM-DD-title.md"
+_NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
+
+
+def name_date(name: str) -> dt.date | None:
+    """The date a file's name opens with ("2026-11-26-harbour-vote.md": 26 November 2026),
+    as pelican and Jekyll date a post by its file name; None when the name opens with no
+    real date. A file's modification time never dates it (a copy or a checkout changes it)."""
+    match = _NAME_DATE.match(Path(name).name)
+    if match is None:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:  # 2026-13-40
+        return None
 
 
 def check_exists(path: Path, name: str) -> None:
