@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +77,20 @@ def test_a_file_named_by_its_date_is_dated_by_its_name(tmp_path: Path) -> None:
     assert briefing.load(named).published == dt.date(2030, 5, 13)
     assert briefing.load(stamped).published == dt.date(2030, 5, 10)  # its own date first
     assert briefing.load(plain).published is None
+
+
+def test_a_very_long_title_is_cut_on_the_page_and_kept_whole_elsewhere() -> None:
+    from briefing.digest import from_briefings, render_digest_html, render_digest_markdown
+    from briefing.models import Briefing, Facts, Headline, Sentence
+    from briefing.render.digest import PageCut
+
+    long_title = "Ferry aground near Holmvik " + " ".join(f"and clause{n} of it" for n in range(60))
+    article = Article(FERRY, title=long_title, published=DAY, source="Holmvik Post")
+    summary = (Sentence(FERRY.split(". ")[0] + ".", 0, 1.0),)
+    d = from_briefings([Briefing(article, long_title, summary, Facts())], DAY)
+    d = replace(d, headlines=(Headline(long_title, "https://post.example/h", "Post", None),))
+    page = render_digest_html(d, cut=PageCut(stories=1, long=1))
+    shown = page.split('title="', 1)[1].split(">", 1)[1].split("<", 1)[0]
+    assert shown.endswith("…") and len(shown) <= 160 and shown.startswith("Ferry aground")
+    assert page.count(f'title="{long_title}"') == 2  # the story and the headline keep it
+    assert long_title in render_digest_markdown(d) and long_title in render_digest_html(d)

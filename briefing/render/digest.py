@@ -63,6 +63,17 @@ def _best(summary: tuple[Sentence, ...], limit: int) -> tuple[Sentence, ...]:
 PAGE_SENTENCE_CHARS = 420
 
 
+#: On the page, a longer title (a story's or a headline's) is cut at a word with "…": a
+#: feed's 500-character "title" would fill seven lines; the Markdown, the JSON and the
+#: link's tooltip keep it whole.
+PAGE_TITLE_CHARS = 160
+
+
+def _page_title(title: str, cut: PageCut | None) -> str:
+    text = " ".join(title.split())
+    return text if cut is None else shorten(text, PAGE_TITLE_CHARS)
+
+
 def _clip(text: str, cut: PageCut | None) -> str:
     if cut is None or len(text) <= PAGE_SENTENCE_CHARS:
         return text
@@ -135,7 +146,8 @@ def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
                 "number": number,
                 "content": content_attrs(s.language),
                 "language": _language(s.language),
-                "title": " ".join(s.title.split()) or "Untitled",
+                "title": _page_title(s.title, cut) or "Untitled",
+                "full_title": " ".join(s.title.split()) or "Untitled",
                 "summary": [_clip(x.text, cut) for x in _best(s.summary, sentences)],
                 "facts": [
                     (labels[kind], [_fact_text(f, kind) for f in getattr(s, kind)])
@@ -165,7 +177,13 @@ def _context(d: Digest, cut: PageCut | None) -> dict[str, Any]:
         "empty": "" if d.stories else empty_reason(d),
         # feed links only ever reach a page through link_url: http(s), inert in a link
         "headlines": [
-            {"title": h.title, "url": link_url(h.url), "source": h.source} for h in d.headlines
+            {
+                "title": _page_title(h.title, cut),
+                "full_title": " ".join(h.title.split()),
+                "url": link_url(h.url),
+                "source": h.source,
+            }
+            for h in d.headlines
         ],
         "total": len(d.stories),
         "more": len(d.stories) - count,
