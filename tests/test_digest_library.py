@@ -94,3 +94,31 @@ def test_a_very_long_title_is_cut_on_the_page_and_kept_whole_elsewhere() -> None
     assert shown.endswith("…") and len(shown) <= 160 and shown.startswith("Ferry aground")
     assert page.count(f'title="{long_title}"') == 2  # the story and the headline keep it
     assert long_title in render_digest_markdown(d) and long_title in render_digest_html(d)
+
+
+def test_a_feed_entry_title_loses_the_channel_title_joined_to_it(tmp_path: Path) -> None:
+    items = "".join(
+        f"<item><title>{t}</title><link>https://gull.example/{n}</link>"
+        f"<description>{FERRY}</description></item>"
+        for n, t in enumerate(
+            [
+                "Ferry runs aground off Holmvik - The Gull Gazette",
+                "Market reopens in Dunmore | the gull gazette",
+                "Ferry - The Gull Gazette",  # one word would be left: kept
+                "The Gull Gazette - readers write in",  # a leading name is not a join
+            ]
+        )
+    )
+    feed = tmp_path / "gull.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>The Gull Gazette</title>'
+        f"{items}</channel></rss>",
+        encoding="utf-8",
+    )
+    titles = [x.article.title for x in briefing.load_many([feed]) if x.article]
+    assert titles == [
+        "Ferry runs aground off Holmvik",
+        "Market reopens in Dunmore",
+        "Ferry - The Gull Gazette",
+        "The Gull Gazette - readers write in",
+    ]

@@ -13,7 +13,7 @@ from ..errors import BriefingError, InputError
 from ..models import Article
 from ..text import normalize_text
 from .document import Document, Loaded, make_article
-from .html import html_to_text
+from .html import html_to_text, without_site_name
 from .jsonfeed import json_feed
 from .platform import only_platform
 
@@ -200,6 +200,10 @@ def _article_from_entry(
     fetch_linked: bool,
 ) -> Article:
     title = _plain(entry.get("title"), entry.get("title_detail"))
+    if title and source:
+        # "Crews contain blaze - Valley Daily" in the feed "Valley Daily": the site is
+        # the entry's source, not part of its headline
+        title = without_site_name(title, source, leading=False)
     link = entry.get("link") or None
     published = _entry_date(entry)
     text = _entry_text(entry)

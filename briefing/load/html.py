@@ -192,15 +192,22 @@ def _title_and_site(
         if len(parts) == 2 and len(others) == 1:
             return title, others[0]
         return title, None
-    name = re.escape(site.strip())
-    for pattern in (
-        rf"(?:{_TITLE_SEPARATOR}){name}\s*$",
-        rf"^\s*{name}(?:{_TITLE_SEPARATOR}|:\s+)",
-    ):
+    return without_site_name(title, site), site
+
+
+def without_site_name(title: str, site: str, *, leading: bool = True) -> str:
+    """``title`` without the site's name joined to its end ("Best tech gadgets of 2019 |
+    ZDNet", "Crews contain blaze - Valley Daily") or, when ``leading``, its start ("ZDNet |
+    …", "ZDNet: …"); unchanged when fewer than two words would be left."""
+    name = re.escape(" ".join(site.split()))
+    patterns = [rf"(?:{_TITLE_SEPARATOR}){name}\s*$"]
+    if leading:
+        patterns.append(rf"^\s*{name}(?:{_TITLE_SEPARATOR}|:\s+)")
+    for pattern in patterns:
         bare = re.sub(pattern, "", title, flags=re.IGNORECASE).strip()
         if bare != title.strip() and len(bare.split()) >= 2:
-            return bare, site
-    return title, site
+            return bare
+    return title
 
 
 def _repair_tree(tree: Any) -> None:
