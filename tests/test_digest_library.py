@@ -122,3 +122,26 @@ def test_a_feed_entry_title_loses_the_channel_title_joined_to_it(tmp_path: Path)
         "Ferry - The Gull Gazette",
         "The Gull Gazette - readers write in",
     ]
+
+
+def test_an_html_page_named_as_a_feed_says_so(tmp_path: Path) -> None:
+    page = tmp_path / "gull.rss"
+    page.write_text("<html><body><h1>502 Bad Gateway</h1></body></html>", encoding="utf-8")
+    [item] = briefing.load_many([page])
+    message = str(item.error)
+    assert "not an RSS or Atom feed" in message and "save the article" not in message
+
+
+def test_opml_file_urls_are_local_paths(tmp_path: Path) -> None:
+    from briefing.load.opml import read_opml
+
+    (tmp_path / "my feeds").mkdir()
+    feed = _feed(tmp_path / "my feeds" / "gull.xml", "Ferry", FERRY)
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><body>'
+        f'<outline type="rss" xmlUrl="{feed.as_uri()}"/>'
+        '<outline type="rss" xmlUrl="https://gull.example/feed"/></body></opml>',
+        encoding="utf-8",
+    )
+    assert read_opml(opml) == [str(feed), "https://gull.example/feed"]

@@ -419,7 +419,15 @@ def _single(document: Document, cap: int) -> Article:
 def _article(document: Document) -> Article:
     """The article of a document; a local file that gives no date is dated by its name
     (:func:`~.files.name_date`)."""
-    article = _read_article(document)
+    try:
+        article = _read_article(document)
+    except InputError as err:
+        if not document.feed_named:
+            raise
+        raise InputError(
+            f"{document.name}: an HTML page, not an RSS or Atom feed (it holds no article "
+            "either); check the feed's address and download the feed again"
+        ) from err
     if article.published is None and document.url is None and document.name != STDIN_NAME:
         day = name_date(document.name)
         if day is not None:

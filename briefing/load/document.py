@@ -46,6 +46,9 @@ class Document:
     url: str | None = None
     charset: str | None = None
     content_type: str | None = None
+    #: named as a feed (.rss, .atom, .xml) but an HTML page: an error page where a feed was
+    #: expected, unless the page holds an article
+    feed_named: bool = False
 
     @property
     def host(self) -> str | None:

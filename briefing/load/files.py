@@ -203,8 +203,8 @@ def read_document(path: Path, name: str, kind: str, compressed: bool, cap: int) 
         raise _unreadable(name, err) from None
     if kind == "sniff":
         kind = sniff(raw)
-    elif kind == "feed":
-        kind = "html" if sniff(raw) == "html" else "feed"
+    elif kind == "feed" and sniff(raw) == "html":
+        return Document(name, "html", raw, feed_named=True)
     return Document(name, kind, raw)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from ..errors import InputError
 from .document import max_bytes as size_cap
@@ -18,7 +20,8 @@ def read_opml(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> 
 
     Nested folders (outlines inside outlines) are read too. Every ``xmlUrl`` is kept as
     written, so ``load_many`` can report a broken one as that input's error, except that
-    a relative path ("markets.json") is taken from the OPML file's folder, as a link in a
+    a ``file://`` URL is read as the local path it names and a relative path
+    ("markets.json") is taken from the OPML file's folder, as a link in a
     page is from the page's. A file that is not OPML, or subscribes to nothing, raises
     InputError. Nothing is downloaded.
     """
@@ -37,6 +40,9 @@ def read_opml(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> 
     urls: list[str] = []
     for feed in parsed.get("feeds", []):
         url = str(feed.get("url") or "").strip()
+        if url.lower().startswith("file:"):
+            # a feed saved on this machine: its path, read as any local input
+            url = url2pathname(urlsplit(url).path)
         if url and not _SCHEME.match(url) and not os.path.isabs(url):
             url = os.path.join(os.path.dirname(name), url)
         if url and url not in urls:
