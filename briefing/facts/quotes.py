@@ -119,7 +119,7 @@ def read_quotes(
         return
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     for qs, qe in found:
-        quote = _INNER_COMMA.sub(r"\1", text[qs:qe].strip().rstrip(",").rstrip())
+        quote = text[qs:qe].strip().rstrip(",").rstrip()
         if len(state.quotes) >= MAX_CANDIDATES:
             return
         index = sentence_at(state.starts, offset + qs)
@@ -176,9 +176,6 @@ def _standalone(text: str, qs: int, qe: int) -> bool:
     return _INNER_SENTENCE.search(text, qs, qe) is not None
 
 
-# A comma inside a quotation's closing single mark ("... or 'a boondoggle,'"): the
-# sentence's comma, dropped as after a double quotation.
-_INNER_COMMA = re.compile(r",\s*(['’])$")
 # Japanese marks what is said with the particle と after the quotation ('「…」と述べた');
 # a Chinese or Japanese quotation holding a sentence's end is a sentence of its own
 _CJK_SPEECH = re.compile("と")

@@ -63,23 +63,11 @@ def find_speaker(
     speaker's label (PERSON, ORG or NOUN): the speech verb's subject, else the person named
     nearest, else the noun phrase that describes the speaker."""
     speaker, label = _speaker(state, verb, offset, qs)
-    if speaker is None and _described(verb):
-        return None, None  # a description that fits no one: no one, never the nearest name
     if speaker is None:
         speaker, label = _nearest_person(state, offset + qs, offset + qe)
     if speaker is None:
         speaker, label = _described_speaker(verb, qs, qe)
     return speaker, label
-
-
-def _described(verb: Any) -> bool:
-    """Whether the speech verb's subject describes a person without naming one."""
-    if verb is None or verb.lower_ == "according":
-        return False
-    subjects = _subjects(verb)
-    if not subjects:
-        return age_before(verb) is not None
-    return description(subjects[0]) is not None
 
 
 def _speaker(state: State, verb: Any, offset: int, qs: int) -> tuple[str | None, str | None]:
