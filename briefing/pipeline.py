@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import InputError, wrong_type
 from .models import Article, Briefing
+from .notes import without_notes
 
 #: brief() analyses at most this many characters (about 25,000 words, far beyond any news
 #: story), sentences and paragraphs (``briefing.nlp``'s bounds), cut at a paragraph or
@@ -41,7 +42,7 @@ def as_article(source: Article | str | os.PathLike[str], call: str = "brief") ->
     """An Article from an Article, a path or URL (loaded), or a plain text string; an
     InputError naming ``call`` for anything else."""
     if isinstance(source, Article):
-        return source
+        return without_notes(source)  # as load() leaves them out of what it reads
     if not isinstance(source, str | os.PathLike):
         raise wrong_type(
             call,
@@ -59,7 +60,7 @@ def as_article(source: Article | str | os.PathLike[str], call: str = "brief") ->
         return load(source)
     if not source.strip():
         raise InputError("the article text is empty; pass a non-empty text, a path or a URL")
-    return Article(source)
+    return without_notes(Article(source))
 
 
 def brief(

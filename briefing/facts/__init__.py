@@ -31,6 +31,7 @@ from ..lang import NO_MODEL, detect, model_for
 from ..lexicon import NEWS_AGENCIES
 from ..models import Article, Facts, Sentence, as_date
 from ..nlp import analysis_cut, parse
+from ..notes import without_notes
 from ..text import split_sentences
 from .described import read_described
 from .entities import Labelled, facility, fixed_entities
@@ -131,9 +132,10 @@ def date_mentions(
     """Every date/time expression of the text as ``(start, end, text, value)``, in order.
 
     The same reading ``extract_facts`` ranks (spaCy DATE/TIME entities, repaired, resolved
-    against ``published``), unranked and unmerged; for evaluation against TIMEX3 spans.
+    against ``published``), unranked and unmerged; for evaluation against TIMEX3 spans, so
+    offsets are in the text as given, notes included.
     """
-    art = _as_article(article)
+    art = _as_article(article, notes=True)
     anchor = _as_anchor(published if published is not None else art.published)
     spans = split_sentences(art.text)
     found = []
@@ -186,11 +188,13 @@ def _dateline_end(text: str) -> int:
     return m.end() if m and known_place(name_key(m["city"].title())) else 0
 
 
-def _as_article(article: Article | str) -> Article:
+def _as_article(article: Article | str, notes: bool = False) -> Article:
+    """``article`` as an Article, without its notes (credits, bylines: no actor, no place)
+    unless ``notes``."""
     if isinstance(article, Article):
-        return article
+        return article if notes else without_notes(article)
     if isinstance(article, str):
-        return Article(article)
+        return Article(article) if notes else without_notes(Article(article))
     raise wrong_type(
         "extract_facts",
         "an Article or text",

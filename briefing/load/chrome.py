@@ -17,6 +17,14 @@ from dataclasses import dataclass, replace
 
 from markdown_it.token import Token
 
+from ..notes import (
+    DATE_LINE as _DATE_LINE,
+    PUBLISHED as _PUBLISHED,
+    STAMPED as _STAMPED,
+    byline as _byline,
+    date_of as _date_of,
+)
+
 __all__ = ["Block", "Chrome", "markdown_blocks", "strip_chrome", "text_blocks"]
 
 
@@ -159,31 +167,6 @@ _NAME_END = re.compile(
 _SENTENCE_MARK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
 
-_BY = re.compile(
-    r"^\W*(?:(?:interview|words|text|story|reporting|written|photos?)\s+)?by\s+(?=\S)",
-    re.IGNORECASE,
-)
-_BY_GLUE = frozenset(("and", "&", "in", "for", "of", "the", "staff", "at"))
-_BY_ROLE = re.compile(r",|\s(?:in|for|at)\s")  # "Jane Roe, Staff Writer", "Jane Roe in Paris"
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATE = (
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
-)
-# a time may come first: "Updated 8:40 PM GMT, November 29, 2026"
-_CLOCK_FIRST = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?,?\s+)?"
-_DATE_LINE = re.compile(
-    rf"^\W*(?:(?:first\s+)?(?:published|posted|updated|last updated)(?:\s+on)?\s*:?\s*)?"
-    rf"{_CLOCK_FIRST}({_DATE})\W*$",
-    re.IGNORECASE,
-)
-_PUBLISHED = re.compile(r"^\W*(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
-_STAMPED = re.compile(r"^\W*(?:first\s+|last\s+)?(?:published|posted|updated)\b", re.I)
 _RELATED = re.compile(
     r"^\W*(?:related(?: (?:stories|articles|coverage|content|links|reading))?|read more"
     r"|read next|see also|also read|more (?:from|on|in|stories|like this)\b[^:.!?]{0,40}"
@@ -198,43 +181,6 @@ _BIO = re.compile(
 )
 _TOP = 4  # the byline and date lines are among the first blocks
 _BIO_REACH = 3  # the bio line is among the first or last three paragraphs
-
-
-def _byline(line: str) -> str | None:
-    """The author of a byline ("By Jane Roe, Staff Writer | November 27, 2026", "Interview
-    by Jane Roe"): "by", then capitalised names and glue words, then optionally a date
-    after a "|"; None for anything else."""
-    start = _BY.match(line)
-    if start is None:
-        return None
-    names, *rest = line[start.end() :].split("|")
-    tokens = [t.strip(".,;*") for t in names.split()]
-    tokens = [t for t in tokens if t]
-    if not 0 < len(tokens) <= 12 or tokens[0].lower() in _BY_GLUE:
-        return None
-    if not all(t[0].isupper() or t.lower() in _BY_GLUE for t in tokens):
-        return None
-    if any(part.strip() and _DATE_LINE.match(part) is None for part in rest):
-        return None
-    return _BY_ROLE.split(names.strip(" *"))[0].strip(" *")
-
-
-def _date_of(line: str) -> dt.date | None:
-    """The date a date line gives, when it has a year ("November 27, 2026", "27 Nov 2026",
-    "2026-11-27")."""
-    match = _DATE_LINE.match(line)
-    if match is None:
-        return None
-    text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", match.group(1))
-    text = re.sub(r"^\w+day,?\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"\bsept\b", "sep", text.replace(".", " ").replace(",", " "), flags=re.I)
-    words = " ".join(text.split()[:3])
-    for fmt in ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(words, fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 def caption(text: str) -> bool:

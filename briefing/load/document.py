@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from ..errors import BriefingError, InputError, one_line
 from ..models import Article
+from ..notes import drop_notes
 from ..text import normalize_text
-from .notes import drop_notes
 
 DEFAULT_MAX_BYTES = 20_000_000
 STDIN_NAME = "<stdin>"

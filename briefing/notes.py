@@ -16,10 +16,77 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
-from .chrome import _DATE_LINE, _PUBLISHED, _STAMPED, _byline, _date_of
+from .lexicon import NEWS_AGENCIES
+from .models import Article
 
-__all__ = ["drop_notes"]
+__all__ = ["DATE_LINE", "PUBLISHED", "STAMPED", "byline", "date_of", "drop_notes", "without_notes"]
+
+# Bylines and publication stamps (the loader's page chrome reads them too)
+_BY = re.compile(
+    r"^\W*(?:(?:interview|words|text|story|reporting|written|photos?)\s+)?by\s+(?=\S)",
+    re.IGNORECASE,
+)
+_BY_GLUE = frozenset(("and", "&", "in", "for", "of", "the", "staff", "at"))
+_BY_ROLE = re.compile(r",|\s(?:in|for|at)\s")  # "Jane Roe, Staff Writer", "Jane Roe in Paris"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = (
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
+)
+# a time may come first: "Updated 8:40 PM GMT, November 29, 2026"
+_CLOCK_FIRST = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?,?\s+)?"
+DATE_LINE = re.compile(
+    rf"^\W*(?:(?:first\s+)?(?:published|posted|updated|last updated)(?:\s+on)?\s*:?\s*)?"
+    rf"{_CLOCK_FIRST}({_DATE})\W*$",
+    re.IGNORECASE,
+)
+PUBLISHED = re.compile(r"^\W*(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
+STAMPED = re.compile(r"^\W*(?:first\s+|last\s+)?(?:published|posted|updated)\b", re.I)
+
+
+def byline(line: str) -> str | None:
+    """The author of a byline ("By Jane Roe, Staff Writer | November 27, 2026", "Interview
+    by Jane Roe"): "by", then capitalised names and glue words, then optionally a date
+    after a "|"; None for anything else."""
+    start = _BY.match(line)
+    if start is None:
+        return None
+    names, *rest = line[start.end() :].split("|")
+    tokens = [t.strip(".,;*") for t in names.split()]
+    tokens = [t for t in tokens if t]
+    if not 0 < len(tokens) <= 12 or tokens[0].lower() in _BY_GLUE:
+        return None
+    if not all(t[0].isupper() or t.lower() in _BY_GLUE for t in tokens):
+        return None
+    if any(part.strip() and DATE_LINE.match(part) is None for part in rest):
+        return None
+    return _BY_ROLE.split(names.strip(" *"))[0].strip(" *")
+
+
+def date_of(line: str) -> dt.date | None:
+    """The date a date line gives, when it has a year ("November 27, 2026", "27 Nov 2026",
+    "2026-11-27")."""
+    match = DATE_LINE.match(line)
+    if match is None:
+        return None
+    text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", match.group(1))
+    text = re.sub(r"^\w+day,?\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bsept\b", "sep", text.replace(".", " ").replace(",", " "), flags=re.I)
+    words = " ".join(text.split()[:3])
+    for fmt in ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(words, fmt).date()
+        except ValueError:
+            continue
+    return None
+
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _TOP = 4  # a byline or stamp is among the first paragraphs
@@ -47,6 +114,10 @@ _CONTRIBUTED = re.compile(
     r"^\W*[A-Z][^.!?]{0,80}\b(?:writers?|reporters?|correspondents?|journalists?|staff)\b"
     r"[^.!?]{0,120}\bcontributed\b[^.!?]{0,80}[.!]?\W*$"
 )
+# "The Associated Press contributed to this report.": a name, then the phrase itself
+_CONTRIBUTED_TO = re.compile(
+    r"^\W*[A-Z][^.!?]{0,80}\bcontributed\s+to\s+this\s+(?:report|story|article)\W*$"
+)
 # A funding note: "<Department> receives support from <Foundation>. <Agency> is solely
 # responsible for all content."
 _FUNDING = re.compile(
@@ -69,10 +140,10 @@ def _stamp(paragraph: str) -> dt.date | bool | None:
     March 9, 2026". False when ``paragraph`` is none; else the date its "Published" (or
     first) part gives, None when it gives none with a year."""
     parts = [p.strip() for p in paragraph.split("|")]
-    if not parts or not all(_STAMPED.match(p) and _DATE_LINE.match(p) for p in parts):
+    if not parts or not all(STAMPED.match(p) and DATE_LINE.match(p) for p in parts):
         return False
-    published = [_date_of(p) for p in parts if _PUBLISHED.match(p)]
-    dates = [d for d in published + [_date_of(p) for p in parts] if d is not None]
+    published = [date_of(p) for p in parts if PUBLISHED.match(p)]
+    dates = [d for d in published + [date_of(p) for p in parts] if d is not None]
     return dates[0] if dates else None
 
 
@@ -84,6 +155,7 @@ def _note(paragraph: str) -> bool:
         or (_ABOUT_STORY.match(text) and len(text.split()) <= 60)
         or _CREDITS.match(text)
         or (_CONTRIBUTED.match(text) and len(text.split()) <= 40)
+        or _CONTRIBUTED_TO.match(text)
         or (_FUNDING.search(text) and len(text.split()) <= 80)
         or (_FOLLOW.match(text) and len(text.split()) <= 15)
     )
@@ -95,6 +167,23 @@ def _name_line(paragraph: str) -> bool:
     return (
         len(text.split()) <= 6 and not _SENTENCE_END.search(text) and bool(_NAME_LINE.match(text))
     )
+
+
+def _byline_block(lines: list[str]) -> bool:
+    """A byline paragraph: a byline, and under it perhaps the author's paper or agency on
+    lines of their own ("By Jane Roe" / "Associated Press")."""
+    return (
+        bool(lines)
+        and byline(lines[0]) is not None
+        and all(byline(line) is not None or _name_line(line) for line in lines[1:])
+    )
+
+
+def _agency_line(paragraph: str) -> bool:
+    """A news agency's name alone ("Associated Press", "Reuters"): the credit of the story
+    at its top, under a dropped byline or opening the text."""
+    text = " ".join(paragraph.split()).strip(" .,;:-—–")
+    return text.removeprefix("The ") in NEWS_AGENCIES
 
 
 def drop_notes(text: str) -> tuple[str, dt.date | None]:
@@ -120,9 +209,18 @@ def drop_notes(text: str) -> tuple[str, dt.date | None]:
             while j >= 0 and keep[j] and _name_line(paragraphs[j]):
                 keep[j] = False
                 j -= 1
-        elif lines and all(_byline(line) is not None for line in lines):
+        elif _byline_block(lines) or ((i == 0 or not keep[i - 1]) and _agency_line(paragraph)):
             keep[i] = False
     kept = [p for p, k in zip(paragraphs, keep, strict=True) if k]
     if all(keep) or not any(p.strip() for p in kept):
         return text, published
     return "\n\n".join(kept), published
+
+
+def without_notes(article: Article) -> Article:
+    """``article`` with its notes dropped (:func:`drop_notes`), dated by a publication
+    stamp when it has no date; ``article`` itself when it has no notes."""
+    text, stamped = drop_notes(article.text)
+    if text == article.text and (stamped is None or article.published is not None):
+        return article
+    return replace(article, text=text, published=article.published or stamped)
