@@ -191,3 +191,34 @@ def test_a_place_naming_the_building_where_it_happened_is_the_place_of_the_event
         "been on loan from a private collector since September."
     )
     assert where(text)[0] == "Vienna"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "city"),
+    [
+        ("MILPITAS, Calif. —", "Milpitas"),  # the model reads the city as the subject's modifier
+        ("PORTO ALEGRE, Nov 25 (Reuters) -", "Porto Alegre"),  # a day inside the dateline
+        ("BOWLING GREEN, Ky. (AP) —", "Bowling Green"),
+        ("AIX-EN-PROVENCE, France —", "Aix-en-provence"),
+    ],
+)
+def test_the_datelines_city_is_the_place_and_its_tag_no_actor(dateline: str, city: str) -> None:
+    text = (
+        f"{dateline} Nordvik on Tuesday opened its first battery plant in the region, the "
+        "company said.\n\nThe plant will employ 900 workers by next year, the mayor said."
+    )
+    places = where(text)
+    assert city in places, places
+    assert not {"Ky.", "Calif."} & set(places), places
+    actors = who(text)
+    assert not {"AP", "Reuters"} & set(actors), actors
+    assert not any(a.isupper() and len(a) > 4 for a in actors), actors  # "PORTO", "AIX"
+
+
+def test_a_dateline_under_a_headline_line_in_the_text() -> None:
+    text = (
+        "Battery plant opens\n\n"
+        "MILPITAS, Calif. — Nordvik on Tuesday opened its first battery plant in the region, "
+        "the company said."
+    )
+    assert "Milpitas" in where(text)

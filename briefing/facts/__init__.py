@@ -39,10 +39,16 @@ from .numbers import read_number, read_plain_numbers
 from .quotes import quotation_runs_on, quote_facts, quote_spans, read_quotes
 from .rank import DEFAULT_WEIGHTS, Weights
 from .speakers import chain_subjects
-from .state import State, ranked_items, sentence_at
+from .state import Dateline, State, ranked_items, sentence_at
 from .what import read_title_what, read_what, what_facts
 from .when import date_pieces, read_date, tense_of, when_facts
-from .where import known_place, people_named_as_places, read_place, where_facts
+from .where import (
+    abbreviated_region,
+    known_place,
+    people_named_as_places,
+    read_place,
+    where_facts,
+)
 from .who import cluster_actors, not_places, read_actor, who_facts
 from .words import WS, fold, name_key
 
@@ -110,7 +116,7 @@ def collect(
         anchor=anchor,
         top=_top_sentences(art, ranking),
         weights=weights or DEFAULT_WEIGHTS,
-        dateline_end=_dateline_end(text),
+        dateline=_dateline(text),
         language=dates.reads_language(code),
         model_reads=model is not None or found != NO_MODEL,
     )
@@ -154,38 +160,49 @@ def date_mentions(
     return tuple(found)
 
 
-# "LONDON --", "SEATTLE, Wash. (Reuters) -", "Kabul (AFP) —", "BRISBANE, Dec 5 (AFP) -": a
-# place (and the day), then a dash.
+# "LONDON --", "SEATTLE, Wash. (Reuters) -", "Kabul (AFP) —", "SAO PAULO, Nov 8 (Reuters) -":
+# a place (its state or country after a comma), perhaps the day, perhaps the agency in
+# brackets, then a dash
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]{0,6}\.?"
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-    r"(?:,\s*[A-Z][\w.']+(?: [A-Z][\w.']+| \d{1,2})?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[—–-])\s"
+    r"(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?:,\s*(?P<region>[A-Z][\w.']+(?: [A-Z][\w.']+)?))?"
+    rf"(?:,?\s*(?P<day>{_MONTH}\s+\d{{1,2}}))?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:--|[—–-])\s"
 )
-
-# a byline paragraph above the dateline: "By Laura Benning\n\nLEEDS, England — ..."
-_BYLINE_FIRST = re.compile(r"^\s*By [A-Z][^\n]{1,80}\n\s*\n")
-
-
 # "PUNE:", "NEW DELHI (PTI):": a city in capitals, then a colon (Indian and Pakistani
 # papers write datelines so); as "UPDATE:" and "WATCH:" open lines too, only a place the
 # gazetteer knows
 _COLON_DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})(?:,\s*[A-Z][\w.']+)?"
-    r"\s*(?:\([^()\n]{1,40}\))?\s*:\s"
+    r"(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})(?:,\s*(?P<region>[A-Z][\w.']+))?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*:\s"
 )
+# a headline line above the story in the text itself: one line, no sentence end
+_HEADLINE = re.compile(r"\s*[^\n]{1,200}(?<![.!?:;\"”])\n[ \t]*\n")
+# a byline paragraph above the dateline: "By Laura Benning\n\nLEEDS, England — ..."
+_BYLINE_FIRST = re.compile(r"\s*By [A-Z][^\n]{1,80}\n\s*\n")
 
 
-def _dateline_end(text: str) -> int:
-    """Where the dateline at the start of ``text`` ends (0: none)."""
-    byline = _BYLINE_FIRST.match(text[:200])
-    if byline:
-        m = _DATELINE.match(text[byline.end() : byline.end() + 200])
-        if m:
-            return byline.end() + m.end()
-    m = _DATELINE.match(text[:200])
-    if m:
-        return m.end()
-    m = _COLON_DATELINE.match(text[:200])
-    return m.end() if m and known_place(name_key(m["city"].title())) else 0
+def _dateline(text: str) -> Dateline | None:
+    """The dateline opening ``text``'s story (the first paragraph, or the second under a
+    headline line or a byline), None when there is none."""
+    head = _BYLINE_FIRST.match(text) or _HEADLINE.match(text)
+    for start in (len(text) - len(text.lstrip()), head.end() if head else -1):
+        if start < 0:
+            continue
+        m = _DATELINE.match(text, start, start + 200)
+        if m is None:
+            m = _COLON_DATELINE.match(text, start, start + 200)
+            if m is None or not known_place(name_key(m["city"].title())):
+                continue
+        return Dateline(
+            start=start,
+            end=m.end(),
+            city=m.span("city"),
+            region=m.span("region"),
+            agency=m.span("agency"),
+        )
+    return None
 
 
 def _as_article(article: Article | str, notes: bool = False) -> Article:
@@ -242,8 +259,12 @@ def _read_doc(state: State, offset: int, doc: Any) -> None:
     dates (``read_date`` keeps the language's own date words), its quotations without a
     speaker and its plain numbers are read."""
     found_all = list(fixed_entities(doc))
-    if state.model_reads and offset < state.dateline_end:
-        found_all += _dateline_city(doc, found_all)
+    if (
+        state.model_reads
+        and state.dateline
+        and offset <= state.dateline.start < offset + len(doc.text)
+    ):
+        found_all = _dateline_read(state.dateline, offset, doc, found_all)
     for found in found_all:
         if state.model_reads or found.label_ in ("DATE", "TIME"):
             pos = offset + found.start_char
@@ -273,16 +294,35 @@ def _within(ent: Labelled, end: int) -> Labelled | None:
     return Labelled(span.doc[span.start : last], ent.label_) if last > span.start else None
 
 
-def _dateline_city(doc: Any, found: list[Labelled]) -> list[Labelled]:
-    """The dateline's city when the model tagged nothing there ("PARIS (AFP) —"): the
-    capitals opening the paragraph, when the gazetteer knows them as a place."""
-    end = 0
-    while end < len(doc) and doc[end].is_alpha and doc[end].text.isupper():
-        end += 1
-    if not end or any(e.span.start < end for e in found):
-        return []
-    span = doc[0:end]
-    return [Labelled(span, "GPE")] if known_place(name_key(span.text.title())) else []
+def _dateline_read(
+    dateline: Dateline, offset: int, doc: Any, found: list[Labelled]
+) -> list[Labelled]:
+    """The entities of the dateline's paragraph, the dateline read from its form: its city
+    is one place ("SAO PAULO", "EVIAN-LES-BAINS", "CUPERTINO" whatever the model made of
+    the capitals: a name, part of one, the premodifier of the subject); its agency's tag
+    ("(AP)", "(Reuters)") is no actor and no place; a state's abbreviation after the city
+    ("Ky.", "Calif.") is no place of its own. A city not in capitals is taken only when the
+    model tagged nothing there and the gazetteer knows it."""
+
+    def inside(ent: Labelled, part: tuple[int, int]) -> bool:
+        start: int = offset + ent.span.start_char
+        return part[0] <= start < part[1]
+
+    kept = [
+        e
+        for e in found
+        if not inside(e, dateline.agency)
+        and not (inside(e, dateline.region) and abbreviated_region(e.span))
+    ]
+    a, b = dateline.city
+    city = doc.char_span(a - offset, b - offset, alignment_mode="expand")
+    if city is None:
+        return kept
+    text = city.text
+    on_city = [e for e in kept if e.span.start < city.end and city.start < e.span.end]
+    if (text.isupper() and len(text) > 2) or (not on_city and known_place(name_key(text.title()))):
+        kept = [e for e in kept if e not in on_city] + [Labelled(city, "GPE")]
+    return kept
 
 
 def _dateline_place(state: State, span: Any, pos: int, title: bool) -> bool:
@@ -291,7 +331,7 @@ def _dateline_place(state: State, span: Any, pos: int, title: bool) -> bool:
     text = span.text.strip()
     return bool(
         not title
-        and 0 <= pos < state.dateline_end
+        and state.in_dateline(pos)
         and text.isupper()
         and len(text) > 2
         and text not in NEWS_AGENCIES

@@ -71,6 +71,18 @@ class Item:
     key: str = ""  # what: the verb's stem, to tell two tellings of one event apart
 
 
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """Where the dateline ("LOUISVILLE, Ky. (AP) —") and its parts lie in the text: its
+    city, its state or country, its agency's tag ((-1, -1): none)."""
+
+    start: int
+    end: int
+    city: tuple[int, int]
+    region: tuple[int, int]
+    agency: tuple[int, int]
+
+
 @dataclass(slots=True)
 class State:
     """What the stream collects; the aggregate step turns it into facts."""
@@ -107,7 +119,7 @@ class State:
     # still waiting for a speaker named later
     carried_speaker: tuple[str, str] | None = None
     waiting: list[Item] = field(default_factory=list)
-    dateline_end: int = 0  # the dateline ("LONDON (Reuters) -") is text[:dateline_end]
+    dateline: Dateline | None = None  # "LONDON (Reuters) -" at the story's top
     weights: Weights = DEFAULT_WEIGHTS
     language: str = "en"  # ISO 639-1: the language dates are read in (``briefing.dates``)
     # False: no spaCy model reads the article's language, so the parse is the English
@@ -122,6 +134,15 @@ class State:
     found_dates: deque[tuple[int, int, str]] = field(default_factory=deque)
     dates_end: int = 0
     game: bool = False  # the article gives a game's score ("2-1"): see .not_when
+
+    @property
+    def dateline_end(self) -> int:
+        """Where the dateline ends (0: none)."""
+        return self.dateline.end if self.dateline else 0
+
+    def in_dateline(self, pos: int) -> bool:
+        """Whether the text position ``pos`` is in the dateline."""
+        return self.dateline is not None and self.dateline.start <= pos < self.dateline.end
 
     def position(self, index: int | None) -> float:
         """The position weight of a mention in sentence ``index`` (None: the title)."""

@@ -69,7 +69,7 @@ def read_what(state: State, offset: int, doc: Any, spans: Sequence[tuple[int, in
     # received an inquiry", "he's getting a little bit of confidence back" (seen as What
     # lines on many pages); the dateline ("BUFFALO, N.Y. —") names no actor
     quoted = [(a, b) for a, b in spans if b > a]
-    dateline = state.dateline_end - offset
+    dateline = state.dateline_end - offset if state.dateline and state.dateline.start < end else 0
     for index in range(first, len(state.spans)):
         sent = state.spans[index]
         if sent.start >= end:

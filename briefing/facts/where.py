@@ -49,7 +49,7 @@ def read_place(
         # "BUFFALO, N.Y. (AP) —", "the Orange County, Calif., sheriff", "R-Neb.": a state's
         # abbreviation qualifies the name before it (or a lawmaker's party), not a place of
         # its own; a dateline's city the model missed ("BUFFALO" read as NORP) is the place
-        if not title and 0 <= pos < state.dateline_end:
+        if not title and state.in_dateline(pos):
             name = _dateline_name(root.head)
             if name is not None:
                 name_pos = pos - (span.start_char - name.start_char)
@@ -59,7 +59,9 @@ def read_place(
     weight = state.position(index)
     locative = placed = False
     dep, head = root.dep_, root.head
-    if dep in ("compound", "amod", "nmod", "npadvmod") and head.i >= span.end:
+    if not title and state.in_dateline(pos):
+        pass  # the dateline's city: its parse ("CUPERTINO" modifying "Apple") says nothing
+    elif dep in ("compound", "amod", "nmod", "npadvmod") and head.i >= span.end:
         if head.ent_type_ in ("ORG", "PERSON") or is_title_word(head.text):
             return  # "US President", "US CENTCOM": not a place of the event
         # "in the Dana area", "in Idleb province", "at a Vienna museum": the place word or
@@ -95,7 +97,7 @@ def read_place(
     place.locative += locative
     place.placed = place.placed or placed
     place.title = place.title or title
-    place.dateline = place.dateline or (0 <= pos < state.dateline_end)
+    place.dateline = place.dateline or (not title and state.in_dateline(pos))
     if not title and pos < place.first_pos:
         place.first_pos = pos
         place.first_sentence = index
@@ -133,6 +135,12 @@ def _abbreviated_qualifier(span: Any) -> bool:
     doc, start = span.doc, span.start
     party = start >= 2 and doc[start - 1].text == "-" and len(doc[start - 2].text) == 1
     return party or (span.root.dep_ == "appos" and span.root.head.i < start)
+
+
+def abbreviated_region(span: Any) -> bool:
+    """A state's abbreviation ("Ky.", "Calif.", "N.Y."), not a country's ("U.K.")."""
+    text = span.text.strip()
+    return bool(_ABBREVIATION.fullmatch(text)) and _country_of(place_key(text)) is None
 
 
 def _dateline_name(head: Any) -> Any | None:
