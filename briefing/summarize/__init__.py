@@ -19,7 +19,6 @@ from typing import Any
 from ..errors import BriefingError, wrong_type
 from ..lang import detect, resources
 from ..models import Article, Sentence
-from ..notes import drop_notes, without_notes
 from ..text import split_sentences
 from .base import Budget, Document, Lead, Rating, Summarizer, fill
 from .boilerplate import boilerplate, is_caption
@@ -74,10 +73,10 @@ ALGORITHMS: Mapping[str, type[Summarizer]] = MappingProxyType(
 
 def _document(article: Article | str, language: str | None = None) -> Document:
     if isinstance(article, Article):
-        text, title = without_notes(article).text, article.title or ""
+        text, title = article.text, article.title or ""
         language = language or getattr(article, "language", None)
     elif isinstance(article, str):
-        text, title = drop_notes(article)[0], ""
+        text, title = article, ""
     else:
         raise wrong_type(
             "summarize", "an Article or text", article, "pass briefing.Article(text) or the text"
