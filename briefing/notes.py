@@ -34,8 +34,12 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# "Monday", "Mon", "Tues.": a weekday before a date
+WEEKDAY = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+)
 _DATE = (
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:{WEEKDAY}\.?,?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
@@ -43,7 +47,7 @@ _DATE = (
 # a time may come first: "Updated 8:40 PM GMT, November 29, 2026"
 _CLOCK_FIRST = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?,?\s+)?"
 DATE_LINE = re.compile(
-    rf"^\W*(?:(?:first\s+)?(?:published|posted|updated|last updated)(?:\s+on)?\s*:?\s*)?"
+    rf"^\W*(?:(?:first\s+)?(?:published|posted|updated|last updated)(?:\s+on)?[\s:*_]*)?"
     rf"{_CLOCK_FIRST}({_DATE})\W*$",
     re.IGNORECASE,
 )
@@ -77,7 +81,7 @@ def date_of(line: str) -> dt.date | None:
     if match is None:
         return None
     text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", match.group(1))
-    text = re.sub(r"^\w+day,?\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(rf"^{WEEKDAY}\.?,?\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\bsept\b", "sep", text.replace(".", " ").replace(",", " "), flags=re.I)
     words = " ".join(text.split()[:3])
     for fmt in ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"):

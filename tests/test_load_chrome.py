@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 import briefing
 from briefing.load import load
 from briefing.summarize.features import penalties_of
@@ -130,3 +132,55 @@ def test_interview_questions_are_not_summary_sentences() -> None:
     )
     chosen = [s.text for s in briefing.summarize(article, sentences=2)]
     assert not any(t.startswith(("Q:", "Is it time")) for t in chosen), chosen
+
+
+# --- datelines and headlines of saved pages (tester10d: 6 of 16 texts undated) --------------
+
+LEDE = (
+    "The valley's only bakery reopened on Monday after a fire in the spring, its owner "
+    "said. Queues formed before dawn."
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "day"),
+    [
+        ("By Ana Folau\nThu 6 Mar 2031 07.30 GMT", dt.date(2031, 3, 6)),  # weekday cut short
+        ("KNS | Mar 6, 2031, 09.15 PM IST", dt.date(2031, 3, 6)),  # a wire's tag and a bar
+        ("*March 6, 2031 — By Ana Folau*", dt.date(2031, 3, 6)),  # date and byline
+        ("March 6, 2031", dt.date(2031, 3, 6)),  # a dated line alone before the body
+        ("ISSUED BY\nValley Bakers, Ltd.\nMar 6, 2031, 10:00 ET", dt.date(2031, 3, 6)),
+        ("**From:** Ministry of Food\n**Published:** 6 March 2031", dt.date(2031, 3, 6)),
+    ],
+)
+def test_dateline_forms_date_the_text_and_are_not_article_text(
+    tmp_path: Path, top: str, day: dt.date
+) -> None:
+    for suffix in (".txt", ".md"):
+        path = tmp_path / f"bakery{suffix}"
+        path.write_text(f"Bakery reopens after fire\n\n{top}\n\n{LEDE}\n", encoding="utf-8")
+        article = load(path)
+        assert article.published == day, (suffix, top)
+        assert article.text == LEDE, (suffix, top)
+        assert article.title == "Bakery reopens after fire"
+
+
+def test_a_dated_line_inside_the_story_is_not_its_date(tmp_path: Path) -> None:
+    text = f"Bakery reopens\n\n{LEDE}\n\nMarch 6, 2031\n\nThe owner thanked the village."
+    path = tmp_path / "later.txt"
+    path.write_text(text, encoding="utf-8")
+    article = load(path)
+    assert article.published is None
+    assert "March 6, 2031" in article.text
+
+
+def test_a_wire_dateline_resolves_weekdays_and_gives_no_facts(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        f"Bakery reopens after fire\n\nKNS | Mar 6, 2031, 09.15 PM IST\n\n{LEDE}\n",
+        encoding="utf-8",
+    )
+    b = briefing.brief(load(path), sentences=2)
+    facts = str(b.facts.to_dict())
+    assert "KNS" not in facts and "09.15" not in facts
+    assert any(f.value == "2031-03-03" for f in b.facts.when), b.facts.when  # "on Monday"
