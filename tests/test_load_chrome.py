@@ -174,6 +174,51 @@ def test_a_dated_line_inside_the_story_is_not_its_date(tmp_path: Path) -> None:
     assert "March 6, 2031" in article.text
 
 
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # a long sentence-case headline standing alone as a paragraph
+        (
+            "How a mountain village learned to bake its own bread again after a decade "
+            "without a baker",
+            "How a mountain village learned to bake its own bread again after a decade "
+            "without a baker",
+        ),
+        (
+            "Valley bakery to hire 40 people as its new ovens arrive from Italy; work on "
+            "the second shop starts in May",
+            "Valley bakery to hire 40 people as its new ovens arrive from Italy; work on "
+            "the second shop starts in May",
+        ),
+        # a kicker line above the headline, or before it with a bar
+        ("News Analysis\nWhy the Valley's Bread Costs More This Winter", None),
+        ("Explainer\nWhy the valley's bread costs more this winter", None),
+        ("Opinion | Why the valley's bread costs more this winter", None),
+    ],
+)
+def test_long_headlines_and_kickers(tmp_path: Path, head: str, title: str | None) -> None:
+    path = tmp_path / "head.txt"
+    path.write_text(f"{head}\n\n{LEDE}\n", encoding="utf-8")
+    article = load(path)
+    expected = title or head.split("\n")[-1].split(" | ")[-1]
+    assert article.title == expected
+    assert article.text == LEDE
+
+
+def test_a_long_line_running_on_is_no_headline(tmp_path: Path) -> None:
+    # a long first line with the paragraph running on below it: a wrapped lede
+    text = (
+        "The valley's only bakery reopened on Monday morning after a long fire in the early "
+        "spring that had\n"
+        "closed it for months, its owner said. Queues formed before dawn."
+    )
+    path = tmp_path / "wrapped.txt"
+    path.write_text(text, encoding="utf-8")
+    article = load(path)
+    assert article.title is None
+    assert article.text == text
+
+
 def test_a_wire_dateline_resolves_weekdays_and_gives_no_facts(tmp_path: Path) -> None:
     path = tmp_path / "wire.txt"
     path.write_text(

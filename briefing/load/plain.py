@@ -14,7 +14,7 @@ from markdown_it.token import Token
 
 from ..models import Article
 from ..text import normalize_text
-from .chrome import Block, markdown_blocks, strip_chrome, text_blocks
+from .chrome import Block, dateline, markdown_blocks, strip_chrome, text_blocks
 from .document import make_article, parse_date
 
 _SENTENCE_END = re.compile(r"[.!?…:;,。！？：；，][\"'”’)\]」』）]*$")
@@ -43,23 +43,63 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, text[match.end() :]
 
 
+# a kicker: one or two capitalised words set above the headline ("Opinion", "News
+# Analysis") or before it and a bar ("Opinion | An open letter to ..."); no headline is that short
+_KICKER = r"[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?"
+_KICKER_LINE = re.compile(rf"^{_KICKER}$")
+_KICKER_BAR = re.compile(rf"^{_KICKER}[ \t]+\|[ \t]+(?=\S)")
+_TITLE_WORDS = 15  # a headline's words; a line over it is one only when a blank line follows
+_LONG_TITLE_WORDS = 30
+
+
+def _headline(line: str, alone: bool) -> bool:
+    """Whether a line (not a Markdown heading) reads as a headline: no sentence end, no
+    byline or date line, at most 15 words, or 30 when it stands alone as a paragraph
+    ("The last ferry to Inis Mór: how an island learned to live with the sea again")."""
+    words = len(line.split())
+    limit = _LONG_TITLE_WORDS if alone else _TITLE_WORDS
+    return 0 < words <= limit and not _SENTENCE_END.search(line) and not dateline(line)
+
+
+def _unkicked(title: str) -> str:
+    """The headline without a kicker before a bar ("Opinion | An open letter to ..."), when
+    four words or more are left."""
+    match = _KICKER_BAR.match(title)
+    if match is None or len(title[match.end() :].split()) < 4:
+        return title
+    return title[match.end() :]
+
+
 def _split_title(text: str) -> tuple[str | None, str]:
-    """A short first line (or Markdown heading) as the title, and the text without it."""
+    """A short first line (or Markdown heading) as the title, and the text without it. A
+    kicker line above it ("News Analysis") is left out of both."""
     lines = text.lstrip("\n").split("\n")
     first = lines[0].strip()
     if not first or len(lines) < 2:
         return None, text
+    second = lines[1].strip()
     heading = _HEADING.match(first)
-    if len(lines) > 2 and _SETEXT.match(lines[1].strip()) and not heading:
+    alone = len(lines) > 2 and not second  # a blank line under it
+    if len(lines) > 2 and _SETEXT.match(second) and not heading:
         title, rest = first, lines[2:]
-    elif heading or (len(first.split()) <= 15 and not _SENTENCE_END.search(first)):
-        title, rest = (heading.group(1) if heading else first), lines[1:]
+    elif heading:
+        title, rest = heading.group(1), lines[1:]
+    elif (
+        _KICKER_LINE.match(first)
+        and len(lines) > 2
+        and not lines[2].strip()
+        and (_HEADING.match(second) or (len(second.split()) >= 4 and _headline(second, True)))
+    ):
+        sub = _HEADING.match(second)
+        title, rest = (sub.group(1) if sub else second), lines[2:]
+    elif _headline(first, alone):
+        title, rest = first, lines[1:]
     else:
         return None, text
     body = "\n".join(rest)
     if not body.strip() or not title.strip():
         return None, text
-    return title.strip(), body
+    return _unkicked(title.strip()), body
 
 
 @lru_cache(maxsize=1)
