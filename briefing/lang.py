@@ -8,12 +8,15 @@ with neither still works: words are only lower-cased and no word is dropped.
 :func:`spacy_model` maps a language to an installed spaCy model, overridable by the caller;
 :func:`model_installed` checks that without importing spaCy; :func:`model_for` says which
 model a text of a language is read with (or :data:`NO_MODEL`: none, so no who/where).
+:func:`number_words` gives how a language writes numbers (its decimal and group separators,
+its words for thousand, million, billion, its currency signs), from CLDR through babel.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,14 +31,17 @@ __all__ = [
     "NO_MODEL",
     "SNOWBALL",
     "Language",
+    "NumberWords",
     "detect",
     "is_language",
     "language_name",
     "model_for",
     "model_installed",
+    "number_words",
     "resources",
     "spacy_model",
     "supported",
+    "unit_words",
 ]
 
 DEFAULT_LANGUAGE = "en"
@@ -232,3 +238,92 @@ def model_for(
     if model_installed(language, models):
         return spacy_model(language, models)
     return NO_MODEL
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWords:
+    """How a language writes numbers, from CLDR (babel's locale data).
+
+    ``decimal`` and ``group`` are its separators in Latin digits ("," and "." in Dutch:
+    "2,3 miljard", "1.500 kilometer"; a space groups in Polish and Russian); ``sizes`` maps
+    a lower-cased word for a power of ten to its value ("miljard" -> 10**9, "млн" -> 10**6,
+    "ألف" -> 1000, "万" -> 10**4), from CLDR's compact number forms ("0 miljard", "0 млн",
+    "0万", "0億") and, for Chinese and Japanese, the hundreds and thousands place characters
+    of their numerals CLDR leaves out ("百", "千": "1万2千人"; values from Unicode);
+    ``currencies`` are the currency signs the
+    language writes ("zł", "R$", "€").
+    """
+
+    decimal: str
+    group: str
+    sizes: Mapping[str, int]
+    currencies: frozenset[str]
+
+
+# the place characters of Chinese and Japanese numerals below CLDR's compact forms ("1万2千
+# 人"); their values come from Unicode. Not "兆": 10**12 in Japanese, but in Chinese mostly
+# the prefix mega ("兆瓦", megawatt), and CLDR has it where it is a size.
+_CJK_PLACES = "百千"
+_CJK_WRITERS = frozenset(("zh", "ja"))
+
+
+@lru_cache(maxsize=64)
+def number_words(code: str | None) -> NumberWords | None:
+    """How language ``code`` writes numbers; None when CLDR does not know it."""
+    if not code:
+        return None
+    try:
+        from babel import Locale, UnknownLocaleError
+        from babel.numbers import get_decimal_symbol, get_group_symbol
+    except ImportError:  # pragma: no cover - babel comes with the package
+        return None
+    lang = _normalise(code)
+    try:
+        locale = Locale.parse(lang)
+        decimal = get_decimal_symbol(locale, numbering_system="latn")
+        group = get_group_symbol(locale, numbering_system="latn")
+    except (UnknownLocaleError, ValueError, KeyError):
+        return None
+    sizes: dict[str, int] = {}
+    for length in ("long", "short"):
+        forms = locale.compact_decimal_formats.get(length) or {}
+        for plural in forms.values():
+            for key, pattern in plural.items():
+                text = str(getattr(pattern, "pattern", pattern)).replace("'", "")
+                zeros = re.search(r"0+", text)
+                word = re.sub(r"0+", "", text).strip().lower()
+                if zeros is None or not word or re.fullmatch(r"[a-z]", word):
+                    continue  # "mille" (no digits), "0K" (an English letter, also a unit)
+                sizes.setdefault(word, int(key) // 10 ** (len(zeros[0]) - 1))
+    if lang in _CJK_WRITERS:
+        for char in _CJK_PLACES:
+            sizes.setdefault(char, int(unicodedata.numeric(char)))
+    currencies = frozenset(str(v) for v in locale.currency_symbols.values() if v != "¤")
+    return NumberWords(decimal, group, MappingProxyType(sizes), currencies)
+
+
+@lru_cache(maxsize=8)
+def unit_words(code: str) -> frozenset[str]:
+    """The words language ``code`` writes units with, from CLDR's unit patterns ("公里",
+    "分钟", "時間", "センチメートル"): Chinese and Japanese write them straight after a
+    number, so a unit is found by its form, not by a space after it."""
+    try:
+        from babel import Locale, UnknownLocaleError
+        from babel.units import UnknownUnitError, format_unit
+    except ImportError:  # pragma: no cover
+        return frozenset()
+    try:
+        locale = Locale.parse(_normalise(code))
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    out = set()
+    for unit in locale.unit_display_names:
+        for length in ("long", "short", "narrow"):
+            try:
+                shown = format_unit(2, unit, length=length, locale=locale)  # type: ignore[arg-type]
+            except (UnknownUnitError, KeyError, ValueError):
+                continue
+            word = re.sub(r"[\d\s.,]+", "", shown)
+            if word:
+                out.add(word)
+    return frozenset(out)

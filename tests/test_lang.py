@@ -227,7 +227,8 @@ def test_chinese_and_japanese_numbers_written_after_a_character_are_read() -> No
     assert [n.text for n in facts.numbers] == ["5%", "2.3%"]  # a year is not a count
     assert facts.numbers[0].value == "5%" and facts.numbers[1].evidence.endswith("上涨2.3%。")
     ja = "日経平均株価は前日比1.5%上昇した。円相場は1ドル＝150円前後で推移した。"
-    assert [n.text for n in extract_facts(Article(ja, language="ja")).numbers] == ["1.5%"]
+    read = {n.text: (n.value, n.label) for n in extract_facts(Article(ja, language="ja")).numbers}
+    assert read["1.5%"] == ("1.5%", "") and read["150円"] == ("150", "円")  # a unit after it
     # a kanji outside the basic block ("﨑", a compatibility form common in names) is a letter
     votes = "得票率は山﨑52%、田中48%だった。"
     assert [n.text for n in extract_facts(Article(votes, language="ja")).numbers] == ["52%", "48%"]

@@ -35,7 +35,8 @@ from ..notes import without_notes
 from ..text import split_sentences
 from .described import read_described
 from .entities import Labelled, facility, fixed_entities
-from .numbers import read_number, read_plain_numbers
+from .numbers import read_number
+from .plain_numbers import read_plain_numbers
 from .quotes import quotation_runs_on, quote_facts, quote_spans, read_quotes
 from .rank import DEFAULT_WEIGHTS, Weights
 from .speakers import chain_subjects

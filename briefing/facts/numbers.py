@@ -7,10 +7,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .. import dates
-from ..lang import resources
-from ..text import CJK_LETTERS
 from .entities import currency_codes, plural_after
-from .state import MAX_CANDIDATES, Item, State, sentence_at
+from .state import MAX_CANDIDATES, Item, State
 from .words import (
     CURRENCY_BEFORE,
     CURRENCY_SIGNS,
@@ -504,63 +502,3 @@ def _level_of(root: Any) -> str | None:
         return None
     words = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
     return " ".join(t.lower_ for t in [*words, subject])
-
-
-# A number standing as its own word in any language ("36", "1.200", "3,5", "25 %", "€ 40"):
-# not part of a word or a hyphenated compound ("2-Faktor", "12-monatiger"), a date
-# ("01.01.2019"), a version ("2.16.0") or a reference after a section sign or an
-# abbreviation ("§ 291a Abs. 4", "Nr. 3"). What it counts is the next word, when that is a
-# word of three letters or more, not an acronym and not one of the language's stop words
-# ("36 etapas", "17.000 orang", but not "90 da", "4 SGB", "3 Nr"). Five digits or more
-# with no separator are codes, not counts ("75188", "960574": item numbers on shop pages).
-# French, Spanish and others group thousands with a space ("18 000 passagers"): one number,
-# not "18" and "000 passagers"; a space leaves no doubt that it groups thousands.
-# Chinese and Japanese write a number straight after a character ("上涨2.3%"): a letter of
-# theirs before a number does not make it part of a word, as a Latin letter would ("A4").
-_CJK_BEFORE = rf"(?<![.,/\-§])(?<!(?![{CJK_LETTERS}])\w)"
-_PLAIN_NUMBER = re.compile(
-    _CJK_BEFORE + r"(?<!§ )(?<!\b\w\. )(?<!\b\w\w\. )(?<!\b\w\w\w\. )(?P<sign>[$€£¥₹]\s?)?"
-    r"(?P<n>\d{1,3}(?:[.,\u00a0\u202f]\d{3})+|\d{1,3}(?: \d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?)"
-    r"(?:(?P<pct>\s?%)|(?P<cur>\s?[$€£¥₹])|(?![\w\-/]|[.,]\d)(?:\s+(?P<word>[^\W\d_]{2,})(?![\w\-]))?)"
-)
-_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
-
-
-def read_plain_numbers(state: State, offset: int, text: str) -> None:
-    """The numbers of ``text`` (a paragraph at ``offset``) read without a parse, for an
-    article in a language no model reads: a percentage, a sum with its currency sign, or a
-    number with the word it counts; never a year or a number inside a date expression."""
-    stop = resources(state.language).stop_words
-    in_dates = [(s, e) for s, e, _t in dates.find(text, language=state.language)]
-    for m in _PLAIN_NUMBER.finditer(text):
-        if len(state.numbers) >= MAX_CANDIDATES:
-            return
-        if any(s < m.end("n") and m.start("n") < e for s, e in in_dates):
-            continue
-        number, word = m["n"], m["word"]
-        if m["pct"] or m["sign"] or m["cur"]:
-            label, end = "", max(m.end("n"), m.end("pct"), m.end("cur"))
-        elif (
-            word
-            and len(word) >= 3
-            and not word.isupper()
-            and word.lower() not in stop
-            and not _YEAR_LIKE.fullmatch(number)
-            and not (number.isdigit() and len(number) >= 5)
-        ):
-            label, end = word.lower(), m.end("word")
-        else:
-            continue
-        pos = offset + m.start()
-        index = sentence_at(state.starts, pos)
-        # "1.200" is 1200 in German and 1.2 in English: a value only when no separator
-        # leaves it in doubt (a space only ever groups thousands)
-        grouped = re.sub(r"[ \u00a0\u202f]", "", number)
-        value = grouped if grouped.isdigit() else None
-        if value is not None and m["pct"]:
-            value += "%"
-        weight = state.position(index) * (1.0 if value is not None else state.weights.no_value)
-        surface = text[m.start() : end]
-        state.numbers.append(
-            Item(surface, value, state.spans[index].text, index, weight, label, pos)
-        )
