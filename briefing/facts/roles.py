@@ -109,9 +109,11 @@ def _appositive_role(span: Any) -> str | None:
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.tag_ in ("NN", "NNP", "NNS"):
-            if child.ent_type_ == "PERSON" or child.like_num:
+            if child.ent_type_ == "PERSON" or child.like_num or _a_measure(child):
                 continue
             toks = [t for t in child.subtree if not _inside_clause(t, child)]
+            if _only_origin(toks):
+                continue
             # a hyphenated word the parse split into appositions: "co" + "-" + "founder"
             for other in root.children:
                 if other.dep_ == "appos" and other.i > child.i and not _apart(toks, other):
@@ -124,6 +126,20 @@ def _appositive_role(span: Any) -> str | None:
         if 0 < len(toks) <= 12:
             return join_tokens(toks)
     return None
+
+
+def _a_measure(tok: Any) -> bool:
+    """Whether an apposition is a measure, a number's unit ("Peter, 6ft 2in and recovering
+    from a hip operation"): a description, not a role."""
+    return any(c.dep_ == "nummod" and c.like_num for c in tok.children)
+
+
+def _only_origin(toks: list[Any]) -> bool:
+    """Whether an apposition names only a country or a people ("Lando Norris (Britain)" in
+    a results list, "Josh Shapiro, a Democrat"): where a person is from or which party they
+    are of, no role."""
+    words = [t for t in toks if not (t.is_punct or t.dep_ == "det")]
+    return bool(words) and all(t.ent_type_ in ("GPE", "NORP") for t in words)
 
 
 def _apart(toks: list[Any], other: Any) -> bool:
@@ -147,8 +163,9 @@ _POSSESSIVES = frozenset(("his", "her", "its", "their", "our", "my", "your"))
 
 def _clean_role(role: str) -> str | None:
     role = WS.sub(" ", role).strip()
-    if ":" in role:
-        return None  # a caption's lead-in ("Victims: From left to right: Dorota ...")
+    if ":" in role or "|" in role:
+        return None  # a caption's lead-in ("Victims: From left to right: Dorota ..."), a
+        # table's cells ("| B Duckett | lbw b Bumrah |")
     if not role or role.split()[0].lower() in _POSSESSIVES:
         return None  # someone else's ("her former record label", "its core components")
     role = re.sub(r"(^|, )(?:the|a|an|The|A|An)\s+", r"\1", role)

@@ -111,6 +111,62 @@ def _measured(span: Any) -> bool:
     )
 
 
+def _unit_of_measure(span: Any) -> bool:
+    """A name right after a measured quantity, the scale it is measured on: "86 degrees
+    Fahrenheit", "230 degrees Celsius" (the model reads the scale as a person)."""
+    doc = span.doc
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return bool(
+        before.tag_ == "NNS"
+        and before.whitespace_
+        and any(c.dep_ == "nummod" and c.like_num for c in before.children)
+    )
+
+
+_BULLETS = frozenset(("-", "–", "—", "•", "*", "·", "▪"))
+
+
+def _line_label(span: Any) -> bool:
+    """A name that is a line's label: it opens its line (or its last line, when the model
+    ran a name on over a line break), a colon follows, and the rest of the line is a
+    fragment with no verb ("Landfall: late Thursday, near Tampa Bay" in a storm's fact
+    box). A speaker's line in a transcript goes on with a clause."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ":":
+        return False
+    inside = [t.i for t in span if "\n" in t.text_with_ws]
+    i = inside[-1] if inside else span.start - 1  # the model ran "Tampa ⏎ Landfall" on
+    if i >= 0 and doc[i].text in _BULLETS:
+        i -= 1  # "• Landfall: late Thursday"
+    if i >= 0 and "\n" not in doc[i].text_with_ws:
+        return False
+    for tok in doc[span.end + 1 :]:
+        if "\n" in tok.text:
+            break
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        if "\n" in tok.whitespace_:
+            break
+    return _in_a_box(doc.text, doc[i + 1].idx)
+
+
+# A line of a fact box: a short label, a colon, its value ("Storm surge: 10-15 ft")
+_BOX_LINE = re.compile(r"\W{0,2}[A-Z][\w'’ -]{0,30}:\s*\S")
+
+
+def _in_a_box(text: str, at: int) -> bool:
+    """Whether the line at ``at`` has a labelled line next to it: one "Name: value" line
+    alone is a talk's or a post's speaker and title ("Richard Harvey: sinus surgery")."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    lines = [text[:start].rstrip("\n").rsplit("\n", 1)[-1]]
+    if end != -1:
+        lines.append(text[end:].lstrip("\n").split("\n", 1)[0])
+    return any(_BOX_LINE.match(line) for line in lines if line.strip())
+
+
 def read_actor(
     state: State, span: Any, label: str, index: int | None, evidence: str, pos: int, title: bool
 ) -> None:
@@ -123,8 +179,10 @@ def read_actor(
         return  # code or an address the model read as a name ("x.Foo(1).Bar(2", "O(lg N")
     if _common_plural(span):
         return  # "Schools will stay open", "Commuters faced delays": capitalised to start
-    if _measured(span):
-        return  # "(95% CI, 4% to 8%)": a statistic's name
+    if _measured(span) or _unit_of_measure(span):
+        return  # "(95% CI, 4% to 8%)": a statistic's name; "86 degrees Fahrenheit": a scale
+    if _line_label(span):
+        return  # "Landfall: late Thursday" in a fact box: a label, not an actor
     if _credit_line(span) or (label == "PERSON" and _byline(span)):
         return  # "Photo: AFP" under a picture, "By Greg Tanner" over the story
     key = name_key(name)
@@ -203,10 +261,13 @@ def _premodifier(span: Any) -> bool:
     """A name used to qualify a common noun, not as an actor: "the Assad regime", "a Trump
     rally" (compound or adjective before a noun that is no name)."""
     root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "the Market-Frankford and Broad Street lines": as the first
     head = root.head
     return bool(
         root.dep_ in ("compound", "amod", "nmod")
         and head.i >= span.end
+        and head.i > root.i
         and head.tag_ in ("NN", "NNS")
         and not head.ent_type_
     )
@@ -333,7 +394,7 @@ def _matching_cluster(actor: Actor, label: str, clusters: list[_Cluster]) -> _Cl
                 cluster.label == "PERSON" and len(words) == 1 and len(big) > 1
             )
             if cluster.label == "ORG" and same_type:
-                same_type = _org_part(words, big)
+                same_type = _org_part(words, big) or _short_org(actor, member)
             elif cluster.label == "ORG" and label == "PERSON":
                 # "Mr. Rudolph" beside "Mason Rudolph's helmet", which the model read as
                 # an organisation (2 of the 90 dev pages listed both)
@@ -386,6 +447,24 @@ def _org_part(small: list[str], big: list[str]) -> bool:
         return True
     rest = big[len(small) :]
     return big[: len(small)] == small and all(w in CORPORATE for w in rest)
+
+
+# The last word that makes a name a business's, after the words of its trade ("Ardent
+# Health Services", "Ridgeline Capital Partners")
+_BUSINESS_ENDS = CORPORATE | {"services", "systems", "industries", "partners", "technologies"}
+
+
+def _short_org(small: Actor, big: Actor) -> bool:
+    """Whether organisation ``small`` is the first word(s) of ``big`` used as its short form
+    after the article gave the full name: "Ardent Health Services" then "Nashville-based
+    Ardent", when the full name ends on a business's word ("Services", "Partners")."""
+    words, full = name_tokens(small.key), name_tokens(big.key)
+    return bool(
+        len(full) > len(words)
+        and full[: len(words)] == words
+        and full[-1] in _BUSINESS_ENDS
+        and big.first_pos < small.first_pos
+    )
 
 
 def _canonical_name(cluster: _Cluster) -> str:
@@ -489,12 +568,31 @@ def _not_a_person(cluster: _Cluster, text: str) -> bool:
         words = name_tokens(member.key)
         if len(words) > 1 and words[-1] in _THING_HEADS:
             return True
+    if all(" " not in s for m in cluster.members for s in m.surfaces) and any(
+        _named_thing(surface, text) for m in cluster.members for surface in m.surfaces
+    ):
+        return True
     return any(
         re.match(_STORM_BEFORE, surface, re.I)  # "Storm Idris" read whole as a person
         or re.search(_STORM_BEFORE + re.escape(surface) + r"\b", text, re.I)
         for member in cluster.members
         for surface in member.surfaces
     )
+
+
+def _named_thing(word: str, text: str) -> bool:
+    """Whether the one-word name ``word`` is written elsewhere as the first word of a thing's
+    name ("Changi handled 67.7 million passengers" beside "Singapore's Changi Airport"):
+    the short form of that airport or stadium, not a person ("Steve Jobs Theater" names
+    Jobs with his given name before it)."""
+    heads = "|".join(_THING_HEADS)
+    for m in re.finditer(rf"\b{re.escape(word)}\s+(?:{heads})\b", text, re.I):
+        if not text[m.start() + len(word) :].lstrip()[:1].isupper():
+            continue
+        before = text[: m.start()].split()[-1:]
+        if not before or not before[0][:1].isupper() or before[0].endswith(("'s", "’s")):
+            return True
+    return False
 
 
 def not_places(clusters: list[_Cluster]) -> tuple[frozenset[str], Counter[str]]:

@@ -292,7 +292,7 @@ PLACE_NOUNS = _words(
     "area province city region district village town camp county street road valley river "
     "airport square neighbourhood neighborhood countryside governorate state border crossing "
     "mountains mountain island islands community communities towns cities villages suburb "
-    "suburbs"
+    "suburbs parts"
 )
 
 
@@ -371,7 +371,7 @@ def subset(small: list[str], big: list[str]) -> bool:
 
 CORPORATE = _words(
     "international inc inc. corp corp. corporation co co. company group holdings plc llc ltd "
-    "ltd. limited sa ag nv gmbh"
+    "ltd. limited sa ag nv gmbh ab asa oyj spa bv pty"
 )
 
 
