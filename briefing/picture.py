@@ -469,6 +469,21 @@ def _context_date(source: str, date_text: str) -> bool:
     return _CONTEXT_BEFORE.search(before) is not None
 
 
+def _quoted_date(source: str, date_text: str) -> bool:
+    """Whether the date stands inside a quotation of its sentence ('"Tomorrow we need early
+    wickets," he said'): the speaker's own frame of time, counted from the day they spoke
+    and often a plan or a wish, not an event the article reports; it stays a "when" fact
+    (with its sentence) but is no point on the timeline."""
+    text = " ".join(source.split())
+    at = _date_at(text, date_text)
+    if at < 0:
+        return False
+    before = text[:at]
+    if before.rfind("“") > before.rfind("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 def _date_at(text: str, date_text: str) -> int:
     """Where ``date_text`` (spaces normalised) first stands in ``text``, any case; -1: not."""
     if not date_text:
@@ -489,7 +504,7 @@ def timeline_points(
     seen: set[str] = set()
     days: set[tuple[str, dt.date]] = set()
     for value, text, source in items:
-        if text and _context_date(source, text):
+        if text and (_context_date(source, text) or _quoted_date(source, text)):
             continue
         span = parse_when(value)
         if span is None or value in seen or (source, span[0]) in days:

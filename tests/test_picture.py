@@ -254,3 +254,13 @@ def test_event_label_is_a_clause_with_its_subject(sentence: str, date: str, labe
 def test_event_label_keeps_a_quotation_that_ends_its_clause() -> None:
     label = event_label('Jones said in May that the deal was "off the table."', "May", limit=200)
     assert "off the table" in label
+
+
+def test_a_date_inside_a_quotation_is_no_point_on_the_timeline() -> None:
+    items = [
+        ("2026-07-12", "Tomorrow", '"Tomorrow we need early wickets," he said.'),
+        ("2026-07-23", "23 July", "The third Test starts at Old Trafford on 23 July."),
+        ("2026-07-13", "Monday", "“We fly home on Monday,” the captain said."),
+    ]
+    points = timeline_points(items)
+    assert [p.when for p in points] == ["23 Jul 2026"]

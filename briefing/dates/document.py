@@ -158,7 +158,9 @@ class DocumentResolver:
         )
         if value is not None and sentence is not None and sentence == self.sentence:
             value = self._in_order(text, value)
-        if value is not None and not is_anaphoric(text):
+        if value is not None and not is_anaphoric(text) and not quoted:
+            # a date inside a quotation is the speaker's ("'Tomorrow we need early
+            # wickets,' he said"): the narrative's "the day" after it is not that day
             self.reference = value
             self.sentence = sentence
             self.named_year = YEAR_WRITTEN.search(text) is not None
