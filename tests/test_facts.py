@@ -1317,3 +1317,15 @@ def test_a_what_line_is_never_a_dateline_nor_a_quote_s_speech_tag() -> None:
     )
     whats = [f.text for f in extract_facts(Article(tagged)).what]
     assert not any("wrote" in w for w in whats), whats
+
+
+def test_a_participle_the_parse_made_the_main_verb_is_no_event() -> None:
+    # the parse reads "posted" as the verb and "showed" as its conjunct: "Video posted on
+    # social media" alone is a caption, not what happened
+    text = (
+        "The jet was bound for Denver when it went down at about 6 p.m. Monday, clipping a "
+        "warehouse roof and setting off a blaze that could be seen for miles. Video posted "
+        "on social media showed the right engine on fire as the jet took off."
+    )
+    whats = [f.text for f in extract_facts(Article(text)).what]
+    assert not any(w.endswith(("social media", "posted")) for w in whats), whats

@@ -179,7 +179,7 @@ def _event(
     the verb is the subject ("Croydon tram crash: Police identify ...", "Parise heating up,
     scores twice as Wild beat Sabres": the kicker's noun is no subject of the verb)."""
     verb = _main_verb(span, headline=headline)
-    if verb is None:
+    if verb is None or _participle_read_as_verb(verb):
         return None
     if quoted and any(a <= verb.idx < b for a, b in quoted):
         return None
@@ -320,6 +320,22 @@ def _event(
     if full and (not text or _EMPTY_CLAUSE.match(text)):
         return None
     return text, stem(verb.lower_)
+
+
+def _participle_read_as_verb(verb: Any) -> bool:
+    """Whether the parse made a participle the main verb and the real verb its conjunct:
+    two finite verbs with no "and" and no comma between ("Video posted on social media
+    showed the left wing on fire"); the clause would end before the event ("Video posted
+    on social media")."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i < verb.i or not conj.tag_.startswith("VB"):
+            continue
+        between = verb.doc[verb.i + 1 : conj.i]
+        if any(c.dep_ in _CORE_DEPS for c in conj.children):
+            continue
+        if not any(t.dep_ == "cc" or t.is_punct for t in between):
+            return True
+    return False
 
 
 def _tags_a_quote(verb: Any, quoted: list[tuple[int, int]]) -> bool:
