@@ -470,10 +470,15 @@ def _context_date(source: str, date_text: str) -> bool:
 
 
 def _quoted_date(source: str, date_text: str) -> bool:
-    """Whether the date stands inside a quotation of its sentence ('"Tomorrow we need early
-    wickets," he said'): the speaker's own frame of time, counted from the day they spoke
-    and often a plan or a wish, not an event the article reports; it stays a "when" fact
-    (with its sentence) but is no point on the timeline."""
+    """Whether a date counted from the day it is said stands inside a quotation of its
+    sentence ('"Tomorrow we need early wickets," he said'): the speaker's own frame of
+    time, often a plan or a wish, not an event the article reports; it stays a "when" fact
+    (with its sentence) but is no point on the timeline. A quoted statement's own dates
+    ("forces ... located and destroyed 15 weapons caches from November 24 to 27") stay."""
+    from .dates import said_relative
+
+    if not said_relative(date_text):
+        return False  # a statement's own dates ('“forces ... from November 24 to 27”')
     text = " ".join(source.split())
     at = _date_at(text, date_text)
     if at < 0:

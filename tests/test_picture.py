@@ -260,7 +260,9 @@ def test_a_date_inside_a_quotation_is_no_point_on_the_timeline() -> None:
     items = [
         ("2026-07-12", "Tomorrow", '"Tomorrow we need early wickets," he said.'),
         ("2026-07-23", "23 July", "The third Test starts at Old Trafford on 23 July."),
-        ("2026-07-13", "Monday", "“We fly home on Monday,” the captain said."),
+        ("2026-07-11", "tonight", "“We celebrate tonight,” the captain said."),
+        # a quoted statement's own date is the event's: '“forces destroyed 15 caches on …”'
+        ("2026-07-06", "Monday", "The army said “troops destroyed 15 caches on Monday.”"),
     ]
     points = timeline_points(items)
-    assert [p.when for p in points] == ["23 Jul 2026"]
+    assert [p.when for p in points] == ["6 Jul 2026", "23 Jul 2026"]

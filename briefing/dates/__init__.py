@@ -47,7 +47,7 @@ durations of stretches of time).
 """
 
 from .describe import describe, part_of_day, timex
-from .document import DocumentResolver, is_anaphoric, list_items, zone_end
+from .document import DocumentResolver, is_anaphoric, list_items, said_relative, zone_end
 from .duration import duration_value
 from .find import find, not_a_date
 from .resolver import is_duration, nearer_side, reads_language, resolve, resolve_date
@@ -72,6 +72,7 @@ __all__ = [
     "reads_language",
     "resolve",
     "resolve_date",
+    "said_relative",
     "timex",
     "zone_end",
 ]

@@ -70,6 +70,21 @@ def list_items(text: str) -> list[tuple[int, str]]:
     return merged
 
 
+# Words a speaker counts from the day they speak: "tomorrow", "tonight", "next week",
+# "two days ago"
+_SAID_RELATIVE = re.compile(
+    r"\b(?:tomorrow|today|tonight|yesterday|(?:next|this|last|coming)\s+"
+    r"(?:week|weekend|month|year|season|morning|afternoon|evening|night)|ago|from now)\b",
+    re.I,
+)
+
+
+def said_relative(text: str) -> bool:
+    """Whether a date expression is counted from the day it is said ("tomorrow", "next
+    week", "two days ago"): inside a quotation, from the speaker's day, not the article's."""
+    return _SAID_RELATIVE.search(text) is not None
+
+
 class DocumentResolver:
     """An article's expressions resolved in reading order.
 
@@ -158,9 +173,9 @@ class DocumentResolver:
         )
         if value is not None and sentence is not None and sentence == self.sentence:
             value = self._in_order(text, value)
-        if value is not None and not is_anaphoric(text) and not quoted:
-            # a date inside a quotation is the speaker's ("'Tomorrow we need early
-            # wickets,' he said"): the narrative's "the day" after it is not that day
+        if value is not None and not is_anaphoric(text) and not (quoted and said_relative(text)):
+            # a speaker's "tomorrow" ("'Tomorrow we need early wickets,' he said") is
+            # counted from their day: the narrative's "the day" after it is not that day
             self.reference = value
             self.sentence = sentence
             self.named_year = YEAR_WRITTEN.search(text) is not None
