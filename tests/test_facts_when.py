@@ -725,3 +725,48 @@ def test_today_in_a_quotation_is_the_day_it_was_said() -> None:
 def test_a_stretch_bought_or_a_ranking_within_the_year_stays() -> None:
     assert when("The bar charges Rs 299 for fifteen minutes of air.")["fifteen minutes"] == "PT15M"
     assert when("It marks the first major price cut of the year.")["the year"] == "2025"
+
+
+# --- schedules, game periods, plans, listed days (tester round 10) ----------------------------
+
+THURSDAY = dt.date(2025, 11, 13)
+
+
+def test_a_schedule_line_with_no_verb_names_the_coming_game() -> None:
+    text = (
+        "The Otters beat the Herons 104-99 on Wednesday night at home.\n\n"
+        "NEXT GAMES\n\nOtters: Host Portland on Friday night.\n\nHerons: At Denver on Saturday."
+    )
+    found = when(text, THURSDAY)
+    assert found["Friday night"] == "2025-11-14"
+    assert found["Saturday"] == "2025-11-15"
+    assert found["Wednesday night"] == "2025-11-12"
+
+
+def test_a_period_of_a_basketball_game_is_no_quarter_of_the_year() -> None:
+    text = (
+        "The Otters beat the Herons 104-99 on Wednesday night. Portland led by 9 early in "
+        'the third quarter before the Otters rallied. "We kept going in that last quarter," '
+        "the coach said."
+    )
+    found = when(text, THURSDAY)
+    assert not [v for v in found.values() if v and "-Q" in v], found
+
+
+def test_set_to_with_a_verb_is_a_plan_for_the_day_after_the_clock() -> None:
+    text = "Money for the parks agency is set to lapse after midnight on Friday, officials warn."
+    assert when(text, dt.date(2025, 12, 3))["midnight on Friday"] == "2025-12-05T00:00"
+
+
+def test_a_clock_time_borrows_no_day_from_a_list_line() -> None:
+    text = (
+        "Data due this week:\n\n- Retail sales, Tuesday\n- Factory orders, Wednesday\n\n"
+        "The Nikkei index rose 0.4% as of 3 p.m. Tokyo time, traders said."
+    )
+    assert when(text, dt.date(2025, 12, 5))["3 p.m."] == "2025-12-05T15:00"
+
+
+def test_a_clock_keeps_its_capital_pm_and_zone_after_a_date() -> None:
+    text = "Staff Reporter | Dec 2, 2025, 07.45 PM IST\n\nThe city council met on Monday."
+    values = when(text, dt.date(2025, 12, 2)).values()
+    assert "2025-12-02T19:45" in values

@@ -104,6 +104,7 @@ class DocumentResolver:
         self.sentence: int | None = None  # the sentence of the reference, when told
         self.named_year = False  # whether the reference's text wrote its year
         self.day_sentence: int | None = None  # the sentence of ``day``, when told
+        self.day_listed = False  # whether ``day`` was named in a line with no verb
 
     def _day_said(self, cleaned: str, sentence: int | None) -> str | None:
         """The day a quotation was said, for its "today" or "tonight": the day named last,
@@ -141,13 +142,16 @@ class DocumentResolver:
         after: str | None = None,
         sentence: int | None = None,
         quoted: bool = False,
+        listed: bool = False,
     ) -> str | None:
         """The value of ``text`` (a duration's is ISO 8601, "P3D", or None: it never moves
         the reference), moving the reference when ``text`` names a date of its own.
         ``after``: the value of the range's start when ``text`` ends a range (see
         :func:`.resolver.resolve`). ``sentence``: the index of the sentence ``text`` is in;
         a time of day in the sentence of a date coarser than a day is on no day named
-        before ("Last August the road read 61 degrees [at 3 p.m.]": some day of August)."""
+        before ("Last August the road read 61 degrees [at 3 p.m.]": some day of August).
+        ``listed``: ``text`` is in a line with no verb (a list's "US CPI, Wednesday"): its
+        day is lent to no time of day in a later sentence."""
         if is_duration(text):
             return duration_value(text)
         reference = self.reference
@@ -158,6 +162,8 @@ class DocumentResolver:
             reference = self.day  # "Tuesday ... in February ... in morning trading"
             if time_of_day_only(cleaned) and not self._same_side(tense):
                 reference = None  # the anchor's day, not another clause's
+        if time_of_day_only(cleaned) and self.day_listed and sentence != self.day_sentence:
+            reference = None  # "fell 0.8% as of 4 p.m." after a list of the week's days
         said = self._day_said(cleaned, sentence) if quoted else None
         value = (
             said
@@ -182,6 +188,7 @@ class DocumentResolver:
             if re.match(r"\d{4}-\d{2}-\d{2}", value):
                 self.day = value[:10]
                 self.day_sentence = sentence
+                self.day_listed = listed
         return value
 
     def _in_order(self, text: str, value: str) -> str:
@@ -232,11 +239,12 @@ class DocumentResolver:
         after: str | None = None,
         sentence: int | None = None,
         quoted: bool = False,
+        listed: bool = False,
     ) -> list[Mention]:
         """The span ``text`` at offset ``start`` as ``(start, end, text, value)`` items: one,
         or one per date it lists; a bare day after a day takes its month ("April 24 and
         25"). ``after``: the start of the range ``text`` ends; ``sentence``: its sentence;
-        ``quoted``: it is inside a quotation."""
+        ``quoted``: it is inside a quotation; ``listed``: it is in a line with no verb."""
         out: list[Mention] = []
         for offset, raw in list_items(text):
             item = raw.strip()
@@ -250,7 +258,7 @@ class DocumentResolver:
             else:
                 after = after if not out else None
                 value = self.resolve(
-                    item, tense=tense, after=after, sentence=sentence, quoted=quoted
+                    item, tense=tense, after=after, sentence=sentence, quoted=quoted, listed=listed
                 )
             begin = start + offset + lead
             out.append((begin, begin + len(item), item, value))

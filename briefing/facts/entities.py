@@ -392,9 +392,20 @@ def _sentence_after_date(doc: Any, start: int, end: int) -> int:
 
 
 def _stray_after_date(tok: Any) -> bool:
-    """A capitalised word glued after a date by the model: "November 8, 2016 Dozens"."""
+    """A capitalised word glued after a date by the model: "November 8, 2016 Dozens"; not
+    a clock time's meridiem or zone ("Dec 2, 2025, 08.14 PM IST": cut to "08.14", the
+    evening time was read as the morning's)."""
     word = tok.lower_.rstrip(".")
-    return bool(tok.is_alpha and tok.text[:1].isupper() and word not in _DATE_WORDS)
+    return bool(
+        tok.is_alpha
+        and tok.text[:1].isupper()
+        and word not in _DATE_WORDS
+        and word not in _MERIDIEM
+        and not (tok.text.isupper() and word in dates.ZONES)
+    )
+
+
+_MERIDIEM = frozenset(("am", "pm", "a.m", "p.m"))
 
 
 def _hyphenated_end(doc: Any, end: int) -> int:

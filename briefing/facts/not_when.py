@@ -28,15 +28,22 @@ from typing import Any
 from .. import dates
 from ..dates import words as dates_words
 
-# a game's score: "2-1", "0–0", "24-17" (two digits at most, so "737-800" is no score), not a
-# range of a count ("10-15 minutes", "3-4 people": a plural noun or a percentage follows)
+# a game's score: "2-1", "0–0", "24-17", and a basketball score "101-95", "118-112" (three
+# digits only from 100 to 199 against 50 or more, so "737-800" is no score), not a range of
+# a count ("10-15 minutes", "3-4 people": a plural noun or a percentage follows)
 _SCORE = re.compile(
-    r"(?<![\d.$£€,/:-])\b\d{1,2}\s?[-–]\s?\d{1,2}\b(?![\d.%/:-])(?!\s*(?:%|\w+s\b))"
+    r"(?<![\d.$£€,/:-])\b(?:\d{1,2}\s?[-–]\s?\d{1,2}|1\d\d\s?[-–]\s?(?:1\d\d|[5-9]\d)"
+    r"|[5-9]\d\s?[-–]\s?1\d\d)\b(?![\d.%/:-])(?!\s*(?:%|\w+s\b))"
 )
 _GAME_PERIOD = re.compile(
-    r"^(?:(?:early|late|midway|later|deep)\s+(?:on\s+)?(?:in(?:to)?\s+)?)?(?:the\s+)?"
-    r"(?:first|second|third|fourth|final|opening|1st|2nd|3rd|4th)[\s-]+(?:half|quarter|period)$"
+    r"(?:^|\s)(?:(?:early|late|midway|later|deep)\s+(?:on\s+)?(?:in(?:to)?\s+)?)?"
+    r"(?:(?:the|that|this)\s+)?"
+    r"(?:first|second|third|fourth|final|opening|last|1st|2nd|3rd|4th)[\s-]+"
+    r"(?:half|quarter|period)$"
 )
+# what may stand before a game's period in the model's span: the margin of a lead ("[led by]
+# 14 early in the third quarter")
+_MARGIN = re.compile(r"^\d{1,3}$")
 _SEASONS = frozenset(("spring", "summer", "autumn", "fall", "winter"))
 # the words of time a season may modify and stay a date: "the summer months"
 _TIME_NOUNS = frozenset(
@@ -274,11 +281,15 @@ def _generic_part_of_day(span: Any) -> bool:
 
 
 def _game_period(span: Any) -> bool:
+    """ "the third quarter", "early in the second half", "that last quarter", and a lead's
+    margin before it ("14 early in the third quarter"): a period of the game, in an article
+    that gives a score (see the module doc)."""
     text = re.sub(r"\s+", " ", span.text.strip().lower())
-    if not _GAME_PERIOD.match(text):
+    m = _GAME_PERIOD.search(text)
+    if m is None or (m.start() > 0 and not _MARGIN.match(text[: m.start()].strip())):
         return False
-    root = span.root
-    if any(c.dep_ in ("prep", "poss", "nmod") for c in root.children):
+    noun = span[-1] if not span[-1].is_punct else span.root
+    if any(c.dep_ in ("prep", "poss", "nmod") for c in noun.children):
         return False  # "the first half of 2020", "next year's first quarter"
     return not any(e.label_ in ("MONEY", "PERCENT") for e in span.sent.ents)
 

@@ -178,13 +178,36 @@ def _planned(tok: Any) -> dates.Tense:
 def _plan_head(tok: Any) -> Any:
     """The participle or adjective of a plan whose day the date ``tok`` is ("scheduled
     [for Tuesday]", "expected [on Wednesday night]"), or None. "set on" is left out: "its
-    record high set on Aug. 6" is when the record was set (TimeBank)."""
+    record high set on Aug. 6" is when the record was set (TimeBank); not "set to" with a
+    verb ("funding is set to lapse after midnight on Friday", the parser hanging "on
+    Friday" on "set"), which is the plan's."""
     prep = _object_of(_first_of_list(tok), _PLAN_PREPS)
     if prep is None or prep.head.lower_ not in _PLANNED or prep.head.tag_ not in ("VBN", "JJ"):
         return None
-    if prep.lower_ == "on" and prep.head.lower_ == "set":
+    if prep.lower_ == "on" and prep.head.lower_ == "set" and not _set_to(prep.head):
         return None
     return prep.head
+
+
+def _inner_plan(span: Any) -> dates.Tense:
+    """The plan's tense (:func:`_planned`) of a day inside the span after its clock time
+    ("set to lapse after [midnight on Friday]": the span's head is "midnight", the plan's
+    day "Friday")."""
+    for tok in span:
+        if tok.i != span.root.i and tok.ent_type_ == "DATE":
+            planned = _planned(tok)
+            if planned is not None:
+                return planned
+    return None
+
+
+def _set_to(verb: Any) -> bool:
+    """Whether "set" takes "to" and a verb ("is set to lapse"), which the tagger may read as
+    a noun ("lapse"): a plan, not a setting."""
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
 def plan_of_noun(tok: Any) -> bool:
@@ -360,15 +383,26 @@ def read_date(
             return  # the language's own date words hold it, or no year: not the model's
         read_found(state, pos)
     tense = (headline_tense if title else tense_of)(span.root) if english else None
+    if english and tense is None:
+        tense = _inner_plan(span)
+    verbless = english and not title and _verbless(span.sent)
     if english and plan_of_noun(span.root):
         tense = dates.nearer_side(_first_of_list(span.root).text, state.anchor) or tense
+    elif verbless and tense is None:
+        tense = dates.nearer_side(text, state.anchor)
     non_event = _non_event(span) if english else False
     quoted = english and not title and _quoted(span)
     start = pos if not title else 0
     after = _range_start(state, span, pos) if english and not title else None
     for piece_start, piece in _dates_only(start, raw):
         read = doc_reader.read(
-            piece_start, piece, tense=tense, after=after, sentence=index, quoted=quoted
+            piece_start,
+            piece,
+            tense=tense,
+            after=after,
+            sentence=index,
+            quoted=quoted,
+            listed=verbless,
         )
         for s, _e, item, value in read:
             after = None
@@ -376,6 +410,17 @@ def read_date(
             _add(state, item, value, label, index, evidence, place, non_event=non_event)
     if not title:
         state.dates_end = max(state.dates_end, end)
+
+
+def _verbless(sent: Any) -> bool:
+    """Whether the sentence ``sent`` has no verb: a list's line ("US CPI, Wednesday"), a
+    schedule's ("Knicks: Host Milwaukee on Friday night.", "Celtics: At Philadelphia on
+    Saturday.", where the tagger reads "Host" as a name). No tense says which side of the
+    publication date its weekday is on, so it is the nearer one
+    (:func:`briefing.dates.nearer_side`; the last one was read: the games of a report's
+    "UP NEXT" block on the week before), and its day is lent to no later clock time (the
+    market wrap's "fell 0.8% as of 4 p.m." was put on the day of a bullet above it)."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _quoted(span: Any) -> bool:
