@@ -770,3 +770,26 @@ def test_a_clock_keeps_its_capital_pm_and_zone_after_a_date() -> None:
     text = "Staff Reporter | Dec 2, 2025, 07.45 PM IST\n\nThe city council met on Monday."
     values = when(text, dt.date(2025, 12, 2)).values()
     assert "2025-12-02T19:45" in values
+
+
+def test_ages_maturities_habits_and_nowadays_are_no_when_facts() -> None:
+    text = (
+        "The council held late-night votes on the plan. A 78-year-old farmer spoke first. "
+        "Pupils in fifth grade today will vote by 2031. Five-year yields fell while the "
+        "30-year bond rallied. The hall opens every evening at 7 p.m. and the caretaker "
+        "usually locks it at 11 p.m. The Hang Seng 1000 index rose. A decision could come "
+        "as early as March 3, two weeks after the hearing."
+    )
+    found = when(text, dt.date(2025, 11, 20))
+    for gone in ("late-night", "Five-year", "30-year", "7 p.m.", "11 p.m.", "today"):
+        assert gone not in found, found
+    assert "as early as March 3" in found
+    assert not [t for t in found if "two weeks" in t or "1000" in t], found
+    assert found["2031"] == "2031"
+
+
+def test_an_ordinal_period_before_its_noun_stays_a_date() -> None:
+    found = when(
+        "Third-quarter profit rose 5%, and year-earlier sales fell.", dt.date(1989, 10, 26)
+    )
+    assert found["Third-quarter"] == "1989-Q3"

@@ -83,7 +83,84 @@ def not_when(span: Any, *, game: bool) -> bool:
         or _title_of_the_period(span)
         or _any_time(span)
         or (game and _game_periods(span))
+        or _time_modifier(span)
+        or _today_of_a_noun(span)
+        or _habitual_clock(span)
     )
+
+
+def _time_modifier(span: Any) -> bool:
+    """A hyphened time word before the noun it modifies ("late-night votes", "Ten-year
+    Treasuries", "the 10-year yield"): a kind of thing or a bond's maturity, no time of the
+    story (a maturity was read as P10Y; "late-night" as the publication day). An age
+    ("91-year-old") stays, kept by the library and never shown."""
+    words = [t for t in span if not t.is_punct]
+    hyphens = [t for t in span if t.text == "-" and not t.whitespace_]
+    if len(words) < 2 or not hyphens or any(t.whitespace_ for t in span[:-1]):
+        return False  # one hyphened word, no spaces inside
+    last = span[-1]
+    head = last.head
+    first = words[0]
+    counted = (first.like_num or first.lower_ in dates_words.CARDINALS) and last.lower_ in _UNITS
+    part_of_day = last.lower_ in _PARTS_OF_DAY
+    return bool(
+        (counted or part_of_day)  # not "third-quarter profit", "year-earlier sales": dates
+        and last.dep_ in ("compound", "amod", "nmod")
+        and head.i >= span.end
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.ent_type_ not in ("DATE", "TIME")
+        and head.lower_ not in _TIME_NOUNS
+    )
+
+
+def _today_of_a_noun(span: Any) -> bool:
+    """ "today" after the subject it modifies ("a child in seventh grade today [will]",
+    "kids today [read less]"): nowadays, no day. After an object it is the clause's day
+    ("cut rates today", which the parser may hang on "rates")."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) != 1 or words[0].lower_ != "today":
+        return False
+    tok = words[0]
+    head = tok.head
+    return bool(
+        tok.dep_ == "npadvmod"
+        and head.pos_ == "NOUN"
+        and head.i < tok.i
+        and head.dep_ in ("nsubj", "nsubjpass")
+    )
+
+
+# adverbs of frequency: the clock time of a clause with one is a habit ("usually at 8 p.m.")
+_FREQUENCY = frozenset(
+    (
+        "usually", "often", "always", "typically", "normally", "generally", "sometimes",
+        "regularly", "routinely", "nightly", "daily", "habitually", "frequently", "rarely",
+    )
+)  # fmt: skip
+_CLOCK_SPAN = re.compile(r"^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?$", re.I)
+
+
+def _habitual_clock(span: Any) -> bool:
+    """A clock time in a clause that says how often ("opens every night at 8 p.m.", "the
+    lights usually go out at 8 p.m."): a habit, no day's time (it was put on the
+    publication day)."""
+    if not _CLOCK_SPAN.match(span.text.strip()):
+        return False
+    verb = span.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in verb.children:
+        if child.lower_ in _FREQUENCY:
+            return True
+        if child.ent_type_ in ("DATE", "TIME") and any(
+            c.lower_ in _EVERY and c.dep_ == "det" for c in child.children
+        ):
+            return True
+    return False
 
 
 def _designation(span: Any) -> bool:

@@ -31,6 +31,11 @@ _ENDED = re.compile(r"\s+(?:ended|ending)\s+")
 
 
 _ON = re.compile(r"\s+on\s+")
+# a stretch of time the model ran onto a date after a comma: "November 14, [two weeks after]"
+_COMMA_STRETCH = re.compile(
+    r",\s+(?P<stretch>(?:a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|\d{1,2})\s+(?:days?|weeks?|months?|years?))$"
+)
 # "[for] a month between 2011 and 2014": a stretch of time, then the range it lies in
 _RANGE_AFTER = re.compile(r"\s+(?=(?:between|from)\s)")
 
@@ -48,6 +53,13 @@ def date_pieces(start: int, text: str) -> list[tuple[int, str]]:
     a stretch of time the model ran into the day it ends ("[their first title in] 108 years
     on Wednesday night", "[lowest level in] over a decade on Monday": 3 documents of the dev
     data, where the day was shown as "108 years on Wednesday night")."""
+    m = _COMMA_STRETCH.search(text)
+    if (
+        m is not None
+        and dates.is_duration(m["stretch"])
+        and not dates.is_duration(text[: m.start()])
+    ):
+        return [(start, text[: m.start()])]  # "as early as November 14, two weeks [after]"
     m = _ENDED.search(text)
     if m is None:
         m = _ON.search(text) or _RANGE_AFTER.search(text)
@@ -364,6 +376,9 @@ def read_date(
     doc_reader = reader(state)
     english = state.language == "en"
     if english and (_judged(span) or not_when(span, game=state.game)):
+        if not title:  # what find() saw in it is no date either ("kids today": no day)
+            read_found(state, pos)
+            state.dates_end = max(state.dates_end, pos + len(span.text))
         return
     if english:
         whole, span = span, _trimmed(span)
@@ -559,6 +574,7 @@ def read_found(state: State, upto: int) -> None:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_NAMED_NUMBER = re.compile(r"^[A-Z][a-z]+ \d{3,4}$")
 _TEMPORAL = re.compile(
     r"\b(?:"
     + "|".join(
@@ -602,6 +618,8 @@ def _add(
         # game clocks ("7:14"), phone and ticket numbers. On the 90 dev web pages: 24 such
         # when facts in 13 pages, none a date a reader could use.
         return
+    if value is None and state.language == "en" and _NAMED_NUMBER.match(text):
+        return  # "Russell 2000", "Vision 2030": a name with a number, no year of the story
     if value is None and state.language == "en" and _OCCASION.match(text):
         return  # "the 13th time", "the third year running": how often, not when
     if value is None and state.language == "en" and not _TEMPORAL.search(text):
