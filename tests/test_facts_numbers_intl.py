@@ -7,7 +7,7 @@ from briefing.facts import extract_facts
 from briefing.models import Article
 
 
-def _numbers_of(text: str, language: str) -> dict[str, tuple[str | None, str]]:
+def _numbers_of(text: str, language: str) -> dict[str, tuple[str | None, str | None]]:
     found = extract_facts(Article(text, language=language)).numbers
     return {n.text: (n.value, n.label) for n in found}
 
