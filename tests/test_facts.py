@@ -1329,3 +1329,31 @@ def test_a_participle_the_parse_made_the_main_verb_is_no_event() -> None:
     )
     whats = [f.text for f in extract_facts(Article(text)).what]
     assert not any(w.endswith(("social media", "posted")) for w in whats), whats
+
+
+def test_a_noun_the_tagger_read_as_a_conjunct_verb_leaves_the_event_whole() -> None:
+    # the parse of "... win World Series ... in dramatic 10th innings showdown" tags
+    # "showdown" VBP, a conjunct of "win": a verb with nothing of its own is no second event
+    # (the headline had become the whole title instead of "Cubs win World Series")
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from briefing.facts.what import _participle_read_as_verb
+
+    words = ["Rovers", "win", "Cup", "in", "late", "showdown"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        tags=["NNPS", "VBP", "NNP", "IN", "JJ", "VBP"],
+        deps=["nsubj", "ROOT", "dobj", "prep", "amod", "conj"],
+        heads=[1, 1, 1, 1, 5, 1],
+    )
+    assert not _participle_read_as_verb(doc[1])
+    posted = Doc(
+        Vocab(),
+        words=["Video", "posted", "online", "showed", "the", "fire"],
+        tags=["NN", "VBD", "RB", "VBD", "DT", "NN"],
+        deps=["nsubj", "ROOT", "advmod", "conj", "det", "dobj"],
+        heads=[1, 1, 1, 1, 5, 3],
+    )
+    assert _participle_read_as_verb(posted[1])

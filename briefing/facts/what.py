@@ -322,16 +322,24 @@ def _event(
     return text, stem(verb.lower_)
 
 
+# what makes a verb's clause an event: an object, a complement or a phrase it governs
+_CARRIES = frozenset(("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "prep", "dative"))
+
+
 def _participle_read_as_verb(verb: Any) -> bool:
     """Whether the parse made a participle the main verb and the real verb its conjunct:
     two finite verbs with no "and" and no comma between ("Video posted on social media
     showed the left wing on fire"); the clause would end before the event ("Video posted
-    on social media")."""
+    on social media"). The conjunct must carry an event of its own, an object or a
+    complement: a noun the tagger read as a verb does not ("Cubs win World Series ... in
+    dramatic 10th innings showdown", "showdown" a VBP conjunct of "win")."""
     for conj in verb.children:
         if conj.dep_ != "conj" or conj.i < verb.i or not conj.tag_.startswith("VB"):
             continue
         between = verb.doc[verb.i + 1 : conj.i]
         if any(c.dep_ in _CORE_DEPS for c in conj.children):
+            continue
+        if not any(c.dep_ in _CARRIES for c in conj.children):
             continue
         if not any(t.dep_ == "cc" or t.is_punct for t in between):
             return True
