@@ -65,3 +65,18 @@ def test_a_quotation_ending_in_an_inner_quote_stays_verbatim() -> None:
     text = "Ann Cole won on Monday.\n\n\"My coach told me, 'Keep your head up,'\" Cole said."
     [quote] = list(_quotes(text))
     assert quote in text and quote.startswith("My coach told me")
+
+
+def test_quote_standing_alone_keeps_the_speaker_before_not_the_next_source() -> None:
+    text = (
+        '"We lost good people today," Weller said. "Hold the families close tonight." '
+        "Nine workers were taken to hospital, according to Mercy General Hospital.\n\n"
+        'Councillor Dana Ruiz spoke first. "We will clear the road by Friday," she said. '
+        '"Nobody will be left behind." Roads stayed shut, the highway agency said.'
+    )
+    assert _quotes(text) == {
+        "We lost good people today": "Weller",
+        "Hold the families close tonight.": "Weller",
+        "We will clear the road by Friday": "Dana Ruiz",
+        "Nobody will be left behind.": "Dana Ruiz",
+    }

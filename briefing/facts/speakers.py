@@ -110,10 +110,31 @@ def speech_verb(
         if qs <= tok.idx < qe or _inside(quoted, tok.idx):
             continue
         if tok.lower_ in SPEECH_VERBS and (tok.tag_.startswith("VB") or tok.lower_ == "according"):
+            if tok.sent.start_char > qe and _reports_its_own(tok, quoted):
+                continue
             dist = qs - tok.idx if tok.idx < qs else tok.idx - qe
             if dist < best_dist:
                 best, best_dist = tok, dist
     return best
+
+
+def _reports_its_own(verb: Any, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether the speech verb ``verb``, in a sentence after the quotation's, attributes
+    that sentence's own words: "Shelters were full, the Red Cross said.", "At least 11
+    were hurt, according to the hospital." A quotation standing alone after an
+    attributed one is that speaker's; a later sentence's attribution is its own. Only a
+    sentence that is nothing but the attribution ('… we got her!" | officers announced.',
+    split there by the parser) attributes the quotation before it."""
+    if verb.lower_ == "according" or any(c.dep_ in _OWN_WORDS for c in verb.children):
+        return True
+    inside = {t.i for t in verb.subtree}
+    return any(
+        t.i not in inside and not t.is_punct and not _inside(quoted, t.idx) for t in verb.sent
+    )
+
+
+# what a speech verb says when its sentence holds it: a clause or a quoted object
+_OWN_WORDS = ("ccomp", "parataxis", "xcomp")
 
 
 def _subjects(verb: Any) -> list[Any]:
