@@ -80,3 +80,23 @@ def test_quote_standing_alone_keeps_the_speaker_before_not_the_next_source() -> 
         "We will clear the road by Friday": "Dana Ruiz",
         "Nobody will be left behind.": "Dana Ruiz",
     }
+
+
+def test_the_company_is_the_company_the_article_named() -> None:
+    text = (
+        "A court fined Halvorsen for leaks from the company's Bluewave pumps.\n\n"
+        '"We will appeal this ruling," the company said in a statement.'
+    )
+    assert _quotes(text) == {"We will appeal this ruling": "Halvorsen"}
+
+
+def test_the_ministry_is_no_company_and_else_the_noun_speaks() -> None:
+    text = (
+        "Tarrow Mining Ltd shut its mine after the Ministry of Labour opened an inquiry.\n\n"
+        '"Our inspectors were on site within hours," the ministry said.\n\n'
+        '"We have found no fault in the shafts so far," the agency said.'
+    )
+    assert _quotes(text) == {
+        "Our inspectors were on site within hours": "Ministry of Labour",
+        "We have found no fault in the shafts so far": "the agency",
+    }

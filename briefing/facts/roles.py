@@ -66,6 +66,8 @@ def _left_role(span: Any) -> str:
     if first == span.start:
         return ""
     nearest = doc[span.start - 1]
+    if nearest.tag_ == "POS":
+        return ""  # an owner, not a role: "the company's Roundup", "the club's Ibrox"
     if nearest.tag_ in ("JJ", "JJR", "JJS") and not is_title_word(nearest.text):
         return ""  # a description of a thing, not a role: "the new Mac Pro", "lunar Gateway"
     if nearest.tag_ in ("NNS", "NNPS") and not is_title_word(nearest.text):

@@ -37,6 +37,7 @@ from typing import Any
 
 from .described import age_before, described_person, description
 from .entities import fixed_label
+from .org_roles import named_organisation, organisation_noun
 from .state import State, sentence_at
 from .who import main_clause
 from .words import (
@@ -193,6 +194,12 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
             named = _entity_in(subtree)  # "The CENTCOM report noted": CENTCOM's words
             if named is not None:
                 return named
+    if organisation_noun(head):  # "the company said": the organisation named in that role
+        organisation = named_organisation(state, word, pos)
+        if organisation is not None:
+            return organisation, "ORG"
+        described = _noun_phrase(head)
+        return (described, "NOUN") if described else (None, NOBODY)
     if word in PERSON_NOUNS:
         previous = _previous_speaker(state, pos)
         if previous[1] == "NOUN" and previous[0] and previous[0].split()[-1].lower() == word:

@@ -28,6 +28,14 @@ GROUP_WORDS = _words(
 )
 
 
+# Nouns for a company or a club ("the company said", "the firm said"): when no name holds
+# the noun, they stand for the organisation the article is about (.org_roles)
+COMPANY_NOUNS = _words(
+    "company firm carrier retailer lender insurer automaker carmaker airline chipmaker "
+    "startup conglomerate manufacturer club broadcaster publisher developer bank"
+)
+
+
 # Titles that move from a name into its role; royalty and religious titles stay in names.
 _TITLE_WORDS = _words(
     "adm admiral gen general brig brigadier lt lieut lieutenant col colonel maj major capt "
