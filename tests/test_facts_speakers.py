@@ -100,3 +100,32 @@ def test_the_ministry_is_no_company_and_else_the_noun_speaks() -> None:
         "Our inspectors were on site within hours": "Ministry of Labour",
         "We have found no fault in the shafts so far": "the agency",
     }
+
+
+def test_a_name_run_on_over_a_lower_case_word_is_cut_there() -> None:
+    from spacy.tokens import Span
+
+    from briefing.facts.entities import fixed_entities
+    from briefing.nlp import get_nlp
+
+    doc = get_nlp()(
+        "Wells shared a stand with Archer after Kent captain Lee Marsh chose to bat, "
+        "as Prince of Wales Cup holders Bank of Leeds watched."
+    )
+    words = [t.text for t in doc]
+    archer, prince, bank = words.index("Archer"), words.index("Prince"), words.index("Bank")
+    doc.ents = [
+        Span(doc, archer, archer + 3, label="PERSON"),  # "Archer after Kent"
+        Span(doc, prince, prince + 3, label="PERSON"),  # "Prince of Wales"
+        Span(doc, bank, bank + 3, label="ORG"),  # "Bank of Leeds"
+    ]
+    fixed = [e.text for e in fixed_entities(doc)]
+    assert fixed == ["Archer", "Prince of Wales", "Bank of Leeds"]
+
+
+def test_a_hyphenated_surname_speaker_keeps_its_hyphen() -> None:
+    text = (
+        '"We don\'t talk about the run," Kuminga-Alexander said.\n\n'
+        "Jon Kuminga-Alexander scored 41 points."
+    )
+    assert _quotes(text) == {"We don't talk about the run": "Jon Kuminga-Alexander"}

@@ -102,6 +102,8 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
         while label in _NAMES and end - start > 1 and _lower_lead(doc[start]):
             start += 1  # "[hunt] Jedi", "[older] MacBook Pro"
         if label in ("PERSON", "ORG"):
+            end = _lower_cut(doc, start, end, label)  # "with Root [after England] captain"
+        if label in ("PERSON", "ORG"):
             end = _owner_end(doc, start, end)  # "Twilio[’s Media Streams]"
         if extend and label == "PERSON":
             start = _given_name_before(doc, start, end)  # "said [Pradeep] Adhikari"
@@ -350,6 +352,32 @@ def _lower_lead(tok: Any) -> bool:
         and tok.tag_[:2] in ("VB", "JJ", "RB", "NN")
         and tok.lower_ not in _PARTICLES
     )
+
+
+def _lower_cut(doc: Any, start: int, end: int, label: str) -> int:
+    """Where a person's or organisation's name ends when the model ran it on over a
+    lower-case word into the words after it ("Root after England" of "with Root after
+    England captain Ben Stokes"): at that word. A name's particle ("Charles de Gaulle"),
+    "of" before a title's place ("Prince of Wales"), a hyphenated word's part
+    ("Latter-day") and the function words that join an organisation's name ("Bank of
+    England", "Agency for International Development", "Council on Foreign Relations")
+    stay."""
+    for i in range(start + 1, end):
+        tok = doc[i]
+        if not tok.is_alpha or not tok.text.islower() or tok.lower_ in _PARTICLES:
+            continue
+        if doc[i - 1].text in _DASHES and not doc[i - 1].whitespace_:
+            continue
+        if tok.lower_ == "of" and i + 1 < end and doc[i + 1].text[:1].isupper():
+            continue
+        if label == "ORG" and tok.lower_ in _JOINING:
+            continue
+        return i
+    return end
+
+
+# the function words inside an organisation's name
+_JOINING = frozenset(("of", "for", "and", "the", "on", "in", "at", "to", "a", "an"))
 
 
 # The words after a possessive that make it a company's name, not what someone owns

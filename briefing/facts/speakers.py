@@ -168,8 +168,13 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
         return named
     if head.tag_ == "NNP" and head.text[:1].isupper() and not is_title_word(head.text):
         # a name the model left without an entity: "Mourinho said"
-        parts = [t for t in head.subtree if t.tag_ == "NNP" and t.i <= head.i]
-        name = clean_surface(" ".join(t.text for t in parts if not is_title_word(t.text)))
+        parts = [
+            t
+            for t in head.subtree
+            if t.i <= head.i and (t.tag_ == "NNP" or (t.tag_ == "HYPH" and not t.whitespace_))
+        ]
+        # as written: "Gilgeous-Alexander said" keeps its hyphen
+        name = clean_surface(join_tokens(t for t in parts if not is_title_word(t.text)))
         if name:
             return name, "PERSON"
     word = head.lower_
