@@ -366,6 +366,10 @@ def _lower_cut(doc: Any, start: int, end: int, label: str) -> int:
         tok = doc[i]
         if not tok.is_alpha or not tok.text.islower() or tok.lower_ in _PARTICLES:
             continue
+        if tok.pos_ not in _RUN_ON:
+            continue  # a lower-case noun ends many a name: "the Democratic party"
+        if not any(t.text[:1].isupper() for t in doc[start:i]):
+            continue  # no name begun yet: "the state Department of Public Safety"
         if doc[i - 1].text in _DASHES and not doc[i - 1].whitespace_:
             continue
         if tok.lower_ == "of" and i + 1 < end and doc[i + 1].text[:1].isupper():
@@ -377,7 +381,9 @@ def _lower_cut(doc: Any, start: int, end: int, label: str) -> int:
 
 
 # the function words inside an organisation's name
-_JOINING = frozenset(("of", "for", "and", "the", "on", "in", "at", "to", "a", "an"))
+_JOINING = frozenset(("of", "for", "and", "the", "on", "in", "at", "to", "a", "an", "with"))
+# the kinds of word no name runs on over: a preposition, a verb, an adverb, a conjunction
+_RUN_ON = frozenset(("ADP", "VERB", "AUX", "ADV", "SCONJ", "CCONJ", "PART", "PRON", "DET"))
 
 
 # The words after a possessive that make it a company's name, not what someone owns
