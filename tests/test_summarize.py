@@ -726,3 +726,75 @@ def test_a_quotation_left_open_at_its_paragraph_end_joins_nothing() -> None:
         '"We have checked every timetable," the harbour master said.'
     )
     assert len(rank(text)) == len(split_sentences(text))
+
+
+_TRANSCRIPT = "\n\n".join(
+    [
+        "Transcript of a conversation aired on City Hour, March 3, 2026. "
+        "It has been edited for length and clarity.",
+        "MARA LINDQVIST: Commissioner, welcome to the program.",
+        "TOM OKAFOR: Glad to be here, Mara.",
+        "LINDQVIST: The ferry line lost four of its six boats to repairs this month. "
+        "How long will riders wait?",
+        "OKAFOR: Two boats return to service on Monday, and the third by April. "
+        "We have hired a second shipyard to finish the work faster.",
+        "LINDQVIST: Riders say fares rose twice last year. Will they rise again?",
+        "OKAFOR: No. The council froze fares until 2027, and the state is paying for the "
+        "repairs out of its harbour fund.",
+        "LINDQVIST: Commissioner Tom Okafor, thank you.",
+        "OKAFOR: Thank you, Mara.",
+    ]
+)
+
+
+def test_a_transcript_keeps_its_header_and_the_interviewers_turns_out() -> None:
+    chosen = {s.text for s in summarize(Article(_TRANSCRIPT, title="Ferries"), 4)}
+    assert chosen
+    assert not any(t.startswith(("LINDQVIST", "MARA", "Transcript", "It has been")) for t in chosen)
+    assert "We have hired a second shipyard to finish the work faster." in chosen
+
+
+def test_a_dateline_in_capitals_is_no_transcript_turn() -> None:
+    texts = [
+        "OSLO: The city council voted on Tuesday to close the old harbour bridge.",
+        "Why now?",
+        "The bridge was built in 1931 and needs repairs the city cannot pay for.",
+    ]
+    assert [p for p, _ in penalties_of(texts)] == [0.0, 1.0, 0.0]  # "Why now?": a fragment
+
+
+_RELEASE = "\n\n".join(
+    [
+        "Larkspur Foods Buys Two Bakeries in Ohio",
+        "DAYTON, Ohio, March 2, 2026 -- Larkspur Foods said today it has bought two family "
+        "bakeries in Dayton and Columbus for $40 million in cash. The bakeries employ 310 "
+        "people and will keep their names, the company said. Larkspur expects the deal to add "
+        "about $55 million to its yearly sales.",
+        "About Larkspur Foods\nFounded in 1988 and based in Cincinnati, Larkspur Foods makes "
+        "breads and snacks sold in grocery stores across 14 states and employs more than 2,000 "
+        "people. Learn more at its website.",
+        "Forward-Looking Statements\nThis release contains forward-looking statements that "
+        "involve risks and uncertainties, and actual results may differ materially from those "
+        "the company expects today.",
+    ]
+)
+
+
+def test_a_press_releases_closing_sections_are_not_summarised() -> None:
+    chosen = {s.text for s in summarize(Article(_RELEASE, title="Larkspur"), 4, words=200)}
+    assert chosen
+    assert not any(t.startswith(("Founded in", "This release")) for t in chosen)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Here is what we know so far.", "lead-in"),
+        ("Here's how the new fare system works.", "lead-in"),
+        ("Here is how bad the flooding got in the words of one farmer who lost his barn.", ""),
+        ("This interview has been edited and condensed.", "note"),
+        ("The video had been edited before it was shown to the jury on Monday.", ""),
+    ],
+)
+def test_sentences_about_the_text_itself(text: str, reason: str) -> None:
+    assert S.boilerplate(text)[1] == reason

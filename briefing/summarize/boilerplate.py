@@ -7,10 +7,19 @@ chosen while real content remains.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 from ..text import word_count
 
-__all__ = ["asks", "boilerplate", "is_caption", "lead_prefix"]
+__all__ = [
+    "asks",
+    "boilerplate",
+    "closing_sections",
+    "interviewer_turns",
+    "is_caption",
+    "lead_prefix",
+]
 
 _BYLINE_START = re.compile(r"^\s*(?:by|words|reporting)\b\s*[:.]?", re.IGNORECASE)
 _BYLINE_GLUE = frozenset(("and", "&", "for", "in", "at", "the", "of", "|", "-", "—", "–"))
@@ -55,6 +64,18 @@ _STAMP = re.compile(
     r"^\W*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?\W*"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}\W*$"
 )
+# A note on the text itself, not news: an interview's or transcript's "It has been edited for
+# length and clarity.", "This interview has been edited and condensed.", "Transcript of an
+# interview broadcast on ...". The standard formulas of the note, whatever the outlet.
+_NOTE = re.compile(
+    r"\b(?:edited|condensed)(?: and (?:edited|condensed))? for (?:length|clarity|brevity|space)\b"
+    r"|\b(?:edited and condensed|condensed and edited)\b"
+    r"|^\W*(?:this is (?:a |the )?(?:full |edited )?transcript\b|transcript(?: of\b|\s*:))"
+)
+# A sentence that only announces what follows, as a colon does: "Here is what we know so
+# far.", "Here's how it works.", "Here are all the details." (short: "Here is how bad things
+# got in the words of the patient: ..." tells something)
+_ANNOUNCES = re.compile(r"^\W*here(?:'s|’s| is| are) (?:what|how|why|everything|all)\b")
 _FINAL = re.compile(r"[.!?…:;。！？：；][\"'”’)\]」』）]*\s*$")
 _QUESTION = re.compile(r"[?？][\"'”’)\]」』）]*\s*$")
 _READER = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'll)\b")
@@ -89,8 +110,9 @@ def boilerplate(text: str, precise: bool = True) -> tuple[float, str]:
     1.0 (never chosen while real content remains) for fragments under 5 words, run-ons
     over 80 words, bylines, "Read more"/"Click here"/"Follow us", photo credits, datelines
     or agency tags on their own, rows of a table typed as text, headings (12 words or
-    fewer with no final punctuation) and a sentence that ends on a colon (it leads into
-    what follows). 0.5 for a question put to the reader, 0.3 for other questions, else 0.
+    fewer with no final punctuation), a note on the text itself ("It has been edited for
+    length and clarity.", "Transcript of an interview ...") and a sentence that ends on a
+    colon or only announces what follows ("Here is what we know so far."). 0.5 for a question put to the reader, 0.3 for other questions, else 0.
     ``precise`` counts ambiguous calls to action ("sign up", "subscribe", "advertisement")
     only opening the sentence or addressed to the reader.
     """
@@ -110,8 +132,12 @@ def boilerplate(text: str, precise: bool = True) -> tuple[float, str]:
         return 1.0, "dateline"
     if _TABLE_ROW.search(text):
         return 1.0, "table"
+    if _NOTE.search(lowered):
+        return 1.0, "note"
     if n_words <= 12 and not _FINAL.search(text):
         return 1.0, "heading"
+    if n_words <= 12 and _ANNOUNCES.match(lowered):
+        return 1.0, "lead-in"
     if _QUESTION.search(text):
         return (0.5, "reader question") if _READER.search(text.lower()) else (0.3, "question")
     if text.rstrip().endswith(":"):
@@ -132,6 +158,67 @@ _ASKED = re.compile(r"^\W{0,3}(?:Q|Question)\s*:\s")
 def asks(text: str) -> bool:
     """True for a sentence opening an interviewer's question ("Q: ...", "Question: ...")."""
     return _ASKED.match(text) is not None
+
+
+# A speaker's turn in a transcript: a paragraph opening with the name in capitals and a
+# colon ("DAVID GREENE: Mr. Secretary, thanks for being here.", "WRIGHT: People should be
+# concerned ..."), as broadcasters print interviews. A dateline in capitals ("NEW DELHI: The
+# government ...") opens one paragraph, not a dialogue of turns.
+_TURN = re.compile(r"^\W{0,3}((?:[A-Z][A-Z.'’-]+\s+){0,3}[A-Z][A-Z'’-]+)\s*:\s+\S")
+
+
+def interviewer_turns(texts: Sequence[str], paragraphs: Sequence[int]) -> set[int]:
+    """The paragraphs that are an interviewer's turns in a transcript: where at least two
+    speakers (named in capitals, "NAME: ...", known by the last word of the name) take two
+    turns or more each, the speaker who asks the most questions ("?") and asks more than
+    every other. Their greetings and questions are not the story; the answers are."""
+    turns: dict[str, list[int]] = {}
+    asked: Counter[str] = Counter()
+    speaker = ""
+    for i, text in enumerate(texts):
+        paragraph = paragraphs[i] if paragraphs else i
+        if i == 0 or paragraph != (paragraphs[i - 1] if paragraphs else i - 1):
+            match = _TURN.match(text)
+            speaker = match.group(1).split()[-1] if match is not None else ""
+            if speaker:
+                turns.setdefault(speaker, []).append(paragraph)
+        if speaker and _QUESTION.search(text):
+            asked[speaker] += 1
+    speakers = [name for name, seen in turns.items() if len(seen) >= 2]
+    if len(speakers) < 2 or not asked:
+        return set()
+    (top, most), (_, second) = [*asked.most_common(2), ("", 0)][:2]
+    if top not in speakers or most <= second:
+        return set()
+    return set(turns[top])
+
+
+# A press release's closing sections: "About <Name>" (the company's boilerplate: "Founded in
+# 2019 and headquartered in ..."), the legal "Forward-Looking Statements" / "Safe Harbor", the
+# "Media Contact:" lines. Each runs from its heading to the next heading or the end.
+_ABOUT = re.compile(r"^\W*About (?:the |Us\b|US\b)?[A-Z]")
+_CLOSING = re.compile(
+    r"^\W*(?:(?:forward[- ]looking|cautionary|safe harbou?r)\b.*|disclaimers?"
+    r"|(?:(?:media|press|investor)(?: relations)? )?(?:contacts?|enquiries|inquiries)"
+    r"|notes? to editors?)\W*$",
+    re.IGNORECASE,
+)
+_HEADING = frozenset(("fragment", "heading", "lead-in"))
+
+
+def closing_sections(texts: Sequence[str], reasons: Sequence[str]) -> set[int]:
+    """The sentences inside a press release's closing section (:data:`_CLOSING`): after a
+    heading (``reasons`` gives each sentence's boilerplate reason: a fragment, a heading or a
+    line ending on a colon) such as "About Northwind Robotics", up to the next heading."""
+    out: set[int] = set()
+    inside = False
+    for i, (text, reason) in enumerate(zip(texts, reasons, strict=True)):
+        if reason in _HEADING:
+            line = text.strip().split("\n", 1)[0]
+            inside = _ABOUT.match(line) is not None or _CLOSING.match(line) is not None
+        elif inside:
+            out.add(i)
+    return out
 
 
 # A photo caption run into the text, as the Daily Mail prints them: a short label, a colon,

@@ -22,6 +22,8 @@ from .boilerplate import (
     _is_byline,
     asks,
     boilerplate,
+    closing_sections,
+    interviewer_turns,
     is_caption,
     lead_prefix,
 )
@@ -205,13 +207,16 @@ def penalties_of(
     absent from the dev split, so this guard changes no dev summary) is judged whole; the
     headline repeated in the text (:func:`repeats_headline` of ``title``) is furniture; so
     is an interviewer's question: every sentence of a paragraph (``paragraphs`` gives each
-    sentence's) that opens with "Q:" (:func:`~.boilerplate.asks`)."""
+    sentence's) that opens with "Q:" (:func:`~.boilerplate.asks`) or is the interviewer's
+    turn in a transcript (:func:`~.boilerplate.interviewer_turns`); and so is a press
+    release's closing section, "About <Name>" and the like
+    (:func:`~.boilerplate.closing_sections`)."""
     out = []
     asked = {
         paragraphs[i] if paragraphs else i
         for i, text in enumerate(texts)
         if (not paragraphs or i == 0 or paragraphs[i] != paragraphs[i - 1]) and asks(text)
-    }
+    } | interviewer_turns(texts, paragraphs)
     for i, text in enumerate(texts):
         if repeats_headline(text, title):
             out.append((1.0, "headline"))
@@ -225,7 +230,8 @@ def penalties_of(
         start = lead_prefix(text) if clean else 0
         rest = text[start:]
         out.append(boilerplate(rest if count_words(rest) >= 5 else text, precise))
-    return tuple(out)
+    closing = closing_sections(texts, [reason for _, reason in out])
+    return tuple((1.0, "closing") if i in closing else pen for i, pen in enumerate(out))
 
 
 def content_positions(penalties: Sequence[tuple[float, str]]) -> tuple[int, ...]:
