@@ -77,3 +77,51 @@ def test_one_count_in_two_spellings_is_one_fact() -> None:
         Article("Officials closed 7 schools on Monday. By Tuesday, seven schools had reopened.")
     )
     assert [n.value for n in facts.numbers].count("7") == 1
+
+
+def test_statistics_and_shot_names_are_no_counts_and_fractions_keep_their_part() -> None:
+    found = _numbers_of(
+        "The pill cut the risk by 31% (95% CI, 0.52-0.88) in the trial. "
+        "Ortiz scored 30 points, making five 3-pointers. He hit a 3-pointer at the buzzer. "
+        "Lindgren pitched 5 1/3 innings and the pool grew 3.4 times year over year. "
+        "About 19 cases were avoided per thousand people. "
+        "Nearly a thousand people marched to the harbour on Sunday."
+    )
+    assert "95%" not in found and found["31%"][0] == "31%"
+    assert not [t for t in found if t.startswith("3-pointer")]
+    assert found["5 1/3 innings"][0] == "5.3333"
+    assert found["3.4 times"] == ("3.4", "times")
+    assert found["Nearly a thousand people"][0] == "1000"
+    assert "thousand people" not in found  # a rate's denominator
+
+
+def test_one_person_counts_only_when_what_befell_them_is_told() -> None:
+    found = _numbers_of(
+        "The sister of one patient said the clinic had ignored her calls for months. "
+        "One worker was injured when the scaffolding fell on Friday."
+    )
+    assert "one patient" not in found
+    assert found["One worker"] == ("1", "worker injured")
+
+
+def test_the_toll_of_a_people_and_its_totals_are_counted() -> None:
+    found = _numbers_of(
+        "At least 27 Sudanese have been killed in shelling near the border, medics said. "
+        "The new attacks bring the total number of Sudanese killed in the region to at least "
+        "4,310, with 9,020 wounded, officials said."
+    )
+    assert found["At least 27 Sudanese"] == ("27", "Sudanese killed")
+    assert found["at least 4,310"] == ("4310", "Sudanese killed")
+    assert found["9,020"] == ("9020", "wounded")
+
+
+def test_a_sum_told_again_and_two_alternatives_are_one_fact_each() -> None:
+    found = _numbers_of(
+        "The port will spend $640 million on new cranes. Its board backed a $640 million "
+        "plan on Monday, $90 million of which comes from the state. Some families live 30 "
+        "or 40 miles from a clinic."
+    )
+    assert len([t for t in found if "640" in t]) == 1
+    assert "$90 million" in found
+    assert found["30 or 40 miles"][0] == "30/40"
+    assert "40 miles" not in found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -53,7 +54,7 @@ _SPAN_OF_NUMBERS = re.compile(r"^\D{0,3}\d+(?:[.,]\d+)?\s*[-–]\s*\d")
 
 # "4% to 8%", "between $3 million and $5 million", "from 80% to 15%": two ends
 _TWO_ENDS = re.compile(
-    r"^(?:between\s+(?P<a>.+?)\s+and|(?:from\s+)?(?P<b>.+?)\s+to)\s+(?P<end>.+)$"
+    r"^(?:between\s+(?P<a>.+?)\s+and|(?:from\s+)?(?P<b>.+?)\s+(?P<sep>to|or))\s+(?P<end>.+)$"
 )
 _SHORT = "|".join(sorted(SHORT_SIZES))
 _LONG = "|".join(sorted(LONG_SIZES))
@@ -97,30 +98,41 @@ def _number_value(text: str, label: str, *, counts: bool = False) -> str | None:
             first += size[0]  # "two to three million": two million
         low = _number_value(first, label, counts=counts)
         high = _number_value(last, label, counts=counts)
-        if low is None or high is None:
-            return None
-        if pct and not low.endswith("%"):
-            low += "%"  # "4 to 8%"
-        return f"{low}/{high}"
-    m = re.match(r"^(?P<n>[-−]?\d+(?:\.\d+)?(?:/\d+)?)\s*-?\s*(?P<mult>[a-z]+)?", s)
+        if low is not None and high is not None:
+            if pct and not low.endswith("%"):
+                low += "%"  # "4 to 8%"
+            return f"{low}/{high}"  # also "40 or 50 miles": either end
+        if ends["sep"] != "or":
+            return None  # "50 or fewer" is read as 50, below
+    m = re.match(
+        r"^(?P<n>[-−]?\d+(?:\.\d+)?(?:/\d+)?)(?:\s+(?P<part>\d+/\d+)|(?P<glyph>[¼-¾⅐-⅞]))?"
+        r"\s*-?\s*(?P<mult>[a-z]+)?",
+        s,
+    )
     number: Decimal | None = None
     rest = ""
     if m:
         try:
             top, _, below = m["n"].replace("−", "-").partition("/")  # "-5.44%", "3/8-cent"
             number = Decimal(top) / Decimal(below) if below else Decimal(top)
+            if m["part"] or m["glyph"]:  # a mixed fraction: "4 2/3 innings", "2½ miles"
+                up, _, down = (m["part"] or "").partition("/")
+                part = Decimal(up) / Decimal(down) if m["part"] else _glyph(m["glyph"])
+                number += part if number >= 0 else -part
         except (InvalidOperation, ZeroDivisionError):
             return None
         rest = m["mult"] or ""
     else:
         words = s.replace("-", " ").split()
         total, named = 0.0, False
-        for word in words:
+        for k, word in enumerate(words):
             if word in WORD_NUMBERS:
                 total += WORD_NUMBERS[word]
                 named = True
             elif word in MULTIPLIERS and total:
                 total *= MULTIPLIERS[word]
+            elif word in MULTIPLIERS and k and words[k - 1] in ("a", "an") and not named:
+                total, named = float(MULTIPLIERS[word]), True  # "a thousand people": 1000
             elif word.removesuffix("s") in _PARTS and total and named:
                 total /= _PARTS[word.removesuffix("s")]  # "three-quarters", "two thirds"
                 break
@@ -146,6 +158,11 @@ def _number_value(text: str, label: str, *, counts: bool = False) -> str | None:
     return f"{text_number}%" if pct else text_number
 
 
+def _glyph(char: str) -> Decimal:
+    """The value of a fraction written as one character ("½", "⅔")."""
+    return Decimal(str(round(unicodedata.numeric(char), 6)))
+
+
 def read_number(
     state: State, span: Any, label: str, index: int | None, evidence: str, pos: int, title: bool
 ) -> None:
@@ -159,6 +176,10 @@ def read_number(
     root = span.root
     if _CLOCK.match(text) or (label != "MONEY" and _CODE.match(text)):
         return  # "21:00 CEST" is a time, "J1", "G7" are names: no quantity of anything
+    if span.start > 0 and doc[span.start - 1].lower_ == "per":
+        return  # a rate's denominator: "cases per thousand people", "per 100,000 residents"
+    if label == "PERCENT" and span.end < len(doc) and doc[span.end].lower_ in _INTERVAL:
+        return  # the level of a statistical interval: "(95% CI, 0.39-0.62)", no finding
     if not re.search(r"\d", text) and not set(fold(text).replace("-", " ").split()) & _COUNTS:
         return  # "Pneumonic plague", "#HealthyHydration #ad", "every penny": no count in it
     if label == "CARDINAL":
@@ -188,6 +209,9 @@ def read_number(
         if root.head.ent_type_ == "PERSON" and root.dep_ in ("appos", "amod", "npadvmod"):
             return  # an age: "Donald Collett, 62,"
     start, end = span.start, span.end
+    if start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start].lower_ in MULTIPLIERS:
+        start -= 1  # "a thousand people": 1000, not a "thousand" of no value
+        text = doc[start : span.end].text
     if label == "MONEY" and start > 0 and CURRENCY_BEFORE.fullmatch(doc[start - 1].text):
         start -= 1  # "$" left outside the entity: "Save $31" read as "31", "A$9,800" as "9,800"
     if label == "MONEY" and (magnitude := _magnitude_after(doc, end)) is not None:
@@ -214,10 +238,18 @@ def read_number(
     else:
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
-                objs = [c for c in child.children if c.dep_ == "pobj"]
+                # a noun, not "which": "$3 billion of which was never recovered"
+                objs = [c for c in child.children if c.dep_ == "pobj" and c.tag_[:2] == "NN"]
                 if objs and objs[0].i - end <= 4:
                     end = objs[0].i + 1
                     counted = objs[0]
+    other = next((c for c in root.children if c.dep_ == "conj" and c.like_num), None)
+    if other is not None and span.end < other.i < end and other.i - span.end <= 2:
+        text = doc[span.start : other.i + 1].text  # "40 or 50 miles": the value has both ends
+    if label == "CARDINAL" and end < len(doc) and doc[span.end].lower_ == "times":
+        end, counted = span.end + 1, doc[span.end]  # a multiple: "grew 2.7 times year over year"
+    if counted is not None and _glued_name(doc, span.end, counted):
+        return  # "3-pointers", "a 3-pointer": one word that names a kind, no count of it
     if end > span.end and "\n" in doc[span.end - 1 : end].text:
         end, counted = span.end, None  # a list's lines: "Nairobi: 15" + "Others: 10"
     if counted is not None and counted.i >= 2 and _per_unit(doc, counted.i - 1):
@@ -255,12 +287,14 @@ def read_number(
         return
     if (
         label == "CARDINAL"
-        and text.lower() == "one"
-        and not (counted is not None and counted.lower_ in _PEOPLE)
+        and span.text.strip().lower() == "one"
+        and not (counted is not None and counted.lower_ in _PEOPLE and _befell(counted))
         and not (span.end < len(doc) and doc[span.end].text in ("-", "‑"))  # "one-game"
     ):
         # "One of the items", "one thing", "One possible explanation": "one" is mostly a
-        # determiner, not a figure (32 shown on 22 of the 90 dev web pages); "one person" stays
+        # determiner, not a figure (32 shown on 22 of the 90 dev web pages); nor is one
+        # person ("the niece of one resident", "One member of the defense", "including one
+        # woman") unless what befell them is told: "one person was killed" stays
         return
     if (
         counted is not None
@@ -287,10 +321,51 @@ def read_number(
         reader_label = reader_label if reader_label.startswith("percentage") else counted.lower_
     if reader_label == _SUM and (_CURRENCY.search(surface) or _WRITTEN_SUM.match(surface)):
         reader_label = ""  # "$5.9 million" says it is money; "(amount)" adds nothing
+    if any(
+        item.sentence_index == index and _inside(surface, item.text) for item in state.numbers[-4:]
+    ):
+        return  # "50 miles" of "40 or 50 miles", read already
     w = state.weights
     weight = state.position(index) * (w.counted if end > span.end else 1.0)
     weight *= 1.0 if value is not None or spans_numbers else w.no_value
     state.numbers.append(Item(surface, value, evidence, index, weight, reader_label, pos))
+
+
+def _inside(part: str, whole: str) -> bool:
+    """Whether ``part`` is a shorter run of whole words of ``whole``."""
+    inside = re.search(rf"(?<!\S){re.escape(part)}(?!\S)", whole)
+    return len(part) < len(whole) and inside is not None
+
+
+# what a percentage after which names an interval's level, not a finding: "95% CI"
+_INTERVAL = frozenset(("ci", "cri", "confidence", "credible"))
+
+
+def _befell(noun: Any) -> bool:
+    """Whether the sentence tells what befell the people ``noun`` counts ("one person was
+    killed", "one man died")."""
+    verb = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and (
+        verb.lower_ in WHAT_BEFELL or verb.lower_ in ("died", "dies", "drowned")
+    )
+
+
+def _glued_name(doc: Any, after: int, counted: Any) -> bool:
+    """Whether the number ending at token ``after`` and ``counted`` are one hyphenated word
+    that names a kind of thing, the noun itself ("3-pointers", "a 2-seater", "the 15-time
+    winner"'s "15-time" when the parse makes it the head): no count of what it names. A
+    unit ("5.5-inches") and a modifier of a noun after it ("a three-game streak") stay."""
+    word = str(counted.lower_)
+    return bool(
+        counted.i == after + 1
+        and doc[after].text in ("-", "‑")
+        and not doc[after - 1].whitespace_
+        and not doc[after].whitespace_
+        and counted.tag_ in ("NN", "NNS")
+        and not {word, word.removesuffix("s"), word.removesuffix("es")} & MEASURE_WORDS
+        and not _hyphen_modifier(doc, counted)
+        and not (counted.i + 1 < len(doc) and doc[counted.i + 1].text in ("-", "‑"))
+    )
 
 
 # a clock time ("21:00 CEST", "9:30") and a name of letters and a digit ("J1", "G7")
@@ -404,8 +479,11 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
     "prices rose 3.5%", else nothing); for a quantity, its unit; None for a bare count of
     nothing."""
     money = label == "MONEY"
-    if counted is not None and counted.tag_ in ("NNS", "NN") and counted.is_alpha:
-        word = str(counted.lower_)
+    people = counted is not None and counted.tag_ == "NNPS" and counted.ent_type_ == "NORP"
+    if counted is not None and (counted.tag_ in ("NNS", "NN") or people) and counted.is_alpha:
+        # a people named in the plural is counted too: "34 Palestinians", "300 Indians" (not
+        # a name: "the three Aran Islands")
+        word = str(counted.text if counted.tag_ == "NNPS" else counted.lower_)
         if word.removesuffix("s") in MULTIPLIERS or word.removesuffix("s") in WORD_NUMBERS:
             return None  # "millions", "dozens": a number word, not what is counted
         if not (money and (_CURRENCY.fullmatch(word) or word.upper() in currency_codes())):
@@ -447,6 +525,8 @@ def _reader_label(label: str, root: Any, counted: Any) -> str | None:
             ):
                 return str(subjects[0].lower_)
         return ""  # "8.1%" says it is a share; "(share)" added nothing on many pages
+    if label == "CARDINAL" and (told := _told_after(root)) is not None:
+        return told  # "with 171,100 wounded"
     if label == "QUANTITY":
         # the unit in the article's words ("16-inch" -> inch), not a made-up "measure"
         if root.tag_ in ("NN", "NNS") and root.is_alpha:
@@ -477,6 +557,7 @@ _LEVEL_VERBS = frozenset(
         "reach", "reaches", "reached", "reaching", "stand", "stands", "stood", "standing",
         "increase", "increases", "increased", "increasing", "grow", "grows", "grew", "grown",
         "growing", "hit", "hits", "hitting", "top", "tops", "topped", "topping",
+        "bring", "brings", "brought", "bringing", "take", "takes", "took", "taking",
     )
 )  # fmt: skip
 
@@ -500,5 +581,36 @@ def _level_of(root: Any) -> str | None:
     subject = next((c for c in verb.children if c.dep_ == (dep or "nsubj")), None)
     if subject is None or subject.tag_ not in ("NN", "NNS"):
         return None
+    if subject.lower_ in _TALLIES:
+        # "brings the total number of Palestinians killed to 70,412": the count of whom
+        counted = next(
+            (
+                obj
+                for prep in subject.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for obj in prep.children
+                if obj.dep_ == "pobj"
+                and (obj.tag_ == "NNS" or (obj.tag_[:3] == "NNP" and obj.ent_type_ == "NORP"))
+            ),
+            None,
+        )
+        if counted is not None:
+            word = str(counted.text if counted.tag_[:3] == "NNP" else counted.lower_)
+            told = _told_after(counted)
+            return f"{word} {told}" if told else word
     words = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
     return " ".join(t.lower_ for t in [*words, subject])
+
+
+_TALLIES = frozenset(("number", "total", "tally", "count"))
+
+
+def _told_after(token: Any) -> str | None:
+    """What befell the people a word stands for, told by a participle right after it ("171,100
+    wounded", "Palestinians killed"), or None."""
+    if token.i + 1 >= len(token.doc):
+        return None
+    nxt = token.doc[token.i + 1]
+    linked = token.i in (nxt.head.i, *(c.i for c in nxt.children))  # "9,020 wounded"
+    befell = linked and nxt.tag_ == "VBN" and nxt.lower_ in WHAT_BEFELL
+    return str(nxt.lower_) if befell else None

@@ -17,7 +17,7 @@ from ..dates import DocumentResolver
 from ..models import Fact
 from ..text import Span
 from .rank import DEFAULT_WEIGHTS, Weights, position_weight, saturate, title_boost
-from .words import WORD_NUMBERS, fold
+from .words import QUANTIFIERS, WORD_NUMBERS, fold
 
 # How many facts of each kind are returned at most.
 LIMITS = {"who": 10, "what": 3, "where": 8, "when": 40, "numbers": 12, "quotes": 40}
@@ -168,11 +168,26 @@ def ranked_items(
     merged: dict[str, Item] = {}
     further: dict[str, list[Item]] = {}
     alias: dict[str, str] = {}  # a number's count key -> the text key it was merged under
+    bare: set[str] = set()  # the count keys of sums and shares that name nothing
     for item in items:
         key = item.value if kind == "when" and item.value else fold(item.text)
         if kind == "numbers" and item.value and key not in merged:
-            # "9 hospitals", "nine hospitals": one count (the same text stays one fact)
+            # "9 hospitals", "nine hospitals": one count (the same text stays one fact); so
+            # is a sum told again with what it pays for ("Rs 3,200 crore", "a Rs 3,200 crore
+            # proposal"): the same value and the words of one go on to the other's
             count = _count_key(item.value, key)
+            if count not in alias:
+                count = next(
+                    (
+                        c
+                        for c in alias
+                        if (c in bare and _extends(count, c))
+                        or (not item.label and _extends(c, count))
+                    ),
+                    count,
+                )
+            if not item.label:
+                bare.add(count)
             key = alias.setdefault(count, key)
         seen = merged.get(key)
         if seen is None:
@@ -198,7 +213,16 @@ def _count_key(value: str, folded: str) -> str:
     """A number fact's key: its value and its words without the number ("9 hospitals" and
     "nine hospitals" are one count; "2TB SSD" and "2 SSD" are not)."""
     words = [w for w in folded.split() if not re.fullmatch(r"[\d.,]+", w) and w not in WORD_NUMBERS]
-    return f"{value}|{' '.join(words)}"
+    told = " ".join(words)
+    for phrase in QUANTIFIERS:  # "nearly 150 Indians", "150 Indians": one count
+        told = told.removeprefix(f"{phrase} ")
+    return f"{value}|{told}"
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """Whether count key ``longer`` (value|words) is ``shorter`` with more words after it."""
+    value, _, words = shorter.partition("|")
+    return bool(words) and longer.startswith(f"{value}|{words} ")
 
 
 def _fact(item: Item, score: float) -> Fact:

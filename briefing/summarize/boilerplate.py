@@ -112,7 +112,8 @@ def boilerplate(text: str, precise: bool = True) -> tuple[float, str]:
     or agency tags on their own, rows of a table typed as text, headings (12 words or
     fewer with no final punctuation), a note on the text itself ("It has been edited for
     length and clarity.", "Transcript of an interview ...") and a sentence that ends on a
-    colon or only announces what follows ("Here is what we know so far."). 0.5 for a question put to the reader, 0.3 for other questions, else 0.
+    colon or only announces what follows ("Here is what we know so far."). 0.5 for a
+    question put to the reader, 0.3 for other questions, else 0.
     ``precise`` counts ambiguous calls to action ("sign up", "subscribe", "advertisement")
     only opening the sentence or addressed to the reader.
     """
