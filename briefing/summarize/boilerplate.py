@@ -172,17 +172,24 @@ def interviewer_turns(texts: Sequence[str], paragraphs: Sequence[int]) -> set[in
     """The paragraphs that are an interviewer's turns in a transcript: where at least two
     speakers (named in capitals, "NAME: ...", known by the last word of the name) take two
     turns or more each, the speaker who asks the most questions ("?") and asks more than
-    every other. Their greetings and questions are not the story; the answers are."""
+    every other. Their greetings and questions are not the story; the answers are. So is a
+    turn of one short sentence, of either speaker ("CHRIS WRIGHT: Good to be with you,
+    David.", "Thank you, David.")."""
     turns: dict[str, list[int]] = {}
     asked: Counter[str] = Counter()
+    sizes: Counter[int] = Counter()  # words in each turn
     speaker = ""
     for i, text in enumerate(texts):
         paragraph = paragraphs[i] if paragraphs else i
+        match = None
         if i == 0 or paragraph != (paragraphs[i - 1] if paragraphs else i - 1):
             match = _TURN.match(text)
             speaker = match.group(1).split()[-1] if match is not None else ""
             if speaker:
                 turns.setdefault(speaker, []).append(paragraph)
+        if speaker:
+            label = len(match.group(1).split()) if match is not None else 0
+            sizes[paragraph] += word_count(text) - label
         if speaker and _QUESTION.search(text):
             asked[speaker] += 1
     speakers = [name for name, seen in turns.items() if len(seen) >= 2]
@@ -191,7 +198,8 @@ def interviewer_turns(texts: Sequence[str], paragraphs: Sequence[int]) -> set[in
     (top, most), (_, second) = [*asked.most_common(2), ("", 0)][:2]
     if top not in speakers or most <= second:
         return set()
-    return set(turns[top])
+    short = {paragraph for paragraph, size in sizes.items() if size <= 8}
+    return set(turns[top]) | short
 
 
 # A press release's closing sections: "About <Name>" (the company's boilerplate: "Founded in
