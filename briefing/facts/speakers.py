@@ -204,7 +204,7 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
         if organisation is not None:
             return organisation, "ORG"
         described = _noun_phrase(head)
-        return (described, "NOUN") if described else (None, NOBODY)
+        return (described, "NOUN") if described else (None, None)
     if word in PERSON_NOUNS:
         previous = _previous_speaker(state, pos)
         if previous[1] == "NOUN" and previous[0] and previous[0].split()[-1].lower() == word:
