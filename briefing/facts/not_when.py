@@ -86,7 +86,24 @@ def not_when(span: Any, *, game: bool) -> bool:
         or _time_modifier(span)
         or _today_of_a_noun(span)
         or _habitual_clock(span)
+        or _age_decade(span)
     )
+
+
+# "30s", "mid-40s", "early 20s": a decade written without its century
+_SHORT_DECADE = re.compile(r"^(?:(?:early|mid|late)[\s-]*)?\d0s$", re.IGNORECASE)
+
+
+def _age_decade(span: Any) -> bool:
+    """A decade of life after a possessive ("in their 30s", "a man in his early 40s"): an
+    age, no decade of the calendar (it was read as the 1930s). "the '70s" and "the 1990s"
+    stay dates."""
+    words = [t for t in span if not t.is_punct]
+    if not words or not _SHORT_DECADE.match(span.text.strip()):
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    owner = next((t for t in (words[0], before) if t is not None and t.tag_ == "PRP$"), None)
+    return owner is not None
 
 
 def _time_modifier(span: Any) -> bool:
