@@ -337,10 +337,18 @@ def _detokenize(text: str) -> str:
     return re.sub(r"([($]) ", r"\1", text)
 
 
+def _code() -> bytes:
+    """The package's source, so that a cached briefing is never one of older code (the key
+    had been the inputs alone: a run after a change reported the old grouping)."""
+    files = sorted((ROOT / "briefing").rglob("*.py"))
+    return b"".join(f.read_bytes() for f in files)
+
+
 def _briefings(arts: Sequence[Any]) -> list[Any]:
     from briefing.pipeline import brief
 
-    key = hashlib.sha256(pickle.dumps([(a.text, a.title) for a in arts])).hexdigest()[:16]
+    inputs = pickle.dumps([(a.text, a.title) for a in arts])
+    key = hashlib.sha256(inputs + _code()).hexdigest()[:16]
     path = CACHE / f"briefings-{key}.pickle"
     if path.exists():
         cached: list[Any] = pickle.loads(path.read_bytes())
@@ -550,10 +558,7 @@ def _rank_inputs(data: Path) -> dict[str, Any]:
     from briefing.digest.rank import rank_stories
 
     inputs = sorted(str(p) for p in (data / "feeds").glob("*.xml"))
-    key = hashlib.sha256(
-        b"".join(Path(p).read_bytes() for p in inputs)
-        + (ROOT / "briefing" / "digest" / "genre.py").read_bytes()
-    ).hexdigest()[:16]
+    key = hashlib.sha256(b"".join(Path(p).read_bytes() for p in inputs) + _code()).hexdigest()[:16]
     path = CACHE / f"rank-{key}.pickle"
     if path.exists():
         cached: dict[str, Any] = pickle.loads(path.read_bytes())
