@@ -157,18 +157,26 @@ _FREQUENCY = frozenset(
 _CLOCK_SPAN = re.compile(r"^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?$", re.I)
 
 
+def _clause_verb(tok: Any, steps: int) -> Any:
+    """The verb (or auxiliary) of the clause ``tok`` is in: ``tok`` or a head at most
+    ``steps`` steps up; None when there is none."""
+    for _ in range(steps + 1):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def _habitual_clock(span: Any) -> bool:
     """A clock time in a clause that says how often ("opens every night at 8 p.m.", "the
     lights usually go out at 8 p.m."): a habit, no day's time (it was put on the
     publication day)."""
     if not _CLOCK_SPAN.match(span.text.strip()):
         return False
-    verb = span.root
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = _clause_verb(span.root, 4)
+    if verb is None:
         return False
     for child in verb.children:
         if child.lower_ in _FREQUENCY:
@@ -362,14 +370,8 @@ def _generic_part_of_day(span: Any) -> bool:
     tok = words[0]
     if tok.dep_ != "pobj" or tok.head.lower_ not in _GENERIC_PREPS:
         return False
-    verb = tok.head
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    else:
-        return False
-    if verb.tag_ not in ("VBZ", "VBP"):
+    verb = _clause_verb(tok.head, 3)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
         return False
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 

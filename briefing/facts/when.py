@@ -27,9 +27,6 @@ from .state import MAX_CANDIDATES, Item, State, ranked_items, sentence_at
 from .words import FUTURE_AUX, FUTURE_HEADS, NON_EVENT_VERBS, SAME_PAST, SPEECH_VERBS, WS
 
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+")
-# in another language the English model's DATE entities are kept only when they hold a year
-
-
 _ON = re.compile(r"\s+on\s+")
 # a stretch of time the model ran onto a date after a comma: "November 14, [two weeks after]"
 _COMMA_STRETCH = re.compile(
