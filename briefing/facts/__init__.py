@@ -35,7 +35,7 @@ from ..notes import without_notes
 from ..text import split_sentences
 from .described import read_described
 from .entities import Labelled, facility, fixed_entities
-from .numbers import read_number
+from .numbers import number_keys, read_number
 from .plain_numbers import read_plain_numbers
 from .quotes import quotation_runs_on, quote_facts, quote_spans, read_quotes
 from .rank import DEFAULT_WEIGHTS, Weights
@@ -378,6 +378,12 @@ def aggregate(state: State) -> Facts:
         what=what_facts(state),
         where=where_facts(state, people, orgs, named),
         when=when_facts(state),
-        numbers=ranked_items(state.numbers, "numbers", half=w.numbers_half, repeat=w.repeat),
+        numbers=ranked_items(
+            state.numbers,
+            "numbers",
+            half=w.numbers_half,
+            repeat=w.repeat,
+            keys=number_keys(state.numbers),
+        ),
         quotes=quote_facts(state, canonical_of, who),
     )

@@ -331,6 +331,53 @@ def read_number(
     state.numbers.append(Item(surface, value, evidence, index, weight, reader_label, pos))
 
 
+def number_keys(items: list[Item]) -> list[str]:
+    """Each number item's merge key for :func:`.state.ranked_items`, in order: its folded
+    text, except that "9 hospitals" and "nine hospitals" are one count (the same text stays
+    one fact), and so is a sum told again with what it pays for ("Rs 3,200 crore", "a Rs
+    3,200 crore proposal"): the same value and the words of one go on to the other's."""
+    keys: list[str] = []
+    seen: set[str] = set()
+    alias: dict[str, str] = {}  # a count key -> the text key it was merged under
+    bare: set[str] = set()  # the count keys of sums and shares that name nothing
+    for item in items:
+        key = fold(item.text)
+        if item.value and key not in seen:
+            count = _count_key(item.value, key)
+            if count not in alias:
+                count = next(
+                    (
+                        c
+                        for c in alias
+                        if (c in bare and _extends(count, c))
+                        or (not item.label and _extends(c, count))
+                    ),
+                    count,
+                )
+            if not item.label:
+                bare.add(count)
+            key = alias.setdefault(count, key)
+        seen.add(key)
+        keys.append(key)
+    return keys
+
+
+def _count_key(value: str, folded: str) -> str:
+    """A number fact's key: its value and its words without the number ("9 hospitals" and
+    "nine hospitals" are one count; "2TB SSD" and "2 SSD" are not)."""
+    words = [w for w in folded.split() if not re.fullmatch(r"[\d.,]+", w) and w not in WORD_NUMBERS]
+    told = " ".join(words)
+    for phrase in QUANTIFIERS:  # "nearly 150 Indians", "150 Indians": one count
+        told = told.removeprefix(f"{phrase} ")
+    return f"{value}|{told}"
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """Whether count key ``longer`` (value|words) is ``shorter`` with more words after it."""
+    value, _, words = shorter.partition("|")
+    return bool(words) and longer.startswith(f"{value}|{words} ")
+
+
 def _inside(part: str, whole: str) -> bool:
     """Whether ``part`` is a shorter run of whole words of ``whole``."""
     inside = re.search(rf"(?<!\S){re.escape(part)}(?!\S)", whole)

@@ -7,7 +7,6 @@ Each reader (who, where, when, numbers, quotes, what) adds its candidates to one
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Iterable
@@ -17,7 +16,7 @@ from ..dates import DocumentResolver
 from ..models import Fact
 from ..text import Span
 from .rank import DEFAULT_WEIGHTS, Weights, position_weight, saturate, title_boost
-from .words import QUANTIFIERS, WORD_NUMBERS, fold
+from .words import fold
 
 # How many facts of each kind are returned at most.
 LIMITS = {"who": 10, "what": 3, "where": 8, "when": 40, "numbers": 12, "quotes": 40}
@@ -156,10 +155,17 @@ class State:
 
 
 def ranked_items(
-    items: list[Item], kind: str, *, half: float, repeat: float, mentions: bool = False
+    items: list[Item],
+    kind: str,
+    *,
+    half: float,
+    repeat: float,
+    mentions: bool = False,
+    keys: list[str] | None = None,
 ) -> tuple[Fact, ...]:
-    """Merge repeated items (same value, else same text; a repeat adds ``repeat`` of its
-    weight), then rank by summed weight.
+    """Merge repeated items (same value, else same text, or the same of ``keys``, one per
+    item, when a kind keys its own: :func:`.numbers.number_keys`; a repeat adds ``repeat``
+    of its weight), then rank by summed weight.
 
     With ``mentions``, every further mention of a kept item follows the ranked ones, with
     its own sentence and ``repeat=True``, scored no higher than the last ranked item (so
@@ -167,28 +173,11 @@ def ranked_items(
     """
     merged: dict[str, Item] = {}
     further: dict[str, list[Item]] = {}
-    alias: dict[str, str] = {}  # a number's count key -> the text key it was merged under
-    bare: set[str] = set()  # the count keys of sums and shares that name nothing
-    for item in items:
-        key = item.value if kind == "when" and item.value else fold(item.text)
-        if kind == "numbers" and item.value and key not in merged:
-            # "9 hospitals", "nine hospitals": one count (the same text stays one fact); so
-            # is a sum told again with what it pays for ("Rs 3,200 crore", "a Rs 3,200 crore
-            # proposal"): the same value and the words of one go on to the other's
-            count = _count_key(item.value, key)
-            if count not in alias:
-                count = next(
-                    (
-                        c
-                        for c in alias
-                        if (c in bare and _extends(count, c))
-                        or (not item.label and _extends(c, count))
-                    ),
-                    count,
-                )
-            if not item.label:
-                bare.add(count)
-            key = alias.setdefault(count, key)
+    for i, item in enumerate(items):
+        if keys is not None:
+            key = keys[i]
+        else:
+            key = item.value if kind == "when" and item.value else fold(item.text)
         seen = merged.get(key)
         if seen is None:
             merged[key] = replace(item)
@@ -207,22 +196,6 @@ def ranked_items(
         ]
         facts += sorted(again, key=lambda f: -f.score)
     return tuple(facts)
-
-
-def _count_key(value: str, folded: str) -> str:
-    """A number fact's key: its value and its words without the number ("9 hospitals" and
-    "nine hospitals" are one count; "2TB SSD" and "2 SSD" are not)."""
-    words = [w for w in folded.split() if not re.fullmatch(r"[\d.,]+", w) and w not in WORD_NUMBERS]
-    told = " ".join(words)
-    for phrase in QUANTIFIERS:  # "nearly 150 Indians", "150 Indians": one count
-        told = told.removeprefix(f"{phrase} ")
-    return f"{value}|{told}"
-
-
-def _extends(longer: str, shorter: str) -> bool:
-    """Whether count key ``longer`` (value|words) is ``shorter`` with more words after it."""
-    value, _, words = shorter.partition("|")
-    return bool(words) and longer.startswith(f"{value}|{words} ")
 
 
 def _fact(item: Item, score: float) -> Fact:
