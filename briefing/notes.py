@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from .dates.words import MONTHS, WEEKDAYS
 from .lexicon import NEWS_AGENCIES
 from .models import Article
 
@@ -30,14 +31,10 @@ _BY = re.compile(
 )
 _BY_GLUE = frozenset(("and", "&", "in", "for", "of", "the", "staff", "at"))
 _BY_ROLE = re.compile(r",|\s(?:in|for|at)\s")  # "Jane Roe, Staff Writer", "Jane Roe in Paris"
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+# the month and weekday words the dates read ("Sept.", "Tues."), longest first
+_MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 # "Monday", "Mon", "Tues.": a weekday before a date
-WEEKDAY = (
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
-)
+WEEKDAY = rf"(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})"
 _DATE = (
     rf"(?:{WEEKDAY}\.?,?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
