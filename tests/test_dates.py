@@ -147,7 +147,7 @@ def test_without_an_anchor_a_relative_date_has_no_value(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["three years", "the past year", "a decade", "62-year-old", "62", "recent years", "now"],
+    ["three years", "the past two years", "a decade", "62-year-old", "62", "recent years", "now"],
 )
 def test_durations_ages_and_vague_references_are_not_dates(text: str) -> None:
     assert resolve_date(text, WEDNESDAY) is None
@@ -155,7 +155,7 @@ def test_durations_ages_and_vague_references_are_not_dates(text: str) -> None:
 
 def test_duration_detection_keeps_relative_units_apart() -> None:
     assert is_duration("three years")
-    assert is_duration("the past week")
+    assert is_duration("the past two weeks")
     assert not is_duration("last week")
     assert not is_duration("Monday")
 
@@ -255,7 +255,26 @@ def test_the_day_and_the_year_are_dates_not_durations() -> None:
     assert not is_duration("the day")
     assert not is_duration("the full year")
     assert is_duration("a day")
-    assert is_duration("the past year")
+    assert is_duration("the past five years")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # with no count, the unit before the anchor's, as "last year" (TimeML annotates them so)
+        ("the last year", "2024"),
+        ("the past week", "2025-W47"),
+        ("the past month", "2025-10"),
+        # the ISO week of that Thursday of the month
+        ("the last week of September", "2025-W39"),
+        ("the first week of March 2015", "2015-W10"),
+        ("the final week of October", "2025-W44"),
+        ("the second week of January 2026", "2026-W02"),
+    ],
+)
+def test_the_last_unit_and_a_week_of_a_month_are_dates(text: str, value: str) -> None:
+    assert not is_duration(text)
+    assert resolve_date(text, WEDNESDAY) == value
 
 
 def test_a_list_still_reads_its_first_item() -> None:

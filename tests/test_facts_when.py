@@ -235,7 +235,7 @@ def test_a_qualified_date_is_no_duration(text: str) -> None:
         ("1-1/2 years", "P1.5Y"),
         ("24 hours", "PT24H"),
         ("47-year-old", "P47Y"),
-        ("the past year", "P1Y"),
+        ("the past five years", "P5Y"),
         ("10-15 minutes", None),  # a range
         ("several years", None),  # an open count: TimeML's PAST_REF as often as PXY
         ("one day", None),  # "someday"
