@@ -331,6 +331,38 @@ def test_a_day_named_for_a_feast_is_that_day_not_its_weekday() -> None:
     assert found == {"Black Friday": "2025-11-28", "Cyber Monday": "2025-12-01"}
 
 
+def test_holidays_the_model_tags_as_events_or_misses_are_dates() -> None:
+    found = when(
+        "Buses ran a reduced timetable on New Year’s Day. The depot was shut on Christmas "
+        "Day or Boxing Day, and on Thanksgiving, a spokesman said. Crowds queued on Black "
+        "Friday. A memorial was unveiled on Veterans Day.",
+        published=dt.date(2027, 1, 8),
+    )
+    assert found == {
+        "New Year’s Day": "2027-01-01",
+        "Christmas Day": "2026-12-25",
+        "Boxing Day": "2026-12-26",
+        "Thanksgiving": "2026-11-26",
+        "Black Friday": "2026-11-27",
+        "Veterans Day": "2026-11-11",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("New Year's Eve", "2027-12-31"),
+        ("Veterans' Day", "2027-11-11"),
+        ("St. Patrick's Day", "2027-03-17"),
+        ("Memorial Day", "2027-05-31"),
+        ("Labor Day", "2027-09-06"),
+        ("Easter Monday", "2027-03-29"),
+    ],
+)
+def test_holidays_fixed_and_movable_read_alone(text: str, value: str) -> None:
+    assert resolve(text, dt.date(2027, 1, 8), tense="future") == value
+
+
 def test_a_century_is_never_a_day_of_the_month() -> None:
     found = when("The plague killed millions in Europe in the 14th Century, historians say.")
     assert found == {"the 14th Century": "13"}

@@ -51,9 +51,11 @@ from .document import DocumentResolver, is_anaphoric, list_items, said_relative,
 from .duration import duration_value
 from .find import find, not_a_date
 from .resolver import is_duration, nearer_side, reads_language, resolve, resolve_date
+from .rules import HOLIDAY_NAME
 from .words import MONTHS, WEEKDAYS, YEAR_WRITTEN, ZONES, Tense
 
 __all__ = [
+    "HOLIDAY_NAME",
     "MONTHS",
     "WEEKDAYS",
     "YEAR_WRITTEN",

@@ -129,11 +129,22 @@ _SEASON = re.compile(
     r"^(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>spring|summer|autumn|fall|winter)"
     r"(?:\s+(?:of\s+)?" + _YEAR_RE + r")?$"
 )
-_HOLIDAY = re.compile(
-    r"^(?P<h>christmas(?: day| eve)?|new year's (?:day|eve)|halloween|valentine's day|"
+_HOLIDAY_RE = (
+    r"christmas(?: day| eve)?|new year's (?:day|eve)|halloween|valentine's day|"
     r"boxing day|thanksgiving(?: day)?|black friday|cyber monday|good friday|"
-    r"easter(?: sunday| monday)?)"
-    r"(?:,?\s+" + _YEAR_RE + r")?$"
+    r"easter(?: sunday| monday)?|veterans'? day|veteran's day|remembrance day|armistice day|"
+    r"(?:st\.?|saint) patrick's day|memorial day|labor day"
+)
+_HOLIDAY = re.compile(r"^(?P<h>" + _HOLIDAY_RE + r")(?:,?\s+" + _YEAR_RE + r")?$")
+# The same names as a text writes them, each word capitalised ("New Year’s Eve", "Boxing
+# Day"): the model tags them as events, groups or places, or not at all ("Christmas Day or
+# Boxing Day"), so the facts find them in the text. A name of one word that is also a common
+# noun or a modifier ("Christmas", "Easter", "Halloween") is left to the model.
+HOLIDAY_NAME = re.compile(
+    r"(?<![\w'’])(?:Christmas (?:Day|Eve)|New Year['’]s (?:Day|Eve)|Valentine['’]s Day|"
+    r"Boxing Day|Thanksgiving(?: Day)?|Black Friday|Cyber Monday|Good Friday|"
+    r"Easter (?:Sunday|Monday)|Veterans['’]? Day|Veteran['’]s Day|Remembrance Day|"
+    r"Armistice Day|(?:St\.?|Saint) Patrick['’]s Day|Memorial Day|Labor Day)(?![\w'’])"
 )
 _CLOCK = re.compile(
     r"(?:(?P<h>[0-2]?[0-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)"
@@ -529,13 +540,34 @@ def _thanksgiving(year: int) -> dt.date:
     return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)  # 4th Thursday
 
 
+def _last_monday_of_may(year: int) -> dt.date:
+    last = dt.date(year, 5, 31)
+    return last - dt.timedelta(days=last.weekday())
+
+
+def _first_monday_of_september(year: int) -> dt.date:
+    first = dt.date(year, 9, 1)
+    return first + dt.timedelta(days=-first.weekday() % 7)
+
+
+# The spellings of one holiday: "Veterans' Day", "St. Patrick's Day"
+_HOLIDAY_SPELLINGS = re.compile(r"^(?:veterans'|veteran's) |^(?:st\.|saint) ")
+
+
+def _holiday_key(name: str) -> str:
+    return _HOLIDAY_SPELLINGS.sub(
+        lambda m: "veterans " if m.group().startswith("veteran") else "st ", name
+    )
+
+
 # Days that move with a feast: the shopping days after Thanksgiving (a "Friday" the model cut
 # from "Black Friday" had been read as the last Friday: 4 facts on 3 dev pages) and Easter's.
 _MOVABLE: dict[str, tuple[Callable[[int], dt.date], int]] = {
     "thanksgiving": (_thanksgiving, 0), "thanksgiving day": (_thanksgiving, 0),
     "black friday": (_thanksgiving, 1), "cyber monday": (_thanksgiving, 4),
     "good friday": (easter, -2), "easter": (easter, 0), "easter sunday": (easter, 0),
-    "easter monday": (easter, 1),
+    "easter monday": (easter, 1), "memorial day": (_last_monday_of_may, 0),
+    "labor day": (_first_monday_of_september, 0),
 }  # fmt: skip
 
 
@@ -543,7 +575,7 @@ def _read_holiday(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str
     m = _HOLIDAY.match(s)
     if not m:
         return False, None
-    name = m["h"]
+    name = _holiday_key(m["h"])
     if m["y"] is None and base is None:
         return True, None
 

@@ -41,11 +41,13 @@ _PARTS_OF_DAY = {
 }  # fmt: skip
 _SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9),
             "winter": ("WI", 12)}  # fmt: skip
-# Fixed-date holidays; Thanksgiving (4th Thursday of November) is computed.
+# Fixed-date holidays; the movable ones (Thanksgiving, Easter and the days after them) are
+# computed in rules.py.
 _HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
-    "valentine's day": (2, 14), "boxing day": (12, 26),
+    "valentine's day": (2, 14), "boxing day": (12, 26), "veterans day": (11, 11),
+    "remembrance day": (11, 11), "armistice day": (11, 11), "st patrick's day": (3, 17),
 }  # fmt: skip
 
 _MONTH_RE = (

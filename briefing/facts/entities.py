@@ -54,7 +54,7 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
     lower-case word before a name dropped ("[older] MacBook Pro"), and a date next to a
     time joined ("Wednesday" + "morning")."""
     found: list[list[Any]] = []
-    ents = _with_amounts(doc)
+    ents = _with_holidays(doc, _with_amounts(doc))
     for k, (start, end, label) in enumerate(ents):
         ent = doc[start:end]
         if k + 1 < len(ents) and title_before_name(doc, ents[k], ents[k + 1]):
@@ -113,6 +113,28 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
 
 
 _NUMERIC = frozenset(("MONEY", "CARDINAL", "QUANTITY", "PERCENT"))
+
+
+def _with_holidays(doc: Any, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``ents`` with the holidays the date readers know (:data:`briefing.dates.HOLIDAY_NAME`)
+    as dates: the model tags "New Year's Day", "Black Friday" or "Thanksgiving" as an event,
+    a group or a place, and a second one after "or" not at all ("Christmas Day or [Boxing
+    Day]"); such a name is a date in place of the entity that is no more than it (with "the"
+    before it). A name inside a longer entity is that entity's ("the Thanksgiving Day
+    Parade"), and one inside a date is the date's."""
+    out = list(ents)
+    for m in dates.HOLIDAY_NAME.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        start, end = span.start, span.end
+        over = [e for e in out if e[0] < end and start < e[1]]
+        if any(e[2] in ("DATE", "TIME") for e in over):
+            continue
+        if any(e[1] > end or (e[0] < start and doc[e[0]].lower_ != "the") for e in over):
+            continue
+        out = [e for e in out if e not in over] + [(start, end, "DATE")]
+    return sorted(out)
 
 
 def _with_amounts(doc: Any) -> list[tuple[int, int, str]]:
