@@ -363,6 +363,20 @@ def test_holidays_fixed_and_movable_read_alone(text: str, value: str) -> None:
     assert resolve(text, dt.date(2027, 1, 8), tense="future") == value
 
 
+def test_a_weekday_naming_a_timetable_on_another_day_is_no_date() -> None:
+    found = when(
+        "The ferry will keep a Saturday timetable on Boxing Day. Volunteers serve soup at "
+        "the evening prayer meal.",
+        published=dt.date(2026, 12, 18),
+    )
+    assert found == {"Boxing Day": "2026-12-26"}
+
+
+def test_a_weekday_before_its_event_is_that_day() -> None:
+    found = when("Shares slid ahead of the Tuesday deadline.", published=dt.date(2026, 12, 18))
+    assert found == {"Tuesday": "2026-12-15"}
+
+
 def test_a_century_is_never_a_day_of_the_month() -> None:
     found = when("The plague killed millions in Europe in the 14th Century, historians say.")
     assert found == {"the 14th Century": "13"}

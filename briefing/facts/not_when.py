@@ -87,6 +87,55 @@ def not_when(span: Any, *, game: bool) -> bool:
         or _today_of_a_noun(span)
         or _habitual_clock(span)
         or _age_decade(span)
+        or _kind_of_day(span)
+    )
+
+
+def _dated(tok: Any) -> bool:
+    """Whether ``tok`` is in a date the model tagged, or in a holiday's name (which the
+    model tags as an event: "on Boxing Day")."""
+    return tok.ent_type_ in ("DATE", "TIME") or any(
+        dates.HOLIDAY_NAME.search(t.text + " " + t.head.text) for t in (tok, *tok.children)
+    )
+
+
+def _kind_of_day(span: Any) -> bool:
+    """A lone weekday or part of day before the noun it modifies, naming a kind of thing: a
+    part of day ("the evening meal", "a night shift") unless the noun is an activity's
+    gerund ("in afternoon trading"), and a
+    weekday when the noun or its clause is dated otherwise ("run a Sunday service on
+    Christmas Day", "a Saturday timetable on Boxing Day": the timetable of a Sunday, on
+    another day). A weekday modifier alone is the day of one occurrence ("the Tuesday
+    deadline", "a Wednesday media event": TimeBank and MEANTIME date them)."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) != 1:
+        return False
+    tok = words[0]
+    head = tok.head
+    if not (
+        tok.dep_ in ("compound", "amod", "nmod")
+        and head.i >= span.end
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.ent_type_ not in ("DATE", "TIME")
+        and head.lower_ not in _TIME_NOUNS
+        and head.lower_ not in _UNITS
+        and head.lower_ not in _PARTS_OF_DAY
+    ):
+        return False
+    if tok.lower_ in ("morning", "afternoon", "evening", "night"):
+        # an activity named by its gerund is that day's: "in afternoon trading" (MEANTIME's
+        # market reports date "in morning trading")
+        return not (head.tag_ == "VBG" or head.lower_.endswith("ing"))
+    if tok.lower_ not in _WEEKDAY_NAMES:
+        return False
+    clause = _clause_verb(head, 3)
+    near = [head, *([clause] if clause is not None else [])]
+    return any(
+        _dated(g) and not span.start <= g.i < span.end
+        for n in near
+        for c in n.children
+        if c.dep_ in ("prep", "npadvmod", "tmod")
+        for g in ([c] if c.dep_ != "prep" else list(c.children))
     )
 
 
