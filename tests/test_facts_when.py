@@ -377,6 +377,31 @@ def test_a_weekday_before_its_event_is_that_day() -> None:
     assert found == {"Tuesday": "2026-12-15"}
 
 
+def test_fiscal_and_school_years_weeks_and_month_ranges() -> None:
+    found = when(
+        "The utility lifted its outlook for the fiscal year ending March 2027 on Tuesday. "
+        "Sales for the May-October period fell 4%. Fares froze in the 2026-27 fiscal year. "
+        "Buses change routes in the 2028-29 school year. Repairs end the week of Jan. 18. "
+        "Analysts see full-year 2027 margins flat. The firm expects Q3 orders to rise.",
+        published=dt.date(2026, 11, 12),
+    )
+    assert found == {
+        "Tuesday": "2026-11-10",
+        "March 2027": "2027-03",
+        "the fiscal year": "2026",
+        "May-October": "2026-05/2026-10",
+        "2026-27 fiscal year": "2026/2027",
+        "2028-29 school year": "2028/2029",
+        "the week of Jan. 18": "2027-W03",
+        "full-year 2027": "2027",
+        "Q3": "2026-Q3",
+    }
+
+
+def test_a_quarter_code_in_a_product_name_is_no_date() -> None:
+    assert when("The Corsair Q3 fan was quieter in tests.") == {}
+
+
 def test_a_century_is_never_a_day_of_the_month() -> None:
     found = when("The plague killed millions in Europe in the 14th Century, historians say.")
     assert found == {"the 14th Century": "13"}

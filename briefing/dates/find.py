@@ -47,6 +47,11 @@ _PATTERNS = re.compile(
     r"|\bthe (?:latest|most recent) period\b(?!\s+of\b)",
     re.I,
 )
+# A quarter's code before what it reports ("expects Q4 revenue", "in Q2 2016"): the model
+# tags it a product. After a capitalised word, or inside a hyphened name, it is a model's
+# name ("Dynatron Q3 Motherboard", "Report-Q3-2019.pdf": dev pages).
+_QUARTER_CODE = re.compile(r"(?<![\w./-])Q[1-4](?:\s+(?:19|20)[0-9]{2})?(?![\w-])")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&.-]*\s+$")
 
 # "2.16.0", "2.83.83.83", "192.168.1.1", "v1.2.3", "12-345-67": numbers joined by dots or
 # dashes, three parts or more
@@ -104,6 +109,13 @@ def find(text: str, *, language: str = "en") -> list[tuple[int, int, str]]:
         if m.group().lower() in cut and not _weekday_context(code, text, m.start(), m.end()):
             continue
         out.append((m.start(), m.end(), m.group()))
+    if code == "en":
+        out += [
+            (m.start(), m.end(), m.group())
+            for m in _QUARTER_CODE.finditer(text)
+            if not _NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        ]
+        out.sort()
     return out
 
 

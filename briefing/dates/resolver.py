@@ -22,6 +22,7 @@ from .anaphora import (
 from .find import bare_weekday, names_month, not_a_date
 from .rules import (
     _CLOCK,
+    _DAY_MONTH,
     _IN_N,
     _ISO,
     _MONTH,
@@ -314,11 +315,19 @@ _BARE_DAY = re.compile(r"^(?:the )?" + _DAY_RE + "$")
 _BARE_YEAR2 = re.compile(r"^'?(?P<yy>[0-9]{2})$")
 
 
+# "April-December", "the Jan-Mar period": two months joined by a dash with no spaces
+_MONTH_DASH = re.compile(
+    r"^(?P<a>(?:the )?" + _MONTH_RE.format(g="m1") + r")-(?=" + _MONTH_RE.format(g="m2") + r"\b)"
+)
+
+
 def _range(s: str, base: dt.date | None, tense: Tense) -> str | None:
     """``start/end`` for "November 24 to 27", "24-27 November", "2010-2015", "Monday to
-    Wednesday"; None when ``s`` is not a range or either end does not resolve."""
+    Wednesday", "April-December"; None when ``s`` is not a range or either end does not
+    resolve."""
     if _ISO.match(s) and _valid_iso(s):
         return None
+    s = _MONTH_DASH.sub(r"\g<a> to ", s)
     m = _RANGE_SPLIT.match(s)
     if m is None or (" and " in s and not s.startswith("between ")):
         return None  # "Monday and Tuesday" is a list, not a range
@@ -456,6 +465,20 @@ _WEEK_OF_MONTH = re.compile(
 )
 
 
+# "the week of Dec. 14", "the week of March 3, 2026": the ISO week holding that day
+_WEEK_OF_DAY = re.compile(r"^(?:the\s+)?week\s+of\s+(?P<day>.+)$")
+
+
+def _rewrite_week_of_day(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    m = _WEEK_OF_DAY.match(s)
+    if m is None or not (_MONTH_DAY.match(m["day"]) or _DAY_MONTH.match(m["day"])):
+        return False, None
+    day = _single(m["day"], base, tense)
+    if day is None or len(day) != 10:
+        return True, None
+    return True, _iso_week(dt.date.fromisoformat(day))
+
+
 def _rewrite_week_of_month(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
     """ "the last week of March": the ISO week of March's last Thursday."""
     m = _WEEK_OF_MONTH.match(s)
@@ -556,6 +579,7 @@ def _with_clock(s: str, base: dt.date | None, tense: Tense) -> str | None:
 _AT_BARE_HOUR = re.compile(r"^(?P<day>.+?)\s+at\s+(?:[1-9]|1[0-2])$")
 
 _REWRITES = (
+    _rewrite_week_of_day,
     _rewrite_week_of_month,
     _rewrite_year_tail,
     _rewrite_ended,

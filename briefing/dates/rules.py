@@ -43,9 +43,8 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 # "'82": a year of the anchor's century, never after the anchor (as "the '82 season").
 _YEAR_SHORT = re.compile(r"^'(?P<yy>[0-9]{2})$")
 _YEAR = re.compile(
-    r"^(?:(?:fiscal year|calendar year|fiscal|calendar|the year|year|fy)\s*)?"
-    + _YEAR_RE
-    + r"(?:'s)?$"
+    r"^(?:(?:fiscal year|calendar year|full[\s-]year|full fiscal year|fiscal|calendar|the year|"
+    r"year|fy)\s*)?" + _YEAR_RE + r"(?:'s)?$"
 )
 _QUARTER = re.compile(
     r"^(?:(?:fiscal|calendar)[\s-]+)?(?P<n>first|second|third|fourth|final|1st|2nd|3rd|4th)"
@@ -198,6 +197,29 @@ def _spelled_year(s: str) -> str | None:
     if m["month"]:
         return f"{year}-{_month_number(m['month']):02d}"
     return str(year)
+
+
+# "the 2025-26 fiscal year", "the 2027/28 school year", "FY2025-26", "the 2025-26 season": a
+# year that runs across two calendar years, written with both (the second one after the
+# first), given as the two years (``2025/2026``, shown "2025–2026"): which months it holds
+# the text does not say. "2025/26" alone was read as 26 Feb 2025.
+_YEAR_PAIR = re.compile(
+    r"^(?:(?:fiscal|financial|school|academic|tax|budget) (?:year )?|fy ?)?"
+    r"(?P<a>1[0-9]{3}|2[01][0-9]{2})\s*[-/]\s*(?P<b>[0-9]{2}|[0-9]{4})"
+    r"(?: (?:fiscal |financial |school |academic |tax |budget |marketing |crop )?"
+    r"(?:year|season|term|session))?$"
+)
+
+
+def _read_year_pair(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
+    m = _YEAR_PAIR.match(s)
+    if m is None:
+        return False, None
+    a = int(m["a"])
+    b = int(m["b"]) if len(m["b"]) == 4 else a // 100 * 100 + int(m["b"])
+    if b != a + 1:
+        return False, None
+    return True, f"{a}/{b}"
 
 
 def _read_year(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
@@ -610,6 +632,7 @@ def _read_year_end(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, st
 
 
 _READERS = (
+    _read_year_pair,
     _read_year_end,
     _read_year,
     _read_century,

@@ -64,7 +64,15 @@ def date_pieces(start: int, text: str) -> list[tuple[int, str]]:
         head = text[: m.start()].split(",")[-1] if m is not None else ""
         if m is None or not (dates.is_duration(head) or _OCCASION.match(head.strip())):
             return [(start, text)]
-    return [(start, text[: m.start()]), (start + m.end(), text[m.end() :])]
+        return [(start, text[: m.start()]), (start + m.end(), text[m.end() :])]
+    # the day the model ran onto the end: "the fiscal year ending [March 2026] on [Monday]"
+    # (the report's day, shown as "March 2026 on Monday" and dated that Monday)
+    tail, at = text[m.end() :], start + m.end()
+    on = _ON.search(tail)
+    pieces = [(start, text[: m.start()]), (at, tail)]
+    if on is not None:
+        pieces[1:] = [(at, tail[: on.start()]), (at + on.end(), tail[on.end() :])]
+    return pieces
 
 
 def tense_of(tok: Any) -> dates.Tense:
