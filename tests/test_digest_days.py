@@ -185,3 +185,38 @@ def test_a_feed_that_failed_catches_up_on_its_next_good_run(tmp_path: Path) -> N
     assert day(4) == ["Ferry timetable changes for winter"]
     quay.write_text(_rss("Quay", [quay_day1, quay_day2]))
     assert sorted(day(5)) == [quay_day2[0], quay_day1[0]]
+
+
+def test_a_cut_off_feed_is_reported_and_caught_up_on_its_next_good_run(tmp_path: Path) -> None:
+    from briefing.digest.daily import DailyOptions, run_daily
+
+    quay = tmp_path / "quay.xml"
+    first = (
+        "Lighthouse keeper retires after forty years",
+        "Mon, 04 Mar 2024 10:00:00 GMT",
+        "The keeper of the Gullrock lighthouse retired on Monday after forty years of "
+        "service, the maritime museum said in a statement.",
+    )
+    second = (
+        "Harbour dredging to start in April",
+        "Mon, 04 Mar 2024 15:00:00 GMT",
+        "Dredgers will deepen the main channel of the harbour from April, the port "
+        "authority said on Monday, closing two berths for a month.",
+    )
+    db, out = tmp_path / "h.db", tmp_path / "out"
+
+    def day(n: int) -> tuple[list[str], tuple[str, ...]]:
+        options = DailyOptions(
+            date=dt.date(2024, 3, n), output=out, db=db, formats=("json",), since_last=True
+        )
+        result = run_daily([str(quay)], options)
+        return [s.title for s in result.digest.stories], result.problems
+
+    whole = _rss("Quay", [first, second])
+    quay.write_text(whole[: whole.index("Dredgers") + 20])  # a download cut short
+    stories, problems = day(4)
+    assert stories == [first[0]]  # the half-read entry is no headline
+    assert len(problems) == 1 and "the feed is cut off" in problems[0][1]
+    quay.write_text(whole)
+    stories, problems = day(5)
+    assert stories == [second[0]] and not problems

@@ -1144,6 +1144,38 @@ def test_xml_that_is_no_well_formed_feed_is_still_an_error(tmp_path: Path, conte
     assert not isinstance(item.error, EmptyFeed)
 
 
+CUT_RSS = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>Tide</title>\n'
+    "<item><title>Pier reopens</title><link>https://tide.example/1</link>\n"
+    "<description>The north pier reopened to anglers on Friday.</description></item>\n"
+    "<item><title>Harbour fees rise</title><link>https://tide.example/2</link>\n"
+    "<description>Mooring fees will rise by a fifth from"
+)
+
+
+@pytest.mark.parametrize("cut", [0, 20], ids=["in-text", "in-a-tag"])
+def test_a_cut_off_feed_gives_its_whole_entries_and_says_it_was_cut(
+    tmp_path: Path, cut: int
+) -> None:
+    from briefing.load.feeds import CutFeed
+
+    path = write(tmp_path / "tide.xml", CUT_RSS[: len(CUT_RSS) - cut])
+    pier, cut_off = load_many([path])
+    assert pier.article is not None and pier.article.title == "Pier reopens"
+    assert cut_off.article is None and isinstance(cut_off.error, CutFeed)
+    message = str(cut_off.error)
+    assert message.startswith(f"{path}: the feed is cut off (at line ")
+    assert "only its 1 whole entry was read" in message
+
+
+def test_a_whole_feed_the_strict_parser_refuses_is_read_without_a_warning(tmp_path: Path) -> None:
+    # an HTML entity XML does not know: not well-formed, yet whole; the loose parser reads it
+    rss = CUT_RSS + " May.&nbsp;</description></item></channel></rss>"
+    items = list(load_many([write(tmp_path / "tide.xml", rss)]))
+    assert [i.article.title for i in items if i.article] == ["Pier reopens", "Harbour fees rise"]
+    assert all(i.error is None for i in items)
+
+
 def test_a_feed_entrys_code_listing_is_no_prose(tmp_path: Path) -> None:
     rss = (
         '<rss version="2.0"><channel><title>Code blog</title><item><title>Parsing made easy'

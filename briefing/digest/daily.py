@@ -154,14 +154,16 @@ def _load(
     entries that could not be read. At most one problem per input; one about a feed an
     OPML file lists (``listed_in``) names that file too. ``origins`` hears the input of
     each article (by its index) and headline (by its position, as ``-1 - position``);
-    ``good`` the inputs that gave an entry (or were a well-formed empty feed)."""
+    ``good`` the inputs that gave an entry (or were a well-formed empty feed) and none
+    that was cut off."""
     from ..load import load_many
-    from ..load.feeds import EmptyFeed, HeadlineOnly
+    from ..load.feeds import CutFeed, EmptyFeed, HeadlineOnly
 
     articles: list[Article] = []
     heads: list[tuple[int, Headline]] = []
     failed = 0
     position = 0
+    cut: set[str] = set()  # feeds read in part: not read, so a later run catches them up
     progress = None
     if fetch_progress is not None:
         callback = fetch_progress
@@ -192,6 +194,8 @@ def _load(
             gave = item.article is not None or isinstance(item.error, HeadlineOnly | EmptyFeed)
             if gave and good is not None:
                 good.add(source)
+            if isinstance(item.error, CutFeed):
+                cut.add(source)
             if isinstance(item.error, HeadlineOnly) and (item.error.title or item.error.url):
                 if origins is not None:
                     origins[-1 - position] = source
@@ -221,6 +225,8 @@ def _load(
             opml = (listed_in or {}).get(name)
             where = f" (listed in {opml})" if opml else ""
             run.problem(name, first.removeprefix(f"{name}: ") + more + where)
+    if good is not None:
+        good -= cut
     return articles, heads, failed
 
 

@@ -19,6 +19,7 @@ from .platform import only_platform
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}|\d{8}")
 _CHANNEL = re.compile(rb"<(?:[A-Za-z][\w.-]*:)?channel[\s/>]")  # RSS and RDF's one feed element
+_ENTRY_END = re.compile(rb"</(?:[A-Za-z][\w.-]*:)?(?:item|entry)\s*>")  # an entry read to its end
 
 PageLoader = Callable[[list[str]], list[Article | BriefingError]]
 """Loads the pages entries link to, all at once, in order (the caller decides how)."""
@@ -47,6 +48,12 @@ class EmptyFeed(InputError):
     """A well-formed feed with no entries yet: nothing to brief, but not a broken input."""
 
 
+class CutFeed(InputError):
+    """A feed whose document ends before its end (a download cut short, a file caught while
+    being written): its entries read to their end were given, the rest is missing, so the
+    feed counts as not read (a digest catches it up on its next good run)."""
+
+
 def feed_items(document: Document, load_pages: PageLoader, fetch_linked: bool) -> Iterator[Loaded]:
     """One item per feed entry. A well-formed feed with no entries is one EmptyFeed item; a
     feed with no entries that did not parse is one error item."""
@@ -56,9 +63,12 @@ def feed_items(document: Document, load_pages: PageLoader, fetch_linked: bool) -
         title, items = parsed
         feed_title, kind = _plain(title, None), "JSON Feed"
         entries, problem = (items, None) if items is not None else ([], "no items list")
+        cut = None
     else:
-        feed_title, entries, problem = _parse_xml_feed(document)
+        feed_title, entries, problem, cut = _parse_xml_feed(document)
         kind = "RSS or Atom feed"
+        if cut is not None:  # the entry the document ends in is half read: not an entry
+            entries = entries[: len(_ENTRY_END.findall(document.raw))]
     if not entries:
         error = (
             EmptyFeed(f"{document.name}: the feed has no entries; nothing to brief")
@@ -90,11 +100,25 @@ def feed_items(document: Document, load_pages: PageLoader, fetch_linked: bool) -
         except Exception as err:  # an odd entry must not cost the rest of the feed
             problem = f"{document.name} entry {number}: cannot read the entry ({err!r}); check it"
             yield Loaded(item, None, InputError(problem))
+    if cut is not None:
+        whole = f"{len(entries)} whole " + ("entry was" if len(entries) == 1 else "entries were")
+        yield Loaded(
+            document.name,
+            None,
+            CutFeed(
+                f"{document.name}: the feed is cut off ({cut}); only its {whole} read; "
+                "download or write the feed again, the next digest catches up the rest"
+            ),
+        )
 
 
-def _parse_xml_feed(document: Document) -> tuple[str | None, list[Any], str | None]:
-    """The feed's title, its entries and, when there are none, what went wrong: None when
-    the document is a well-formed RSS, RDF or Atom feed that has no entries."""
+def _parse_xml_feed(
+    document: Document,
+) -> tuple[str | None, list[Any], str | None, str | None]:
+    """The feed's title, its entries, when there are none what went wrong (None when the
+    document is a well-formed RSS, RDF or Atom feed that has no entries), and where the
+    document ends early, if it does (None for a whole document, even one the strict parser
+    refused for a stray entity or a late XML declaration: the loose parser reads those)."""
     import feedparser
 
     headers = {"content-location": document.url} if document.url else {}
@@ -103,7 +127,7 @@ def _parse_xml_feed(document: Document) -> tuple[str | None, list[Any], str | No
     try:
         parsed = feedparser.parse(io.BytesIO(document.raw), response_headers=headers)
     except Exception as err:  # feedparser rarely raises, but a bug must not kill a batch
-        return None, [], f"{type(err).__name__}: {err}"
+        return None, [], f"{type(err).__name__}: {err}", None
     title = _plain(parsed.feed.get("title"), parsed.feed.get("title_detail"))
     fault = parsed.get("bozo_exception")
     version = str(parsed.get("version") or "")
@@ -115,7 +139,24 @@ def _parse_xml_feed(document: Document) -> tuple[str | None, list[Any], str | No
         problem = None  # <rss><channel> or <feed>, parsed cleanly: a feed with no entries yet
     else:
         problem = str(fault or "no <item> or <entry> elements")
-    return title, list(parsed.entries), problem
+    return title, list(parsed.entries), problem, _cut_off(fault)
+
+
+def _cut_off(fault: object) -> str | None:
+    """Where the XML parser ran out of document ("at line 25: no element found"), or None
+    when ``fault`` is no such error: expat's errors of an unfinished document."""
+    from xml.parsers.expat import errors
+    from xml.sax import SAXParseException
+
+    unfinished = {
+        errors.XML_ERROR_NO_ELEMENTS,  # an element left open at the end
+        errors.XML_ERROR_UNCLOSED_TOKEN,  # a tag cut in two
+        errors.XML_ERROR_UNCLOSED_CDATA_SECTION,
+        errors.XML_ERROR_PARTIAL_CHAR,  # a character's bytes cut in two
+    }
+    if isinstance(fault, SAXParseException) and fault.getMessage() in unfinished:
+        return f"at line {fault.getLineNumber()}: {fault.getMessage()}"
+    return None
 
 
 def _plain(value: object, detail: object) -> str | None:
