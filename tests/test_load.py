@@ -1176,6 +1176,27 @@ def test_a_whole_feed_the_strict_parser_refuses_is_read_without_a_warning(tmp_pa
     assert all(i.error is None for i in items)
 
 
+@pytest.mark.parametrize(
+    ("language", "date"),
+    [
+        ("<language>fr-CA</language>", "mer. 4 mars 2026 07:45:00 -0500"),
+        ("", "Mi, 04 Mär 2026 07:45:00 -0500"),  # no language declared: seen in the date
+    ],
+    ids=["declared", "undeclared"],
+)
+def test_a_feed_date_in_a_servers_locale_is_read(tmp_path: Path, language: str, date: str) -> None:
+    rss = (
+        f'<rss version="2.0"><channel><title>Ridge</title>{language}<item><title>Road shut'
+        f"</title><pubDate>{date}</pubDate><description>The ridge road closed on Wednesday "
+        "after a rockfall.</description></item></channel></rss>"
+    )
+    (item,) = load_many([write(tmp_path / "ridge.xml", rss)])
+    assert item.article is not None
+    assert item.article.published == dt.datetime(
+        2026, 3, 4, 7, 45, tzinfo=dt.timezone(dt.timedelta(hours=-5))
+    )
+
+
 def test_a_feed_entrys_code_listing_is_no_prose(tmp_path: Path) -> None:
     rss = (
         '<rss version="2.0"><channel><title>Code blog</title><item><title>Parsing made easy'

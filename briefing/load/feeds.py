@@ -63,9 +63,11 @@ def feed_items(document: Document, load_pages: PageLoader, fetch_linked: bool) -
         title, items = parsed
         feed_title, kind = _plain(title, None), "JSON Feed"
         entries, problem = (items, None) if items is not None else ([], "no items list")
-        cut = None
+        cut = language = None
     else:
-        feed_title, entries, problem, cut = _parse_xml_feed(document)
+        feed, entries, problem, cut = _parse_xml_feed(document)
+        feed_title = _plain(feed.get("title"), feed.get("title_detail"))
+        language = feed.get("language") if isinstance(feed.get("language"), str) else None
         kind = "RSS or Atom feed"
         if cut is not None:  # the entry the document ends in is half read: not an entry
             entries = entries[: len(_ENTRY_END.findall(document.raw))]
@@ -92,7 +94,13 @@ def feed_items(document: Document, load_pages: PageLoader, fetch_linked: bool) -
         item = label or f"{document.name} entry {number}"
         try:
             article = _article_from_entry(
-                entry, document, number, feed_title or document.host, pages, fetch_linked
+                entry,
+                document,
+                number,
+                feed_title or document.host,
+                pages,
+                fetch_linked,
+                language,
             )
             yield Loaded(item, article, None)
         except BriefingError as err:
@@ -114,11 +122,12 @@ def feed_items(document: Document, load_pages: PageLoader, fetch_linked: bool) -
 
 def _parse_xml_feed(
     document: Document,
-) -> tuple[str | None, list[Any], str | None, str | None]:
-    """The feed's title, its entries, when there are none what went wrong (None when the
-    document is a well-formed RSS, RDF or Atom feed that has no entries), and where the
-    document ends early, if it does (None for a whole document, even one the strict parser
-    refused for a stray entity or a late XML declaration: the loose parser reads those)."""
+) -> tuple[dict[str, Any], list[Any], str | None, str | None]:
+    """The feed's own elements (title, language…), its entries, when there are none what
+    went wrong (None when the document is a well-formed RSS, RDF or Atom feed that has no
+    entries), and where the document ends early, if it does (None for a whole document,
+    even one the strict parser refused for a stray entity or a late XML declaration: the
+    loose parser reads those)."""
     import feedparser
 
     headers = {"content-location": document.url} if document.url else {}
@@ -127,8 +136,7 @@ def _parse_xml_feed(
     try:
         parsed = feedparser.parse(io.BytesIO(document.raw), response_headers=headers)
     except Exception as err:  # feedparser rarely raises, but a bug must not kill a batch
-        return None, [], f"{type(err).__name__}: {err}", None
-    title = _plain(parsed.feed.get("title"), parsed.feed.get("title_detail"))
+        return {}, [], f"{type(err).__name__}: {err}", None
     fault = parsed.get("bozo_exception")
     version = str(parsed.get("version") or "")
     if (
@@ -139,7 +147,7 @@ def _parse_xml_feed(
         problem = None  # <rss><channel> or <feed>, parsed cleanly: a feed with no entries yet
     else:
         problem = str(fault or "no <item> or <entry> elements")
-    return title, list(parsed.entries), problem, _cut_off(fault)
+    return dict(parsed.feed), list(parsed.entries), problem, _cut_off(fault)
 
 
 def _cut_off(fault: object) -> str | None:
@@ -190,24 +198,28 @@ def _markup_text(value: object, content_type: str) -> str:
     return normalize_text(value).strip()
 
 
-def _entry_date(entry: dict[str, Any]) -> dt.date | dt.datetime | None:
-    """The entry's date, or None when it has none that an Article can hold."""
+def _entry_date(entry: dict[str, Any], language: str | None) -> dt.date | dt.datetime | None:
+    """The entry's date, or None when it has none that an Article can hold. ``language`` is
+    the feed's (``<language>fr-CA</language>``): a date in its words is read too."""
     from ..models import MAX_YEAR, MIN_YEAR
 
-    date = _raw_entry_date(entry)
+    date = _raw_entry_date(entry, language)
     if date is None or not MIN_YEAR <= date.year <= MAX_YEAR:
         return None  # a feed's garbage date is no date; the entry itself still counts
     return date
 
 
-def _raw_entry_date(entry: dict[str, Any]) -> dt.date | dt.datetime | None:
-    """The entry's own date with its own UTC offset, else feedparser's parsed UTC time."""
-    for key in ("published", "updated", "created"):
+def _raw_entry_date(entry: dict[str, Any], language: str | None) -> dt.date | dt.datetime | None:
+    """The entry's own date with its own UTC offset, else feedparser's parsed UTC time, else
+    its date written in another language's words ("lun. 23 nov. 2026 12:05:00 -0500")."""
+    raws: list[str] = []
+    for key in ("published", "updated", "created"):  # one by one: feedparser warns on "updated"
         raw = entry.get(key)
         if isinstance(raw, str) and raw.strip():
             parsed = _feed_date(raw.strip())
             if parsed is not None:
                 return parsed
+            raws.append(raw.strip())
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
@@ -216,6 +228,30 @@ def _raw_entry_date(entry: dict[str, Any]) -> dt.date | dt.datetime | None:
                 return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.UTC)
             except (TypeError, ValueError, OverflowError):
                 continue  # a date outside the calendar is no date
+    for raw in raws:
+        worded = _worded_date(raw, language)
+        if worded is not None:
+            return worded
+    return None
+
+
+def _worded_date(raw: str, language: str | None) -> dt.datetime | None:
+    """A whole date (day, month and year) in the words of the feed's language, else of the
+    language dateparser sees in it: a server's locale, not English, wrote an RFC 822 date
+    ("lun. 23 nov. 2026", "Di, 24 Nov 2026"). Nothing relative ("hier") is read."""
+    import dateparser
+
+    from ..dates import reads_language
+
+    settings: Any = {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"]}
+    tries = ([reads_language(language)] if language else []) + [None]
+    for languages in tries:
+        try:
+            parsed = dateparser.parse(raw, languages=languages, settings=settings)
+        except (ValueError, TypeError, OverflowError):
+            continue
+        if isinstance(parsed, dt.datetime):
+            return parsed
     return None
 
 
@@ -239,6 +275,7 @@ def _article_from_entry(
     source: str | None,
     pages: dict[str, Article | BriefingError],
     fetch_linked: bool,
+    language: str | None,
 ) -> Article:
     title = _plain(entry.get("title"), entry.get("title_detail"))
     if title and source:
@@ -246,7 +283,7 @@ def _article_from_entry(
         # the entry's source, not part of its headline
         title = without_site_name(title, source, leading=False)
     link = entry.get("link") or None
-    published = _entry_date(entry)
+    published = _entry_date(entry, language)
     text = _entry_text(entry)
     if only_platform(text):
         # "Comments" under every Hacker News item, a bare "Read more »": a headline, not the
