@@ -220,3 +220,19 @@ def test_a_cut_off_feed_is_reported_and_caught_up_on_its_next_good_run(tmp_path:
     quay.write_text(whole)
     stories, problems = day(5)
     assert stories == [second[0]] and not problems
+
+
+def test_every_bad_file_of_a_folder_is_named_with_its_fix(tmp_path: Path) -> None:
+    from briefing.digest.daily import DailyOptions, run_daily
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "blank.md").write_text("  \n")
+    (folder / "scan.txt").write_bytes(b"PK\x03\x04\x00\x00binary")
+    options = DailyOptions(date=dt.date(2024, 3, 4), output=None, formats=("md",))
+    result = run_daily([str(folder)], options)
+    names = [name for name, _ in result.problems]
+    assert names == [str(folder / "blank.md"), str(folder / "scan.txt")]
+    blank = result.problems[0][1]
+    assert "no article text" in blank and "put the article's text in it" in blank
+    assert result.digest.skipped == 2 and result.exit_code == 1

@@ -209,7 +209,13 @@ def _load(
                 owner = item.name if item.name in batch else batch[0]
                 if item.name not in batch and len(batch) > 1:
                     owner = "feed entries"  # an entry of one of several feed URLs
-                errors[owner].append(_one_line(str(item.error)))
+                if _in_folder(item.name, source):
+                    owner = item.name  # a file of a folder is an input of its own: named
+                message = _one_line(str(item.error))
+                if isinstance(item.error, CutFeed):  # the feed's own fault before its entries'
+                    errors[owner].insert(0, message)
+                else:
+                    errors[owner].append(message)
             else:
                 article = item.article
                 if article.source is None and article.url is None and item.name != "-":
@@ -220,7 +226,8 @@ def _load(
             position += 1
         for name, found in errors.items():
             failed += len(found)
-            more = f" (and {len(found) - 1} more entries)" if len(found) > 1 else ""
+            others = len(found) - 1
+            more = f" (and {others} more {'entry' if others == 1 else 'entries'})" if others else ""
             first = found[0] if found[0].startswith(name) else f"{name}: {found[0]}"
             opml = (listed_in or {}).get(name)
             where = f" (listed in {opml})" if opml else ""
@@ -231,6 +238,12 @@ def _load(
 
 
 _URL_INPUT = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _in_folder(name: str, source: str) -> bool:
+    """Whether the item ``name`` is a file of the folder ``source`` (not an entry of a feed,
+    a line of a JSONL file, …): its problem is told under its own name."""
+    return name != source and name.startswith(os.path.join(source, "")) and os.path.isdir(source)
 
 
 def _is_url(name: str) -> bool:

@@ -163,7 +163,9 @@ def make_article(
     """
     text = normalize_text(text).strip()
     if not text:
-        raise InputError(f"{name}: no article text (empty or only whitespace); give the text")
+        raise InputError(
+            f"{name}: no article text (empty or only whitespace); put the article's text in it"
+        )
     text, stamped = drop_notes(text)  # editor's notes, publication stamps, credits
     if published is None:
         published = stamped
