@@ -17,7 +17,7 @@ from .notes import without_notes
 #: sentence end. A prefix keeps every offset valid.
 MAX_ANALYSED_CHARS = 150_000
 
-_LOADABLE = re.compile(r"^(https?://|-$)|\.(txt|md|markdown|html?|json|jsonl)$", re.IGNORECASE)
+_URL_OR_STDIN = re.compile(r"^(https?://|-$)", re.IGNORECASE)
 
 
 def _exists(name: str) -> bool:
@@ -30,12 +30,15 @@ def _exists(name: str) -> bool:
 
 def names_an_input(source: str) -> bool:
     """True when the string ``source`` names something to load (a path, a URL, ``-``) rather
-    than being an article's text: one short line that exists or ends like an article file."""
-    return (
-        "\n" not in source
-        and len(source) < 4096
-        and (_LOADABLE.search(source.strip()) is not None or _exists(source))
-    )
+    than being an article's text: one short line that exists or ends like a file the loader
+    reads (an article, a feed, gzipped or not), so a missing one is reported as missing."""
+    from .load.files import EXTENSIONS
+
+    if "\n" in source or len(source) >= 4096:
+        return False
+    name = source.strip()
+    suffix = Path(name.lower().removesuffix(".gz")).suffix
+    return _URL_OR_STDIN.search(name) is not None or suffix in EXTENSIONS or _exists(source)
 
 
 def as_article(source: Article | str | os.PathLike[str], call: str = "brief") -> Article:

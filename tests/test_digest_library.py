@@ -54,6 +54,20 @@ def test_a_bad_input_is_reported_to_on_error_and_the_good_ones_kept(tmp_path: Pa
         briefing.digest([str(bad), good], date=DAY)
 
 
+@pytest.mark.parametrize("missing", ["gone.xml", "feeds/gone.rss.gz", "inbox/today"])
+def test_a_missing_path_is_reported_to_on_error(tmp_path: Path, missing: str) -> None:
+    good = _feed(tmp_path / "good.xml", "Ferry runs aground", FERRY)
+    seen: list[tuple[int, Any, str]] = []
+    d = briefing.digest(
+        [str(good), missing], date=DAY, on_error=lambda i, a, e: seen.append((i, a, str(e)))
+    )
+    assert [s.title for s in d.stories] == ["Ferry runs aground"]
+    [(position, item, message)] = seen
+    assert position == 1 and item == missing and "no such file or folder" in message
+    with pytest.raises(briefing.BriefingError, match="names no file or URL"):
+        briefing.digest([Article(MARKET), "The market reopened on Tuesday."], date=DAY)
+
+
 def test_window_keeps_what_the_cli_window_keeps() -> None:
     new = Article(FERRY, title="Ferry", published=DAY)
     old = Article(MARKET, title="Market", published=DAY - dt.timedelta(days=3))

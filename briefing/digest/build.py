@@ -308,18 +308,21 @@ def _articles_of(
     how many feed or folder entries could not be read (a title-only entry, say). An input
     that cannot be read at all is reported to ``on_error(position, input, error)`` (its
     position among ``items``, the path or URL as given) and counted, as the CLI reports a
-    bad input and keeps the good ones; with no ``on_error`` it raises. A string naming no
-    input raises."""
+    bad input and keeps the good ones; with no ``on_error`` it raises. A missing path is
+    such an input; a string that is no path (words, lines: a text) raises."""
     from ..load import load_many
     from ..load.feeds import EmptyFeed
     from ..pipeline import names_an_input
+
+    def _names(item: str) -> bool:  # a path or URL, found or not; a text is never one here
+        return names_an_input(item) or (bool(item.strip()) and len(item.split()) == 1)
 
     out: list[Article] = []
     unread = 0
     for i, item in enumerate(items):
         if isinstance(item, Article):
             out.append(item)
-        elif isinstance(item, os.PathLike) or (isinstance(item, str) and names_an_input(item)):
+        elif isinstance(item, os.PathLike) or (isinstance(item, str) and _names(item)):
             name = os.fspath(item)
             for loaded in load_many([name]):
                 if loaded.article is not None:
