@@ -205,6 +205,22 @@ def test_long_headlines_and_kickers(tmp_path: Path, head: str, title: str | None
     assert article.text == LEDE
 
 
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [
+        ("release.md", "**VALLEY WATER BOARD — NEWS RELEASE**\n\n**Bakery gets its own well**"),
+        ("release.txt", "FOR IMMEDIATE RELEASE\n\nBakery gets its own well"),
+        ("advisory.md", "# MEDIA ADVISORY\n\n## Bakery gets its own well"),
+    ],
+)
+def test_a_releases_capital_banner_is_no_title(tmp_path: Path, name: str, head: str) -> None:
+    path = tmp_path / name
+    path.write_text(f"{head}\n\n{LEDE}\n", encoding="utf-8")
+    article = load(path)
+    assert article.title == "Bakery gets its own well"
+    assert article.text == LEDE
+
+
 def test_a_long_line_running_on_is_no_headline(tmp_path: Path) -> None:
     # a long first line with the paragraph running on below it: a wrapped lede
     text = (

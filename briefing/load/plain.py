@@ -48,6 +48,9 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
 _KICKER = r"[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?"
 _KICKER_LINE = re.compile(rf"^{_KICKER}$")
 _KICKER_BAR = re.compile(rf"^{_KICKER}[ \t]+\|[ \t]+(?=\S)")
+# a release's banner, all in capitals, naming the genre: "CITY FIRE DEPARTMENT — PRESS
+# RELEASE", "FOR IMMEDIATE RELEASE", "MEDIA ADVISORY"; the headline is below it
+_BANNER = re.compile(r"^[^a-z]*\b(?:RELEASE|ADVISORY)[^a-zA-Z]*$")
 _TITLE_WORDS = 15  # a headline's words; a line over it is one only when a blank line follows
 _LONG_TITLE_WORDS = 30
 
@@ -77,6 +80,10 @@ def _split_title(text: str) -> tuple[str | None, str]:
     first = lines[0].strip()
     if not first or len(lines) < 2:
         return None, text
+    if _BANNER.match(first):  # no title: the one under it, if any, is
+        rest = "\n".join(lines[1:])
+        title, body = _split_title(rest)
+        return (title, body) if title is not None else (None, text)
     second = lines[1].strip()
     heading = _HEADING.match(first)
     alone = len(lines) > 2 and not second  # a blank line under it
