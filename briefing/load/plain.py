@@ -81,9 +81,8 @@ def _split_title(text: str) -> tuple[str | None, str]:
     if not first or len(lines) < 2:
         return None, text
     if _BANNER.match(first):  # no title: the one under it, if any, is
-        rest = "\n".join(lines[1:])
-        title, body = _split_title(rest)
-        return (title, body) if title is not None else (None, text)
+        below = _split_title("\n".join(lines[1:]))
+        return below if below[0] is not None else (None, text)
     second = lines[1].strip()
     heading = _HEADING.match(first)
     alone = len(lines) > 2 and not second  # a blank line under it
