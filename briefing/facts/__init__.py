@@ -37,7 +37,13 @@ from .described import read_described
 from .entities import Labelled, facility, fixed_entities
 from .numbers import number_keys, read_number
 from .plain_numbers import read_plain_numbers
-from .quotes import quotation_runs_on, quote_facts, quote_spans, read_quotes
+from .quotes import (
+    quotation_runs_on,
+    quote_facts,
+    quote_spans,
+    quotes_in_single_marks,
+    read_quotes,
+)
 from .rank import DEFAULT_WEIGHTS, Weights
 from .speakers import chain_subjects
 from .state import Dateline, State, ranked_items, sentence_at
@@ -120,6 +126,7 @@ def collect(
         dateline=_dateline(text),
         language=dates.reads_language(code),
         model_reads=model is not None or found != NO_MODEL,
+        single_marks=quotes_in_single_marks(text),
     )
     title = (art.title or "").strip()[:500] or None
     stream = parse(text, spans, model=model, lead=title)
@@ -274,7 +281,9 @@ def _read_doc(state: State, offset: int, doc: Any) -> None:
             if ent is not None:
                 _read_entity(state, ent, index, state.spans[index].text, pos=pos)
     runs_on = quotation_runs_on(state, offset + len(doc.text))
-    quoted = list(quote_spans(doc.text, runs_on=runs_on))  # quotes read them, what skips them
+    quoted = list(
+        quote_spans(doc.text, runs_on=runs_on, singles=state.single_marks)
+    )  # quotes read them, what skips them
     if state.model_reads:
         read_described(state, offset, doc, quoted)
         chain_subjects(state, offset, doc, quoted)

@@ -117,6 +117,8 @@ class State:
     # with a quotation mark again: the speaker the open part named, or the open parts
     # still waiting for a speaker named later
     carried_speaker: tuple[str, str] | None = None
+    # the article quotes in single marks ('…,' she said), as the British press does
+    single_marks: bool = False
     waiting: list[Item] = field(default_factory=list)
     dateline: Dateline | None = None  # "LONDON (Reuters) -" at the story's top
     weights: Weights = DEFAULT_WEIGHTS
