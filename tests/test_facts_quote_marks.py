@@ -1,4 +1,5 @@
-"""Quotations in single marks (the British press)."""
+"""Quotations in single marks (the British press) and short quotations with their own
+attribution."""
 
 from __future__ import annotations
 
@@ -61,3 +62,23 @@ def test_an_article_quoting_in_double_marks_reads_no_single_ones() -> None:
         "We put them up in November": "Ann Lowe",
         "The children love them.": "Ann Lowe",
     }
+
+
+def test_a_short_quotation_with_its_own_attribution_is_a_quote() -> None:
+    text = (
+        "Coach Maria Delgado watched the final whistle from the bench.\n\n"
+        '"Finally," Delgado said. "At last."\n\n'
+        'The club thanked its fans online. "See you next season!" the club posted.'
+    )
+    quotes = _quotes(text)
+    assert quotes["Finally"] and "Delgado" in quotes["Finally"]
+    assert quotes["At last."] == quotes["Finally"]
+    assert "See you next season!" in quotes
+
+
+def test_a_short_phrase_quoted_inside_a_sentence_is_no_quote() -> None:
+    text = (
+        'Senator Ray Olsen called the budget "a fantasy" on Tuesday. '
+        'He said the plan was "dead on arrival," aides said.'
+    )
+    assert _quotes(text) == {}

@@ -2,8 +2,9 @@
 
 A quotation is the text between quotation marks (curly, straight or doubled, single ones
 where the article quotes in single marks, possibly running over several paragraphs) of four
-words or more; it becomes a fact when it stands as quoted speech, not as a phrase quoted
-inside the writer's own sentence. Who said it is found by :mod:`.speakers`.
+words or more, or a shorter one its own sentence attributes ('"Thank you," Ruiz said'); it
+becomes a fact when it stands as quoted speech, not as a phrase quoted inside the writer's
+own sentence. Who said it is found by :mod:`.speakers`.
 """
 
 from __future__ import annotations
@@ -199,16 +200,21 @@ def read_quotes(
     state: State, offset: int, doc: Any, quoted: Sequence[tuple[int, int]], runs_on: bool = False
 ) -> None:
     """The quotations of ``doc`` (``quoted``: its :func:`quote_spans`) of four words or
-    more, each with its speaker. A quotation over several paragraphs (``runs_on``: this
-    one leaves it open) has one speaker: the one named in the paragraph that names one."""
+    more (or shorter, :func:`_said_short`), each with its speaker. A quotation over
+    several paragraphs (``runs_on``: this one leaves it open) has one speaker: the one
+    named in the paragraph that names one."""
     text = doc.text
     state.quoted += [(offset + qs, offset + qe) for qs, qe in quoted]
-    found = [(qs, qe) for qs, qe in quoted if _long_enough(text[qs:qe])]
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    found = [
+        (qs, qe)
+        for n, (qs, qe) in enumerate(quoted)
+        if _long_enough(text[qs:qe]) or (state.model_reads and _said_short(doc, sents, quoted, n))
+    ]
     carried, waiting = state.carried_speaker, state.waiting
     state.carried_speaker, state.waiting = None, []
     if not found:
         return
-    sents = [(s.start_char, s.end_char) for s in doc.sents]
     for qs, qe in found:
         quote = text[qs:qe].strip().rstrip(",").rstrip()
         if len(state.quotes) >= MAX_CANDIDATES:
@@ -249,6 +255,51 @@ def _long_enough(quote: str) -> bool:
     if len(quote.split()) >= 4:
         return True
     return cjk_characters(quote) >= 8
+
+
+def _said_short(
+    doc: Any, sents: list[tuple[int, int]], quoted: Sequence[tuple[int, int]], n: int
+) -> bool:
+    """Whether the quotation ``quoted[n]``, too short to pass :func:`_long_enough`, is
+    quoted speech all the same: it opens its sentence and its attribution follows at once
+    ('"Thank you," Ruiz said.', '"Welcome!" the company posted.'), or it goes on a
+    quotation so attributed, right after the attribution's sentence ('"The quiet," he
+    says. "And the stars."'). A short phrase quoted inside a sentence (a scare quote, a
+    title, 'described the plan as "reckless"') opens no sentence."""
+    text = doc.text
+    qs, qe = quoted[n]
+    before = text[: max(0, qs - 1)].rstrip()
+    if not text[qs:qe].strip() or (before and before[-1] not in ".!?…"):
+        return False
+    if _attribution(doc, sents, quoted, qs, qe) is not None:
+        return True
+    if n == 0:
+        return False
+    verb = _attribution(doc, sents, quoted, *quoted[n - 1])
+    tail = text[verb.idx : qs - 1].rstrip() if verb is not None else ""
+    return tail[-1:] == "." and len(tail.split()) <= 6 and not _QUOTE_OPEN.search(tail)
+
+
+def _attribution(
+    doc: Any, sents: list[tuple[int, int]], quoted: Sequence[tuple[int, int]], qs: int, qe: int
+) -> Any:
+    """The speech verb of the attribution right after the quotation ``text[qs:qe]``, which
+    ends with its clause's comma, ! or ? ('"…," Ruiz said', '"…!" the company posted',
+    '"…", he says'): a verb after at most five words of its subject (None: no such verb)."""
+    text = doc.text
+    if not (text[qe - 1 : qe] in ",!?" or text[qe + 1 : qe + 2] == ","):
+        return None
+    verb = speech_verb(doc, sents, quoted, qs, qe)
+    if verb is None or verb.idx < qe:
+        return None
+    between = text[qe + 1 : verb.idx].strip(" ,")
+    if (
+        len(between.split()) > 5
+        or any(c in between for c in ".!?;:")
+        or _QUOTE_OPEN.search(between)
+    ):
+        return None
+    return verb
 
 
 def _standalone(text: str, qs: int, qe: int) -> bool:
