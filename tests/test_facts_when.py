@@ -874,3 +874,29 @@ def test_a_decade_of_life_is_an_age_not_a_decade_of_the_calendar() -> None:
     )
     assert not any(text.endswith(("30s", "40s")) for text in found), found
     assert found["the 1960s"] == "196"
+
+
+# --- clock times on their day ------------------------------------------------------------
+
+
+def test_a_clock_time_takes_the_day_named_after_it_in_its_clause() -> None:
+    # published Saturday 2 January: the clocks had been put on the publication day
+    found = when(
+        "Prices jumped at 10 a.m. local time (0900 GMT) on Wednesday. The parade starts at "
+        "11 a.m. on the 9th.",
+        dt.date(2027, 1, 2),
+    )
+    assert found["10 a.m."] == "2026-12-30T10:00"
+    assert found["11 a.m."] == "2027-01-09T11:00"
+    assert not [t for t in found if "GMT" in t or "0900" in t], found  # the same moment
+
+
+def test_a_clock_time_with_no_day_after_it_keeps_the_day_named_before() -> None:
+    found = when("The market rose on Monday. At 4 p.m., the index was up 2%.")
+    assert found["4 p.m."] == "2025-11-24T16:00"
+
+
+def test_the_same_moment_in_another_zone_is_one_fact() -> None:
+    found = when("The heat peaked at 4 p.m. local time (1400 GMT) on Tuesday.")
+    assert found["4 p.m."] == "2025-11-25T16:00"
+    assert not [t for t in found if "GMT" in t or "1400" in t], found

@@ -46,6 +46,7 @@ a named-entity model misses), ``describe`` (values in words), ``duration`` (ISO 
 durations of stretches of time).
 """
 
+from .anaphora import time_of_day
 from .describe import describe, part_of_day, timex
 from .document import DocumentResolver, is_anaphoric, list_items, said_relative, zone_end
 from .duration import duration_value
@@ -75,6 +76,7 @@ __all__ = [
     "resolve",
     "resolve_date",
     "said_relative",
+    "time_of_day",
     "timex",
     "zone_end",
 ]

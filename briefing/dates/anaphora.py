@@ -16,7 +16,7 @@ import datetime as dt
 import re
 
 from .rules import _CLOCK
-from .words import COUNT_WORDS, _strip_noise, _valid
+from .words import COUNT_WORDS, _clean, _strip_noise, _valid
 
 # "a year earlier", "the year before", "the same period last year": the reference, a year back
 _YEAR_BEFORE = re.compile(
@@ -91,6 +91,12 @@ def time_of_day_only(s: str) -> bool:
     """Whether the cleaned ``s`` is a clock time or part of day without a day."""
     s = _strip_noise(s)
     return bool(_PART_OF_DAY_ONLY.match(s) or _CLOCK.fullmatch(s))
+
+
+def time_of_day(text: str) -> bool:
+    """Whether the expression ``text`` is a clock time or part of day without a day ("11:52
+    p.m.", "3 p.m. local time", "the morning")."""
+    return time_of_day_only(_clean(text))
 
 
 def straight_day(s: str) -> bool:
