@@ -900,3 +900,24 @@ def test_the_same_moment_in_another_zone_is_one_fact() -> None:
     found = when("The heat peaked at 4 p.m. local time (1400 GMT) on Tuesday.")
     assert found["4 p.m."] == "2025-11-25T16:00"
     assert not [t for t in found if "GMT" in t or "1400" in t], found
+
+
+def test_a_day_of_the_month_alone_is_read_and_anchors_what_follows() -> None:
+    found = when(
+        "The mayor met the union on the 3rd. The previous day, drivers walked out. Lifts "
+        "stopped on the 5th floor.",
+        dt.date(2026, 11, 8),
+    )
+    assert found["the 3rd"] == "2026-11-03"
+    assert found["The previous day"] == "2026-11-02"
+    assert not [t for t in found if "5th" in t], found
+
+
+def test_a_wire_datelines_day_is_no_fact() -> None:
+    text = (
+        "Nov 12 (Reuters) - Harbour Freight said profit rose on Wednesday.\n\n"
+        "LIMA, Nov 11 (AFP) - Copper prices fell on Tuesday."
+    )
+    found = when(text, dt.date(2026, 11, 12))
+    assert not [t for t in found if t.startswith("Nov")], found
+    assert found["Wednesday"] == "2026-11-11"

@@ -48,7 +48,7 @@ from .rank import DEFAULT_WEIGHTS, Weights
 from .speakers import chain_subjects
 from .state import Dateline, State, ranked_items, sentence_at
 from .what import read_title_what, read_what, what_facts
-from .when import date_pieces, read_date, tense_of, when_facts
+from .when import date_pieces, day_of_month, read_date, tense_of, when_facts
 from .where import (
     abbreviated_region,
     known_place,
@@ -371,6 +371,11 @@ def _read_entity(
             read_actor(state, span, "NORP", index, evidence, pos, title)
     elif label in ("DATE", "TIME"):
         read_date(state, span, label, index, evidence, pos, title)
+    elif label == "ORDINAL" and not title and day_of_month(span) is not None:
+        day = day_of_month(span)
+        read_date(
+            state, day, "DATE", index, evidence, pos - (span.start_char - day.start_char), title
+        )
     elif label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
         read_number(state, span, label, index, evidence, pos, title)
 
