@@ -921,3 +921,12 @@ def test_a_wire_datelines_day_is_no_fact() -> None:
     found = when(text, dt.date(2026, 11, 12))
     assert not [t for t in found if t.startswith("Nov")], found
     assert found["Wednesday"] == "2026-11-11"
+
+
+def test_a_participle_that_modifies_a_noun_tells_a_past_day() -> None:
+    text = (
+        "Councillors will debate on Tuesday. The motion, first raised on Tuesday, would ban "
+        "cars from the square."
+    )
+    facts = briefing.extract_facts(text, published=dt.date(2026, 11, 8)).when
+    assert {f.value for f in facts} >= {"2026-11-10", "2026-11-03"}, facts

@@ -97,6 +97,8 @@ def tense_of(tok: Any) -> dates.Tense:
     if verb is None:
         return None
     auxes = _auxes(verb)
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxes and _on_the_day(tok, verb):
+        return "past"  # "The bill, first tabled on Monday, would ...": done to the noun
     governing = _participle_head(verb) if not auxes else None
     if governing is not None:
         verb, auxes = governing, _auxes(governing)
@@ -115,6 +117,16 @@ def tense_of(tok: Any) -> dates.Tense:
     if verb.tag_ == "VBD" or auxes & {"had", "did", "has", "have", "was", "were"}:
         return "past"
     return None
+
+
+def _on_the_day(tok: Any, verb: Any) -> bool:
+    """Whether the date ``tok`` is the day of ``verb`` itself: its "on" object ("tabled [on
+    Monday]") or a bare day under it ("tabled Monday"), not the end of a move ("postponed
+    to Friday", "delayed until Friday": ahead)."""
+    if tok.head.i == verb.i:
+        return bool(tok.dep_ == "npadvmod")
+    prep = _object_of(tok, frozenset(("on",)))
+    return bool(prep is not None and prep.head.i == verb.i)
 
 
 _SINCE = frozenset(("since",))
