@@ -930,3 +930,17 @@ def test_a_participle_that_modifies_a_noun_tells_a_past_day() -> None:
     )
     facts = briefing.extract_facts(text, published=dt.date(2026, 11, 8)).when
     assert {f.value for f in facts} >= {"2026-11-10", "2026-11-03"}, facts
+
+
+def test_a_part_of_day_keeps_the_year_its_date_writes() -> None:
+    found = when("On the evening of June 4, 1968, crowds filled the square.", dt.date(2026, 11, 20))
+    assert [v for t, v in found.items() if "June 4" in t] == ["1968-06-04"], found
+
+
+def test_a_style_of_century_and_opening_hours_are_no_dates() -> None:
+    found = when(
+        "Festive hours: what is open Friday. The 18th-century chapel reopened on Tuesday.",
+        dt.date(2026, 11, 25),
+    )
+    assert not [t for t in found if "hours" in t or "century" in t], found
+    assert found["Tuesday"] == "2026-11-24"

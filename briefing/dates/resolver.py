@@ -517,11 +517,16 @@ def _rewrite_tail(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str
     return value is not None, value
 
 
+_DAY_THEN_YEAR = re.compile(_MONTH_RE.format(g="m") + r"\s+" + _DAY_RE + r",\s*" + _YEAR_RE + "$")
+
+
 def _rewrite_list(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | None]:
     """ "April 24 and 25", "Monday or Tuesday": the first item."""
     m = _LIST.match(s)
     if m is None or _MONTH_DAY.match(f"{m['first'].split()[-1]} {m['rest']}"):
         return False, None  # "Friday, Oct. 23" is one date
+    if _DAY_THEN_YEAR.search(f"{m['first']}, {m['rest']}"):
+        return False, None  # "the night of November 9, 1989": the year of the day before it
     value = _single(m["first"], base, tense)
     return value is not None, value
 

@@ -88,6 +88,7 @@ def not_when(span: Any, *, game: bool) -> bool:
         or _habitual_clock(span)
         or _age_decade(span)
         or _kind_of_day(span)
+        or _timetable(span)
     )
 
 
@@ -139,6 +140,19 @@ def _kind_of_day(span: Any) -> bool:
     )
 
 
+def _timetable(span: Any) -> bool:
+    """ "Holiday hours", "opening hours", "office hours": "hours" after nouns alone (no
+    count, no "the", no "early"), the times a place keeps, no time of the story (the model
+    tags it TIME; a tester's "Holiday hours: what's open Thursday" was a when fact). "the
+    early hours" and "48 hours" stay."""
+    words = [t for t in span if not t.is_punct]
+    return bool(
+        len(words) >= 2
+        and words[-1].lower_ == "hours"
+        and all(t.pos_ in ("NOUN", "PROPN") and not t.like_num for t in words[:-1])
+    )
+
+
 # "30s", "mid-40s", "early 20s": a decade written without its century
 _SHORT_DECADE = re.compile(r"^(?:(?:early|mid|late)[\s-]*)?\d0s$", re.IGNORECASE)
 
@@ -169,8 +183,9 @@ def _time_modifier(span: Any) -> bool:
     first = words[0]
     counted = (first.like_num or first.lower_ in dates_words.CARDINALS) and last.lower_ in _UNITS
     part_of_day = last.lower_ in _PARTS_OF_DAY
+    century = last.lower_ == "century"  # "a 19th-century mill": its style, as "18" (tester t11d)
     return bool(
-        (counted or part_of_day)  # not "third-quarter profit", "year-earlier sales": dates
+        (counted or part_of_day or century)  # not "third-quarter profit", "year-earlier sales"
         and last.dep_ in ("compound", "amod", "nmod")
         and head.i >= span.end
         and head.pos_ in ("NOUN", "PROPN")
