@@ -6,10 +6,11 @@ about the story rather than about the news: "Editor's note: This article was upd
 March 9, 2026 | Updated 8:30 p.m. ET ...", the wire credits "(Reporting by ...; Editing by
 ...)", "Additional reporting by ...", "<Agency> writer <Name> contributed from <Place>.",
 a funding note ("... receives support from ... is solely responsible for all content"), a
-call to follow the paper ("Follow <Name> on <Name> and <Name>"), and a byline at the top
-("By Jane Roe, Technology Reporter", or the name and the paper on lines of their own just
-above a publication stamp). :func:`drop_notes` takes those paragraphs out and hands back
-the date a "Published" stamp gives.
+call to follow the paper ("Follow <Name> on <Name> and <Name>"), a paywall's call to
+subscribe ("Subscribe to continue reading.", "Already a subscriber? Log in"), and a byline
+at the top ("By Jane Roe, Technology Reporter", or the name and the paper on lines of
+their own just above a publication stamp). :func:`drop_notes` takes those paragraphs out
+and hands back the date a "Published" stamp gives.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ __all__ = ["DATE_LINE", "PUBLISHED", "STAMPED", "byline", "date_of", "drop_notes
 
 # Bylines and publication stamps (the loader's page chrome reads them too)
 _BY = re.compile(
-    r"^\W*(?:(?:interview|words|text|story|reporting|written|photos?)\s+)?by\s+(?=\S)",
+    r"^[\W_]*(?:(?:interview|words|text|story|reporting|written|photos?)\s+)?by\s+(?=\S)",
     re.IGNORECASE,
 )
 _BY_GLUE = frozenset(("and", "&", "in", "for", "of", "the", "staff", "at"))
@@ -44,12 +45,24 @@ _DATE = (
 # a time may come first: "Updated 8:40 PM GMT, November 29, 2026"
 _CLOCK_FIRST = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?,?\s+)?"
 DATE_LINE = re.compile(
-    rf"^\W*(?:(?:first\s+)?(?:published|posted|updated|last updated)(?:\s+on)?[\s:*_]*)?"
-    rf"{_CLOCK_FIRST}({_DATE})\W*$",
+    rf"^[\W_]*(?:(?:first\s+)?(?:published|posted|updated|last updated)(?:\s+on)?[\s:*_]*)?"
+    rf"{_CLOCK_FIRST}({_DATE})[\W_]*$",
     re.IGNORECASE,
 )
-PUBLISHED = re.compile(r"^\W*(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
-STAMPED = re.compile(r"^\W*(?:first\s+|last\s+)?(?:published|posted|updated)\b", re.I)
+PUBLISHED = re.compile(r"^[\W_]*(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
+STAMPED = re.compile(r"^[\W_]*(?:first\s+|last\s+)?(?:published|posted|updated)\b", re.I)
+
+
+def _particle(tokens: list[str], i: int) -> bool:
+    """A name's particle: a short lower-case word inside a name, with capitalised names on
+    both sides, at most two such words in a row ("Anouk de Vries", "Jan van der Berg",
+    "Ana da Silva")."""
+    word = tokens[i]
+    if not (word.isalpha() and word.islower() and len(word) <= 3):
+        return False
+    before = [t for t in tokens[max(0, i - 2) : i] if not (t.islower() and len(t) <= 3)]
+    after = [t for t in tokens[i + 1 : i + 3] if not (t.islower() and len(t) <= 3)]
+    return bool(before and after) and before[-1][0].isupper() and after[0][0].isupper()
 
 
 def byline(line: str) -> str | None:
@@ -60,15 +73,18 @@ def byline(line: str) -> str | None:
     if start is None:
         return None
     names, *rest = line[start.end() :].split("|")
-    tokens = [t.strip(".,;*") for t in names.split()]
+    tokens = [t.strip(".,;*_") for t in names.split()]
     tokens = [t for t in tokens if t]
     if not 0 < len(tokens) <= 12 or tokens[0].lower() in _BY_GLUE:
         return None
-    if not all(t[0].isupper() or t.lower() in _BY_GLUE for t in tokens):
+    if not all(
+        t[0].isupper() or t.lower() in _BY_GLUE or _particle(tokens, i)
+        for i, t in enumerate(tokens)
+    ):
         return None
     if any(part.strip() and DATE_LINE.match(part) is None for part in rest):
         return None
-    return _BY_ROLE.split(names.strip(" *"))[0].strip(" *")
+    return _BY_ROLE.split(names.strip(" *_"))[0].strip(" *_")
 
 
 def date_of(line: str) -> dt.date | None:
@@ -132,6 +148,18 @@ _FOLLOW = re.compile(
     r"^\W*(?i:follow)\s+(?:us|(?:the\s+)?[A-Z@][^.!?]{0,60}?)\s+on\s+"
     r"[A-Z@][\w.]*(?:[ ,]+(?:and|&|or)?\s*[A-Z@][\w.]*)*\W*$"
 )
+# A paywall's or registration wall's call to the reader, the same formulas on every site:
+# "Subscribe to continue reading.", "Please log in to keep reading", "This article is for
+# subscribers only", "Already a subscriber? Log in", "Get unlimited digital access for $1
+# for 3 months" (a local paper's box inside the body; a teaser box on another's page)
+_PAYWALL = re.compile(
+    r"\b(?:subscribe|sign (?:up|in)|log ?in|register)\b[^.!?]{0,40}?\bto (?:continue|keep|finish)"
+    r" reading\b|\bfor (?:paying |paid |digital )?(?:subscribers|members) only\b"
+    r"|\b(?:subscribers?|members?)[- ]only (?:article|content|story)\b"
+    r"|\balready (?:a |an )?(?:subscriber|member)\b"
+    r"|\bunlimited (?:digital )?access\b[^.!?]{0,30}(?:[$€£¢]|\d\s?(?:¢|p\b|cents?\b))",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
 _NAME_LINE = re.compile(r"^[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|for|&)){0,5}$")
 
@@ -159,6 +187,7 @@ def _note(paragraph: str) -> bool:
         or _CONTRIBUTED_TO.match(text)
         or (_FUNDING.search(text) and len(text.split()) <= 80)
         or (_FOLLOW.match(text) and len(text.split()) <= 15)
+        or (_PAYWALL.search(text) and len(text.split()) <= 30)
     )
 
 

@@ -151,6 +151,10 @@ LEDE = (
         ("March 6, 2031", dt.date(2031, 3, 6)),  # a dated line alone before the body
         ("ISSUED BY\nValley Bakers, Ltd.\nMar 6, 2031, 10:00 ET", dt.date(2031, 3, 6)),
         ("**From:** Ministry of Food\n**Published:** 6 March 2031", dt.date(2031, 3, 6)),
+        ("_Words by Ilse van der Wal | 6 Mar 2031_", dt.date(2031, 3, 6)),  # name particles
+        ("*By Ana da Costa | 6 March 2031*", dt.date(2031, 3, 6)),
+        # a metadata line of "Key: value" fields with its stamp
+        ("*Kind: Notice · Owner: Shop team · Published 6 March 2031*", dt.date(2031, 3, 6)),
     ],
 )
 def test_dateline_forms_date_the_text_and_are_not_article_text(
@@ -245,3 +249,11 @@ def test_a_wire_dateline_resolves_weekdays_and_gives_no_facts(tmp_path: Path) ->
     facts = str(b.facts.to_dict())
     assert "KNS" not in facts and "09.15" not in facts
     assert any(f.value == "2031-03-03" for f in b.facts.when), b.facts.when  # "on Monday"
+
+
+def test_a_metadata_line_of_fields_is_furniture_without_a_date(tmp_path: Path) -> None:
+    path = tmp_path / "fields.md"
+    path.write_text(
+        f"# Bakery reopens\n\n*Status: Open · Owner: Bakers guild*\n\n{LEDE}\n", encoding="utf-8"
+    )
+    assert load(path).text == LEDE

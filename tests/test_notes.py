@@ -55,3 +55,26 @@ def test_a_text_opening_with_an_editors_note_takes_its_title_from_the_news() -> 
         "Ferries between the two islands sailed again on Friday after a three-day halt."
     )
     assert briefing.brief(text).title.startswith("Ferries between the two islands")
+
+
+def test_a_paywall_box_inside_the_story_is_dropped() -> None:
+    text = (
+        "The harbour board voted on Monday to raise mooring fees by 8 percent.\n\n"
+        "This story is for subscribers only\n\n"
+        "Good reporting costs money. Please subscribe now to keep reading.\n\n"
+        "Get unlimited digital access for $2 for 6 months.\n\n"
+        "Already a member? Sign in here.\n\n"
+        "The new fees take effect in March, the board said."
+    )
+    assert drop_notes(text)[0] == (
+        "The harbour board voted on Monday to raise mooring fees by 8 percent.\n\n"
+        "The new fees take effect in March, the board said."
+    )
+
+
+def test_news_about_subscriptions_is_kept() -> None:
+    text = (
+        "The streaming service gained 4 million subscribers in the quarter.\n\n"
+        "Members will keep unlimited access to the archive, the company said."
+    )
+    assert drop_notes(text)[0] == text

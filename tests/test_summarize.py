@@ -277,6 +277,10 @@ def test_boilerplate_is_never_chosen_even_first(junk: str) -> None:
         ("What would you do if your house flooded tonight?", "reader question"),
         ("Well, for one it is really easy to parse HTML or XML:", "lead-in"),
         (" ".join(["word"] * 81) + ".", "run-on"),
+        ("Good evening and welcome to our live updates on the flooding.", "live blog"),
+        ("Hello and welcome back to the Herald's rolling coverage of the count.", "live blog"),
+        ("This live page is now closed, but our reporting on the storm continues.", "live blog"),
+        ("We'll keep you updated through the afternoon as the talks go on.", "live blog"),
     ],
 )
 def test_boilerplate_reasons(text: str, reason: str) -> None:
@@ -290,6 +294,7 @@ def test_boilerplate_reasons(text: str, reason: str) -> None:
         "(CNN)The last time Frank Jordan spoke with his son, he was fishing off the coast.",
         "The channel has 2.8 million subscribers and often posts tutorial videos.",
         "A complaint for copyright violation was filed by groups including Tono.",
+        "The mayor said visitors were welcome to the live music at the harbour festival.",
     ],
 )
 def test_content_is_not_boilerplate(text: str) -> None:

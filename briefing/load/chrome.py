@@ -200,6 +200,9 @@ def caption(text: str) -> bool:
 _PARTS = re.compile(r"\s+[|—–·•]\s+")
 # a wire's or a paper's tag beside a date: "TNN", "AP", "Press Trust of India"
 _SOURCE = re.compile(rf"^\W*{_NAME}(?:\s(?:{_NAME}|of|the|and|&)){{0,3}}\W*$")
+# a field of a metadata line: "Status: Resolved", "Severity: SEV-1", "Authors: Storage SRE
+# team" (a label of one to three words, a colon, a short value)
+_FIELD = re.compile(r"^[\W_]*[A-Z][\w-]*(?:\s[\w-]+){0,2}:\s+[^\s:][^:]{0,60}$")
 _LABEL_GLUE = frozenset(("of", "the", "and", "for", "by", "&", "at", "in", "on"))
 
 
@@ -217,13 +220,16 @@ class _Dateline:
 
 def _dateline(line: str) -> _Dateline | None:
     """A byline, a date line, or both joined by "|", "—" or "·" ("December 3, 2025 — By
-    Jane Roe", "TNN | Dec 2, 2025, 08.14 PM IST"); None for anything else."""
+    Jane Roe", "TNN | Dec 2, 2025, 08.14 PM IST"), perhaps with fields of a metadata line
+    ("Status: Resolved · Severity: SEV-1 · Published 24 November 2026"; two fields stand
+    without a date); None for anything else."""
     author = _byline(line)
     if author is not None:
         date = _date_of(line.split("|", 1)[1]) if "|" in line else None
         return _Dateline(author, date, False, True)
     parts = _PARTS.split(line.strip())
     date, published, dated, stamped, tagged = None, False, False, False, False
+    fields = 0
     for part in parts:
         found = _byline(part)
         if found is not None:
@@ -236,11 +242,15 @@ def _dateline(line: str) -> _Dateline | None:
             stamped = stamped or _STAMPED.match(part) is not None
         elif len(parts) > 1 and _SOURCE.match(part):
             tagged = True
+        elif len(parts) > 1 and _FIELD.match(part) and len(part.split()) <= 8:
+            fields += 1
         else:
             return None
-    if not dated or (tagged and date is None):
+    if fields >= 2 and not dated:  # "Status: Resolved · Severity: SEV-1": a metadata line
+        return _Dateline(author, None, False, True)
+    if not dated or ((tagged or fields) and date is None):
         return None
-    alone = author is not None or stamped or (tagged and date is not None)
+    alone = author is not None or stamped or ((tagged or fields > 0) and date is not None)
     return _Dateline(author, date, published, alone)
 
 
