@@ -804,3 +804,20 @@ def test_a_press_releases_closing_sections_are_not_summarised() -> None:
 )
 def test_sentences_about_the_text_itself(text: str, reason: str) -> None:
     assert S.boilerplate(text)[1] == reason
+
+
+def test_a_standfirst_told_again_by_the_lede_gives_one_line_the_fuller() -> None:
+    text = (
+        "A 41-year-old Dunmore woman was charged with stealing a delivery van at knifepoint "
+        "Sunday evening, police said.\n\n"
+        "DUNMORE — A 41-year-old Dunmore woman was arrested Monday and charged with stealing "
+        "a parcel company's delivery van at knifepoint, police said.\n\n"
+        "The driver had stopped on Elm Street at about 6:15 p.m. when the woman showed a knife "
+        "and demanded the keys. He was not hurt.\n\n"
+        "Officers found the van abandoned near the rail yard an hour later, with most of its "
+        "parcels still inside.\n\n"
+        "She is due in court on Thursday."
+    )
+    lines = [s.text for s in summarize(Article(text, title="Woman held over van theft"), 3)]
+    assert not any(line.startswith("A 41-year-old") for line in lines)
+    assert any(line.startswith("DUNMORE") for line in lines)
