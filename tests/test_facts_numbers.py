@@ -125,3 +125,13 @@ def test_a_sum_told_again_and_two_alternatives_are_one_fact_each() -> None:
     assert "$90 million" in found
     assert found["30 or 40 miles"][0] == "30/40"
     assert "40 miles" not in found
+
+
+def test_telephone_numbers_and_clock_times_written_short_are_no_quantities() -> None:
+    found = _numbers_of(
+        "Police asked anyone with information to call Detective Sgt. Paul Brennan at "
+        "614-762-3400. The suspect fled with about $420. Speaking after the result shortly "
+        "after 2am, Moreno said: \u201cThe town has sent a message tonight.\u201d"
+    )
+    assert not [t for t in found if "3400" in t or "2am" in t]
+    assert found["about $420"][0] == "420"

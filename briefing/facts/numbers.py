@@ -176,6 +176,8 @@ def read_number(
     root = span.root
     if _CLOCK.match(text) or (label != "MONEY" and _CODE.match(text)):
         return  # "21:00 CEST" is a time, "J1", "G7" are names: no quantity of anything
+    if _PHONE.match(text) and sum(c.isdigit() for c in text) >= 7:
+        return  # "call 973-762-3400": a telephone number
     if span.start > 0 and doc[span.start - 1].lower_ == "per":
         return  # a rate's denominator: "cases per thousand people", "per 100,000 residents"
     if label == "PERCENT" and span.end < len(doc) and doc[span.end].lower_ in _INTERVAL:
@@ -416,7 +418,12 @@ def _glued_name(doc: Any, after: int, counted: Any) -> bool:
 
 
 # a clock time ("21:00 CEST", "9:30") and a name of letters and a digit ("J1", "G7")
-_CLOCK = re.compile(r"\d{1,2}:\d\d\b")
+# a time of day: "21:00 CEST", "2am", "11 p.m." (the parse reads some as a cardinal)
+_CLOCK = re.compile(r"\d{1,2}:\d\d\b|\d{1,2}\s?[ap]\.?m\b\.?", re.I)
+# a telephone number: three or four groups of digits joined by hyphens, dots or spaces (the
+# first perhaps in brackets or after "+"), the last of four, at least seven digits in all
+# ("973-762-3400", "(888) 402-1684", "+44 20 7946 0958"): a number to call, no quantity
+_PHONE = re.compile(r"^\+?(?:\(\d{1,4}\)\s?|\d{1,4}[-.\s])(?:\d{2,4}[-.\s]){0,2}\d{4}$")
 _CODE = re.compile(r"[A-Za-z]+\d")
 
 
