@@ -196,8 +196,13 @@ _EDGE_WORDS = frozenset(
         "before",
     )
 )
-# A comma or colon between digits is part of a number or a time ("12,000", "11:40am").
-_CLAUSE_BREAK = re.compile(r"[;“”\"()]|(?<!\d)[,:]|[,:](?!\d)|\s[–—-]\s")
+# A comma or colon between digits is part of a number or a time ("12,000", "11:40am"); a
+# comma before a hyphened place ("The Moline, Ill.-based company", "Anaheim,
+# California-based Vesync") is inside one modifier.
+_MODIFIER_AFTER = r"(?!\s[A-Z][\w.'’]*-[a-z])"
+_CLAUSE_BREAK = re.compile(
+    rf"[;“”\"()]|(?<!\d)[,:]{_MODIFIER_AFTER}|[,:](?!\d){_MODIFIER_AFTER}|\s[–—-]\s"
+)
 
 
 def shorten(text: str, limit: int) -> str:
@@ -230,6 +235,9 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 
 _DATE_LEAD = r"(?<!\w)(?:(?:on|in|at|by|since|until|from|during|early|late|last|this|next|the)\s+)*"
+# before a named date, the article and an adjective its own words leave out ("on a
+# cold November morning", "after a wet November", "a quiet Sunday")
+_NAMED_LEAD = r"(?:an?\s+(?:[a-z]+\s+)?)?"
 # the zone a clock time was given in goes with it: "at 4:17 a.m. local time", "6 p.m. CST"
 _ZONE_AFTER = r"(?:\s+(?:local time|(?-i:[A-Z]{1,4}T|UTC|WIB))\b)?"
 _OPENING_LINKS = frozenset(("and", "or", "but", "so", "then", "also"))
@@ -238,7 +246,8 @@ _OPENING_LINKS = frozenset(("and", "or", "but", "so", "then", "also"))
 def _date_phrase(date_text: str) -> str:
     """The pattern of a date as a sentence words it: its leading words, the date (spaces
     normalised) and the zone after a clock time."""
-    return rf"{_DATE_LEAD}{re.escape(' '.join(date_text.split()))}{_ZONE_AFTER}"
+    named = _NAMED_LEAD if date_text.strip()[:1].isupper() else ""
+    return rf"{_DATE_LEAD}{named}{re.escape(' '.join(date_text.split()))}{_ZONE_AFTER}"
 
 
 def _trim_opening(words: list[str]) -> list[str]:
@@ -437,10 +446,16 @@ def _own_clause(text: str, date_text: str) -> str | None:
         clause = name.group(0) + " " + _JOINED_CLAUSE.sub("", clause, count=1)
     rest = clause
     if not _complement(text, date_text):
-        rest = re.sub(_date_phrase(date_text), " ", clause, count=1, flags=re.I)
+        # only at the clause's edge, as the caller's rule: one inside it stays ("broke out
+        # shortly after 11 a.m. near the canyon", not "shortly after near the canyon")
+        phrase = _date_phrase(date_text)
+        rest = re.sub(phrase + _EDGE, " ", clause, count=1, flags=re.I)
+        if rest == clause:  # or opening it: "Now we know ...", "Last year I bought ..."
+            rest = re.sub(rf"^\s*{phrase}(?=\s)", " ", clause, count=1, flags=re.I)
     words = _trim_opening(rest.split())
     enough = 3 if k > 0 else 2
-    return " ".join(words).strip(" .!?,;:|–—-") if len(words) >= enough else None
+    # words of its own, not only linking words and a time ("At 5:40")
+    return " ".join(words).strip(" .!?,;:|–—-") if len(_trim(words)) >= enough else None
 
 
 # A date that bounds or follows the event is its context, not its date: "the lowest level

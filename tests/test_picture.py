@@ -266,3 +266,32 @@ def test_a_date_inside_a_quotation_is_no_point_on_the_timeline() -> None:
     ]
     points = timeline_points(items)
     assert [p.when for p in points] == ["6 Jul 2026", "23 Jul 2026"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "label"),
+    [
+        # a time inside the clause stays; the label is not cut around it
+        (
+            "The blaze started shortly after 4 p.m. near Pine Ridge Road and had burned 900 "
+            "acres by 9 p.m., the fire service said.",
+            "4 p.m.",
+            "The blaze started shortly after 4 p.m. near Pine Ridge Road and had burned 900 "
+            "acres by 9 p.m",
+        ),
+        # the date's article and adjective go with it
+        (
+            "On a grey March evening, the ferry crew walked out over pay.",
+            "March evening",
+            "The ferry crew walked out over pay",
+        ),
+        # "City, State-based" is one modifier, not two clauses
+        (
+            "The Dayton, Ohio-based maker expects sales to rise in 2031.",
+            "in 2031",
+            "The Dayton, Ohio-based maker expects sales to rise",
+        ),
+    ],
+)
+def test_event_labels_are_not_cut_into_fragments(sentence: str, date: str, label: str) -> None:
+    assert event_label(sentence, date, limit=200) == label
