@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -151,6 +152,85 @@ def test_related_articles_on_one_story_cluster_but_other_topics_do_not() -> None
     # Far apart in time: not one story.
     far = [DAY, DAY, DAY - dt.timedelta(days=10), DAY]
     assert related_clusters(texts, names, far) == [[0], [1], [2], [3]]
+
+
+BAKERY = (
+    "Flames tore through the Linden Street bakery before dawn on Sunday, and the roof of the "
+    "two-storey building collapsed within an hour. Fire chief Marta Okafor said 45 firefighters "
+    "worked for six hours and that nobody was inside. Rosa Lindqvist, who opened the shop in "
+    "1988, said she would rebuild."
+)
+BAKERY_OTHER_WORDS = (  # the same fire, another outlet's own words
+    "A family business that baked bread on Linden Street for three decades is gone. Crews were "
+    "called at 4 a.m. Sunday and found the bakery burning; Okafor said the 45 firefighters at "
+    "the scene could only protect the houses next door. Owner Rosa Lindqvist watched from "
+    "across the road. Investigators will look for the cause on Monday."
+)
+GARAGE = (  # another fire that day, the same chief: same topic, another event
+    "Firefighters put out a garage fire on Birch Lane on Sunday afternoon, the second call of a "
+    "long day. Fire chief Marta Okafor said 12 firefighters kept the flames from spreading to "
+    "the house and that a car parked inside was destroyed."
+)
+
+
+def briefing_with(
+    text: str,
+    title: str,
+    source: str,
+    who: tuple[str, ...],
+    numbers: tuple[str, ...],
+    day: dt.date = DAY,
+) -> Briefing:
+    b = briefing_of(text, title, source, who=who, day=day)
+    figures = tuple(Fact(n, n, text, 1.0) for n in numbers)
+    return replace(b, facts=replace(b.facts, numbers=figures))
+
+
+def test_one_event_in_two_outlets_own_words_is_one_story_another_event_is_not() -> None:
+    items = [
+        briefing_with(
+            BAKERY,
+            "Fire destroys Linden Street bakery",
+            "Gazette",
+            ("Marta Okafor", "Linden Street", "Rosa Lindqvist"),
+            ("45", "1988"),
+        ),
+        briefing_with(
+            STADIUM, "Council approves stadium", "Lakeside News", ("Tom Becker",), ("80000000",)
+        ),
+        briefing_with(
+            BAKERY_OTHER_WORDS,
+            "Linden Street bakery lost after decades",
+            "Wire",
+            ("Okafor", "Linden Street", "Rosa Lindqvist"),
+            ("45",),
+        ),
+        briefing_with(
+            GARAGE, "Garage fire on Birch Lane", "Wire", ("Marta Okafor", "Birch Lane"), ("12",)
+        ),
+        briefing_with(VACCINE, "Malaria vaccine", "Science Desk", ("Amina Diallo",), ()),
+        briefing_with(FLOOD, "River floods Riverton", "Riverton Post", ("Jane Alvarez",), ("300",)),
+    ]
+    # few words in common, but the street and the figure only these two name: one story;
+    # the garage fire shares its chief with both and stays its own story
+    stories = sorted(sorted(s.articles) for s in from_briefings(items, DAY).stories)
+    assert stories == [[0, 2], [1], [3], [4], [5]]
+    # told in other words four days apart, the same keys are not enough (a strike vote and
+    # the deal that ends the strike)
+    later = [
+        *items[:2],
+        replace(items[2], article=replace(items[2].article, published=DAY + dt.timedelta(days=4))),
+        *items[3:],
+    ]
+    stories = sorted(sorted(s.articles) for s in from_briefings(later, DAY).stories)
+    assert [0, 2] not in stories
+    # nor when each dates its event to another day (two launches by one company)
+    dated = list(items)
+    for k, day in ((0, "2025-11-23"), (2, "2025-11-16")):
+        when = (Fact("Sunday", day, items[k].article.text, 1.0),)
+        dated[k] = replace(items[k], facts=replace(items[k].facts, when=when))
+    stories = sorted(sorted(s.articles) for s in from_briefings(dated, DAY).stories)
+    assert [0, 2] not in stories
 
 
 def test_digest_merges_copies_into_one_story_listing_both_sources() -> None:

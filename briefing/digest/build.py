@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import math
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -49,6 +50,33 @@ def entity_keys(b: Briefing) -> frozenset[str]:
         " ".join((f.value or f.text).casefold().split()) for f in (*b.facts.who, *b.facts.where)
     }
     return frozenset(k for k in keys if k and k not in agencies)
+
+
+def number_keys(b: Briefing) -> frozenset[str]:
+    """The key figures of a briefing (normalised values), small counts (below 10: "two
+    people", "4 arrests") left out: they recur across unrelated stories."""
+    out = set()
+    for f in b.facts.numbers:
+        if not f.value:
+            continue
+        try:
+            size = max(abs(float(v.rstrip("%"))) for v in f.value.split("/"))
+        except ValueError:
+            continue
+        if size >= 10:
+            out.add(f.value)
+    return frozenset(out)
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def event_days(b: Briefing) -> frozenset[str]:
+    """The calendar days (ISO) a briefing's dates name: "Monday night" and "on 23 November"
+    are one day; a year, a month or a stretch of weeks names none."""
+    return frozenset(
+        m.group() for f in b.facts.for_reader("when") if f.value and (m := _DAY.match(f.value))
+    )
 
 
 def host(url: str | None) -> str | None:
@@ -176,6 +204,10 @@ def _assemble(
     leads = [g[core_version([texts[k] for k in g], thresholds.shingle)] for g in groups]
     keys = [entity_keys(b) for _, b in items]
     group_keys = [frozenset().union(*(keys[k] for k in g)) for g in groups]
+    figures = [number_keys(b) for _, b in items]
+    group_figures = [frozenset().union(*(figures[k] for k in g)) for g in groups]
+    dated = [event_days(b) for _, b in items]
+    group_dated = [frozenset().union(*(dated[k] for k in g)) for g in groups]
     group_days = [_day(items[lead][1].article.published) for lead in leads]
     order = sorted(range(len(groups)), key=lambda g: (-len(groups[g]), groups[g][0]))
     lead_texts = [
@@ -183,7 +215,14 @@ def _assemble(
     ]
     group_langs = [items[lead][1].article.language for lead in leads]
     clusters = related_clusters(
-        lead_texts, group_keys, group_days, order, thresholds, languages=group_langs
+        lead_texts,
+        group_keys,
+        group_days,
+        order,
+        thresholds,
+        languages=group_langs,
+        numbers=group_figures,
+        days=group_dated,
     )
     fullness = [(real_sentences(texts[lead]), len(texts[lead].split())) for lead in leads]
     stories, story_keys, story_words = [], [], []

@@ -73,6 +73,8 @@ def related_clusters(
     order: Sequence[int] | None = None,
     thresholds: Thresholds | None = None,
     languages: Sequence[str | None] | None = None,
+    numbers: Sequence[frozenset[str]] | None = None,
+    days: Sequence[frozenset[str]] | None = None,
 ) -> list[list[int]]:
     """Clusters of positions whose texts tell one story, each sorted, by first position.
 
@@ -80,7 +82,11 @@ def related_clusters(
     each joins the most similar earlier leader it matches (see :class:`Thresholds`), else
     leads a new cluster, so a chain of loosely similar articles never snowballs. Texts in
     two different ``languages`` never cluster, and a pair must share at least
-    ``min_shared_terms`` content words besides its similarity.
+    ``min_shared_terms`` content words besides its similarity. ``entities`` (names and
+    places) and ``numbers`` (key figures) give each text's keys, compared by their own
+    rarity (see :class:`Thresholds`); ``days`` are the calendar days each text dates its
+    events to (ISO), and two texts that both date theirs, to no day in common, are two
+    events for that rule.
     """
     t = thresholds or Thresholds()
     n = len(texts)
@@ -92,6 +98,10 @@ def related_clusters(
     vocab = [frozenset(t) for t in terms]
     matrix = _tfidf(terms)
     sims = (matrix @ matrix.T).tocsr()
+    figures = list(numbers) if numbers is not None else [frozenset()] * n
+    keys = [e | {f"#{x}" for x in f} for e, f in zip(entities, figures, strict=True)]
+    weight = _rarity(keys)
+    event_days = list(days) if days is not None else [frozenset()] * n
     leaders: list[int] = []
     members: dict[int, list[int]] = {}
     for i in order:
@@ -104,7 +114,16 @@ def related_clusters(
                 sim > best_sim
                 and (langs[i] is None or langs[leader] is None or langs[i] == langs[leader])
                 and len(vocab[i] & vocab[leader]) >= t.min_shared_terms
-                and _related(i, leader, sim, entities, published, t)
+                and _related(
+                    i,
+                    leader,
+                    (sim, sum(weight[k] for k in keys[i] & keys[leader])),
+                    entities,
+                    figures,
+                    event_days,
+                    published,
+                    t,
+                )
             ):
                 best, best_sim = leader, sim
         if best < 0:
@@ -115,20 +134,49 @@ def related_clusters(
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
+def _rarity(keys: Sequence[frozenset[str]]) -> dict[str, float]:
+    """Each key's rarity among the items: 1 for a key only two items name, falling to 0 for
+    one that all name (log n/df over log n/2; "Portland" in a city's feeds, a company in its
+    own news weigh little)."""
+    n = len(keys)
+    df: dict[str, int] = defaultdict(int)
+    for ks in keys:
+        for k in ks:
+            df[k] += 1
+    top = math.log(n / 2) if n > 2 else 1.0
+    return {k: max(0.0, math.log(n / d) / top) if n > 2 else 1.0 for k, d in df.items()}
+
+
 def _related(
     i: int,
     j: int,
-    sim: float,
+    sims: tuple[float, float],
     entities: Sequence[frozenset[str]],
+    numbers: Sequence[frozenset[str]],
+    days: Sequence[frozenset[str]],
     published: Sequence[dt.date | None],
     t: Thresholds,
 ) -> bool:
+    """Whether two texts tell one story, by ``sims``: the cosine of their words, and the
+    summed rarity of the keys they share (names, places, key figures)."""
+    sim, shared_keys = sims
     a, b = published[i], published[j]
     if a is not None and b is not None and abs((a - b).days) > t.days:
         return False
     shared = entities[i] & entities[j]
+    # two write-ups of one story name someone or somewhere in common, or give one figure;
+    # told in other words, they are of one day or the next (a strike vote and the deal that
+    # ends the strike four days later name the same hospital, union and figures), and date
+    # the event to a common day when both date it (two product launches by one company)
+    keyed = (
+        0 < t.keys <= shared_keys
+        and sim >= t.keys_text
+        and bool(shared or numbers[i] & numbers[j])
+        and (a is None or b is None or abs((a - b).days) <= 1)
+        and not (days[i] and days[j] and not days[i] & days[j])
+    )
     if entities[i] and entities[j] and not shared:
-        return False  # two write-ups of one story name someone or somewhere in common
+        return keyed
     if sim >= t.related_alone:
         return True
-    return sim >= t.related and bool(shared)
+    return (sim >= t.related and bool(shared)) or keyed

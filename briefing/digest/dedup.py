@@ -36,7 +36,12 @@ class Thresholds:
     publication dates at most ``days`` apart when both are known, and at least
     ``min_shared_terms`` content words in common; each text is compared by its title and
     first ``cluster_words`` words (its lead: where news writing states the event, and all
-    that a teaser from another source holds).
+    that a teaser from another source holds). Two outlets' own words for one event share
+    few words but name its people, places and figures: a pair whose cosine is at least
+    ``keys_text`` also relates when the names, places and key figures it shares, each
+    weighted by its rarity among the items (1 for a key only these two name), sum to at
+    least ``keys`` (0 turns it off), if they were published a day apart at most and date
+    their events to a common day when both date them.
     """
 
     shingle: int = 3
@@ -54,6 +59,8 @@ class Thresholds:
     min_shared_terms: int = 5
     cluster_words: int = 100
     days: int = 3
+    keys_text: float = 0.3
+    keys: float = 2.0
 
 
 # --------------------------------------------------------------- near-duplicates (level 1)
