@@ -235,3 +235,46 @@ def test_a_short_form_of_a_company_is_that_company() -> None:
 def test_a_measure_a_party_a_country_or_a_table_cell_is_no_role(text: str, name: str) -> None:
     role = _who(text).get(name)
     assert role is None or not any(w in role for w in ("6ft", "Democrat", "Canada", "|")), role
+
+
+def _where(text: str) -> list[str]:
+    return [f.text for f in extract_facts(text).where]
+
+
+def test_a_road_or_a_bridge_is_a_place_not_an_actor() -> None:
+    text = (
+        "Kellen Road was jammed Saturday as crowds drove to the outlet centre, Chief Lorna "
+        "Pike said. Crews closed the Tamsin Lift Bridge in Oakvale for repairs."
+    )
+    who = _who(text)
+    assert "Kellen Road" not in who and "Tamsin Lift Bridge" not in who
+    assert "Lorna Pike" in who
+    assert "Kellen Road" in _where(text)
+
+
+def test_a_home_town_set_off_after_a_person_is_a_place() -> None:
+    text = (
+        "A former county engineer was sentenced Friday. Ray Tolliver, 58, of Clovis, "
+        "admitted taking bribes from two paving firms."
+    )
+    assert "Clovis" not in _who(text)
+    assert "Clovis" in _where(text)
+
+
+def test_a_state_code_a_credit_and_a_time_zone_are_nobody() -> None:
+    who = _who(
+        "MILLBURN, NJ — Police arrested a 30-year-old man after a robbery at a bakery, "
+        "Sgt. Dana Holt said.\n\n(Peter Quill/Patch)\n\nThe alarm went off at 10:26 UTC "
+        "and officers arrived at 10:40 UTC."
+    )
+    assert not {"NJ", "Peter Quill/Patch", "UTC"} & set(who)
+    assert "Dana Holt" in who
+
+
+def test_a_name_only_ever_after_the_is_a_thing() -> None:
+    facts = extract_facts(
+        "Ida Marsh runs the island store. “The boat is our only road,” she says as the "
+        "Ostrander leaves the dock."
+    )
+    assert "Ostrander" not in {f.text for f in facts.who}
+    assert [q.speaker for q in facts.quotes] == ["Ida Marsh"]

@@ -35,6 +35,7 @@ from ..notes import without_notes
 from ..text import split_sentences
 from .described import read_described
 from .entities import Labelled, facility, fixed_entities
+from .not_actors import actor_label
 from .numbers import number_keys, read_number
 from .plain_numbers import read_plain_numbers
 from .quotes import (
@@ -358,6 +359,11 @@ def _read_entity(
         label = "FAC"
     if label in ("PERSON", "ORG", "NORP") and _dateline_place(state, span, pos, title):
         label = "GPE"  # "FRANKFURT (Reuters) -": the model read the capitals as a name
+    if label in ("PERSON", "ORG"):
+        read_as = actor_label(span, label)
+        if read_as is None:
+            return  # a time zone, a credit, a code's prefix: no actor and no place
+        label = read_as  # "Gorham Road", ", of Clovis,": a place
     if label in ("PERSON", "ORG"):
         read_actor(state, span, label, index, evidence, pos, title)
         if label == "PERSON":  # its place reading, kept apart: "from Toulouse" read as a person

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..lexicon import HOLIDAYS, NEWS_AGENCIES, TECH_TERMS
 from ..models import Fact
+from .not_actors import the_thing
 from .rank import saturate
 from .roles import person_role
 from .state import LIMITS, MAX_CANDIDATES, Actor, State
@@ -211,6 +212,8 @@ def read_actor(
         actor.modifier_weight += weight
     actor.count += 1
     actor.openings += _common_opening(span)
+    thing = label == "PERSON" and the_thing(span)
+    actor.label_votes[THING] += thing
     actor.title = actor.title or title
     if title:
         return
@@ -228,12 +231,14 @@ def read_actor(
         acronym = _acronym_after(span)
         if acronym:
             state.acronyms.setdefault(name_key(acronym), key)
-    if label == "PERSON" or label == "ORG":
+    if (label == "PERSON" and not thing) or label == "ORG":
         state.speakers.append((pos, name, label, subject and main_clause(span.root)))
 
 
 # The vote a mention casts when it reads as a thing, not an actor ("the new Mac Pro").
 PRODUCT = "PRODUCT"
+# The vote of a "person" named after "the" ("watching the Carteret nose into the slip")
+THING = "THING"
 
 
 def _described_thing(span: Any) -> bool:
@@ -510,6 +515,8 @@ def who_facts(state: State, clusters: list[_Cluster]) -> tuple[Fact, ...]:
         person = cluster.label == "PERSON"
         if all(m.modifier_weight >= m.weight for m in cluster.members):
             continue  # only ever a modifier, never an actor: "the Assad regime"
+        if person and votes[THING] >= sum(m.count for m in cluster.members):
+            continue  # only ever "the Carteret", "the Nighthawks": a named thing
         if all(m.openings >= m.count for m in cluster.members):
             continue  # only ever a common noun opening a sentence: "Turnout was 64%"
         raw = sum(m.weight for m in cluster.members)
