@@ -129,3 +129,43 @@ def test_a_hyphenated_surname_speaker_keeps_its_hyphen() -> None:
         "Jon Kuminga-Alexander scored 41 points."
     )
     assert _quotes(text) == {"We don't talk about the run": "Jon Kuminga-Alexander"}
+
+
+def test_a_surname_the_model_reads_as_a_noun_is_its_own_sentences_speaker() -> None:
+    text = (
+        "Councillor Helen Marsh and Paul Rowlands debated the budget. "
+        '"We cannot afford a new bridge this year," Marsh said. '
+        '"The bridge will pay for itself within a decade," Rowlands said.'
+    )
+    quotes = _quotes(text)
+    assert quotes["The bridge will pay for itself within a decade"] == "Paul Rowlands"
+
+
+def test_a_new_paragraph_naming_its_poster_is_not_the_previous_speaker() -> None:
+    text = (
+        "Dmitri Paredes and Ines Arbeloa both stood for mayor. "
+        '"We will count every single vote," Arbeloa said.\n\n'
+        'Paredes later posted on Instagram: "Thank you all. The hard part starts now."'
+    )
+    quotes = _quotes(text)
+    assert quotes["Thank you all. The hard part starts now."] == "Dmitri Paredes"
+
+
+def test_she_after_a_wife_named_in_apposition_is_the_wife() -> None:
+    text = (
+        "Angus Reid ran the ferry for thirty years. "
+        '"Nobody crossed in a storm but me," he says.\n\n'
+        'His sister, Mhairi, tells it another way. "He never once missed a crossing," she says.'
+    )
+    quotes = _quotes(text)
+    assert quotes["He never once missed a crossing"] == "Mhairi"
+
+
+def test_the_official_after_an_unnamed_official_borrows_no_name() -> None:
+    text = (
+        'Governor Paula Brandt spoke after the vote. "We did what we promised," Brandt said.\n\n'
+        "A senior aide, who asked not to be named, said the talks had nearly failed. "
+        '"Nobody in the room expected a deal," the aide said.'
+    )
+    quotes = _quotes(text)
+    assert quotes["Nobody in the room expected a deal"] != "Paula Brandt"

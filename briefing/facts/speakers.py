@@ -7,7 +7,11 @@ A quotation's speaker is found in this order (:func:`find_speaker`):
    verb is coordinated with; for "according to", its object. That subject gives:
    - a person (else an organisation) named in it, its head's own name first ("Butte
      County Sheriff Kory Honea said" is Honea's);
-   - a proper noun the model left without an entity ("Mourinho said");
+   - a proper noun the model left without an entity ("Mourinho said"), or a capitalised
+     noun it tagged as a common one ("Reding said" inside its sentence; "Villalobos
+     posted" opening one, when it is a named person's surname);
+   - "the official" after "a senior official" (an indefinite subject in this or the
+     three sentences before): that unnamed person, as the article wrote it;
    - an indefinite noun ("a spokesperson said"): someone the article does not name;
    - a role phrase ("the Villa manager said"): the person the article named earlier in
      that role, else the phrase itself when a name or possessive says whose role it is;
@@ -41,6 +45,8 @@ from .org_roles import named_organisation, organisation_noun
 from .state import State, sentence_at
 from .who import main_clause
 from .words import (
+    COMPANY_NOUNS,
+    GROUP_WORDS,
     ORG_PRONOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
@@ -177,6 +183,8 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
         name = clean_surface(join_tokens(t for t in parts if not is_title_word(t.text)))
         if name:
             return name, "PERSON"
+    if _untagged_name(state, head):
+        return head.text, "PERSON"  # "Reding said", tagged a common noun
     word = head.lower_
     if head.tag_ in ("NN", "NNS") and any(
         c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
@@ -188,6 +196,10 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
         described = _noun_phrase(head)
         if described:
             return described, "NOUN"
+    if head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        introduced = _introduced(state, word, pos)  # "a senior official ... the official said"
+        if introduced is not None:
+            return introduced, "NOUN"
     if role:
         holder = _role_holder(state, head, pos)
         if holder is not None:
@@ -220,6 +232,21 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
     return previous
 
 
+def _untagged_name(state: State, head: Any) -> bool:
+    """Whether the subject ``head`` is a name the model tagged as a common noun and no
+    entity ('"…," Reding said', 'Villalobos later posted'): a capitalised noun with no
+    determiner or modifier, written capitalised inside its sentence (so no "Officials
+    said" that opens one), or the surname of a person the article named in full."""
+    if head.tag_ not in ("NN", "NNS") or head.ent_type_ or not head.is_title:
+        return False
+    if is_title_word(head.text) or any(
+        c.dep_ in _PREMODIFIERS or c.dep_ in ("nummod", "quantmod") for c in head.children
+    ):
+        return False
+    opens = all(t.is_punct or t.is_space for t in head.doc[head.sent.start : head.i])
+    return not opens or _a_persons_surname(state, head.text)
+
+
 def _entity_in(tokens: list[Any]) -> tuple[str, str] | None:
     """The first person named among ``tokens``, else the first organisation."""
     if not tokens:
@@ -236,6 +263,26 @@ def _entity_in(tokens: list[Any]) -> tuple[str, str] | None:
             name = clean_surface(name if wanted == "PERSON" else ent.text)
             if name:
                 return name, wanted
+    return None
+
+
+# How many sentences back "the official" looks for the "a senior official" it refers to.
+INTRODUCED_SENTENCES = 3
+
+
+def _introduced(state: State, word: str, pos: int) -> str | None:
+    """The unnamed person an indefinite subject introduced ("A senior official, who spoke on
+    condition of anonymity, said ...") in this or the three sentences before ``pos``, whose
+    noun ``word`` ("official") a definite "the official said" repeats: that person, as the
+    article wrote it, not a name read before."""
+    first = sentence_at(state.starts, pos) - INTRODUCED_SENTENCES
+    for p, name, label, _main in reversed(state.speakers):
+        if p >= pos or _inside(state.quoted, p):
+            continue
+        if sentence_at(state.starts, p) < first:
+            return None
+        if label == "NOUN" and name.split()[-1].lower() == word:
+            return name
     return None
 
 
@@ -305,7 +352,10 @@ def _noun_phrase(head: Any) -> str | None:
     words = [t for t in head.subtree if t.i == head.i or _premodifies(t, head)]
     if words[-1].i - words[0].i + 1 != len(words):
         return None
-    return join_tokens(words)
+    phrase = join_tokens(words)
+    if words[0].dep_ == "det" and words[0].is_title:  # "A board spokeswoman said" opens
+        phrase = words[0].lower_ + phrase[len(words[0].text) :]  # its sentence
+    return phrase
 
 
 _PREMODIFIERS = ("det", "amod", "compound", "poss", "nmod")
@@ -349,6 +399,8 @@ def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[i
     entity is that person's too when it is a main clause's subject ("Elena Morales won …
     Morales, a former attorney general, declared victory … '…,' she said")."""
     for tok in doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NN", "NNS"):
+            _chain_unnamed(state, offset, tok, quoted)
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_.startswith("NN"):
             said = description(tok)
             if said is not None and main_clause(tok) and not _inside(quoted, tok.idx):
@@ -369,6 +421,39 @@ def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[i
         person = _last_subject(state, pos)
         if person is not None:
             bisect.insort(state.speakers, (pos, person[0], "PERSON", True))
+
+
+def _chain_unnamed(state: State, offset: int, tok: Any, quoted: Sequence[tuple[int, int]]) -> None:
+    """A main clause's subject that is a common noun. Named in an apposition ("His wife,
+    Catriona, remembers ...", "The club's captain, Reyes, said"), the name is a person's
+    and the clause's subject, whatever entity the model gave it, so a later "she said" is
+    hers. Introduced by an indefinite article ("A senior official ... said"), the phrase
+    stands as an unnamed speaker whom a later "the official said" repeats."""
+    if not main_clause(tok) or _inside(quoted, tok.idx) or organisation_noun(tok):
+        return
+    if tok.lower_ in GROUP_WORDS or tok.lower_ in COMPANY_NOUNS:
+        return
+    for child in tok.children:
+        if child.dep_ != "appos" or child.i < tok.i or child.tag_ != "NNP":
+            continue
+        if not child.is_title or child.ent_type_ in _NOT_PEOPLE:
+            continue
+        parts = [t for t in child.subtree if t.i <= child.i and t.tag_ == "NNP"]
+        if parts and parts[-1].i - parts[0].i + 1 == len(parts):
+            name = clean_surface(join_tokens(parts))
+            if name:
+                bisect.insort(state.speakers, (offset + parts[0].idx, name, "PERSON", True))
+            return
+    if tok.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in tok.children
+    ):
+        described = _noun_phrase(tok)
+        if described:
+            bisect.insort(state.speakers, (offset + tok.idx, described, "NOUN", False))
+
+
+# entity types of an apposition that is no person's name ("His home, Leith, ...")
+_NOT_PEOPLE = frozenset(("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY"))
 
 
 def _chain_described(
