@@ -169,3 +169,12 @@ def test_the_official_after_an_unnamed_official_borrows_no_name() -> None:
     )
     quotes = _quotes(text)
     assert quotes["Nobody in the room expected a deal"] != "Paula Brandt"
+
+
+def test_a_bare_surname_speaker_is_shown_by_the_full_name_written_before() -> None:
+    text = (
+        "Ilse Kramm, the harbour master, spoke on Friday. "
+        '"The old pier will not survive another winter," Kramm said.'
+    )
+    quotes = _quotes(text)
+    assert quotes["The old pier will not survive another winter"] == "Ilse Kramm"

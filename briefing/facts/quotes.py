@@ -16,7 +16,7 @@ from typing import Any
 from ..models import Fact
 from ..text import CJK_LETTERS, cjk_characters
 from .rank import saturate
-from .speakers import find_speaker, speech_verb
+from .speakers import find_speaker, full_name, speech_verb
 from .state import LIMITS, MAX_CANDIDATES, Item, State, sentence_at
 from .words import QUOTE_PAIRS, SPEECH_VERBS, name_key, name_tokens, subset
 
@@ -334,6 +334,7 @@ def quote_facts(
         speaker = item.speaker
         if item.speaker_label != "NOUN":  # "the magazine" is no short form of a name
             speaker = _canonical_speaker(item.speaker, canonical_of)
+            speaker = full_name(state, speaker) if speaker else None
         weight = item.weight + (state.weights.top_speaker if speaker in top_who else 0.0)
         facts.append(
             Fact(

@@ -399,6 +399,8 @@ def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[i
     entity is that person's too when it is a main clause's subject ("Elena Morales won …
     Morales, a former attorney general, declared victory … '…,' she said")."""
     for tok in doc:
+        if tok.tag_ == "NNP" and tok.dep_ != "compound" and tok.n_lefts:
+            _full_name(state, tok, quoted)
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NN", "NNS"):
             _chain_unnamed(state, offset, tok, quoted)
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_.startswith("NN"):
@@ -421,6 +423,34 @@ def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[i
         person = _last_subject(state, pos)
         if person is not None:
             bisect.insort(state.speakers, (pos, person[0], "PERSON", True))
+
+
+def _full_name(state: State, tok: Any, quoted: Sequence[tuple[int, int]]) -> None:
+    """Keep the name written in full before the proper noun ``tok`` ("Ana Ruiz, the mayor,
+    spoke", "Isabel Schnabel ... told Reuters"), read from the parse (capitalised proper
+    nouns compounded into it, no title), whatever entity the model gave it."""
+    if tok.ent_type_ not in ("", "PERSON", "ORG") or _inside(quoted, tok.idx):
+        return
+    parts = [tok]
+    for left in reversed(list(tok.lefts)):
+        if left.i != parts[0].i - 1 or left.dep_ != "compound" or left.tag_ != "NNP":
+            break
+        if not left.is_title or is_title_word(left.text) or left.ent_type_ != tok.ent_type_:
+            break
+        parts.insert(0, left)
+    if len(parts) > 1 and tok.is_title and not is_title_word(tok.text):
+        full = clean_surface(join_tokens(parts))
+        if full:
+            state.full_names.setdefault(name_key(tok.text), set()).add(full)
+
+
+def full_name(state: State, name: str) -> str:
+    """``name`` in full when it is a bare surname the article wrote in full before, with
+    one first name only ("Ruiz" after "Ana Ruiz"); else ``name``."""
+    if len(name_tokens(name_key(name))) != 1:
+        return name
+    fulls = state.full_names.get(name_key(name), set())
+    return next(iter(fulls)) if len(fulls) == 1 else name
 
 
 def _chain_unnamed(state: State, offset: int, tok: Any, quoted: Sequence[tuple[int, int]]) -> None:

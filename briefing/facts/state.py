@@ -108,6 +108,9 @@ class State:
     ages: dict[str, int] = field(default_factory=dict)
     nationals: dict[str, str] = field(default_factory=dict)
     described: dict[int, str | None] = field(default_factory=dict)
+    # the full names written before a surname ("Ana Ruiz"), by the surname's key, whatever
+    # entity the model gave them (none, or an organisation): a bare "Ruiz said" is hers
+    full_names: dict[str, set[str]] = field(default_factory=dict)
     title: str = ""
     title_text: str = ""
     title_subject: str = ""
