@@ -707,7 +707,7 @@ def test_an_indefinite_speaker_is_not_the_person_named_before() -> None:
         'A friend told the paper: "It is tragic, he was so young. He was a lovely guy."'
     )
     quote = next(q for q in extract_facts(Article(text)).quotes if q.text.startswith("It is"))
-    assert quote.speaker == "A friend"
+    assert quote.speaker == "a friend"
 
 
 def test_a_coordinated_speech_verb_shares_its_subject_and_a_pronoun_looks_back() -> None:

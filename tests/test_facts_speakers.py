@@ -178,3 +178,25 @@ def test_a_bare_surname_speaker_is_shown_by_the_full_name_written_before() -> No
     )
     quotes = _quotes(text)
     assert quotes["The old pier will not survive another winter"] == "Ilse Kramm"
+
+
+def test_a_spokesperson_for_a_body_speaks_for_that_body() -> None:
+    text = (
+        "Smoke rose over the docks of Bremen on Monday. "
+        '"Nobody was hurt and the roads are open again," a spokesperson for the Bremen '
+        "port authority said."
+    )
+    assert _quotes(text) == {
+        "Nobody was hurt and the roads are open again": "Bremen port authority"
+    }
+
+
+def test_the_statement_is_the_words_of_whoever_issued_it() -> None:
+    text = (
+        "Two workers were hurt at the plant in Lyon. "
+        '"We are sorry for what happened at the plant," Odile Marchand said.\n\n'
+        "In a statement, Valtrane Chemicals said it would pay for repairs. "
+        '"We will cover every cost of the families involved," the statement said.'
+    )
+    quotes = _quotes(text)
+    assert quotes["We will cover every cost of the families involved"] == "Valtrane Chemicals"

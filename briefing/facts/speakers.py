@@ -69,12 +69,25 @@ def find_speaker(
     article, whose speech verb (:func:`speech_verb`) is ``verb`` (None: none), and the
     speaker's label (PERSON, ORG or NOUN): the speech verb's subject, else the person named
     nearest, else the noun phrase that describes the speaker."""
-    speaker, label = _speaker(state, verb, offset, qs)
+    speaker, label = None, None
+    if verb is None and _led_in(state, offset + qs):
+        speaker, label = _nearest_person(state, offset + qs, offset + qe)
+    if speaker is None:
+        speaker, label = _speaker(state, verb, offset, qs)
     if speaker is None:
         speaker, label = _nearest_person(state, offset + qs, offset + qe)
     if speaker is None:
         speaker, label = _described_speaker(verb, qs, qe)
     return speaker, label
+
+
+def _led_in(state: State, pos: int) -> bool:
+    """Whether the quotation opening at ``pos`` follows a colon in its own sentence ("Clinton
+    has since apologized for what happened: '…'"): the person that sentence names speaks,
+    not the previous quotation's speaker."""
+    k = sentence_at(state.starts, pos)
+    before = state.spans[k].text[: max(0, pos - state.starts[k] - 1)].rstrip()
+    return before.endswith(":")
 
 
 def _speaker(state: State, verb: Any, offset: int, qs: int) -> tuple[str | None, str | None]:
@@ -122,7 +135,30 @@ def speech_verb(
             dist = qs - tok.idx if tok.idx < qs else tok.idx - qe
             if dist < best_dist:
                 best, best_dist = tok, dist
-    return best
+    return best if best is not None else _reported_before(doc, sents, quoted, qs)
+
+
+def _reported_before(
+    doc: Any, sents: list[tuple[int, int]], quoted: Sequence[tuple[int, int]], qs: int
+) -> Any:
+    """The speech verb of the sentence right before a quotation that opens a sentence of
+    its own and names no speaker, when that sentence, quoting no one, reports its subject's
+    words ("Morrison says automation broke his heart. '…'"): the quotation goes on in that
+    person's words."""
+    before = [(a, b) for a, b in sents if b <= qs - 1 and a < b]
+    if not before or doc.text[before[-1][1] : qs - 1].strip():
+        return None
+    if any(before[-1][0] <= a < before[-1][1] for a, _b in quoted):
+        return None  # its own quotation's speaker carries on as the previous speaker
+    span = doc.char_span(*before[-1], alignment_mode="expand")
+    root = span.root if span is not None else None
+    if root is None or root.lower_ not in SPEECH_VERBS or not root.tag_.startswith("VB"):
+        return None
+    if _inside(quoted, root.idx) or not _subjects(root):
+        return None
+    if not any(c.dep_ in ("ccomp", "dobj") for c in root.children):
+        return None
+    return root
 
 
 def _reports_its_own(verb: Any, quoted: Sequence[tuple[int, int]]) -> bool:
@@ -169,6 +205,9 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
     # the heads' own names first: "Butte County Sheriff Kory Honea said" is Honea's, though
     # the model tagged the county before him as a person too
     subtree = [*heads, *(t for h in heads for t in h.subtree if t not in heads)]
+    body = _body_for(state, head, pos) if role else None
+    if body is not None:
+        return body
     named = _entity_in([t for t in subtree if not (role and _premodifies(t, head))])
     if named is not None:
         return named
@@ -199,7 +238,7 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
     if head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         introduced = _introduced(state, word, pos)  # "a senior official ... the official said"
         if introduced is not None:
-            return introduced, "NOUN"
+            return introduced
     if role:
         holder = _role_holder(state, head, pos)
         if holder is not None:
@@ -247,6 +286,28 @@ def _untagged_name(state: State, head: Any) -> bool:
     return not opens or _a_persons_surname(state, head.text)
 
 
+def _body_for(state: State, head: Any, pos: int) -> tuple[str, str] | None:
+    """The body a speaker speaks for, told by a common noun after "for"/"of"/"at" ("a
+    spokesperson for the Ludwigshafen fire brigade", "an official at the ministry"): the
+    organisation named in that role ("the ministry" after "the Defence Ministry"), else
+    the body's phrase when a proper noun before its noun says whose it is; not a place or
+    person named inside it ("Ludwigshafen", read as a person)."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at"):
+            continue
+        for body in prep.children:
+            if body.dep_ != "pobj" or body.tag_ != "NN" or body.ent_type_:
+                continue
+            named = named_organisation(state, body.lower_, pos) if organisation_noun(body) else None
+            if named is not None:
+                return named, "ORG"
+            words = [t for t in body.subtree if t.i == body.i or _premodifies(t, body)]
+            if any(t.tag_ == "NNP" for t in words) and words[-1].i - words[0].i + 1 == len(words):
+                words = [t for t in words if not (t.dep_ == "det" and t.head.i == body.i)]
+                return join_tokens(words), "NOUN"
+    return None
+
+
 def _entity_in(tokens: list[Any]) -> tuple[str, str] | None:
     """The first person named among ``tokens``, else the first organisation."""
     if not tokens:
@@ -270,19 +331,20 @@ def _entity_in(tokens: list[Any]) -> tuple[str, str] | None:
 INTRODUCED_SENTENCES = 3
 
 
-def _introduced(state: State, word: str, pos: int) -> str | None:
-    """The unnamed person an indefinite subject introduced ("A senior official, who spoke on
-    condition of anonymity, said ...") in this or the three sentences before ``pos``, whose
-    noun ``word`` ("official") a definite "the official said" repeats: that person, as the
-    article wrote it, not a name read before."""
+def _introduced(state: State, word: str, pos: int) -> tuple[str, str] | None:
+    """What an indefinite noun introduced in this or the three sentences before ``pos``,
+    whose noun ``word`` a definite "the official said" repeats: the unnamed person as the
+    article wrote it ("A senior official, who spoke on condition of anonymity, said ..."),
+    not a name read before; the author of a document ("In a statement, Rheinchem AG said
+    ... '…,' the statement said")."""
     first = sentence_at(state.starts, pos) - INTRODUCED_SENTENCES
-    for p, name, label, _main in reversed(state.speakers):
-        if p >= pos or _inside(state.quoted, p):
+    for p, noun, speaker, label in reversed(state.introduced):
+        if p >= pos:
             continue
         if sentence_at(state.starts, p) < first:
             return None
-        if label == "NOUN" and name.split()[-1].lower() == word:
-            return name
+        if noun == word:
+            return speaker, label
     return None
 
 
@@ -401,7 +463,7 @@ def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[i
     for tok in doc:
         if tok.tag_ == "NNP" and tok.dep_ != "compound" and tok.n_lefts:
             _full_name(state, tok, quoted)
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NN", "NNS"):
+        if tok.tag_ == "NN" and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
             _chain_unnamed(state, offset, tok, quoted)
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_.startswith("NN"):
             said = description(tok)
@@ -459,7 +521,15 @@ def _chain_unnamed(state: State, offset: int, tok: Any, quoted: Sequence[tuple[i
     and the clause's subject, whatever entity the model gave it, so a later "she said" is
     hers. Introduced by an indefinite article ("A senior official ... said"), the phrase
     stands as an unnamed speaker whom a later "the official said" repeats."""
-    if not main_clause(tok) or _inside(quoted, tok.idx) or organisation_noun(tok):
+    if _inside(quoted, tok.idx) or organisation_noun(tok):
+        return
+    indefinite = tok.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in tok.children
+    )
+    if indefinite and tok.dep_ in ("pobj", "dobj"):
+        _chain_document(state, offset, tok)
+        return
+    if tok.dep_ not in ("nsubj", "nsubjpass") or not main_clause(tok):
         return
     if tok.lower_ in GROUP_WORDS or tok.lower_ in COMPANY_NOUNS:
         return
@@ -474,12 +544,23 @@ def _chain_unnamed(state: State, offset: int, tok: Any, quoted: Sequence[tuple[i
             if name:
                 bisect.insort(state.speakers, (offset + parts[0].idx, name, "PERSON", True))
             return
-    if tok.tag_ == "NN" and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in tok.children
-    ):
+    if indefinite:
         described = _noun_phrase(tok)
         if described:
-            bisect.insort(state.speakers, (offset + tok.idx, described, "NOUN", False))
+            state.introduced.append((offset + tok.idx, tok.lower_, described, "NOUN"))
+
+
+def _chain_document(state: State, offset: int, tok: Any) -> None:
+    """An indefinite noun that a speech verb says through ("In a statement, Rheinchem AG
+    said", "X said in a post"): the verb's named subject is its author."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if verb.lower_ not in SPEECH_VERBS or not verb.tag_.startswith("VB"):
+        return
+    subjects = _subjects(verb)
+    if subjects:
+        named = _entity_in(list(subjects[0].subtree))
+        if named is not None:
+            state.introduced.append((offset + tok.idx, tok.lower_, *named))
 
 
 # entity types of an apposition that is no person's name ("His home, Leith, ...")

@@ -111,6 +111,10 @@ class State:
     # the full names written before a surname ("Ana Ruiz"), by the surname's key, whatever
     # entity the model gave them (none, or an organisation): a bare "Ruiz said" is hers
     full_names: dict[str, set[str]] = field(default_factory=dict)
+    # what an indefinite noun introduced, for a later "the <noun> said": (position, noun,
+    # speaker, label): "A senior official said" is ("official", "a senior official",
+    # "NOUN"); "In a statement, Rheinchem AG said" is ("statement", "Rheinchem AG", "ORG")
+    introduced: list[tuple[int, str, str, str]] = field(default_factory=list)
     title: str = ""
     title_text: str = ""
     title_subject: str = ""
