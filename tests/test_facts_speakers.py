@@ -200,3 +200,19 @@ def test_the_statement_is_the_words_of_whoever_issued_it() -> None:
     )
     quotes = _quotes(text)
     assert quotes["We will cover every cost of the families involved"] == "Valtrane Chemicals"
+
+
+def test_one_quote_per_speaker_ranks_first_and_a_split_quote_from_its_first_half() -> None:
+    text = (
+        "The council closed the old library on Tuesday. Mayor Greta Lindqvist and "
+        "librarian Omar Haddad both spoke.\n\n"
+        '"This building served the town for ninety years," Lindqvist said. '
+        '"But the roof cannot be saved by anyone now."\n\n'
+        'She added: "We will open a new branch by the spring."\n\n'
+        'Asked about the books, Haddad said: "Every volume will move to the school hall."\n\n'
+        '"Our readers deserve better than a closed door," Ines Moreau told the local paper.'
+    )
+    quotes = sorted(extract_facts(Article(text)).quotes, key=lambda q: -q.score)
+    assert len({q.speaker for q in quotes[:3]}) == 3
+    first = next(q for q in quotes if q.speaker == "Greta Lindqvist")
+    assert first.text.startswith("This building")

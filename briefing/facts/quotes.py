@@ -329,26 +329,64 @@ def quote_facts(
     state: State, canonical_of: dict[str, str], who: tuple[Fact, ...]
 ) -> tuple[Fact, ...]:
     top_who = {f.value for f in who[:3]}
-    facts = []
-    for item in _once(state.quotes):
+    items = _once(state.quotes)
+    speakers, weights = [], []
+    for item in items:
         speaker = item.speaker
         if item.speaker_label != "NOUN":  # "the magazine" is no short form of a name
             speaker = _canonical_speaker(item.speaker, canonical_of)
             speaker = full_name(state, speaker) if speaker else None
-        weight = item.weight + (state.weights.top_speaker if speaker in top_who else 0.0)
-        facts.append(
-            Fact(
-                item.text,
-                None,
-                item.evidence,
-                saturate(weight, state.weights.quotes_half),
-                speaker=speaker,
-                label="QUOTE",
-                sentence_index=item.sentence_index,
-            )
+        speakers.append(speaker)
+        weights.append(item.weight + (state.weights.top_speaker if speaker in top_who else 0.0))
+    weights = _one_per_speaker(items, speakers, weights, state.weights.speaker_repeat)
+    facts = [
+        Fact(
+            item.text,
+            None,
+            item.evidence,
+            saturate(weight, state.weights.quotes_half),
+            speaker=speaker,
+            label="QUOTE",
+            sentence_index=item.sentence_index,
         )
+        for item, speaker, weight in zip(items, speakers, weights, strict=True)
+    ]
     facts.sort(key=lambda f: (-f.score, f.sentence_index or 0))
     return tuple(facts[: LIMITS["quotes"]])
+
+
+def _one_per_speaker(
+    items: list[Item], speakers: list[str | None], weights: list[float], repeat: float
+) -> list[float]:
+    """The weights of ``items`` (in article order) so that a page shows one quote per
+    speaker first: the pieces of one speaker's words in sentences next to each other ('"A,"
+    X said. "B." He added: "C."') are one run, ranked by its best piece and shown from its
+    first; the run's other pieces, and every further run of that speaker, count ``repeat``
+    times their weight. Quotes with no speaker are left as they are."""
+    out = list(weights)
+    runs: dict[str, list[list[int]]] = {}
+    last: dict[str, int] = {}
+    for k, (item, speaker) in enumerate(zip(items, speakers, strict=True)):
+        if speaker is None:
+            continue
+        own = runs.setdefault(speaker, [])
+        index = item.sentence_index
+        prev = last.get(speaker)
+        near = index is not None and prev is not None and index - prev <= 1
+        if own and near and own[-1][-1] == k - 1:
+            own[-1].append(k)
+        else:
+            own.append([k])
+        if index is not None:
+            last[speaker] = index
+    for own in runs.values():
+        best = max(own, key=lambda run: max(weights[k] for k in run))
+        for run in own:
+            top = max(weights[k] for k in run)
+            for k in run:
+                first = run is best and k == run[0]
+                out[k] = top if first else weights[k] * repeat
+    return out
 
 
 def _once(items: list[Item]) -> list[Item]:

@@ -66,6 +66,9 @@ class Weights:
     speaker: float = 0.8  # added when the speaker is known
     quote_length: float = 0.3  # added for a quote of 6 to 60 words
     top_speaker: float = 0.5  # added when the speaker is among the top three who
+    # times the evidence of a speaker's further quotes: one quote per speaker first, and
+    # the halves of one split quotation ('"A," X said. "B."') ranked from the first
+    speaker_repeat: float = 0.5
     quotes_half: float = 2.0
     # what
     what_half: float = 0.5
