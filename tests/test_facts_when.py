@@ -944,3 +944,42 @@ def test_a_style_of_century_and_opening_hours_are_no_dates() -> None:
     )
     assert not [t for t in found if "hours" in t or "century" in t], found
     assert found["Tuesday"] == "2026-11-24"
+
+
+# --- habits, schedules and scenes (tester t11b: obituary, recall, long read) -------------------
+
+
+def test_a_bare_night_in_a_past_habit_is_no_date() -> None:
+    text = (
+        "The retired nurse died on Monday. In her twenties she trained as a pilot at night. "
+        "Her neighbours heard owls, night after night, in the valley."
+    )
+    found = when(text)
+    assert "Monday" in found
+    assert "night" not in found
+
+
+def test_opening_hours_are_no_dates() -> None:
+    text = (
+        "The council recalled 4,000 heaters on Tuesday. Residents can phone the helpline from "
+        "8 a.m. to 6 p.m. Monday through Friday."
+    )
+    found = when(text)
+    assert "Tuesday" in found
+    assert not any("a.m." in k or "Monday" in k for k in found)
+
+
+def test_a_range_of_days_under_will_stays() -> None:
+    found = when("The bridge will close from 9 a.m. to 3 p.m. Monday through Friday next week.")
+    assert any(v is not None for v in found.values())
+
+
+def test_a_season_in_a_timetable_and_a_scene_month_are_no_dates() -> None:
+    text = (
+        "The bus line runs 30 trips a day in summer and drops to 12 in winter. "
+        "On a grey October evening, the last bus left the depot. The line opened in spring."
+    )
+    found = when(text)
+    assert "winter" not in found and "summer" not in found
+    assert not any("October" in k for k in found)
+    assert found.get("spring") == "2025-SP"

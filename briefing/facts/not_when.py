@@ -17,7 +17,15 @@ Sunday" two days of the week. Each test reads the parse around the model's span:
 * a recurring time: "every Monday", "each morning", a day in the plural ("Mondays",
   "weekdays", "17:45 weekdays"), and a range of weekdays under a present-tense "be" with an
   adjective ("is open Wednesday through Sunday"): a schedule, not the day of an event (a
-  range under an event verb, "the festival runs Wednesday through Sunday", stays).
+  range under an event verb, "the festival runs Wednesday through Sunday", stays); hours
+  of opening, a range of weekdays and a range of clock times under one present or modal
+  verb ("call from 9 a.m. to 5 p.m. Monday through Friday"): both ranges are the schedule;
+* a bare season under a verb in the simple present ("the route drops to 11 trips in
+  winter", "prices are higher in summer"): any winter, a habit (a season with a year, a
+  determiner or under another tense, "in winter 2027", "this winter", "opened in spring",
+  stays);
+* a month's day or part of day after an indefinite article ("on a cold November
+  morning", "one April day"): a narrative's scene, no particular day.
 """
 
 from __future__ import annotations
@@ -89,6 +97,9 @@ def not_when(span: Any, *, game: bool) -> bool:
         or _age_decade(span)
         or _kind_of_day(span)
         or _timetable(span)
+        or _generic_season(span)
+        or _indefinite_month_day(span)
+        or _opening_hours(span)
     )
 
 
@@ -426,8 +437,12 @@ def _rate(span: Any) -> bool:
 
 def _generic_part_of_day(span: Any) -> bool:
     """A bare part of day after "at" ("at night", no article, demonstrative or other
-    modifier) in a clause whose verb is in the simple present ("temperatures at night are
-    below freezing", "the roads freeze at night"): any night, a habit, not a dated one."""
+    modifier) with no other date in its clause: any night, a habit, not a dated one, in
+    the present ("temperatures at night are below freezing", "the roads freeze at night")
+    as in the past ("as a young woman she studied at night", "I could spot animals while
+    walking at night": an obituary and a blog, both dated the publication day's night). A
+    night of the story is named with its day or a determiner ("on Tuesday night", "that
+    night", "overnight")."""
     words = [t for t in span if not t.is_punct]
     if len(words) != 1 or words[0].lower_ not in _PARTS_OF_DAY or any(words[0].children):
         return False
@@ -435,9 +450,14 @@ def _generic_part_of_day(span: Any) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in _GENERIC_PREPS:
         return False
     verb = _clause_verb(tok.head, 3)
-    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+    if verb is None:
         return False
-    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return not any(
+        t.ent_type_ in ("DATE", "TIME") and not span.start <= t.i < span.end
+        for c in verb.children
+        for t in c.subtree
+        if c.dep_ in ("prep", "npadvmod", "tmod", "advmod")
+    )
 
 
 def _game_period(span: Any) -> bool:
@@ -480,6 +500,15 @@ def _recurring(span: Any) -> bool:
         return True
     if any(t.lower_ in _PLURAL_DAYS and t.tag_ in ("NNS", "NNPS") for t in near):
         return True  # "Mondays", "17:45 weekdays"
+    if any(
+        any(
+            p.lower_ == "after" and any(o.lower_ == t.lower_ for o in p.children)
+            for p in t.children
+        )
+        or (t.head.lower_ == "after" and t.head.head.lower_ == t.lower_)
+        for t in tokens
+    ):
+        return True  # "night after night", "year after year"
     return _weekday_range_state(span)
 
 
@@ -505,3 +534,80 @@ def _weekday_range_state(span: Any) -> bool:
         if g.lower_ in _WEEKDAY_NAMES
     ]
     return bool(days and ranges)
+
+
+_MONTH_NAMES = frozenset(m for m in dates.MONTHS if len(m) > 3 or m == "may")
+# the words of a day an indefinite article leaves undated: "a cold November morning"
+_DAY_NOUNS = frozenset(("day", "morning", "afternoon", "evening", "night"))
+_SEASON_PREPS = frozenset(("in", "during", "over", "through"))
+
+
+def _generic_season(span: Any) -> bool:
+    """A bare season (no year, determiner or other modifier) after a preposition, in a
+    clause whose verb is in the simple present with no auxiliary ("the route drops from 22
+    trips in winter to 11", "temperatures are lower in winter"): any winter, a habit (it
+    was dated this winter). After another tense the season is one ("opened in spring")."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) != 1 or words[0].lower_ not in _SEASONS or words[0].tag_ != "NN":
+        return False
+    tok = words[0]
+    if any(tok.children) or tok.dep_ != "pobj" or tok.head.lower_ not in _SEASON_PREPS:
+        return False
+    verb = _clause_verb(tok.head, 3)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _indefinite_month_day(span: Any) -> bool:
+    """A day or part of day named by its month after an indefinite article ("at 5:40 on a
+    cold November morning", "one April day"): the scene of a narrative, no day a calendar
+    can give (it was dated the publication day). "a November 3 deadline" has a day number
+    and "the November morning" a definite article: they stay."""
+    root = span.root
+    if root.lower_ not in _DAY_NOUNS or any(t.like_num for t in span):
+        return False
+    months = [
+        c
+        for c in root.children
+        if c.dep_ in ("compound", "nmod", "amod") and c.lower_ in _MONTH_NAMES
+    ]
+    article = any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "nummod" and c.lower_ == "one")
+        for c in root.children
+    )
+    return bool(months and article)
+
+
+_WEEKDAY_RANGE = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*(?:through|thru|to|until|till|-|–)\s*"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.I,
+)
+_CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|o'clock|noon)|noon|midnight|\d{1,2}:\d{2}"
+_CLOCK_RANGE = re.compile(
+    rf"(?:{_CLOCK})\s*(?:[A-Z][a-z]+\s+)?(?:to|until|till|through|-|–)\s*(?:{_CLOCK})", re.I
+)
+# the modals of what one can do at any time the schedule allows: "owners can call"
+_MODALS = frozenset(("can", "may", "could", "should", "must"))
+
+
+def _opening_hours(span: Any) -> bool:
+    """A range of weekdays and a range of clock times in one sentence, under a verb in the
+    simple present or with a modal of ability ("call 9 a.m. to 5 p.m. Monday through
+    Friday", "the office is open from 10am to 4pm Tuesday to Saturday"): hours of opening,
+    a schedule; neither range is a day of the story (the clock range was put on the
+    publication day, the weekdays on the coming week). A range under "will" ("the road
+    will close 9 a.m. to 3 p.m. Monday through Friday") is one stretch of days and stays."""
+    sent = span.sent
+    at, end = span.start_char - sent.start_char, span.end_char - sent.start_char
+    ranges = [*_WEEKDAY_RANGE.finditer(sent.text), *_CLOCK_RANGE.finditer(sent.text)]
+    if not any(m.start() < end and at < m.end() for m in ranges):
+        return False
+    if not (_WEEKDAY_RANGE.search(sent.text) and _CLOCK_RANGE.search(sent.text)):
+        return False
+    verb = _clause_verb(span.root, 4)
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return not (auxes - _MODALS or (not auxes and verb.tag_ not in ("VBZ", "VBP")))
