@@ -983,3 +983,15 @@ def test_a_season_in_a_timetable_and_a_scene_month_are_no_dates() -> None:
     assert "winter" not in found and "summer" not in found
     assert not any("October" in k for k in found)
     assert found.get("spring") == "2025-SP"
+
+
+def test_thousands_of_years_ago_is_never_a_cut_number() -> None:
+    text = "Tools made more than 450,000 years ago were found in a quarry, the team said Monday."
+    found = when(text)
+    assert not any(k.startswith("000") for k in found)
+    assert all(v in (None, "2025-11-24") for v in found.values())
+
+
+def test_later_that_day_is_the_day_named_before() -> None:
+    text = "A shop was robbed in the early hours of Sunday. Two men were arrested later that day."
+    assert when(text).get("later that day") == "2025-11-23"

@@ -18,8 +18,11 @@ Mention = tuple[int, int, str, "str | None"]
 
 # "1994, 1995 and 1997", "the 70s and 80s", "April 24 and 25", "Monday or Tuesday": a span
 # that lists dates (spaCy gives one DATE entity; TimeML one TIMEX3 per item; seen in several
-# TimeBank and MEANTIME documents)
-_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# TimeBank and MEANTIME documents); a comma between digits with three after it is a
+# thousands separator, no list ("950,000 years ago" was read as "000 years ago", 2026)
+_SEPARATOR = re.compile(
+    r"(?:(?<!\d),|(?<=\d),(?!\d{3}(?!\d)))\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+"
+)
 _BARE_DAY = re.compile(r"^(?:the\s+)?(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?$")
 _MONTH_VALUE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 _BARE_YEAR = re.compile(r"^(?:1[0-9]{3}|2[01][0-9]{2})$")

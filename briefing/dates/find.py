@@ -12,6 +12,10 @@ many documents of both dev corpora (TimeBank/AQUAINT newswire and MEANTIME Wikin
   FUTURE_REF). They name no calendar date (their value is None) but are a time of the
   text all the same. Only words that TimeML annotators marked in at least half of their
   uses in the dev corpora are listed ("soon", "previously" are not);
+- "later that day", "earlier that year": the day or year named before (see .anaphora),
+  which the model leaves untagged after a tagged day ("stabbed in the early hours of
+  Friday. A man was arrested later that day."); TimeBank marks them ("Earlier that day",
+  "later that year");
 - "the latest period" of an earnings report, the quarter being reported (TimeBank: marked
   in all three of its uses, three documents; "the latest period of unrest" is not read).
 
@@ -44,7 +48,8 @@ _PATTERNS = re.compile(
     r"|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"
     r"|\b(?:right now|now|currently|current|recently|recent|these days|"
     r"the past|the (?:near )?future|the near term)\b"
-    r"|\bthe (?:latest|most recent) period\b(?!\s+of\b)",
+    r"|\bthe (?:latest|most recent) period\b(?!\s+of\b)"
+    r"|\b(?:later|earlier) (?:on )?(?:that|the same|that same) (?:day|year)\b",
     re.I,
 )
 # A quarter's code before what it reports ("expects Q4 revenue", "in Q2 2016"): the model

@@ -379,7 +379,9 @@ def _read_ago(s: str, base: dt.date | None, tense: Tense) -> tuple[bool, str | N
     if unit == "fortnight":
         unit, n = "week", n * 2
     if unit == "year":
-        return True, str(base.year + sign * int(n))
+        year = base.year + sign * int(n)
+        # "3000 years ago": before the calendar's first year, no year a page can show
+        return True, str(year) if year >= 1 else None
     if unit == "decade":
         return True, str(base.year // 10 + sign * int(n))
     if unit == "month":
