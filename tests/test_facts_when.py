@@ -995,3 +995,13 @@ def test_thousands_of_years_ago_is_never_a_cut_number() -> None:
 def test_later_that_day_is_the_day_named_before() -> None:
     text = "A shop was robbed in the early hours of Sunday. Two men were arrested later that day."
     assert when(text).get("later that day") == "2025-11-23"
+
+
+def test_a_year_ending_on_a_date_is_that_date_s_year() -> None:
+    found = when("The firm expects a profit for the year ending in March 2027, it said Tuesday.")
+    assert found.get("the year") == "2027"
+
+
+def test_a_compared_date_is_cut_at_the_comparison() -> None:
+    found = when("Classes begin Sept. 2, about a week later than this year, the district said.")
+    assert "Sept. 2" in found and "this year" in found

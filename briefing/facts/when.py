@@ -33,6 +33,16 @@ _COMMA_STRETCH = re.compile(
     r",\s+(?P<stretch>(?:a|an|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|\d{1,2})\s+(?:days?|weeks?|months?|years?))$"
 )
+# a stretch compared with a date after a comma: "Aug. 18, [about a week earlier than] this
+# year" (a school calendar's day, and the year it is compared with: one run-on fact)
+_COMPARED = re.compile(
+    r",\s+(?:(?:about|around|nearly|almost|roughly|some|just|only)\s+)?(?:a|an|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|a few|several|\d{1,2})\s+(?:days?|weeks?|months?|"
+    r"years?)\s+(?:earlier|later|sooner)\s+than\s+"
+)
+_Mention = tuple[int, int, str, "str | None"]
+# "the year ending [in] October 2027": the year named by the date it ends on
+_YEAR_ENDING = re.compile(r"^(?:the\s+)?(?:(?:fiscal|financial)\s+)?year$", re.I)
 # "[for] a month between 2011 and 2014": a stretch of time, then the range it lies in
 _RANGE_AFTER = re.compile(r"\s+(?=(?:between|from)\s)")
 
@@ -50,6 +60,9 @@ def date_pieces(start: int, text: str) -> list[tuple[int, str]]:
     a stretch of time the model ran into the day it ends ("[their first title in] 108 years
     on Wednesday night", "[lowest level in] over a decade on Monday": 3 documents of the dev
     data, where the day was shown as "108 years on Wednesday night")."""
+    m = _COMPARED.search(text)
+    if m is not None:  # "Aug. 18, about a week earlier than this year": the two dates
+        return [(start, text[: m.start()]), (start + m.end(), text[m.end() :])]
     m = _COMMA_STRETCH.search(text)
     if (
         m is not None
@@ -462,8 +475,9 @@ def read_date(
         _add(state, raw, value, label, index, evidence, start, non_event=non_event)
         state.dates_end = max(state.dates_end, end)
         return
+    reads: list[_Mention] = []
     for piece_start, piece in _dates_only(start, raw):
-        read = doc_reader.read(
+        reads += doc_reader.read(
             piece_start,
             piece,
             tense=tense,
@@ -472,10 +486,10 @@ def read_date(
             quoted=quoted,
             listed=verbless,
         )
-        for s, _e, item, value in read:
-            after = None
-            place = s if not title else pos
-            _add(state, item, value, label, index, evidence, place, non_event=non_event)
+        after = None if reads else after
+    for s, _e, item, value in _year_of_its_end(raw, reads):
+        place = s if not title else pos
+        _add(state, item, value, label, index, evidence, place, non_event=non_event)
     if not title:
         state.dates_end = max(state.dates_end, end)
 
@@ -545,6 +559,20 @@ def _wire_dateline(span: Any) -> bool:
         _DATELINE_BEFORE.search(text[: span.start_char])
         and _DATELINE_AFTER.match(text[span.end_char :])
     )
+
+
+def _year_of_its_end(raw: str, reads: list[_Mention]) -> list[_Mention]:
+    """``reads`` with a year that ends on the date after it ("the year ending in October
+    2027", "the fiscal year ended March 31") given the year of that date: a company's year
+    is named by the year it ends in (it was read as the publication year, 2026, beside its
+    own end in 2027). TimeBank marks "the year ended Sept. 30" of a 1989 report 1989."""
+    if len(reads) < 2 or not _ENDED.search(raw) or not _YEAR_ENDING.match(reads[0][2].strip()):
+        return reads
+    end = reads[1][3]
+    if end is None or not re.match(r"\d{4}\b", end) or reads[0][3] is None:
+        return reads
+    s, e, item, _value = reads[0]
+    return [(s, e, item, end[:4]), *reads[1:]]
 
 
 def _verbless(sent: Any) -> bool:
