@@ -610,4 +610,7 @@ def _opening_hours(span: Any) -> bool:
     if verb is None:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not auxes and verb.dep_ == "conj" and verb.tag_ == "VB":
+        # "can register online or call ... Monday through Friday": the first verb's modal
+        auxes = {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
     return not (auxes - _MODALS or (not auxes and verb.tag_ not in ("VBZ", "VBP")))
