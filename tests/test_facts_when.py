@@ -388,7 +388,7 @@ def test_fiscal_and_school_years_weeks_and_month_ranges() -> None:
     assert found == {
         "Tuesday": "2026-11-10",
         "March 2027": "2027-03",
-        "the fiscal year": "2026",
+        "the fiscal year": "2027",  # named by the year it ends in
         "May-October": "2026-05/2026-10",
         "2026-27 fiscal year": "2026/2027",
         "2028-29 school year": "2028/2029",
