@@ -205,7 +205,7 @@ def test_a_cut_off_feed_is_reported_and_caught_up_on_its_next_good_run(tmp_path:
     )
     db, out = tmp_path / "h.db", tmp_path / "out"
 
-    def day(n: int) -> tuple[list[str], tuple[str, ...]]:
+    def day(n: int) -> tuple[list[str], tuple[tuple[str, str], ...]]:
         options = DailyOptions(
             date=dt.date(2024, 3, n), output=out, db=db, formats=("json",), since_last=True
         )
