@@ -33,6 +33,7 @@ from ..models import Article, Facts, Sentence, as_date
 from ..nlp import analysis_cut, parse
 from ..notes import without_notes
 from ..text import split_sentences
+from .answers import read_answers
 from .described import read_described
 from .entities import Labelled, facility, fixed_entities
 from .not_actors import actor_label
@@ -135,6 +136,7 @@ def collect(
         _read_title(state, title, next(stream)[1])
     for offset, doc in stream:
         _read_doc(state, offset, doc)
+    read_answers(state, text)
     return state
 
 

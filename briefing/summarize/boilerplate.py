@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..interview import QUESTION as _QUESTION, asks, transcript, turn_label
 from ..text import word_count
 
 __all__ = [
@@ -91,7 +92,6 @@ _NOTE = re.compile(
 # got in the words of the patient: ..." tells something)
 _ANNOUNCES = re.compile(r"^\W*here(?:'s|’s| is| are) (?:what|how|why|everything|all)\b")
 _FINAL = re.compile(r"[.!?…:;。！？：；][\"'”’)\]」』）]*\s*$")
-_QUESTION = re.compile(r"[?？][\"'”’)\]」』）]*\s*$")
 _READER = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'll)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|(?<!\w)['‘][^'‘’]*['’](?!\w)")
 
@@ -167,56 +167,26 @@ def boilerplate(text: str, precise: bool = True) -> tuple[float, str]:
     return 0.0, ""
 
 
-# An interviewer's turn in a Q&A: "Q: The book has been called a thriller. Is that fair?".
-# Its sentences are the questions, not the story (none of the 1,328 dev CNN/DM and BBC texts
-# has a paragraph so opened). "Q." is left out: it is also an initial ("Q. Smith said").
-_ASKED = re.compile(r"^\W{0,3}(?:Q|Question)\s*:\s")
-
-
-def asks(text: str) -> bool:
-    """True for a sentence opening an interviewer's question ("Q: ...", "Question: ...")."""
-    return _ASKED.match(text) is not None
-
-
-# A speaker's turn in a transcript: a paragraph opening with the name in capitals and a
-# colon ("DAVID GREENE: Mr. Secretary, thanks for being here.", "WRIGHT: People should be
-# concerned ..."), as broadcasters print interviews. A dateline in capitals ("NEW DELHI: The
-# government ...") opens one paragraph, not a dialogue of turns.
-_TURN = re.compile(r"^\W{0,3}((?:[A-Z][A-Z.'’-]+\s+){0,3}[A-Z][A-Z'’-]+)\s*:\s+\S")
-
-
 def interviewer_turns(texts: Sequence[str], paragraphs: Sequence[int]) -> set[int]:
-    """The paragraphs that are an interviewer's turns in a transcript: where at least two
-    speakers (named in capitals, "NAME: ...", known by the last word of the name) take two
-    turns or more each, the speaker who asks the most questions ("?") and asks more than
-    every other. Their greetings and questions are not the story; the answers are. So is a
-    turn of one short sentence, of either speaker ("CHRIS WRIGHT: Good to be with you,
-    David.", "Thank you, David.")."""
-    turns: dict[str, list[int]] = {}
-    asked: Counter[str] = Counter()
+    """The paragraphs that are an interviewer's turns in a transcript
+    (:func:`briefing.interview.transcript`): the host's, who asks the most questions. Their
+    greetings and questions are not the story; the answers are. So is a turn of one short
+    sentence, of either speaker ("CHRIS WRIGHT: Good to be with you, David.", "Thank you,
+    David.")."""
+    found = transcript(texts, paragraphs)
+    if found is None:
+        return set()
+    opened = {paragraph for seen in found.turns.values() for paragraph in seen}
     sizes: Counter[int] = Counter()  # words in each turn
-    speaker = ""
     for i, text in enumerate(texts):
         paragraph = paragraphs[i] if paragraphs else i
-        match = None
-        if i == 0 or paragraph != (paragraphs[i - 1] if paragraphs else i - 1):
-            match = _TURN.match(text)
-            speaker = match.group(1).split()[-1] if match is not None else ""
-            if speaker:
-                turns.setdefault(speaker, []).append(paragraph)
-        if speaker:
-            label = len(match.group(1).split()) if match is not None else 0
-            sizes[paragraph] += word_count(text) - label
-        if speaker and _QUESTION.search(text):
-            asked[speaker] += 1
-    speakers = [name for name, seen in turns.items() if len(seen) >= 2]
-    if len(speakers) < 2 or not asked:
-        return set()
-    (top, most), (_, second) = [*asked.most_common(2), ("", 0)][:2]
-    if top not in speakers or most <= second:
-        return set()
+        if paragraph not in opened:
+            continue
+        first = i == 0 or paragraph != (paragraphs[i - 1] if paragraphs else i - 1)
+        label = turn_label(text) if first else None
+        sizes[paragraph] += word_count(text) - (len(label[0].split()) if label else 0)
     short = {paragraph for paragraph, size in sizes.items() if size <= 8}
-    return set(turns[top]) | short
+    return set(found.turns[found.host]) | short
 
 
 # A press release's closing sections: "About <Name>" (the company's boilerplate: "Founded in
