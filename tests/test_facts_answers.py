@@ -92,3 +92,18 @@ def test_a_talk_with_questions_from_the_floor_is_no_q_and_a() -> None:
         "The telephone company paid for every part of it, down to the last relay."
     )
     assert _quotes(text) == {}
+
+
+def test_a_turn_in_quotation_marks_is_quoted_once() -> None:
+    text = (
+        "The mayor, Ines Duarte, was asked about the budget on a radio show. "
+        "Part of the transcript follows.\n\n"
+        '"HOST: What will you cut first?\n\n'
+        '"DUARTE: Nothing that keeps the libraries open, because the libraries are '
+        "where our children study after school.\n\n"
+        '"HOST: And the buses?\n\n'
+        '"DUARTE: The buses will run as they do now, every ten minutes at rush hour."'
+    )
+    quotes = [q.text for q in extract_facts(Article(text)).quotes]
+    assert not any(q.startswith("Nothing") for q in quotes)
+    assert sum("libraries" in q for q in quotes) == 1

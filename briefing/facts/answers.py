@@ -7,7 +7,8 @@ often in the title and before the first question; "we spoke to Mara Quintero"), 
 name opening the answer ("QUINTERO: ..."); in a transcript it is the name opening the
 turn. The questions, and a transcript host's turns (greetings, questions, the sign-off:
 the host asks, the guest is the news), are never quotes; nor is an answer of a few words
-("Yes.", "Good to be with you, David.") or one that is no sentence ("Bob Marley, Drake").
+("Yes.", "Good to be with you, David.") or one that is no sentence ("Bob Marley, Drake"),
+nor a turn printed in quotation marks, which :mod:`.quotes` reads.
 A Q&A's questions come in turn: a talk with a question from the floor is none.
 """
 
@@ -91,6 +92,8 @@ def _answer(state: State, text: str, sentences: list[int], speaker: str | None) 
     quote = text[start:end].strip()
     if words <= _SHORTEST or not _SENTENCE_END.search(quote):
         return
+    if any(a <= start < b for a, b in state.quoted):
+        return  # a turn printed in quotation marks ('"PENCE: Well, ...'): read as a quotation
     w = state.weights
     weight = max(state.position(i) for i in used) + (w.speaker if speaker else 0.0)
     weight += w.quote_length if words <= _LONGEST else 0.0
