@@ -191,14 +191,6 @@ def _continues_dateline(text: str, end: int, start: int) -> bool:
     )
 
 
-def _continues_clause(text: str, end: int, start: int) -> bool:
-    """True when the sentence ending at ``end`` ends on a semicolon and the next one starts
-    at ``start`` on the same line: syntok ends a sentence at "; " before a capital
-    ("Buffalo has won six straight; Kansas City has won four"), but a semicolon joins two
-    clauses of one sentence."""
-    return text[end - 1 : end] == ";" and _same_line(text, end, start)
-
-
 def _continues_date(text: str, end: int, start: int) -> bool:
     """True when the sentence ending at ``end`` ends in a day number with its full stop and
     the next one, starting at ``start`` on the same line, begins with a month name."""
@@ -258,7 +250,6 @@ def _split_cached(text: str) -> tuple[Span, ...]:
                 or _continues_date(text, pieces[-1][1], start)
                 or _continues_month(text, pieces[-1][1], start)
                 or _continues_dateline(text, pieces[-1][1], start)
-                or _continues_clause(text, pieces[-1][1], start)
             ):
                 pieces[-1] = (pieces[-1][0], end)
             else:

@@ -721,6 +721,21 @@ def test_a_chinese_quotation_joins_the_sentence_naming_its_speaker() -> None:
     assert "“以前去市中心要一个小时，现在二十分钟就够了。”住在东区的教师王海燕说。" in texts
 
 
+def test_a_summary_line_never_ends_on_a_semicolon() -> None:
+    from briefing.summarize import rank
+
+    text = (
+        "Rain fell on the valley for a week. The river rose two metres overnight; "
+        "Farmers moved their sheep to the upper fields.\n\nThe road to the ford stays shut."
+    )
+    texts = [s.text for s in rank(text)]
+    assert (
+        "The river rose two metres overnight; Farmers moved their sheep to the upper fields."
+        in texts
+    )
+    assert not any(t.endswith(";") for t in texts)
+
+
 def test_a_quotation_left_open_at_its_paragraph_end_joins_nothing() -> None:
     from briefing.summarize import rank
     from briefing.text import split_sentences

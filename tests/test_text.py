@@ -206,11 +206,3 @@ def test_a_dateline_with_an_abbreviated_state_stays_with_its_sentence() -> None:
         first = split_sentences(text)[0].text
         assert first.startswith(text.split(",")[0]) and first.endswith("."), first
         assert len(split_sentences(text)) == 2
-
-
-def test_a_semicolon_does_not_end_the_sentence() -> None:
-    text = "Rain fell for a week. The river rose two metres; Farmers moved their sheep uphill."
-    assert [s.text for s in split_sentences(text)] == [
-        "Rain fell for a week.",
-        "The river rose two metres; Farmers moved their sheep uphill.",
-    ]

@@ -6,9 +6,12 @@ quotation written as a sentence of its own apart from the one naming its speaker
 X wrote. \\"B.\\"", Chinese "“……。”李晓雯说。"). A summary line must never start or end inside
 a quotation nor show a quotation without its speaker, so such sentences of one paragraph
 are joined into one unit (a verbatim span from the first sentence's start to the last
-one's end). A quotation still open when its paragraph ends (one running on into the next
-paragraph, or an unpaired mark) joins nothing, and neither does a unit that would read as
-a run-on; the sentences then stay as they are.
+one's end). Two clauses the splitter cut at a semicolon ("Buffalo has won six straight;
+Kansas City has won four.") are one unit too: a line never ends on ";" (the facts keep
+the clauses apart, each with its own dates and events). A quotation still open when its
+paragraph ends (one running on into the next paragraph, or an unpaired mark) joins
+nothing, and neither does a unit that would read as a run-on; the sentences then stay as
+they are.
 """
 
 from __future__ import annotations
@@ -110,6 +113,17 @@ def _attach_bare(groups: list[list[Span]]) -> list[list[Span]]:
     return out
 
 
+def _join_semicolons(groups: list[list[Span]]) -> list[list[Span]]:
+    """A group ending on a semicolon joins the group after it (the same sentence goes on)."""
+    out: list[list[Span]] = []
+    for group in groups:
+        if out and out[-1][-1].text.rstrip(_TRAILING).endswith(";"):
+            out[-1] = out[-1] + group
+        else:
+            out.append(group)
+    return out
+
+
 def _within(text: str, group: Sequence[Span]) -> list[list[Span]]:
     """``group`` as one unit, or its sentences apart when together they read as a run-on."""
     if len(group) == 1:
@@ -133,7 +147,7 @@ def quote_units(
         j = k
         while j < len(spans) and spans[j].paragraph == spans[k].paragraph:
             j += 1
-        for group in _attach_bare(_quote_runs(spans[k:j])):
+        for group in _join_semicolons(_attach_bare(_quote_runs(spans[k:j]))):
             for piece in _within(text, group):
                 a, b = piece[0].start, piece[-1].end
                 units.append(Span(text[a:b], a, b, piece[0].paragraph))
