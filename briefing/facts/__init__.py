@@ -36,6 +36,7 @@ from ..text import split_sentences
 from .answers import read_answers
 from .described import read_described
 from .entities import Labelled, facility, fixed_entities
+from .gender import read_genders
 from .not_actors import actor_label
 from .numbers import number_keys, read_number
 from .plain_numbers import read_plain_numbers
@@ -289,6 +290,7 @@ def _read_doc(state: State, offset: int, doc: Any) -> None:
     )  # quotes read them, what skips them
     if state.model_reads:
         read_described(state, offset, doc, quoted)
+        read_genders(state, doc, quoted)
         chain_subjects(state, offset, doc, quoted)
     read_quotes(state, offset, doc, quoted, runs_on)
     if state.model_reads:

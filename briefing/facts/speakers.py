@@ -41,6 +41,7 @@ from typing import Any
 
 from .described import age_before, described_person, description
 from .entities import fixed_label
+from .gender import agrees, kin_gender, kin_named, persons_surname, pronoun_gender
 from .org_roles import named_organisation, organisation_noun
 from .state import State, sentence_at
 from .who import main_clause
@@ -74,8 +75,9 @@ def find_speaker(
         speaker, label = _nearest_person(state, offset + qs, offset + qe)
     if speaker is None:
         speaker, label = _speaker(state, verb, offset, qs)
-    if speaker is None:
-        speaker, label = _nearest_person(state, offset + qs, offset + qe)
+    if speaker is None:  # "she said" with no woman found before is still no man's words
+        gender = _subject_gender(verb)
+        speaker, label = _nearest_person(state, offset + qs, offset + qe, gender)
     if speaker is None:
         speaker, label = _described_speaker(verb, qs, qe)
     return speaker, label
@@ -201,6 +203,9 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
     said = description(head)  # "the 26-year-old Briton", "the elder Smith"
     if said is not None:
         return described_person(state, said, pos)
+    related = _relative(state, head, pos)  # "her daughter said" is not the woman herself
+    if related is not None:
+        return related
     role = head.tag_ in ("NN", "NNS")
     # the heads' own names first: "Butte County Sheriff Kory Honea said" is Honea's, though
     # the model tagged the county before him as a person too
@@ -261,7 +266,8 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
         if previous[1] == "NOUN" and previous[0] and previous[0].split()[-1].lower() == word:
             return previous  # "said one legal expert" ... "the expert warned"
     if word in PERSON_PRONOUNS or word in PERSON_NOUNS:
-        return _last_subject(state, pos) or _last_named(state, pos, ("PERSON",))
+        gender = pronoun_gender(word)  # "she said" is no man's words
+        return _last_subject(state, pos, gender) or _last_named(state, pos, ("PERSON",), gender)
     if word in ORG_PRONOUNS:
         last = _last_named(state, pos, ("ORG", "PERSON"))
         return last if last[0] else _previous_speaker(state, pos)
@@ -269,6 +275,105 @@ def _named_in(state: State, heads: list[Any], pos: int) -> tuple[str | None, str
     if previous[1] == "NOUN":
         return None, None  # "officers announced", then "said the magazine": not the officers
     return previous
+
+
+# people named by their relation to someone: kin (:mod:`.gender`), the person nouns of
+# :data:`PERSON_NOUNS` and the people who speak for or stand by someone
+RELATION_NOUNS = frozenset(
+    [
+        "lawyer",
+        "lawyers",
+        "attorney",
+        "attorneys",
+        "counsel",
+        "aide",
+        "aides",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "agent",
+        "friend",
+        "friends",
+        "colleague",
+        "colleagues",
+        "partner",
+        "neighbor",
+        "neighbour",
+        "doctor",
+        "publicist",
+        "representative",
+        "parents",
+        "children",
+        "family",
+    ]
+)
+
+
+def _relation_noun(tok: Any) -> bool:
+    word = tok.lower_
+    return (
+        tok.tag_ in ("NN", "NNS")
+        and (word in RELATION_NOUNS or word in PERSON_NOUNS or kin_gender(word) is not None)
+        and not organisation_noun(tok)
+    )
+
+
+def _relative(state: State, head: Any, pos: int) -> tuple[str, str] | None:
+    """The speaker a possessive person noun describes ("her daughter said", "his lawyer
+    said"): that relation of the person the possessive refers to, not the person. The
+    relative by name when the article named them so before ("Her daughter, Karin Lee,"),
+    else as written, with whose relative they are: "daughter of Margaret Lee"."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    if owner is None or pronoun_gender(owner.text) is None or not _relation_noun(head):
+        return None
+    if any(c.dep_ in ("appos", "conj") for c in head.children):
+        return None  # "his wife, Ann, said": named right there
+    whose = _possessor(state, owner, pos)
+    word = head.lower_
+    for p, noun, owner_key, name in reversed(state.relatives):
+        # whose relative the article did not say, or the same person's; or the possessive
+        # was read as the relative herself, who is nobody's own daughter
+        same = not whose or name_key(whose) in (owner_key, name_key(name))
+        if p < pos and noun == word and (not owner_key or same):
+            return name, "PERSON"
+    if whose:
+        return f"{word} of {full_name(state, whose)}", "NOUN"
+    described = _noun_phrase(head)
+    return (described.lower(), "NOUN") if described else None
+
+
+def _possessor(state: State, owner: Any, pos: int) -> str | None:
+    """The person a possessive "his"/"her" before ``pos`` refers to, of its gender."""
+    gender = pronoun_gender(owner.text)
+    found = _last_subject(state, pos, gender) or _last_named(state, pos, ("PERSON",), gender)
+    return found[0]
+
+
+def _chain_relative(state: State, offset: int, tok: Any, quoted: Sequence[tuple[int, int]]) -> None:
+    """Keep a person the article names by their relation to another ("Her daughter, Karin
+    Lee, said", "Karin Lee, his daughter,"; "Okafor's lawyer, Ann Bell,"), so that a later
+    "her daughter said" is Karin Lee's."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None or _inside(quoted, tok.idx) or not _relation_noun(tok):
+        return
+    named = kin_named(tok)
+    if not named:
+        return
+    pos = offset + tok.idx
+    if owner.tag_ == "PRP$":
+        if pronoun_gender(owner.text) is None:
+            return
+        whose = _possessor(state, owner, pos)
+    else:  # "Okafor's lawyer, Ann Bell,"; not "the association's president, Dale Roy,"
+        whose, label = _entity_in(list(owner.subtree)) or (None, None)
+        if label != "PERSON":
+            return
+    head = named[0]
+    parts = [t for t in head.subtree if t.i <= head.i and t.tag_ in ("NNP", "HYPH")]
+    name = clean_surface(split_titles(join_tokens(parts))[1])
+    if name:
+        state.relatives.append((pos, tok.lower_, name_key(whose) if whose else "", name))
 
 
 def _untagged_name(state: State, head: Any) -> bool:
@@ -433,12 +538,21 @@ def _premodifies(tok: Any, head: Any) -> bool:
     return tok.i < head.i and tok.dep_ in _PREMODIFIERS
 
 
-def _nearest_person(state: State, start: int, end: int) -> tuple[str | None, str | None]:
+def _subject_gender(verb: Any) -> str | None:
+    """The gender of the speech verb's subject when it is "he" or "she"."""
+    subjects = _subjects(verb) if verb is not None and verb.lower_ != "according" else []
+    return pronoun_gender(subjects[0].text) if subjects else None
+
+
+def _nearest_person(
+    state: State, start: int, end: int, gender: str | None = None
+) -> tuple[str | None, str | None]:
     """The person named nearest the quotation, within ``NEAR`` characters of it, when no
-    speech verb gives the speaker (a quote set off by a colon, a caption)."""
+    speech verb gives the speaker (a quote set off by a colon, a caption); of ``gender``,
+    or of none shown, when the verb's subject is "he" or "she"."""
     best, best_gap = None, NEAR + 1
     for p, name, label, _subject in state.speakers:
-        if label != "PERSON":
+        if label != "PERSON" or not agrees(state, name, gender):
             continue
         gap = start - p if p < start else p - end
         if gap < 0 or _inside(state.quoted, p):
@@ -465,14 +579,22 @@ def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[i
             _full_name(state, tok, quoted)
         if tok.tag_ == "NN" and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
             _chain_unnamed(state, offset, tok, quoted)
+        if tok.tag_ in ("NN", "NNS") and tok.n_lefts:
+            _chain_relative(state, offset, tok, quoted)
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_.startswith("NN"):
             said = description(tok)
             if said is not None and main_clause(tok) and not _inside(quoted, tok.idx):
                 _chain_described(state, offset + tok.idx, len(tok), said)
                 continue
         pronoun = tok.lower_ in PERSON_PRONOUNS and tok.lower_ != "i"
-        # the tagger reads a surname as any noun ("Morales" as a plural)
-        surname = not pronoun and tok.tag_.startswith("NN") and tok.is_title and not tok.ent_type_
+        # the tagger reads a surname as any noun ("Morales" as a plural), the model as a
+        # nationality at times ("Sokol still works the counter")
+        surname = (
+            not pronoun
+            and tok.tag_.startswith("NN")
+            and tok.is_title
+            and (not tok.ent_type_ or _lone(tok, "NORP"))
+        )
         if not (pronoun or surname) or not main_clause(tok):
             continue  # the cheap tests first: a pronoun is rare among a paragraph's tokens
         if _inside(quoted, tok.idx):
@@ -482,9 +604,16 @@ def chain_subjects(state: State, offset: int, doc: Any, quoted: Sequence[tuple[i
             if tok.dep_ in ("nsubj", "nsubjpass") and _a_persons_surname(state, tok.text):
                 bisect.insort(state.speakers, (pos, tok.text, "PERSON", True))
             continue
-        person = _last_subject(state, pos)
+        person = _last_subject(state, pos, pronoun_gender(tok.lower_))
         if person is not None:
             bisect.insort(state.speakers, (pos, person[0], "PERSON", True))
+
+
+def _lone(tok: Any, label: str) -> bool:
+    """Whether ``tok`` is an entity of ``label`` all by itself."""
+    doc = tok.doc
+    alone = tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I"
+    return bool(tok.ent_type_ == label and tok.ent_iob_ == "B" and alone)
 
 
 def _full_name(state: State, tok: Any, quoted: Sequence[tuple[int, int]]) -> None:
@@ -584,41 +713,37 @@ def _chain_described(
 SUBJECT_SENTENCES = 2
 
 
-def _last_subject(state: State, pos: int) -> tuple[str, str] | None:
+def _last_subject(state: State, pos: int, gender: str | None = None) -> tuple[str, str] | None:
     """The person a "he"/"she" before ``pos`` most likely is: the last person who was the
     subject of a main clause in this or the two sentences before ("Sasse said the charges
     are overdue. 'Heads needed to roll the day Epstein died,' he said": Sasse, not Epstein,
     named later but inside a clause). A surname the model tagged as an organisation
-    counts when the article gives the full name as a person's."""
+    counts when the article gives the full name as a person's. A person the article shows
+    to be of the other gender than ``gender`` (:mod:`.gender`) is passed over."""
     first = sentence_at(state.starts, pos) - SUBJECT_SENTENCES
     for p, name, label, main_subject in reversed(state.speakers):
         if p >= pos or not main_subject or _inside(state.quoted, p):
             continue  # a name inside a quotation is the quoted speaker's, not the writer's
         if sentence_at(state.starts, p) < first:
             return None
-        if label == "PERSON" or _a_persons_surname(state, name):
+        if (label == "PERSON" or _a_persons_surname(state, name)) and agrees(state, name, gender):
             return name, "PERSON"
     return None
 
 
-def _a_persons_surname(state: State, name: str) -> bool:
-    words = name_tokens(name_key(name))
-    if len(words) != 1:
-        return False
-    own = state.who.get(words[0])
-    if own is not None and own.label_votes["PERSON"] >= max(1, own.label_votes["ORG"]):
-        return True
-    for key, actor in state.who.items():
-        votes = actor.label_votes
-        if key.endswith(" " + words[0]) and votes["PERSON"] > votes["ORG"]:
-            return True
-    return False
+_a_persons_surname = persons_surname
 
 
-def _last_named(state: State, pos: int, labels: tuple[str, ...]) -> tuple[str | None, str | None]:
+def _last_named(
+    state: State, pos: int, labels: tuple[str, ...], gender: str | None = None
+) -> tuple[str | None, str | None]:
+    """The last person (else organisation) named before ``pos``; a person shown to be of
+    the other gender than ``gender`` is passed over."""
     for wanted in labels:
         for p, name, label, _subject in reversed(state.speakers):
-            if p < pos and label == wanted and not _inside(state.quoted, p):
+            if p >= pos or label != wanted or _inside(state.quoted, p):
+                continue
+            if label != "PERSON" or agrees(state, name, gender):
                 return name, label
     return None, None
 

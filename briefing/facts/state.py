@@ -115,6 +115,11 @@ class State:
     # speaker, label): "A senior official said" is ("official", "a senior official",
     # "NOUN"); "In a statement, Rheinchem AG said" is ("statement", "Rheinchem AG", "ORG")
     introduced: list[tuple[int, str, str, str]] = field(default_factory=list)
+    # the gender evidence the article gives for each person, by name key ("F"/"M" counts,
+    # :mod:`.gender`), and the people it names by their relation to another: (position,
+    # noun, the other's name key, name) for "Her daughter, Karin Lee, said"
+    genders: dict[str, Counter[str]] = field(default_factory=dict)
+    relatives: list[tuple[int, str, str, str]] = field(default_factory=list)
     title: str = ""
     title_text: str = ""
     title_subject: str = ""
