@@ -56,3 +56,13 @@ def test_his_lawyer_is_not_the_man_himself() -> None:
         '"My client will fight every count," his lawyer said.'
     )
     assert _quotes(text)["My client will fight every count"] == "lawyer of Victor Hale"
+
+
+def test_according_to_his_sister_named_in_apposition_is_the_sister() -> None:
+    text = (
+        "Paul Okafor grew up in Leeds and left school at sixteen. Everyone called him Pip. "
+        "According to his sister, Grace Okafor, \u201cHe could fix any radio you gave him "
+        "before he could read.\u201d He later trained as an engineer."
+    )
+    quotes = _quotes(text)
+    assert quotes["He could fix any radio you gave him before he could read."] == "Grace Okafor"

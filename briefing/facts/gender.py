@@ -202,6 +202,15 @@ def kin_named(noun: Any) -> list[Any]:
     out = [c for c in noun.children if c.dep_ == "appos" and _a_name(c)]
     if noun.dep_ == "appos" and _a_name(noun.head):
         out.append(noun.head)
+    doc = noun.doc
+    if not out and noun.i + 2 < len(doc) and doc[noun.i + 1].text == ",":
+        # an apposition the parser attached elsewhere ("According to his aunt, Ann Lee, …")
+        end = noun.i + 2
+        while end < len(doc) and _a_name(doc[end]):
+            end += 1
+        after = doc[end].text if end < len(doc) else ""
+        if end > noun.i + 2 and after in (",", ".", ";", ":"):
+            out.append(doc[end - 1])
     return out
 
 

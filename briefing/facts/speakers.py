@@ -327,16 +327,19 @@ def _relative(state: State, head: Any, pos: int) -> tuple[str, str] | None:
     owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
     if owner is None or pronoun_gender(owner.text) is None or not _relation_noun(head):
         return None
-    if any(c.dep_ in ("appos", "conj") for c in head.children):
-        return None  # "his wife, Ann, said": named right there
+    named = kin_named(head)
+    if named:  # "his wife, Ann Lee, said": named right there
+        name = _relative_name(named[0])
+        return (name, "PERSON") if name else None
     whose = _possessor(state, owner, pos)
     word = head.lower_
     for p, noun, owner_key, name in reversed(state.relatives):
         # whose relative the article did not say, or the same person's; or the possessive
         # was read as the relative herself, who is nobody's own daughter
         same = not whose or name_key(whose) in (owner_key, name_key(name))
-        if p < pos and noun == word and (not owner_key or same):
-            return name, "PERSON"
+        here = sentence_at(state.starts, p) == sentence_at(state.starts, pos)
+        if p < pos and noun == word and (not owner_key or same or here):
+            return name, "PERSON"  # "According to his aunt, Ann Lee, '…'" is Ann Lee's
     if whose:
         return f"{word} of {full_name(state, whose)}", "NOUN"
     described = _noun_phrase(head)
@@ -369,11 +372,18 @@ def _chain_relative(state: State, offset: int, tok: Any, quoted: Sequence[tuple[
         whose, label = _entity_in(list(owner.subtree)) or (None, None)
         if label != "PERSON":
             return
-    head = named[0]
-    parts = [t for t in head.subtree if t.i <= head.i and t.tag_ in ("NNP", "HYPH")]
-    name = clean_surface(split_titles(join_tokens(parts))[1])
+    name = _relative_name(named[0])
     if name:
         state.relatives.append((pos, tok.lower_, name_key(whose) if whose else "", name))
+
+
+def _relative_name(head: Any) -> str:
+    """The name whose last word is ``head``, without its titles: "Karin Lee"."""
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].tag_ in ("NNP", "HYPH") and not doc[start - 1].is_space:
+        start -= 1
+    return clean_surface(split_titles(doc[start : head.i + 1].text)[1])
 
 
 def _untagged_name(state: State, head: Any) -> bool:
