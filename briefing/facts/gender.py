@@ -8,10 +8,12 @@ own wording, read from the parse, never a table of first names:
 - a kinship noun that names the person in apposition ("Her son, Tomas," "Ana Ruiz, his
   widow,");
 - a "he"/"she" or "his"/"her" bound to a named subject: a possessive inside that
-  subject's clause ("Okafor quit his job"), the subject of a clause it governs ("Lee said
-  she would run") or of the main clause a "When Lee ..." clause opens.
+  subject's clause ("Okafor quit his job", "Lee decided to sell her car"), or the subject
+  of the main clause a "When Lee ..." clause opens. Never across reported speech or a
+  relative clause: "Trump said her emails ..." and "Trump said she lied" speak of someone
+  else, as they often do on political pages.
 
-Counted evidence, so a slip of the parse ("Trump said she lied", of someone else) does not
+Counted evidence, so a slip of the parse does not
 outweigh the rest; mixed evidence leaves the person's gender unknown, and a person of
 unknown gender stays a candidate for either pronoun. ``state.genders`` holds the counts by
 name key.
@@ -99,8 +101,12 @@ def gender_of(state: State, name: str) -> str | None:
     votes: Counter[str] = Counter(state.genders.get(key, {}))
     longer = [k for k in state.genders if k.endswith(" " + key)]
     if len(words) == 1 or (len(words) == 2 and words[0] in _PARTICLES):
-        for k in longer:
-            votes.update(state.genders[k])
+        family = [
+            k for k, a in state.who.items() if k.endswith(" " + key) and a.label_votes["PERSON"]
+        ]
+        if len(family) <= 1:  # "Clinton" of Bill and Hillary Clinton is neither's evidence
+            for k in longer:
+                votes.update(state.genders[k])
     else:
         tail = words[-1]
         rivals = [
@@ -178,7 +184,7 @@ def read_genders(state: State, doc: Any, quoted: Sequence[tuple[int, int]]) -> N
 
 
 def _count(state: State, name: str, gender: str, weight: int) -> None:
-    key = name_key(name)
+    key = name_key(split_titles(name)[1])  # "President Bill Clinton" is Bill Clinton
     if key:
         state.genders.setdefault(key, Counter())[gender] += weight
 
@@ -200,8 +206,9 @@ def kin_named(noun: Any) -> list[Any]:
     """The name heads that a kinship or role noun stands in apposition with: "Her
     daughter, Karin Lee," and "Karin Lee, her daughter," are Karin Lee."""
     out = [c for c in noun.children if c.dep_ == "appos" and _a_name(c)]
-    if noun.dep_ == "appos" and _a_name(noun.head):
-        out.append(noun.head)
+    whose = any(c.dep_ == "poss" and c.tag_ == "WP$" for c in noun.children)
+    if noun.dep_ == "appos" and _a_name(noun.head) and not whose:
+        out.append(noun.head)  # not "Ann Lee, whose husband, ...": his name follows
     doc = noun.doc
     if not out and noun.i + 2 < len(doc) and doc[noun.i + 1].text == ",":
         # an apposition the parser attached elsewhere ("According to his aunt, Ann Lee, …")
@@ -234,8 +241,9 @@ def _name_of(head: Any) -> str:
 def _binder(pronoun: Any) -> Any:
     """The subject a "his"/"her", or a "he"/"she" that is a subordinate clause's subject,
     refers back to: the subject of the nearest verb above it with one before it ("Okafor
-    quit his job", "Lee said she would run"); for a main clause's "she", the subject of a
-    clause before it that the main verb governs ("When Lee opened the shop, she ...").
+    quit his job"), not above a reported or relative clause; for a main clause's "she",
+    the subject of a clause before it that the main verb governs ("When Lee opened the
+    shop, she ...").
     None when that subject is plural or coordinated, or another person stands between."""
     found = None
     verb = pronoun.head if pronoun.tag_ == "PRP$" else pronoun
@@ -257,8 +265,8 @@ def _binder(pronoun: Any) -> Any:
             if subjects:
                 found = subjects[0]
                 break
-        if verb.head.i == verb.i:
-            break
+        if verb.head.i == verb.i or verb.dep_ in _OTHER_VOICE:
+            break  # "Trump said her emails were ...": the reported clause's "her" is Clinton
         verb = verb.head
     if (
         found is None
@@ -271,6 +279,11 @@ def _binder(pronoun: Any) -> Any:
     if any(t.ent_type_ == "PERSON" and t.ent_iob_ == "B" for t in between):
         return None
     return found
+
+
+# clauses that may speak of someone other than the subject above them: reported speech,
+# relative clauses
+_OTHER_VOICE = frozenset(("ccomp", "parataxis", "relcl", "acl"))
 
 
 def _subjects_before(verb: Any, pronoun: Any) -> list[Any]:
