@@ -15,10 +15,10 @@ from briefing.errors import BriefingError
 from briefing.facts import date_mentions, extract_facts
 from briefing.facts.entities import fixed_entities
 from briefing.facts.numbers import _number_value
-from briefing.facts.quotes import quote_spans
 from briefing.facts.state import LIMITS
 from briefing.facts.where import _similar
 from briefing.facts.words import split_titles
+from briefing.marks import quote_spans
 from briefing.models import Article, Fact, Facts
 from briefing.nlp import get_nlp
 from briefing.text import split_sentences

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing import Article, extract_facts
-from briefing.facts.quotes import quote_spans, quotes_in_single_marks
+from briefing.marks import quote_spans, quotes_in_single_marks
 
 
 def _quotes(text: str) -> dict[str, str | None]:

@@ -29,6 +29,7 @@ from .. import dates
 from ..errors import BriefingError, wrong_type
 from ..lang import NO_MODEL, detect, model_for
 from ..lexicon import NEWS_AGENCIES
+from ..marks import quote_spans, quotes_in_single_marks
 from ..models import Article, Facts, Sentence, as_date
 from ..nlp import analysis_cut, parse
 from ..notes import without_notes
@@ -40,13 +41,7 @@ from .gender import read_genders
 from .not_actors import actor_label
 from .numbers import number_keys, read_number
 from .plain_numbers import read_plain_numbers
-from .quotes import (
-    quotation_runs_on,
-    quote_facts,
-    quote_spans,
-    quotes_in_single_marks,
-    read_quotes,
-)
+from .quotes import quotation_runs_on, quote_facts, read_quotes
 from .rank import DEFAULT_WEIGHTS, Weights
 from .speakers import chain_subjects
 from .state import Dateline, State, ranked_items, sentence_at

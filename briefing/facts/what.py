@@ -62,7 +62,7 @@ def headline_segments(doc: Any) -> list[Any]:
 
 def read_what(state: State, offset: int, doc: Any, spans: Sequence[tuple[int, int]]) -> None:
     """The event clauses of ``doc``'s top sentences (``spans``: its quotations, as
-    :func:`briefing.facts.quotes.quote_spans` gives them)."""
+    :func:`briefing.marks.quote_spans` gives them)."""
     end = offset + len(doc.text)
     first = sentence_at(state.starts, offset)
     # quoted speech is someone's words, not the writer's account of the event: "we have

@@ -198,13 +198,6 @@ NATIONALS = _words(
 )
 
 
-# German, Polish, Czech, Hungarian … open low: „…“ (German) or „…” (Polish). Without the
-# pair, the closing “ of „Vivy“ opened a quotation that ran on for a paragraph (seen on
-# German web pages). « » in French, Russian, Italian. A lone » is not an opener: web pages
-# use it between crumbs ("Home » News").
-QUOTE_PAIRS = (("„", "“”"), ("“", "”"), ('"', '"'), ("«", "»"), ("「", "」"), ("『", "』"))
-
-
 WS = re.compile(r"\s+")
 
 
