@@ -736,6 +736,25 @@ def test_a_summary_line_never_ends_on_a_semicolon() -> None:
     assert not any(t.endswith(";") for t in texts)
 
 
+_SINGLE_MARKS_STORY = (
+    "A village choir has been asked to sing at the county show in August.\n\n"
+    "The choir's leader said in a statement: 'We can hardly believe it. Half of us "
+    "only joined last winter, and now we're singing on the main stage.'\n\n"
+    "'It is a big day for the whole valley,' said the show's organiser, Brenda Hale. "
+    "'We're thrilled.'\n\n"
+    "Rehearsals will move to the village hall from next week, the choir's secretary said."
+)
+
+
+def test_a_single_mark_quotation_is_kept_whole_where_the_article_quotes_in_single_marks() -> None:
+    from briefing.summarize import rank
+
+    texts = [s.text for s in rank(_SINGLE_MARKS_STORY)]
+    assert any(t.startswith("The choir's leader") and t.endswith("main stage.'") for t in texts)
+    assert any(t.startswith("'It is a big day") and t.endswith("'We're thrilled.'") for t in texts)
+    assert "'We're thrilled.'" not in texts
+
+
 def test_a_quotation_left_open_at_its_paragraph_end_joins_nothing() -> None:
     from briefing.summarize import rank
     from briefing.text import split_sentences
