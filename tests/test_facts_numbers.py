@@ -135,3 +135,28 @@ def test_telephone_numbers_and_clock_times_written_short_are_no_quantities() -> 
     )
     assert not [t for t in found if "3400" in t or "2am" in t]
     assert found["about $420"][0] == "420"
+
+
+def test_a_range_with_its_unit_keeps_both_ends_and_a_score_has_no_value() -> None:
+    found = _numbers_of(
+        "Forecasters expect 10-20cm of snow on the hills. "
+        "Heavy rain brought 25-40mm to the valleys. "
+        "Gusts could reach 55-65mph on the coast. The hosts sealed a 3-1 win on Sunday."
+    )
+    assert found["10-20cm"][0] == "10/20"
+    assert found["25-40mm"][0] == "25/40"
+    assert found["55-65mph"] == ("55/65", "mph")
+    assert found["3-1 win"][0] is None
+
+
+def test_a_clock_time_and_the_digits_of_a_number_are_no_quantities() -> None:
+    found = _numbers_of(
+        "The bridge stays shut until at least 6pm, the council said. "
+        "The opener reached three figures before lunch and now earns a six-figure salary."
+    )
+    assert not [t for t in found if "6" in t or "figure" in t]
+
+
+def test_a_sum_the_model_left_out_is_read_from_its_currency_sign() -> None:
+    found = _numbers_of("His assistant stole more than £12,500 over two years.")
+    assert found["more than £12,500"][0] == "12500"

@@ -176,7 +176,8 @@ def amounts(doc: Any) -> list[tuple[int, int, str]]:
     """Sums and counts read from their form, not the model's label, which the small model
     gets wrong for British, Indian and financial writing ("£4.5bn" tagged as a person, no
     entity for "£900m", "m" left outside "7.4"): a currency before a number with a size
-    ("£4.5bn", "£900m", "Rs 12,500 crore", "US$5m") is money; a number with a size glued on
+    ("£4.5bn", "£900m", "Rs 12,500 crore", "US$5m") or without one ("stole more than
+    £94,000": no entity) is money; a number with a size glued on
     ("2m", "7.4m") before a plural noun, or with a lakh or crore ("9 lakh"), is a count,
     or money when that noun is a currency ("537m euros"). Each as (start, end, label) of
     ``doc``'s tokens."""
@@ -212,7 +213,7 @@ def amounts(doc: Any) -> list[tuple[int, int, str]]:
             continue
         end = _size_end(doc, j)
         sized = end > j + 1 or not _BARE.fullmatch(doc[j].text)
-        if j > i and sized:
+        if j > i:  # "£900m"; "£94,000" too, which the model often leaves out
             out.append((i, end, "MONEY"))
         elif j == i and sized:
             noun = plural_after(doc, end)

@@ -176,6 +176,8 @@ def read_number(
     root = span.root
     if _CLOCK.match(text) or (label != "MONEY" and _CODE.match(text)):
         return  # "21:00 CEST" is a time, "J1", "G7" are names: no quantity of anything
+    if span.end < len(doc) and _CLOCK.fullmatch(f"{span[-1].text}{doc[span.end].text}"):
+        return  # "until at least 4pm": the model left "pm" out of the number
     if _PHONE.match(text) and sum(c.isdigit() for c in text) >= 7:
         return  # "call 973-762-3400": a telephone number
     if span.start > 0 and doc[span.start - 1].lower_ == "per":
@@ -210,6 +212,10 @@ def read_number(
             return
         if root.head.ent_type_ == "PERSON" and root.dep_ in ("appos", "amod", "npadvmod"):
             return  # an age: "Donald Collett, 62,"
+    if (upper := _upper_end(doc, span)) is not None:
+        # "60-70mph": the model took the lower end alone, a modifier of the upper one
+        span = doc[span.start : upper.i + 1]
+        root, text = span.root, span.text
     start, end = span.start, span.end
     if start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start].lower_ in MULTIPLIERS:
         start -= 1  # "a thousand people": 1000, not a "thousand" of no value
@@ -276,6 +282,14 @@ def read_number(
         and _names_not_counts(doc, text, span.end, counted)
     ):
         return
+    if (
+        counted is not None
+        and counted.lower_.removesuffix("s") in _DIGITS
+        and not re.search(r"\d", text)
+    ):
+        # "reached three figures", "double figures", "a six-figure salary": how many digits
+        # a number is written with, in words, not a count of anything
+        return
     if counted is not None and _hyphen_modifier(doc, counted):
         if counted.lower_ in ("time", "times"):
             return  # "a four-times world champion": how often, not a quantity of anything
@@ -318,6 +332,8 @@ def read_number(
     spans_numbers = bool(_SPAN_OF_NUMBERS.match(surface) or _SPAN_OF_NUMBERS.match(text))
     counts = counted is not None and counted.tag_ == "NNS"
     value = None if spans_numbers else _number_value(text, label, counts=counts)
+    if spans_numbers and _a_range(text) and _measured(label, text, counted):
+        value = _number_value(_DASH.sub(" to ", text, count=1), label, counts=counts)
     if reader_label and counted is not None and counted.lower_ in ("point", "points"):
         reader_label = doc[counted.i - 1 : counted.i + 1].text.lower()  # "percentage points"
         reader_label = reader_label if reader_label.startswith("percentage") else counted.lower_
@@ -331,6 +347,49 @@ def read_number(
     weight = state.position(index) * (w.counted if end > span.end else 1.0)
     weight *= 1.0 if value is not None or spans_numbers else w.no_value
     state.numbers.append(Item(surface, value, evidence, index, weight, reader_label, pos))
+
+
+# the digits a number is written with: "three figures" (100 and more), "double digits"
+_DIGITS = frozenset(("figure", "digit"))
+
+
+def _upper_end(doc: Any, span: Any) -> Any:
+    """The upper end of a range the model cut after its lower one, glued to it by a dash
+    ("60-70mph": the entity is "60"), or None."""
+    k = span.end
+    if k + 1 >= len(doc) or doc[k].text not in "-–" or span[-1].whitespace_:
+        return None
+    upper = doc[k + 1]
+    if doc[k].whitespace_ or not _a_range(doc[span.start : upper.i + 1].text):
+        return None
+    return upper
+
+
+# the dash of a range: "5-10cm", "50–75mm"
+_DASH = re.compile(r"\s*[-–]\s*(?=\d)")
+# two numbers joined by one dash, as a range writes them: "5-10", not "9-2-1"
+_TWO_NUMBERS = re.compile(r"^\D{0,3}?(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)(?![-–.]?\d)")
+
+
+def _a_range(text: str) -> bool:
+    """Whether ``text`` opens with a range written with a dash, whose ends ascend ("5-10cm"),
+    as a score ("3-1"), a record ("9-2-1") or a model's name ("787-9") need not."""
+    m = _TWO_NUMBERS.match(text)
+    return m is not None and float(m[1]) < float(m[2])
+
+
+def _measured(label: str, text: str, counted: Any) -> bool:
+    """Whether a range or score written with a dash ("5-10cm", "a 2-1 win") measures
+    something, so that it is a range with two ends: a quantity, a sum or a percentage, or its
+    unit is glued to its upper end ("50-75mm") or is a unit of measure ("40-50 miles"). A
+    score counts no unit."""
+    if label in ("QUANTITY", "PERCENT", "MONEY") or text.endswith("%"):
+        return True
+    if counted is None:
+        return False
+    glued = counted.i > 0 and not counted.doc[counted.i - 1].whitespace_
+    word = str(counted.lower_)
+    return glued or word in MEASURE_WORDS or word.removesuffix("s") in MEASURE_WORDS
 
 
 def number_keys(items: list[Item]) -> list[str]:
