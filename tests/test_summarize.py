@@ -855,3 +855,14 @@ def test_a_standfirst_told_again_by_the_lede_gives_one_line_the_fuller() -> None
     lines = [s.text for s in summarize(Article(text, title="Woman held over van theft"), 3)]
     assert not any(line.startswith("A 41-year-old") for line in lines)
     assert any(line.startswith("DUNMORE") for line in lines)
+
+
+def test_a_pictured_caption_and_a_pointer_to_another_page_are_never_summary_lines() -> None:
+    text = (
+        "Fog closed the ferry port at Harwich for most of Monday morning.\n\n"
+        "Pictured: lorries queueing on the approach road to the port while the fog lifted\n\n"
+        "Sailings resumed at noon, and the operator said no crossing had been cancelled.\n\n"
+        "For the latest travel news, visit the port's website."
+    )
+    texts = [s.text for s in summarize(text, sentences=4)]
+    assert texts and not [t for t in texts if t.startswith(("Pictured", "For the latest"))]

@@ -58,7 +58,7 @@ _CALL = re.compile(
     r"^\W*" + _AMBIGUOUS + r"|\b(?:sign up|subscribe)\b[^.]{0,20}\bour\b|\bour newsletter"
 )
 _CREDIT = re.compile(
-    r"^\s*(?:photos?|pictures?|images?|credits?|video|graphic|caption)\s*:"
+    r"^\s*(?:photos?|pictures?|pictured(?:\s+\w+){0,3}|images?|credits?|video|graphic|caption)\s*:"
     r"|\((?:getty images|ap photo[^)]*|reuters|afp(?:/getty(?: images)?)?|epa|pa wire)\)\s*\W*$"
     r"|^\s*\(?(?:getty images|ap photo|reuters|afp|epa|pa wire|shutterstock)\)?\s*\W*$",
     re.IGNORECASE,
@@ -78,6 +78,16 @@ _DATELINE = re.compile(
 _STAMP = re.compile(
     r"^\W*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?\W*"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}\W*$"
+)
+# A pointer to another page, addressed to the reader: a sentence that opens with an
+# imperative (perhaps after what it is for) and names a website, page or address: "For the
+# latest forecast, visit the BBC Weather website." (t11e/16), "See omnystudio.com/listener
+# for privacy information." (a podcast feed), "Check out our Google+ page for updates." (a
+# blog feed). Not news; a story's "visitors to the site" does not open with the verb.
+_POINTER = re.compile(
+    r"^\W*(?:for (?:the latest|more|further|full)\b[^,.]{0,40},\s*)?"
+    r"(?:visit|see|check out|go to|head (?:over )?to)\s+[^.]{0,40}?"
+    r"(?:\b(?:website|web site|site|page|app)\b|\w\.(?:com|org|net|co\.uk|gov)\b)"
 )
 # A note on the text itself, not news: an interview's or transcript's "It has been edited for
 # length and clarity.", "This interview has been edited and condensed.", "Transcript of an
@@ -123,7 +133,9 @@ def boilerplate(text: str, precise: bool = True) -> tuple[float, str]:
 
     1.0 (never chosen while real content remains) for fragments under 5 words, run-ons
     over 80 words, bylines, "Read more"/"Click here"/"Follow us", a live blog's
-    housekeeping ("Good morning and welcome to our live coverage"), photo credits, datelines
+    housekeeping ("Good morning and welcome to our live coverage"), a pointer to another
+    page ("For the latest forecast, visit the BBC Weather website."), photo credits and
+    captions ("Pictured: ..."), datelines
     or agency tags on their own, rows of a table typed as text, headings (12 words or
     fewer with no final punctuation), a note on the text itself ("It has been edited for
     length and clarity.", "Transcript of an interview ...") and a sentence that ends on a
@@ -144,6 +156,8 @@ def boilerplate(text: str, precise: bool = True) -> tuple[float, str]:
         return 1.0, "furniture"
     if _LIVE.search(lowered):
         return 1.0, "live blog"
+    if n_words <= 20 and _POINTER.match(lowered):
+        return 1.0, "pointer"
     if _CREDIT.search(text):
         return 1.0, "credit"
     if _DATELINE.match(text) or _STAMP.match(text):
