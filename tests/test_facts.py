@@ -971,13 +971,13 @@ def test_a_surname_joins_the_full_name_the_model_read_as_an_organisation() -> No
     assert "Rudolph" not in who  # one person, listed once
 
 
-def test_a_range_or_a_score_has_no_single_value_and_per_cent_is_a_percentage() -> None:
+def test_a_range_keeps_both_ends_a_score_has_no_value_and_per_cent_is_a_percentage() -> None:
     text = (
         "Patients have a 30-60 per cent chance of dying. About 30 per cent recovered. "
         "Spain won a 2-1 victory on Sunday. The firm paid $4.2 billion for 15 sites."
     )
     values = {n.text: n.value for n in extract_facts(Article(text)).numbers}
-    assert values["30-60 per cent"] is None and values["2-1 victory"] is None
+    assert values["30-60 per cent"] == "30%/60%" and values["2-1 victory"] is None
     assert values["About 30 per cent"] == "30%"
     assert values["$4.2 billion"] == "4200000000" and values["15 sites"] == "15"
 
