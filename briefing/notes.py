@@ -19,91 +19,11 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from .dates.words import MONTHS, WEEKDAYS
 from .lexicon import NEWS_AGENCIES
 from .models import Article
+from .stamps import DATE_LINE, PUBLISHED, STAMPED, byline, credit_paragraph, date_of, top_lines
 
-__all__ = ["DATE_LINE", "PUBLISHED", "STAMPED", "byline", "date_of", "drop_notes", "without_notes"]
-
-# Bylines and publication stamps (the loader's page chrome reads them too)
-_BY = re.compile(
-    r"^[\W_]*(?:(?:interview|words|text|story|reporting|written|photos?)\s+)?by\s+(?=\S)",
-    re.IGNORECASE,
-)
-_BY_GLUE = frozenset(("and", "&", "in", "for", "of", "the", "staff", "at"))
-_BY_ROLE = re.compile(r",|\s(?:in|for|at)\s")  # "Jane Roe, Staff Writer", "Jane Roe in Paris"
-# the month and weekday words the dates read ("Sept.", "Tues."), longest first
-_MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
-# "Monday", "Mon", "Tues.": a weekday before a date
-WEEKDAY = rf"(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})"
-_DATE = (
-    rf"(?:{WEEKDAY}\.?,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
-)
-# a time may come first: "Updated 8:40 PM GMT, November 29, 2026"
-_CLOCK_FIRST = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?,?\s+)?"
-DATE_LINE = re.compile(
-    rf"^[\W_]*(?:(?:first\s+)?(?:published|posted|updated|last updated)(?:\s+on)?[\s:*_]*)?"
-    rf"{_CLOCK_FIRST}({_DATE})[\W_]*$",
-    re.IGNORECASE,
-)
-PUBLISHED = re.compile(r"^[\W_]*(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
-STAMPED = re.compile(r"^[\W_]*(?:first\s+|last\s+)?(?:published|posted|updated)\b", re.I)
-
-
-def _particle(tokens: list[str], i: int) -> bool:
-    """A name's particle: a short lower-case word inside a name, with capitalised names on
-    both sides, at most two such words in a row ("Anouk de Vries", "Jan van der Berg",
-    "Ana da Silva")."""
-    word = tokens[i]
-    if not (word.isalpha() and word.islower() and len(word) <= 3):
-        return False
-    before = [t for t in tokens[max(0, i - 2) : i] if not (t.islower() and len(t) <= 3)]
-    after = [t for t in tokens[i + 1 : i + 3] if not (t.islower() and len(t) <= 3)]
-    return bool(before and after) and before[-1][0].isupper() and after[0][0].isupper()
-
-
-def byline(line: str) -> str | None:
-    """The author of a byline ("By Jane Roe, Staff Writer | November 27, 2026", "Interview
-    by Jane Roe"): "by", then capitalised names and glue words, then optionally a date
-    after a "|"; None for anything else."""
-    start = _BY.match(line)
-    if start is None:
-        return None
-    names, *rest = line[start.end() :].split("|")
-    tokens = [t.strip(".,;*_") for t in names.split()]
-    tokens = [t for t in tokens if t]
-    if not 0 < len(tokens) <= 12 or tokens[0].lower() in _BY_GLUE:
-        return None
-    if not all(
-        t[0].isupper() or t.lower() in _BY_GLUE or _particle(tokens, i)
-        for i, t in enumerate(tokens)
-    ):
-        return None
-    if any(part.strip() and DATE_LINE.match(part) is None for part in rest):
-        return None
-    return _BY_ROLE.split(names.strip(" *_"))[0].strip(" *_")
-
-
-def date_of(line: str) -> dt.date | None:
-    """The date a date line gives, when it has a year ("November 27, 2026", "27 Nov 2026",
-    "2026-11-27")."""
-    match = DATE_LINE.match(line)
-    if match is None:
-        return None
-    text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", match.group(1))
-    text = re.sub(rf"^{WEEKDAY}\.?,?\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"\bsept\b", "sep", text.replace(".", " ").replace(",", " "), flags=re.I)
-    words = " ".join(text.split()[:3])
-    for fmt in ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(words, fmt).date()
-        except ValueError:
-            continue
-    return None
-
+__all__ = ["drop_notes", "without_notes"]
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _TOP = 4  # a byline or stamp is among the first paragraphs
@@ -218,21 +138,24 @@ def _agency_line(paragraph: str) -> bool:
 
 def drop_notes(text: str) -> tuple[str, dt.date | None]:
     """``text`` without the paragraphs that are notes about the story, and the date a
-    publication stamp among its first paragraphs gives (None: none). The text is returned
-    as it is when nothing is dropped, and never emptied."""
+    publication stamp among its first paragraphs gives (None: none). The bylines and date
+    lines at the top are read as the loader reads a saved page's (:func:`~.stamps.top_lines`).
+    The text is returned as it is when nothing is dropped, and never emptied."""
     paragraphs = _PARAGRAPH.split(text)
     keep = [True] * len(paragraphs)
     published: dt.date | None = None
+    bylined = False  # the paragraph above was a byline or a stamp
     for i, paragraph in enumerate(paragraphs):
         if _note(paragraph):
             keep[i] = False
             continue
+        above, bylined = bylined, False
         if i >= _TOP:
             continue
         lines = [line for line in paragraph.split("\n") if line.strip()]
         stamp = _stamp(paragraph) if len(lines) == 1 else False
         if stamp is not False:
-            keep[i] = False
+            keep[i], bylined = False, True
             published = published or (stamp if isinstance(stamp, dt.date) else None)
             # the author's and the paper's names just above the stamp are its byline
             j = i - 1
@@ -240,11 +163,39 @@ def drop_notes(text: str) -> tuple[str, dt.date | None]:
                 keep[j] = False
                 j -= 1
         elif _byline_block(lines) or ((i == 0 or not keep[i - 1]) and _agency_line(paragraph)):
-            keep[i] = False
+            keep[i], bylined = False, True
+        elif lines:
+            count, day = _top_stamp(paragraphs, keep, i, lines, above)
+            published = published or day
+            bylined = count > 0
+            if count == len(lines):
+                keep[i] = False
+            elif count:
+                paragraphs[i] = "\n".join(lines[count:])
     kept = [p for p, k in zip(paragraphs, keep, strict=True) if k]
-    if all(keep) or not any(p.strip() for p in kept):
+    if "\n\n".join(kept) == text or not any(p.strip() for p in kept):
         return text, published
     return "\n\n".join(kept), published
+
+
+def _top_stamp(
+    paragraphs: list[str], keep: list[bool], i: int, lines: list[str], above: bool
+) -> tuple[int, dt.date | None]:
+    """How many of the first lines of paragraph ``i`` are a byline or a date line (see
+    :func:`~.stamps.top_lines`: under a byline, or the first paragraph kept) and the date
+    they give; a credit paragraph just above a date line ("Jane Roe" / "Tue Dec 3 2024 -
+    18:45") is dropped with it."""
+    first = not any(keep[:i])
+    count, _, day = top_lines(lines, above, first)
+    if count or i == 0 or not keep[i - 1]:
+        return count, day
+    if not credit_paragraph(paragraphs[i - 1].split("\n")):
+        return 0, None
+    count, _, day = top_lines(lines, True, False)
+    if day is None:
+        return 0, None
+    keep[i - 1] = False
+    return count, day
 
 
 def without_notes(article: Article) -> Article:

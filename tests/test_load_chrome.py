@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import briefing
+import briefing.pipeline
 from briefing.load import load
 from briefing.summarize.features import penalties_of
 
@@ -167,6 +168,41 @@ def test_dateline_forms_date_the_text_and_are_not_article_text(
         assert article.published == day, (suffix, top)
         assert article.text == LEDE, (suffix, top)
         assert article.title == "Bakery reopens after fire"
+
+
+# a byline line above the stamp, and stamps with a time after a dash, a bullet or "at"
+# (tester11e: 8 of 18 British, Irish, Australian and Indian texts undated)
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Ana Folau Food and drink correspondent\nThu 6 Mar 2031 07.30 GMT",  # name, role
+        "KNS Reporter | Valleytown\nUpdated on Mar 06, 2031 08:10 PM IST",  # desk | place
+        "By Ana Folau, chief baking writer at Valley Mill\n\nThursday 6 March 2031",
+        "Ana Folau\n\nThu Mar 6 2031 - 18:45",  # a name alone, the stamp its own paragraph
+        "Ana Folau, Food Editor\nThursday March 06 2031, 10.00pm, The Valley Times",
+        "Valley Radio / By Ana Folau\n\nPosted Thu 6 Mar 2031 at 5:01am, updated Thu 6 Mar "
+        "2031 at 7:30am",
+        "By Ana Folau\n\nMarch 6, 2031 — 11.47am",
+        "From Ana Folau, Chief Food Correspondent, in Valleytown\n\n6 March 2031 • 7:15am",
+    ],
+)
+def test_a_stamp_under_a_byline_line_dates_the_text_on_every_path(tmp_path: Path, top: str) -> None:
+    for suffix in (".txt", ".md"):
+        path = tmp_path / f"bakery{suffix}"
+        path.write_text(f"Bakery reopens after fire\n\n{top}\n\n{LEDE}\n", encoding="utf-8")
+        article = load(path)
+        assert article.published == dt.date(2031, 3, 6), (suffix, top)
+        assert article.text == LEDE, (suffix, top)
+    # the library reads a stamp at the top of the text as the loader does
+    read = briefing.pipeline.as_article(briefing.Article(f"{top}\n\n{LEDE}"))
+    assert (read.published, read.text) == (dt.date(2031, 3, 6), LEDE), top
+
+
+def test_a_short_sentence_line_above_a_date_is_kept(tmp_path: Path) -> None:
+    text = f"Bakery reopens\n\nThe owner thanked the village.\nMarch 6, 2031\n\n{LEDE}"
+    path = tmp_path / "thanks.txt"
+    path.write_text(text, encoding="utf-8")
+    assert "The owner thanked the village." in load(path).text
 
 
 def test_a_dated_line_inside_the_story_is_not_its_date(tmp_path: Path) -> None:

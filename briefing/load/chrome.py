@@ -17,13 +17,7 @@ from dataclasses import dataclass, replace
 
 from markdown_it.token import Token
 
-from ..notes import (
-    DATE_LINE as _DATE_LINE,
-    PUBLISHED as _PUBLISHED,
-    STAMPED as _STAMPED,
-    byline as _byline,
-    date_of as _date_of,
-)
+from ..stamps import credit_paragraph, dateline, top_lines
 
 __all__ = ["Block", "Chrome", "dateline", "markdown_blocks", "strip_chrome", "text_blocks"]
 
@@ -196,119 +190,6 @@ def caption(text: str) -> bool:
     return one_sentence and (_CREDIT_END.search(text) or _NAME_END.search(text)) is not None
 
 
-# the parts of a dateline: "TNN | Dec 2, 2025", "December 3, 2025 — By Jane Roe"
-_PARTS = re.compile(r"\s+[|—–·•]\s+")
-# a wire's or a paper's tag beside a date: "TNN", "AP", "Press Trust of India"
-_SOURCE = re.compile(rf"^\W*{_NAME}(?:\s(?:{_NAME}|of|the|and|&)){{0,3}}\W*$")
-# a field of a metadata line: "Status: Resolved", "Severity: SEV-1", "Authors: Storage SRE
-# team" (a label of one to three words, a colon, a short value)
-_FIELD = re.compile(r"^[\W_]*[A-Z][\w-]*(?:\s[\w-]+){0,2}:\s+[^\s:][^:]{0,60}$")
-_LABEL_GLUE = frozenset(("of", "the", "and", "for", "by", "&", "at", "in", "on"))
-
-
-@dataclass(frozen=True, slots=True)
-class _Dateline:
-    """What a byline or date line tells: its author, its date (None without a year),
-    whether the date is a "Published" one, and whether the line stands as furniture on
-    its own (a byline, a "Published"/"Updated" stamp, or a wire's tag beside a date)."""
-
-    author: str | None
-    date: dt.date | None
-    published: bool
-    alone: bool
-
-
-def _dateline(line: str) -> _Dateline | None:
-    """A byline, a date line, or both joined by "|", "—" or "·" ("December 3, 2025 — By
-    Jane Roe", "TNN | Dec 2, 2025, 08.14 PM IST"), perhaps with fields of a metadata line
-    ("Status: Resolved · Severity: SEV-1 · Published 24 November 2026"; two fields stand
-    without a date); None for anything else."""
-    author = _byline(line)
-    if author is not None:
-        date = _date_of(line.split("|", 1)[1]) if "|" in line else None
-        return _Dateline(author, date, False, True)
-    parts = _PARTS.split(line.strip())
-    date, published, dated, stamped, tagged = None, False, False, False, False
-    fields = 0
-    for part in parts:
-        found = _byline(part)
-        if found is not None:
-            author = author or found
-        elif _DATE_LINE.match(part):
-            day, dated = _date_of(part), True
-            if _PUBLISHED.match(part) and day is not None and not published:
-                date, published = day, True
-            date = date or day
-            stamped = stamped or _STAMPED.match(part) is not None
-        elif len(parts) > 1 and _SOURCE.match(part):
-            tagged = True
-        elif len(parts) > 1 and _FIELD.match(part) and len(part.split()) <= 8:
-            fields += 1
-        else:
-            return None
-    if fields >= 2 and not dated:  # "Status: Resolved · Severity: SEV-1": a metadata line
-        return _Dateline(author, None, False, True)
-    if not dated or ((tagged or fields) and date is None):
-        return None
-    alone = author is not None or stamped or ((tagged or fields > 0) and date is not None)
-    return _Dateline(author, date, published, alone)
-
-
-def dateline(line: str) -> bool:
-    """Whether ``line`` is a byline or a dated date line ("By Jane Roe", "December 3, 2025
-    — By Jane Roe", "TNN | Dec 2, 2025"): furniture, never a headline."""
-    found = _dateline(line)
-    return found is not None and (found.author is not None or found.date is not None)
-
-
-def _label(line: str) -> bool:
-    """A few capitalised words and no sentence: a name (a company's, a ministry's) or a
-    label ("From: Department of Transport", "NEWS PROVIDED BY", "Acme Robotics, Inc.")."""
-    words = [w.strip(".,:;*_()") for w in line.split()]
-    words = [w for w in words if w]
-    return (
-        0 < len(words) <= 8
-        and _SENTENCE_MARK.search(line) is None
-        and all(w[0].isupper() or w.lower() in _LABEL_GLUE for w in words)
-    )
-
-
-def _top_lines(
-    block: Block, after_byline: bool, first: bool
-) -> tuple[int, str | None, dt.date | None]:
-    """How many of the block's first lines are a byline or a date line, the byline's author
-    and the date they give (a "Published" line's date first).
-
-    A date alone on its line is a date line under a byline, with its "Published"
-    ("Updated", "Posted") or a wire's tag ("TNN | Dec 2, 2025"), or, when it has a year,
-    as the first block before the body ("December 3, 2025"); a date with no year and no
-    byline ("Tuesday, 1 March": a match's date in a sports preview) is article text.
-    Names and labels just above a block's date line ("NEWS PROVIDED BY", "Acme, Inc.";
-    "From: Department of Transport") go with it."""
-    found = [_dateline(line) for line in block.lines]
-    head = 0  # label lines above the block's date line
-    while head < len(found) and found[head] is None and _label(block.lines[head]):
-        head += 1
-    lead = found[head] if head < len(found) else None
-    dated_block = (
-        lead is not None and lead.date is not None and all(f is not None for f in found[head:])
-    )
-    if not dated_block:
-        head = 0
-    count, author, date, published = head, None, None, None
-    for line in found[head:]:
-        if line is None:
-            break
-        if not (line.alone or after_byline or author or (dated_block and (head or first))):
-            break
-        author = author or line.author
-        if line.published:
-            published = published or line.date
-        date = date or line.date
-        count += 1
-    return (count if count > head else 0), author, published or date
-
-
 def _bio(block: Block, byline: str | None) -> bool:
     """An author's bio line: one sentence "<Name> is a ... columnist (writer, contributor,
     editor...)" naming the byline's author, or wholly emphasised (a Markdown bio in
@@ -388,7 +269,14 @@ def strip_chrome(blocks: Sequence[Block], *, markdown: bool) -> Chrome:
             dropped.append((reason, text))
             continue
         if i < _TOP and not block.code:
-            count, author, day = _top_lines(block, byline is not None, not kept)
+            count, author, day = top_lines(block.lines, byline is not None, not kept)
+            # a credit ("Jane Roe", "Jane Roe, Political Editor") as the block above a date
+            credit_above = bool(kept) and credit_paragraph(kept[-1].lines)
+            if not count and credit_above:
+                count, author, day = top_lines(block.lines, True, False)
+                count = count if day is not None else 0
+                if count:
+                    dropped.extend(("byline", line) for line in kept.pop().lines)
             if count:
                 byline, published = byline or author, published or day
                 dropped.extend(("byline", line) for line in block.lines[:count])
