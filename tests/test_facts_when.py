@@ -1006,3 +1006,38 @@ def test_a_year_ending_on_a_date_is_that_date_s_year() -> None:
 def test_a_compared_date_is_cut_at_the_comparison() -> None:
     found = when("Classes begin Sept. 2, about a week later than this year, the district said.")
     assert "Sept. 2" in found and "this year" in found
+
+
+# --- clock ranges on their day, rates, agenda clocks (tester11e) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a clock range before its day: both ends on that day (the start was the anchor's)
+        (
+            "The flood alert covers the valley from 7am to 10pm on Saturday, officials said.",
+            "2025-11-29T07:00/2025-11-29T22:00",
+        ),
+        (
+            "The bridge will be shut from 9pm to 4am on Sunday, the council said.",
+            "2025-11-29T21:00/2025-11-30T04:00",
+        ),
+    ],
+)
+def test_a_clock_range_before_its_day_is_on_that_day(text: str, value: str) -> None:
+    assert value in when(text).values()
+
+
+def test_an_amount_by_the_year_is_no_date() -> None:
+    found = when("Keeping the ferry would cost £1.4bn a year, the minister told reporters.")
+    assert not any("a year" in text for text in found), found
+
+
+def test_an_agenda_clock_is_read_whole() -> None:
+    text = (
+        "Coming up today:\n\n9.45am: The bank publishes its lending figures\n"
+        "11am: The mayor speaks at a housing conference in Leeds"
+    )
+    found = when(text)
+    assert "am" not in found and found.get("11am") == "2025-11-26T11:00", found

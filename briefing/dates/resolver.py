@@ -350,11 +350,33 @@ def _range(s: str, base: dt.date | None, tense: Tense) -> str | None:
             return None
     if end is None:
         end = _complete_end(right_day, start)
+    if end is not None:
+        start, end = _clocks_on_their_day(start, end, left, right)
     if end is not None and end < start:
         end = _overnight(start, end, right) or _single(right, _start_day(start), "future")
     if end is None or end < start:
         return None
     return f"{start}/{end}"
+
+
+def _clocks_on_their_day(start: str, end: str, left: str, right: str) -> tuple[str, str]:
+    """A clock range with its day named once is on that day: "8am to 9pm on Saturday" (the
+    start on Saturday too, not on the anchor's day), "Saturday 8am to 9pm" (the end on
+    Saturday). A start that would come after its end on that day is on the day before
+    ("10pm to 2am Saturday")."""
+    if not (_CLOCK_VALUE.search(start) and _CLOCK_VALUE.search(end)):
+        return start, end
+    bare_left = _CLOCK.fullmatch(_strip_noise(left)) is not None
+    bare_right = _CLOCK.fullmatch(_strip_noise(right)) is not None
+    if bare_left and not bare_right:
+        moved = f"{end[:10]}{start[10:]}"
+        if moved > end:
+            day = dt.date.fromisoformat(end[:10]) - dt.timedelta(days=1)
+            moved = f"{day.isoformat()}{start[10:]}"
+        return moved, end
+    if bare_right and not bare_left:
+        return start, f"{start[:10]}{end[10:]}"
+    return start, end
 
 
 def _overnight(start: str, end: str, right: str) -> str | None:

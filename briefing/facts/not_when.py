@@ -82,6 +82,7 @@ def not_when(span: Any, *, game: bool) -> bool:
         or _recurring(span)
         or _copyright(span)
         or _rate(span)
+        or _amount_rate(span)
         or _generic_part_of_day(span)
         or _designation(span)
         or _unit_of_measure(span)
@@ -433,6 +434,26 @@ def _rate(span: Any) -> bool:
         and tok.lower_ != "overnight"
         and not re.search(r"\d{4}", tok.text)  # "the mid-2019 predecessors": a date
     )
+
+
+# an amount before "a year": a number, perhaps with its scale ("1.4bn", "200m", "3k")
+_AMOUNT = re.compile(r"^\d[\d.,]*(?:bn|m|mn|k|tn)?$", re.IGNORECASE)
+_PER = frozenset(("a", "an", "per"))
+
+
+def _amount_rate(span: Any) -> bool:
+    """An amount of money by a unit of time ("£1.4bn a year", "$30m a month"): a rate, no
+    date. The model tags "1.4bn a year" a DATE when the amount has its scale written on it;
+    a currency sign stands just before the span, or the amount is the whole span's head."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 3 or words[-2].lower_ not in _PER:
+        return False
+    if words[-1].lower_ not in _UNITS and words[-1].lower_ != "month":
+        return False
+    amount = words[:-2]
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    money = before is not None and (before.tag_ == "$" or before.ent_type_ == "MONEY")
+    return money and all(_AMOUNT.match(t.text) or t.like_num for t in amount)
 
 
 def _generic_part_of_day(span: Any) -> bool:

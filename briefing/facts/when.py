@@ -602,7 +602,10 @@ def _trimmed(span: Any) -> Any:
     while start < span.end - 1:
         tok = doc[start]
         outside = [t for t in doc[start + 1 : span.end] if not span.start <= t.head.i < span.end]
-        stray = tok.like_num and not span.start <= tok.head.i < span.end and bool(outside)
+        # a count written together with the next word is part of it ("11am": a clock)
+        joined = not tok.whitespace_
+        stray = tok.like_num and not joined and not span.start <= tok.head.i < span.end
+        stray = stray and bool(outside)
         stray = stray and tok.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")
         # "ago" takes no possessive: "sacked her days ago" is the object's pronoun
         pronoun = tok.tag_ == "PRP" or (tok.tag_ == "PRP$" and doc[span.end - 1].lower_ == "ago")
