@@ -838,9 +838,12 @@ def test_a_clock_time_borrows_no_day_from_a_list_line() -> None:
 
 
 def test_a_clock_keeps_its_capital_pm_and_zone_after_a_date() -> None:
-    text = "Staff Reporter | Dec 2, 2025, 07.45 PM IST\n\nThe city council met on Monday."
+    text = "The city council met on Monday.\n\nThe notice: Dec 2, 2025, 07.45 PM IST."
     values = when(text, dt.date(2025, 12, 2)).values()
     assert "2025-12-02T19:45" in values
+    # at the top of the text the same line is its stamp: it dates the text, no fact
+    stamped = "Staff Reporter | Dec 2, 2025, 07.45 PM IST\n\nThe city council met on Monday."
+    assert when(stamped, None) == {"Monday": "2025-12-01"}
 
 
 def test_ages_maturities_habits_and_nowadays_are_no_when_facts() -> None:
