@@ -250,6 +250,73 @@ def _date_phrase(date_text: str) -> str:
     return rf"{_DATE_LEAD}{named}{re.escape(' '.join(date_text.split()))}{_ZONE_AFTER}"
 
 
+# A date with a preposition of its own ("on Monday night", "at 9 a.m.", "early on Sunday",
+# "in March") or a date that is itself an adverb ("last week", "late Wednesday", "today")
+# modifies the clause, which reads whole without it: "voted 7 to 2 on Monday night to
+# close the pier" -> "voted 7 to 2 to close the pier" (the timeline shows the day beside
+# the label, and a label is cut at a fixed length). A date governed by another word stays:
+# the object of someone else's preposition ("shortly after 4 p.m.", "for next year"), a
+# possessive ("today's"), a bare date a verb takes ("Preorders start Friday"), a date in a
+# name or a number, or one of a list or range ("in March and April").
+_OWN_LEAD = r"(?:(?:early|late)\s+)?(?:on|in|at|during)\s+(?:(?:early|late|the)\s+)?"
+_ADVERB_DATE = re.compile(r"(?:last|this|next|early|late|today|yesterday|tonight|tomorrow)\b", re.I)
+_GOVERNED_AFTER = re.compile(
+    r"\b(?:of|for|after|before|until|till|since|than|from|to|by|between|through|about|"
+    r"around|within|over|into|as|and|or|per)\s+$",
+    re.I,
+)
+_LIST_AFTER = (
+    r"(?!\s*,?\s+(?:and|or|to|through|until|till)\s+(?:(?-i:[A-Z0-9])|(?:last|this|next|"
+    r"early|late|mid)\b))(?!\s*,?\s+(?:and|or)\s+(?:beyond|after|before|since|until|till|"
+    r"through|in|on|at|during|by)\b)(?!\s*[-–]\s*\d)"
+)
+
+
+# a second date after a coordination ("Pre-orders open on November 20 and the phone goes on
+# sale on December 4"): without its own date, the first conjunct reads as the second's
+_COORDINATED = re.compile(r"\s*,?\s+(?:and|or|but)\s")
+_LATER_DATE = re.compile(
+    rf"\b(?:on|in|at|by|until|till|from|before|after)\s+(?:the\s+(?:end|start|middle)\s+of\s+)?"
+    rf"(?:\d|(?:{'|'.join(_MONTHS)})[a-z]*\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+)
+
+
+def _drop_date(text: str, date_text: str, *, opening: bool = False) -> str:
+    """``text`` without the date phrase of ``date_text`` where the label reads whole
+    without it: at a clause's edge ("… fell sharply on Tuesday."), opening the text (with
+    ``opening``: "Last year I bought …") or as the clause's temporal modifier ("agreed on
+    Monday to buy …"). Elsewhere the date stays, verbatim."""
+    phrase = _date_phrase(date_text)
+    rest = re.sub(phrase + _EDGE, " ", text, count=1, flags=re.I)
+    if rest == text and opening:  # "Now we know ...", "And by 6 p.m. the figure ..."
+        rest = re.sub(rf"^\s*(?:(?:and|but)\s+)?{phrase}(?=\s)", " ", text, count=1, flags=re.I)
+    if rest != text:
+        return rest
+    date = re.escape(" ".join(date_text.split()))
+    adverb = _ADVERB_DATE.match(date_text.strip()) is not None
+    named = _NAMED_LEAD if date_text.strip()[:1].isupper() else ""
+    lead = r"(?:on\s+)?" if adverb else rf"{_OWN_LEAD}{named}"
+    modifier = re.compile(rf"(?<![\w'’-]){lead}{date}{_ZONE_AFTER}(?![\w'’-]){_LIST_AFTER}", re.I)
+    # a bare common noun after the preposition may modify the next noun ("in morning
+    # trading", "at night time"): it goes only with its article ("in the morning")
+    noun = not adverb and date_text.islower() and not re.search(r"\d", date_text)
+    # after "the", a named date before a noun is that noun's modifier ("during the Black
+    # Friday season"); a possessive date ("last week's hearing") is the noun's too
+    if re.search(r"['’]s$", date_text.strip()):
+        return text
+    for m in modifier.finditer(text):
+        article = re.search(r"\bthe\s", m.group(0), re.I) is not None
+        if noun and not article:
+            continue
+        if article and not noun and re.match(r"\s+[a-z]", text[m.end() :]):
+            continue
+        if _COORDINATED.match(text, m.end()) and _LATER_DATE.search(text, m.end()):
+            continue
+        if m.start() > 0 and not _GOVERNED_AFTER.search(text[: m.start()]):
+            return text[: m.start()] + " " + text[m.end() :]
+    return text
+
+
 def _trim_opening(words: list[str]) -> list[str]:
     """``words`` from a clause's start without a leading conjunction ("And …") and without
     linking words at the end; the opening's articles and prepositions stay ("The band …")."""
@@ -288,7 +355,7 @@ def event_label(sentence: str, date_text: str, limit: int = 60) -> str:
     if date_text and not _complement(text, date_text):
         # Only a date at a clause's edge goes ("… fell sharply on Tuesday."); one inside a
         # phrase ("Tuesday's announcement", "for the March 21 call") stays, verbatim.
-        text = re.sub(_date_phrase(date_text) + _EDGE, " ", text, count=1, flags=re.I)
+        text = _drop_date(text, date_text)
         text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)  # "local time (0117 GMT)" less its time
         text = re.sub(r"\s+(?=[,;:.!?])", "", " ".join(text.split()))
         text = re.sub(r"([,;:])[,;:]+", r"\1", text)
@@ -385,12 +452,12 @@ def _past_aside(text: str, date_text: str) -> str | None:
     if a1 <= at < b1:
         # the aside dates the subject: "The Australian, who led the standings ... in
         # August", "The telescope, launched on Dec. 25, 2021"
-        bare = aside if phrase is None else re.sub(phrase + _EDGE, " ", aside, count=1, flags=re.I)
+        bare = aside if phrase is None else _drop_date(aside, date_text)
         kept = _trim_end(bare.split())
         return f"{subject}, {' '.join(kept)}" if kept else None
     rest = text[a2:]
     if phrase is not None and at >= a2:
-        rest = re.sub(phrase + _EDGE, " ", rest, count=1, flags=re.I)
+        rest = _drop_date(rest, date_text)
     words = _trim_end(" ".join(rest.split()).strip(" .!?,;:|–—-").split())
     return f"{subject} {' '.join(words)}" if len(words) >= 2 else None
 
@@ -446,12 +513,9 @@ def _own_clause(text: str, date_text: str) -> str | None:
         clause = name.group(0) + " " + _JOINED_CLAUSE.sub("", clause, count=1)
     rest = clause
     if not _complement(text, date_text):
-        # only at the clause's edge, as the caller's rule: one inside it stays ("broke out
-        # shortly after 11 a.m. near the canyon", not "shortly after near the canyon")
-        phrase = _date_phrase(date_text)
-        rest = re.sub(phrase + _EDGE, " ", clause, count=1, flags=re.I)
-        if rest == clause:  # or opening it: "Now we know ...", "Last year I bought ..."
-            rest = re.sub(rf"^\s*{phrase}(?=\s)", " ", clause, count=1, flags=re.I)
+        # as the caller's rule, or opening the clause: one governed inside it stays
+        # ("broke out shortly after 11 a.m. near the canyon", not "shortly after near")
+        rest = _drop_date(clause, date_text, opening=True)
     words = _trim_opening(rest.split())
     enough = 3 if k > 0 else 2
     # words of its own, not only linking words and a time ("At 5:40")
