@@ -216,3 +216,17 @@ def test_one_quote_per_speaker_ranks_first_and_a_split_quote_from_its_first_half
     assert len({q.speaker for q in quotes[:3]}) == 3
     first = next(q for q in quotes if q.speaker == "Greta Lindqvist")
     assert first.text.startswith("This building")
+
+
+def test_a_split_quotation_is_shown_by_its_strongest_piece_not_its_lead_in() -> None:
+    text = (
+        "Harlow Mills raised its yearly outlook on Thursday after a strong autumn.\n\n"
+        '"The outlook said it all," said Petra Voss, an analyst at Fenwick Research. '
+        '"Buyers are signing longer contracts and the mills are running at full speed."\n\n'
+        '"We have never shipped this much cloth in a single quarter," chief executive '
+        "Aaron Blake said."
+    )
+    quotes = sorted(extract_facts(Article(text)).quotes, key=lambda q: -q.score)
+    voss = [q.text for q in quotes if q.speaker == "Petra Voss"]
+    assert voss[0].startswith("Buyers are signing longer contracts")
+    assert {q.speaker for q in quotes[:2]} == {"Petra Voss", "Aaron Blake"}

@@ -78,7 +78,7 @@ def read_quotes(
         if not _standalone(text, qs, qe):
             continue  # a phrase quoted inside a sentence: its speaker still carries on
         weight = state.position(index) + (state.weights.speaker if speaker else 0.0)
-        weight += state.weights.quote_length if 6 <= len(quote.split()) <= 60 else 0.0
+        weight += state.weights.quote_length if _substantial(quote) else 0.0
         evidence = state.spans[index].text
         item = Item(quote, None, evidence, index, weight, "QUOTE", offset + qs, speaker, label)
         state.quotes.append(item)
@@ -196,9 +196,11 @@ def _one_per_speaker(
 ) -> list[float]:
     """The weights of ``items`` (in article order) so that a page shows one quote per
     speaker first: the pieces of one speaker's words in sentences next to each other ('"A,"
-    X said. "B." He added: "C."') are one run, ranked by its best piece and shown from its
-    first; the run's other pieces, and every further run of that speaker, count ``repeat``
-    times their weight. Quotes with no speaker are left as they are."""
+    X said. "B." He added: "C."') are one run, ranked by its best weight and shown by its
+    strongest piece (one long enough to say something, then the highest weight, then the
+    most words: a split quotation's point, not its lead-in "The guide was the story"); the
+    run's other pieces, and every further run of that speaker, count ``repeat`` times their
+    weight. Quotes with no speaker are left as they are."""
     out = list(weights)
     runs: dict[str, list[list[int]]] = {}
     last: dict[str, int] = {}
@@ -215,14 +217,25 @@ def _one_per_speaker(
             own.append([k])
         if index is not None:
             last[speaker] = index
+
+    def strength(k: int) -> tuple[bool, float, int, int]:
+        return (_substantial(items[k].text), weights[k], len(_WORD.findall(items[k].text)), -k)
+
     for own in runs.values():
-        best = max(own, key=lambda run: max(weights[k] for k in run))
+        best_run = max(own, key=lambda run: max(weights[k] for k in run))
         for run in own:
-            top = max(weights[k] for k in run)
+            shown = max(run, key=strength)
             for k in run:
-                first = run is best and k == run[0]
-                out[k] = top if first else weights[k] * repeat
+                if run is best_run and k == shown:
+                    out[k] = max(weights[k] for k in run)
+                else:
+                    out[k] = weights[k] * repeat
     return out
+
+
+def _substantial(quote: str) -> bool:
+    """Whether a quotation is long enough to say something (6 to 60 words)."""
+    return 6 <= len(quote.split()) <= 60
 
 
 def _once(items: list[Item]) -> list[Item]:

@@ -67,7 +67,7 @@ class Weights:
     quote_length: float = 0.3  # added for a quote of 6 to 60 words
     top_speaker: float = 0.5  # added when the speaker is among the top three who
     # times the evidence of a speaker's further quotes: one quote per speaker first, and
-    # the halves of one split quotation ('"A," X said. "B."') ranked from the first
+    # the halves of one split quotation ('"A," X said. "B."') shown by the strongest
     speaker_repeat: float = 0.5
     quotes_half: float = 2.0
     # what
