@@ -125,6 +125,8 @@ def _before_trailing_clause(segment: Any) -> Any:
     if not commas:
         return segment
     cut = commas[-1]
+    if cut + 1 >= segment.end:
+        return segment  # the comma ends the segment: no clause after it
     after = segment.doc[cut + 1 : segment.end]
     roots = [t for t in after if t.head.i == t.i or not (segment.start <= t.head.i < segment.end)]
     clause = any(
