@@ -31,7 +31,7 @@ from ..lang import NO_MODEL, detect, model_for
 from ..lexicon import NEWS_AGENCIES
 from ..marks import quote_spans, quotes_in_single_marks
 from ..models import Article, Facts, Sentence, as_date
-from ..nlp import analysis_cut, parse
+from ..nlp import analysis_cut, parse, text_of
 from ..notes import without_notes
 from ..text import split_sentences
 from .answers import read_answers
@@ -269,7 +269,7 @@ def _read_doc(state: State, offset: int, doc: Any) -> None:
     if (
         state.model_reads
         and state.dateline
-        and offset <= state.dateline.start < offset + len(doc.text)
+        and offset <= state.dateline.start < offset + len(text_of(doc))
     ):
         found_all = _dateline_read(state.dateline, offset, doc, found_all)
     for found in found_all:
@@ -279,9 +279,9 @@ def _read_doc(state: State, offset: int, doc: Any) -> None:
             ent = _within(found, state.spans[index].end - offset)
             if ent is not None:
                 _read_entity(state, ent, index, state.spans[index].text, pos=pos)
-    runs_on = quotation_runs_on(state, offset + len(doc.text))
+    runs_on = quotation_runs_on(state, offset + len(text_of(doc)))
     quoted = list(
-        quote_spans(doc.text, runs_on=runs_on, singles=state.single_marks)
+        quote_spans(text_of(doc), runs_on=runs_on, singles=state.single_marks)
     )  # quotes read them, what skips them
     if state.model_reads:
         read_described(state, offset, doc, quoted)
@@ -291,7 +291,7 @@ def _read_doc(state: State, offset: int, doc: Any) -> None:
     if state.model_reads:
         read_what(state, offset, doc, quoted)
     else:
-        read_plain_numbers(state, offset, doc.text)
+        read_plain_numbers(state, offset, text_of(doc))
 
 
 def _within(ent: Labelled, end: int) -> Labelled | None:

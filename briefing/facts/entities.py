@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import dates
 from ..lexicon import HOLIDAYS, NEWS_AGENCIES
+from ..nlp import text_of
 from .where import is_demonym, known_place, named_by_place_noun
 from .words import (
     BODY_WORDS,
@@ -123,7 +124,7 @@ def _with_holidays(doc: Any, ents: list[tuple[int, int, str]]) -> list[tuple[int
     before it). A name inside a longer entity is that entity's ("the Thanksgiving Day
     Parade"), and one inside a date is the date's."""
     out = list(ents)
-    for m in dates.HOLIDAY_NAME.finditer(doc.text):
+    for m in dates.HOLIDAY_NAME.finditer(text_of(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue

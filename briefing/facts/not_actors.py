@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..nlp import text_of
 from .words import SPEECH_VERBS
 
 # The last word of a way's or a crossing's name: a place in the street, never a person's
@@ -118,7 +119,9 @@ def _time_zone(span: Any) -> bool:
     before = doc[span.start - 1]
     if before.lower_ in ("time", "times"):
         return True
-    return bool(_CLOCK.search(doc.text[max(0, span.start_char - 12) : span.start_char].rstrip()))
+    return bool(
+        _CLOCK.search(text_of(doc)[max(0, span.start_char - 12) : span.start_char].rstrip())
+    )
 
 
 def _credit(span: Any) -> bool:
@@ -131,7 +134,7 @@ def _credit(span: Any) -> bool:
 def _code_prefix(span: Any) -> bool:
     """The letters of a model code cut off by the tokenizer ("CAF" of "CAF-L501-KUS")."""
     doc = span.doc
-    return bool(re.match(r"-[A-Za-z]*\d", doc.text[span.end_char : span.end_char + 12]))
+    return bool(re.match(r"-[A-Za-z]*\d", text_of(doc)[span.end_char : span.end_char + 12]))
 
 
 def the_thing(span: Any) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..marks import DOUBLED, QUOTE_OPEN
 from ..models import Fact
+from ..nlp import text_of
 from ..text import cjk_characters
 from .rank import saturate
 from .speakers import find_speaker, full_name, speech_verb
@@ -43,7 +44,7 @@ def read_quotes(
     more (or shorter, :func:`_said_short`), each with its speaker. A quotation over
     several paragraphs (``runs_on``: this one leaves it open) has one speaker: the one
     named in the paragraph that names one."""
-    text = doc.text
+    text = text_of(doc)
     state.quoted += [(offset + qs, offset + qe) for qs, qe in quoted]
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     found = [
@@ -106,7 +107,7 @@ def _said_short(
     quotation so attributed, right after the attribution's sentence ('"The quiet," he
     says. "And the stars."'). A short phrase quoted inside a sentence (a scare quote, a
     title, 'described the plan as "reckless"') opens no sentence."""
-    text = doc.text
+    text = text_of(doc)
     qs, qe = quoted[n]
     before = text[: max(0, qs - 1)].rstrip()
     if not text[qs:qe].strip() or (before and before[-1] not in ".!?…"):
@@ -126,7 +127,7 @@ def _attribution(
     """The speech verb of the attribution right after the quotation ``text[qs:qe]``, which
     ends with its clause's comma, ! or ? ('"…," Ruiz said', '"…!" the company posted',
     '"…", he says'): a verb after at most five words of its subject (None: no such verb)."""
-    text = doc.text
+    text = text_of(doc)
     if not (text[qe - 1 : qe] in ",!?" or text[qe + 1 : qe + 2] == ","):
         return None
     verb = speech_verb(doc, sents, quoted, qs, qe)

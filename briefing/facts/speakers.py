@@ -39,6 +39,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..nlp import text_of
 from .described import age_before, described_person, description
 from .entities import fixed_label
 from .gender import agrees, kin_gender, kin_named, persons_surname, pronoun_gender
@@ -148,7 +149,7 @@ def _reported_before(
     words ("Morrison says automation broke his heart. '…'"): the quotation goes on in that
     person's words."""
     before = [(a, b) for a, b in sents if b <= qs - 1 and a < b]
-    if not before or doc.text[before[-1][1] : qs - 1].strip():
+    if not before or text_of(doc)[before[-1][1] : qs - 1].strip():
         return None
     if any(before[-1][0] <= a < before[-1][1] for a, _b in quoted):
         return None  # its own quotation's speaker carries on as the previous speaker

@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..models import Fact
+from ..nlp import text_of
 from .rank import saturate
 from .state import LIMITS, Item, State, sentence_at
 from .words import (
@@ -63,7 +64,7 @@ def headline_segments(doc: Any) -> list[Any]:
 def read_what(state: State, offset: int, doc: Any, spans: Sequence[tuple[int, int]]) -> None:
     """The event clauses of ``doc``'s top sentences (``spans``: its quotations, as
     :func:`briefing.marks.quote_spans` gives them)."""
-    end = offset + len(doc.text)
+    end = offset + len(text_of(doc))
     first = sentence_at(state.starts, offset)
     # quoted speech is someone's words, not the writer's account of the event: "we have
     # received an inquiry", "he's getting a little bit of confidence back" (seen as What

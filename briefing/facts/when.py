@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import dates
 from ..models import Fact
+from ..nlp import text_of
 from .not_when import has_score, not_when
 from .state import MAX_CANDIDATES, Item, State, ranked_items, sentence_at
 from .words import FUTURE_AUX, FUTURE_HEADS, NON_EVENT_VERBS, SAME_PAST, SPEECH_VERBS, WS
@@ -554,7 +555,7 @@ def _wire_dateline(span: Any) -> bool:
     (Reuters) - Northwind Energy reported ...", "CAIRO, March 3 (AFP) - "): it dates the
     copy, as the publication date does, and is no fact of the story (it led the When
     facts of 2 of a tester's 25 articles)."""
-    text = span.doc.text
+    text = text_of(span.doc)
     return bool(
         _DATELINE_BEFORE.search(text[: span.start_char])
         and _DATELINE_AFTER.match(text[span.end_char :])

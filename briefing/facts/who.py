@@ -11,6 +11,7 @@ from typing import Any
 
 from ..lexicon import HOLIDAYS, NEWS_AGENCIES, TECH_TERMS
 from ..models import Fact
+from ..nlp import text_of
 from .not_actors import the_thing
 from .rank import saturate
 from .roles import person_role
@@ -150,7 +151,7 @@ def _line_label(span: Any) -> bool:
             return False
         if "\n" in tok.whitespace_:
             break
-    return _in_a_box(doc.text, doc[i + 1].idx)
+    return _in_a_box(text_of(doc), doc[i + 1].idx)
 
 
 # A line of a fact box: a short label, a colon, its value ("Storm surge: 10-15 ft")
