@@ -278,3 +278,22 @@ def test_a_name_only_ever_after_the_is_a_thing() -> None:
     )
     assert "Ostrander" not in {f.text for f in facts.who}
     assert [q.speaker for q in facts.quotes] == ["Ida Marsh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A spokesman for Wyre Vale and Ashby Council said the road would reopen.",
+            "Wyre Vale and Ashby Council",
+        ),
+        (
+            "The Northern Roads and Bridges Authority fined the contractor last week.",
+            "Northern Roads and Bridges Authority",
+        ),
+        ("Wool and Fibre Australia's index rose in March.", "Wool and Fibre Australia"),
+    ],
+)
+def test_an_organisation_with_and_in_its_name_is_one_actor(text: str, name: str) -> None:
+    who = _who(text)
+    assert name in who, who

@@ -109,7 +109,8 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
         if extend and label == "PERSON":
             start = _given_name_before(doc, start, end)  # "said [Pradeep] Adhikari"
         found.append([start, end, fixed_label(doc[start:end], label)])
-    for start, end, label in _joined_dates(doc, _joined_names(doc, found)):
+    found = _and_joined(doc, _joined_names(doc, found))
+    for start, end, label in _joined_dates(doc, found):
         yield Labelled(doc[start:end], label)
 
 
@@ -605,6 +606,93 @@ def _one_name(doc: Any, prev: list[Any], item: list[Any], gap: Any) -> str | Non
     ):
         return "ORG"
     return None
+
+
+def _and_joined(doc: Any, found: list[list[Any]]) -> list[list[Any]]:
+    """An organisation's name with "and" in it that the model cut in two ("Cheshire West
+    and [Chester Council]", "[Australian Competition] and Consumer Commission", "Meat and
+    [Livestock Australia]"): the organisation joined to the capitalised words on the other
+    side of "and" that no entity holds, when the whole name ends on an organisation's head
+    noun or a place ("Council", "Commission", "Australia") or the text writes it so twice."""
+    taken = {i for start, end, _ in found for i in range(start, end)}
+    out: list[list[Any]] = []
+    for item in found:
+        start, end, label = item
+        if label != "ORG":
+            out.append(item)
+            continue
+        if out and _named_only_so(doc, out[-1], item):
+            out[-1] = [out[-1][0], end, "ORG"]  # "[Wyre Vale] and [Ashby Council]"
+            continue
+        if start >= 2 and doc[start - 1].lower_ == "and":
+            first = _bare_run(doc, start - 2, -1, taken)
+            if first < start - 1 and _one_org(doc, first, end):
+                item[0] = first
+        if end + 1 < len(doc) and doc[end].lower_ == "and":
+            last = _bare_run(doc, end + 1, 1, taken)
+            if last > end + 1 and _one_org(doc, start, last):
+                item[1] = last
+        out.append(item)
+    return out
+
+
+# The heads of a public body named after the places it serves ("Wyre Vale and Ashby
+# Council", "Hunter and Central Coast Authority"); not a union of names ("United Nations
+# and European Union" are two)
+_AUTHORITY_HEADS = frozenset(
+    ("council", "commission", "authority", "board", "trust", "committee", "partnership")
+)
+
+
+def _named_only_so(doc: Any, prev: list[Any], item: list[Any]) -> bool:
+    """Whether the name ``prev`` before "and" and the organisation ``item`` after it are one
+    name: ``prev`` is a place's or an organisation's name the text never writes apart
+    ("Wyre Vale" of "Wyre Vale and Ashby Council") and ``item`` ends on a body's head noun."""
+    first, last = doc[prev[0] : prev[1]], doc[item[0] : item[1]]
+    if prev[2] not in ("ORG", "GPE", "LOC") or item[0] != prev[1] + 1:
+        return False
+    if doc[prev[1]].lower_ != "and" or first.text.isupper() or len(first) < 2:
+        return False
+    if first.text == last.text:
+        return False  # "Search Network and Search Network": one name twice, two things
+    if not all(t.text[:1].isupper() for t in first if t.is_alpha):
+        return False
+    if last[-1].lower_ not in _AUTHORITY_HEADS:
+        return False
+    return bool(doc.text.count(first.text) == doc.text.count(doc[prev[0] : item[1]].text))
+
+
+def _bare_run(doc: Any, i: int, step: int, taken: set[int]) -> int:
+    """The far end (exclusive) of the capitalised proper nouns from ``i`` in the direction
+    ``step`` that no entity holds, within ``i``'s sentence."""
+    sent = doc[i].sent
+    j = i
+    while (
+        sent.start <= j < sent.end
+        and j not in taken
+        and doc[j].tag_ in ("NNP", "NNPS")
+        and doc[j].is_alpha
+        and doc[j].text[:1].isupper()
+        and not doc[j].text.isupper()
+        and not doc[j].ent_type_
+        and not is_title_word(doc[j].text)
+    ):
+        j += step
+    return j + 1 if step < 0 else j
+
+
+def _one_org(doc: Any, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]``, a run of names with "and" in it, reads as one
+    organisation's name: it ends on a body's head noun or a place, or the text repeats it."""
+    if doc[end - 1].tag_ == "POS" and end - start > 1:
+        end -= 1  # "Meat and Livestock Australia['s]"
+    halves = doc[start:end].text.split(" and ")
+    if len(halves) == 2 and halves[0] == halves[1]:
+        return False  # "Search Network and Search Network": one name twice, two things
+    last = doc[end - 1].lower_
+    if last in GROUP_WORDS or last in BODY_WORDS or known_place(name_key(doc[end - 1].text)):
+        return True
+    return bool(doc.text.count(doc[start:end].text) >= 2)
 
 
 def _joined_dates(doc: Any, found: list[list[Any]]) -> list[list[Any]]:

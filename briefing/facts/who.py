@@ -431,6 +431,23 @@ def _surname_of(actor: Actor, cluster: _Cluster) -> bool:
     return any(_surname(words, name_tokens(m.key)) for m in cluster.members)
 
 
+def _first_half(cluster: _Cluster, actors: dict[str, Actor], text: str) -> bool:
+    """Whether every mention of a name opens a longer name joined by "and" that the article
+    names too ("Cheshire West" the model cut from "Cheshire West and Chester Council" where
+    it read the whole elsewhere): the first half of that name, no actor of its own."""
+    surfaces = {s for m in cluster.members for s in m.surfaces}
+    longer = {
+        s
+        for k, a in actors.items()
+        if any(k.startswith(m.key + " and ") for m in cluster.members)
+        for s in a.surfaces
+    }
+    if not longer:
+        return False
+    whole = sum(text.count(s) for s in longer if any(s.startswith(f"{x} and ") for x in surfaces))
+    return whole > 0 and whole >= sum(text.count(s) for s in surfaces)
+
+
 def _concatenated(actor: Actor, actors: dict[str, Actor]) -> bool:
     """A model error joining two names: "Hillary Clinton Donald Trump"."""
     words = name_tokens(actor.key)
@@ -506,6 +523,8 @@ def who_facts(state: State, clusters: list[_Cluster]) -> tuple[Fact, ...]:
             continue
         if any(_a_thing(m.key, cluster.label) for m in cluster.members):
             continue
+        if _first_half(cluster, state.who, text):
+            continue  # "Cheshire West" of "Cheshire West and Chester Council"
         if cluster.label == "PERSON" and _not_a_person(cluster, text):
             continue
         votes = sum((m.label_votes for m in cluster.members), Counter())
