@@ -297,3 +297,30 @@ def test_a_name_only_ever_after_the_is_a_thing() -> None:
 def test_an_organisation_with_and_in_its_name_is_one_actor(text: str, name: str) -> None:
     who = _who(text)
     assert name in who, who
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The Housing Minister, Lord Barwell, said the plan would be reviewed.",
+            "Barwell",
+            "Housing Minister",
+        ),
+        (
+            "The plan for the former Jackson's warehouse was approved, Ann Fay said.",
+            "Jackson",
+            None,
+        ),
+        (
+            "Foreign Secretary Sir Alan Brook said the talks would resume in Geneva.",
+            "Alan Brook",
+            "Foreign Secretary",
+        ),
+    ],
+)
+def test_a_role_is_a_title_set_off_not_a_rank_or_an_adjective(
+    text: str, name: str, role: str | None
+) -> None:
+    who = _who(text)
+    assert who.get(name, "missing") == role, who

@@ -13,7 +13,10 @@ from .words import PREPOSITIONS, PUNCT_EDGE, WS, drop_courtesy, is_title_word, j
 def person_role(span: Any, prefix: str) -> str | None:
     """The role the article gives a person: premodifiers ("US President"), titles stripped
     from the name ("Adm."), or an apposition ("Brad Cooper, head of US Central Command")."""
-    left = _left_role(span)
+    # a rank of nobility is how the person is named, no role: "Sheikh" of "Sheikh Tamim",
+    # "Sir" of "Prime Minister Sir Keir Starmer" and of "Prof Sir Stephen Powis"
+    left = " ".join(_without_honorifics(_left_role(span).split()))
+    prefix = " ".join(_without_honorifics(prefix.split()))
     parts = [p for p in (left, prefix) if p]
     role = " ".join(parts) if parts else None
     if role:
@@ -72,10 +75,27 @@ def _left_role(span: Any) -> str:
         return ""  # a description of a thing, not a role: "the new Mac Pro", "lunar Gateway"
     if nearest.tag_ in ("NNS", "NNPS") and not is_title_word(nearest.text):
         return ""  # a plural is a group's, no one's role: "Councilmembers Frank Russo and …"
+    words = [t for t in doc[first : span.start] if not t.is_punct]
+    if all(t.tag_ in ("JJ", "DT") or t.lower_ in _HONORIFICS for t in words):
+        return ""  # a bare adjective ("the former Jackson's") or a rank of nobility that is
+        # part of the name ("Lord Hendy", "Sheikh Tamim"), no role
     text = doc[first : span.start].text
     if text.count("(") != text.count(")"):
         return ""
     return str(text)
+
+
+def _without_honorifics(words: list[str]) -> list[str]:
+    """``words`` of a role before a name without the ranks of nobility ending it."""
+    while words and words[-1].lower().strip(".,") in _HONORIFICS:
+        words = words[:-1]
+    return words
+
+
+# Ranks a name is said with ("Lord Hendy", "Dame Judi"): part of how the person is named
+_HONORIFICS = frozenset(
+    ("lord", "lady", "sir", "dame", "baron", "baroness", "earl", "sheikh", "sheikha", "sheik")
+)
 
 
 def _cut_role(doc: Any, i: int) -> bool:
@@ -122,12 +142,25 @@ def _appositive_role(span: Any) -> str | None:
                     toks += [t for t in other.subtree if not _inside_clause(t, other)]
             if 0 < len(toks) <= 12:
                 return join_tokens(toks)
-    if root.dep_ == "appos" and root.head.i < span.start and root.head.tag_ == "NN":
+    if root.dep_ == "appos" and root.head.i < span.start and _set_off(span, root.head):
         head = root.head
         toks = [t for t in head.subtree if t.i < span.start and not _inside_clause(t, head)]
         if 0 < len(toks) <= 12:
             return join_tokens(toks)
     return None
+
+
+def _set_off(span: Any, head: Any) -> bool:
+    """Whether the noun ``head`` before a person is an apposition the text sets off with a
+    comma or a dash ("The Rail Minister, Lord Hendy,"): a common noun or a title; a noun the
+    person follows straight on is the parse's mistake ("a sweep off Glenn Phillips")."""
+    doc, i = span.doc, span.start - 1
+    while i > head.i and doc[i].lower_ in _HONORIFICS:
+        i -= 1  # ", Lord Hendy"
+    before = doc[i] if i > head.i else None
+    if before is None or before.text not in (",", "—", "–", "-", "("):
+        return False
+    return bool(head.tag_ == "NN" or (head.tag_ == "NNP" and is_title_word(head.text)))
 
 
 def _a_measure(tok: Any) -> bool:
