@@ -324,3 +324,27 @@ def test_a_role_is_a_title_set_off_not_a_rank_or_an_adjective(
 ) -> None:
     who = _who(text)
     assert who.get(name, "missing") == role, who
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        (
+            "Doctors warned of rising cases of flu, Covid and RSV this winter, Ann Fay said.",
+            "Covid",
+        ),
+        (
+            "Sergeant Ann Fay told the court that officers stopped a silver Volkswagen Golf at "
+            "about 9pm after it was seen swerving.",
+            "Volkswagen Golf",
+        ),
+        (
+            'Forecaster Ann Fay said: "Snow is likely to cause delays to travel." A warning for '
+            "snow is in force.",
+            "Snow",
+        ),
+    ],
+)
+def test_an_illness_a_car_and_a_common_noun_are_no_actors(text: str, thing: str) -> None:
+    who = _who(text)
+    assert thing not in who and "Ann Fay" in who, who

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ..nlp import text_of
-from .words import SPEECH_VERBS
+from .words import GROUP_WORDS, PERSON_NOUNS, SPEECH_VERBS, is_title_word
 
 # The last word of a way's or a crossing's name: a place in the street, never a person's
 # surname ("Lane", "Hill", "Park", "Field" are; a person named so keeps the name)
@@ -39,7 +39,80 @@ def actor_label(span: Any, label: str) -> str | None:
         return None
     if label == "PERSON" and _credit(span):
         return None
+    if _road_code(span):
+        return "FAC"
+    if _listed_with_common_noun(span) or (label == "ORG" and _one_of_a_make(span)):
+        return None
     return label
+
+
+# A road's number: a letter or two and its digits ("M62", "A66", "I-95")
+_ROAD = re.compile(r"[A-Z]{1,2}-?\d{1,4}")
+# the words a road's number stands with: "the M6 motorway", "junction 4 of the M25"
+_ROAD_WORDS = frozenset(
+    ("road", "motorway", "highway", "interstate", "junction", "northbound", "southbound",
+     "eastbound", "westbound", "carriageway", "bypass", "route")
+)  # fmt: skip
+
+
+def _road_code(span: Any) -> bool:
+    """A road's number ("the A66 and M62", "the M6 southbound"): a code of a capital or two
+    and digits listed with another such code or beside a road's word; a way, no actor."""
+    if len(span) != 1 or not _ROAD.fullmatch(span.text):
+        return False
+    tok = span[0]
+    near = [*_listed(tok), tok.head, *tok.children]
+    if tok.i + 1 < len(span.doc):
+        near.append(span.doc[tok.i + 1])
+    return any((t.i != tok.i and _ROAD.fullmatch(t.text)) or t.lower_ in _ROAD_WORDS for t in near)
+
+
+def _listed(tok: Any) -> list[Any]:
+    """The words coordinated with ``tok`` ("flu, Covid and RSV": each of them)."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    out: list[Any] = []
+    todo = [first]
+    while todo and len(out) < 20:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj"]
+    return [t for t in out if t.i != tok.i]
+
+
+def _listed_with_common_noun(span: Any) -> bool:
+    """A one-word name listed with a bare singular common noun, one with no word of its own
+    ("flu, Covid and RSV"): an illness, a weather or a thing of that kind, no actor; never
+    beside a person's or a body's noun ("the mayor and Ann Fay", "founder and CEO X")."""
+    if len(span) != 1:
+        return False  # "Marvel Studios and classic Disney fare": a name of several words
+    return any(
+        t.tag_ == "NN"
+        and t.text.islower()
+        and t.is_alpha
+        and len(t.text) > 2
+        and not any(c.dep_ not in ("punct", "cc", "conj") for c in t.children)
+        and t.lower_ not in PERSON_NOUNS
+        and t.lower_ not in GROUP_WORDS
+        and not is_title_word(t.text)
+        for t in _listed(span.root)
+    )
+
+
+def _one_of_a_make(span: Any) -> bool:
+    """A maker's name and a model with an indefinite article ("a silver Volkswagen Passat"):
+    one thing of many, a product, not the company."""
+    if len(span) < 2:
+        return False
+    i = span.start - 1
+    while (
+        i >= max(0, span.start - 2)
+        and span.doc[i].text.islower()
+        and span.doc[i].tag_ in ("JJ", "NN", "VBN")
+    ):
+        i -= 1  # "a silver", "a stolen red"
+    return i >= 0 and span.doc[i].lower_ in ("a", "an")
 
 
 def _a_way(span: Any, label: str) -> bool:

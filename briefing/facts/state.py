@@ -52,6 +52,7 @@ class Actor:
     placed: bool = False  # named before a place word in a place phrase ("in the Dana area")
     modifier_weight: float = 0.0  # of mentions as a premodifier ("the Assad regime")
     openings: int = 0  # mentions as a common noun opening a sentence ("Turnout was 64%")
+    word_openings: int = 0  # mentions as one capitalised word opening a sentence ("Snow is")
 
 
 @dataclass(slots=True)

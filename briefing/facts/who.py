@@ -81,6 +81,34 @@ def _common_opening(span: Any) -> bool:
     )
 
 
+def _word_opening(span: Any) -> bool:
+    """A lone capitalised word opening its sentence or a quotation, the model's name or a
+    common noun that only its place capitalised ("Snow is likely"; see :func:`_common_word`).
+    """
+    tok = span[0]
+    return bool(
+        len(span) == 1
+        and tok.is_alpha
+        and tok.text[1:].islower()
+        and (
+            tok.i == tok.sent.start
+            or (tok.i == tok.sent.start + 1 and tok.nbor(-1).is_punct)
+            or tok.nbor(-1).text in ('"', "“", "‘", "'")
+        )
+    )
+
+
+def _common_word(cluster: _Cluster, text: str) -> bool:
+    """A one-word name only ever opening a sentence that the text also writes in lower case
+    ("Snow is likely" beside "a warning for snow and ice"): a common noun, no actor."""
+    words = {s for m in cluster.members for s in m.surfaces}
+    return (
+        len(words) == 1
+        and all(m.word_openings >= m.count for m in cluster.members)
+        and re.search(rf"\b{re.escape(next(iter(words)).lower())}\b", text) is not None
+    )
+
+
 def _credit_line(span: Any) -> bool:
     """A name credited for a picture ("Photo: AFP" closing a caption): the maker of the
     picture, not an actor in the story."""
@@ -213,6 +241,7 @@ def read_actor(
         actor.modifier_weight += weight
     actor.count += 1
     actor.openings += _common_opening(span)
+    actor.word_openings += _word_opening(span)
     thing = label == "PERSON" and the_thing(span)
     actor.label_votes[THING] += thing
     actor.title = actor.title or title
@@ -537,7 +566,7 @@ def who_facts(state: State, clusters: list[_Cluster]) -> tuple[Fact, ...]:
             continue  # only ever a modifier, never an actor: "the Assad regime"
         if person and votes[THING] >= sum(m.count for m in cluster.members):
             continue  # only ever "the Carteret", "the Nighthawks": a named thing
-        if all(m.openings >= m.count for m in cluster.members):
+        if all(m.openings >= m.count for m in cluster.members) or _common_word(cluster, text):
             continue  # only ever a common noun opening a sentence: "Turnout was 64%"
         raw = sum(m.weight for m in cluster.members)
         raw *= w.person if person else 1.0
