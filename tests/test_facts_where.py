@@ -222,3 +222,19 @@ def test_a_dateline_under_a_headline_line_in_the_text() -> None:
         "the company said."
     )
     assert "Milpitas" in where(text)
+
+
+def test_a_british_town_and_its_county_are_places() -> None:
+    places = where(
+        "Roadworks closed the lane outside the chapel in Tattenhall, Cheshire, on Friday "
+        "morning, residents said."
+    )
+    assert "Tattenhall" in places and "Cheshire" in places, places
+
+
+def test_an_irish_county_written_co_is_a_place() -> None:
+    places = where(
+        "A man (51), of Mill Road, Kilcock, Co Kildare, admitted the theft at Maynooth.",
+        title="Man admits theft of tools in Co Kildare",
+    )
+    assert "Co Kildare" in places and "Maynooth" in places, places

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -109,7 +110,7 @@ def fixed_entities(doc: Any, *, extend: bool = True) -> Iterator[Labelled]:
         if extend and label == "PERSON":
             start = _given_name_before(doc, start, end)  # "said [Pradeep] Adhikari"
         found.append([start, end, fixed_label(doc[start:end], label)])
-    found = _and_joined(doc, _joined_names(doc, found))
+    found = _place_parts(doc, _and_joined(doc, _joined_names(doc, found)))
     for start, end, label in _joined_dates(doc, found):
         yield Labelled(doc[start:end], label)
 
@@ -695,6 +696,58 @@ def _one_org(doc: Any, start: int, end: int) -> bool:
     return bool(doc.text.count(doc[start:end].text) >= 2)
 
 
+def _place_parts(doc: Any, found: list[list[Any]]) -> list[list[Any]]:
+    """An address's parts as places of their own: one place the model ran over commas split
+    at them ("Ashbourne Road, Ratoath, Co Meath": a road, a town, a county), and a known
+    place no entity holds that qualifies a place after a comma ("Frodsham, Cheshire,")."""
+    out: list[list[Any]] = []
+    for start, end, label in found:
+        parts = _comma_parts(doc, start, end) if label in ("GPE", "LOC", "FAC") else None
+        if parts is None:
+            out.append([start, end, label])
+        else:
+            out += [[a, b, _part_label(doc, a, b)] for a, b in parts]
+    taken = {i for start, end, _ in out for i in range(start, end)}
+    added: list[list[Any]] = []
+    for _start, end, label in out:
+        if label not in ("GPE", "LOC", "FAC") or end + 1 >= len(doc) or doc[end].text != ",":
+            continue
+        last = _bare_run(doc, end + 1, 1, taken)
+        follows = doc[last].text if last < len(doc) else "."
+        if (
+            last > end + 1
+            and follows in (",", ".", ";", ")")
+            and known_place(name_key(doc[end + 1 : last].text))
+        ):
+            added.append([end + 1, last, "GPE"])
+    return sorted(out + added) if added else out
+
+
+def _comma_parts(doc: Any, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The parts of a place the model ran over commas, each a run of capitalised words;
+    None for a place without commas, or one with a part that is no such run ("Washington,
+    D.C.")."""
+    commas = [i for i in range(start, end) if doc[i].text == ","]
+    if not commas:
+        return None
+    bounds = [start, *commas, end]
+    parts = [(bounds[0], bounds[1])] + [(a + 1, b) for a, b in itertools.pairwise(bounds[1:])]
+    for a, b in parts:
+        words = [t for t in doc[a:b] if t.text not in ("the", "The")]
+        if not words or not all(t.is_alpha and t.text[:1].isupper() for t in words):
+            return None
+        if any(t.text.isupper() for t in words):
+            return None  # a state's code: "Gladstone, NJ"
+    return parts
+
+
+def _part_label(doc: Any, start: int, end: int) -> str:
+    return "FAC" if doc[end - 1].lower_ in _WAY_WORDS else "GPE"
+
+
+_WAY_WORDS = frozenset(("street", "road", "avenue", "lane", "drive", "close", "way", "square"))
+
+
 def _joined_dates(doc: Any, found: list[list[Any]]) -> list[list[Any]]:
     """Join a date and a time the model split: "11pm" + "on" + "Thursday" (and the two
     halves of a number split at a no-break space)."""
@@ -756,7 +809,12 @@ def fixed_label(span: Any, label: str) -> str:
         root = span.root
         if root.dep_ == "compound" and root.head.lower_ in PLACE_NOUNS:
             return "LOC"  # "the Dana area"
-    if label in ("PERSON", "ORG") and (named_by_place_noun(span.root) or _listed_with_places(span)):
+    if label in ("PERSON", "ORG") and (
+        named_by_place_noun(span.root)
+        or _listed_with_places(span)
+        or _county(text)
+        or _qualifying_place(span)
+    ):
         return "GPE"
     if label in ("PERSON", "ORG") and _a_national(span):
         return "NORP"
@@ -768,6 +826,26 @@ def fixed_label(span: Any, label: str) -> str:
     ):
         return "CARDINAL"  # "130 mortars" read as a date, but "2010 to 2015" is a date
     return label
+
+
+def _county(text: str) -> bool:
+    """A county as British and Irish news write it, "Co Meath", "County Durham" (the model
+    reads "Co" as a company's)."""
+    return bool(re.match(r"(?:Co\.?|County) [A-Z]", text)) and known_place(name_key(text))
+
+
+def _qualifying_place(span: Any) -> bool:
+    """A known place set after a place and a comma and closed by punctuation ("in Frodsham,
+    Cheshire,"; the model reads the county as a person): the larger place the first lies
+    in."""
+    doc, start, end = span.doc, span.start, span.end
+    return bool(
+        start >= 2
+        and doc[start - 1].text == ","
+        and doc[start - 2].ent_type_ in ("GPE", "LOC", "FAC")
+        and (end >= len(doc) or doc[end].text in (",", ".", ";", ")"))
+        and known_place(name_key(span.text))
+    )
 
 
 def _a_national(span: Any) -> bool:

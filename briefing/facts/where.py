@@ -43,6 +43,8 @@ def read_place(
     """One mention of a place, added to ``state.where`` (or to ``into``)."""
     candidates = state.where if into is None else into
     root = span.root
+    if _affiliation(span):
+        return  # "Rob White (Green, Park)": a councillor's party and ward
     if _a_division(root, span):
         return  # "the Southern District of New York": New York is read on its own
     if _abbreviated_qualifier(span):
@@ -77,6 +79,9 @@ def read_place(
     elif dep == "pobj" and head.lower_ in LOCATIVE_PREPS:
         weight *= w.place_locative
         locative = True
+    elif _qualifies_locative(root, span):
+        weight *= w.place_locative  # "Cheshire" of "in Frodsham, Cheshire"
+        locative = True
     elif named_by_place_noun(root):
         placed = True  # "the town of Taltal", "the communities of Paradise Pines and Lovelock"
     surface = clean_surface(span.text)
@@ -103,6 +108,34 @@ def read_place(
         place.first_sentence = index
         place.evidence = (evidence, index)
         place.surface = surface
+
+
+def _qualifies_locative(root: Any, span: Any) -> bool:
+    """A place set after a comma beside a place the text puts something in ("in Frodsham,
+    Cheshire", "at Ratoath, Co Meath"): the larger place it lies in, a place of the event
+    too."""
+    head = root.head
+    return bool(
+        root.dep_ == "appos"  # not a list's next place: "at Stern, Columbia, Harvard"
+        and head.i < span.start
+        and span.doc[span.start - 1].text == ","
+        and head.ent_type_ in ("GPE", "LOC", "FAC")
+        and head.dep_ == "pobj"
+        and head.head.lower_ in LOCATIVE_PREPS
+    )
+
+
+def _affiliation(span: Any) -> bool:
+    """A "place" in brackets right after a person's name ("Rob White (Green, Park)", "(D-Ga.)"):
+    the person's party, ward or state, not a place of the event."""
+    doc, start = span.doc, span.start
+    return bool(
+        start >= 2
+        and doc[start - 1].text == "("
+        and doc[start - 2].ent_type_ == "PERSON"
+        and span.end < len(doc)
+        and doc[span.end].text in (")", ",")
+    )
 
 
 def named_by_place_noun(root: Any) -> bool:
@@ -238,9 +271,13 @@ _SKY = frozenset(
 def known_place(key: str) -> bool:
     """Whether the place key names a country, a place in the gazetteer, a street,
     building or region by its last word, a compass part of a known place ("east africa"),
-    or a body of the solar system ("mars")."""
+    a county written "Co X" or "County X" ("co meath"), or a body of the solar system
+    ("mars")."""
     last = key.rsplit(" ", 1)[-1].strip(".")
     part = _COMPASS.match(key)
+    county = re.match(r"(?:co\.?|county) (?P<rest>.+)", key)
+    if county and known_place(county["rest"]):
+        return True
     return (
         _country_of(key) is not None
         or key in _gazetteer()
