@@ -1358,3 +1358,19 @@ def test_a_noun_the_tagger_read_as_a_conjunct_verb_leaves_the_event_whole() -> N
         heads=[1, 1, 1, 1, 5, 3],
     )
     assert _participle_read_as_verb(posted[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        (
+            "Crown Prince Faisal bin Salman Al Saud and his daughter Princess Noura Al Saud "
+            "were welcomed by the mayor at the town hall on Monday.",
+            " and were ",
+        ),
+        ("At the close on day three Kent were 212 for six in their first innings.", "three Kent"),
+    ],
+)
+def test_what_keeps_no_stray_word_of_a_cut_list_or_a_date(text: str, bad: str) -> None:
+    lines = [f.text for f in extract_facts(text).what]
+    assert lines and not any(bad in f" {line} " for line in lines), lines

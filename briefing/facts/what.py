@@ -515,7 +515,7 @@ def _quoted(span: Any) -> set[int]:
     return inside
 
 
-def _trimmed(tok: Any, limit: int) -> list[Any]:
+def _trimmed(tok: Any, limit: int, *, top: bool = True) -> list[Any]:
     """The subtree of ``tok`` without clauses, appositions and parentheses, at most
     ``limit`` words. When longer, the phrases after the head are kept whole while they fit
     and the first that does not is trimmed the same way, so a line never stops inside a
@@ -537,10 +537,13 @@ def _trimmed(tok: Any, limit: int) -> list[Any]:
         if _words_in(phrase) <= room:
             kept += phrase
             continue
-        part = [t for t in _trimmed(child, room) if t.i in inside] if room > 0 else []
+        part = [t for t in _trimmed(child, room, top=False) if t.i in inside] if room > 0 else []
         if part and _words_in(part) <= room and not _dangles(part[-1]):
             kept += part
         break
+    if top and len(kept) > 1 and kept[-1].dep_ == "cc" and kept[-1].head.i == tok.i:
+        kept.pop()  # the "and" of a phrase's head whose next item did not fit: "Al Thani
+        # [and] were greeted"; never inside a phrase ("between A [and B]" says nothing)
     return kept
 
 
@@ -578,6 +581,8 @@ def _loose_end(tok: Any) -> bool:
 
 
 def _dropped(tok: Any, top: Any) -> bool:
+    if tok.dep_ == "nummod" and tok.ent_type_ in ("DATE", "TIME") and _entity_apart(tok):
+        return True  # "two" of "on day two" the parse hung on the next name: "two England"
     if tok.dep_ == "punct" and _glued(tok):
         return False  # the hyphen of "6-4" or "al-Sharaa": part of the word, not a break
     if tok.text == "," and _lists(tok):
@@ -593,6 +598,32 @@ def _dropped(tok: Any, top: Any) -> bool:
             return True  # but a noun run on without a comma: "magnitude 5.4 tremor"
         tok = tok.head
     return False
+
+
+def _entity_apart(tok: Any) -> bool:
+    """Whether ``tok``'s head lies outside the date or time entity of several words that
+    ``tok`` is part of ("day two")."""
+    doc = tok.doc
+    alone = tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+    if alone:
+        return False  # a date of its own: "2020 Audi e-tron", a model's year
+    if not any(t.is_alpha for t in _entity_tokens(tok)):
+        return False  # a number's parts: "+ 1" of "2 desktops + 1 laptop"
+    head = tok.head
+    if head.ent_iob_ not in ("B", "I") or head.ent_type_ != tok.ent_type_:
+        return True
+    lo, hi = sorted((tok.i, head.i))
+    return any(t.ent_iob_ == "B" for t in tok.doc[lo + 1 : hi + 1])
+
+
+def _entity_tokens(tok: Any) -> list[Any]:
+    """The tokens of the entity ``tok`` is in."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end])
 
 
 _HYPHENS = frozenset(("-", "‑"))
