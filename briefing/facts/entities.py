@@ -660,7 +660,7 @@ def _named_only_so(doc: Any, prev: list[Any], item: list[Any]) -> bool:
         return False
     if last[-1].lower_ not in _AUTHORITY_HEADS:
         return False
-    return bool(doc.text.count(first.text) == doc.text.count(doc[prev[0] : item[1]].text))
+    return bool(text_of(doc).count(first.text) == text_of(doc).count(doc[prev[0] : item[1]].text))
 
 
 def _bare_run(doc: Any, i: int, step: int, taken: set[int]) -> int:
@@ -693,7 +693,7 @@ def _one_org(doc: Any, start: int, end: int) -> bool:
     last = doc[end - 1].lower_
     if last in GROUP_WORDS or last in BODY_WORDS or known_place(name_key(doc[end - 1].text)):
         return True
-    return bool(doc.text.count(doc[start:end].text) >= 2)
+    return bool(text_of(doc).count(doc[start:end].text) >= 2)
 
 
 def _place_parts(doc: Any, found: list[list[Any]]) -> list[list[Any]]:
