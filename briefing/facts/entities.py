@@ -27,6 +27,7 @@ from .words import (
     MULTIPLIERS,
     PLACE_NOUNS,
     SHORT_SIZES,
+    conjuncts,
     is_title_word,
     name_key,
 )
@@ -867,7 +868,7 @@ def _listed_with_places(span: Any) -> bool:
     (two people named like towns stay people: "Lincoln and Washington")."""
     if span.text.isupper() or not known_place(name_key(span.text)):
         return False  # an acronym is an organisation's: "the UN and Russia have agreed"
-    members = _conjuncts(span.root)
+    members = conjuncts(span.root)
     return any(
         not (span.start <= t.i < span.end)
         and (
@@ -876,20 +877,6 @@ def _listed_with_places(span: Any) -> bool:
         )
         for t in members
     )
-
-
-def _conjuncts(tok: Any) -> list[Any]:
-    """The words coordinated with ``tok`` ("A, B and C": each of A, B, C)."""
-    first = tok
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    out: list[Any] = []
-    todo = [first]
-    while todo and len(out) < 20:
-        t = todo.pop()
-        out.append(t)
-        todo += [c for c in t.children if c.dep_ == "conj"]
-    return out
 
 
 def _entity_of(tok: Any) -> Any:

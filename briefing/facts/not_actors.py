@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ..nlp import text_of
-from .words import GROUP_WORDS, PERSON_NOUNS, SPEECH_VERBS, is_title_word
+from .words import GROUP_WORDS, PERSON_NOUNS, SPEECH_VERBS, conjuncts, is_title_word
 
 # The last word of a way's or a crossing's name: a place in the street, never a person's
 # surname ("Lane", "Hill", "Park", "Field" are; a person named so keeps the name)
@@ -69,16 +69,7 @@ def _road_code(span: Any) -> bool:
 
 def _listed(tok: Any) -> list[Any]:
     """The words coordinated with ``tok`` ("flu, Covid and RSV": each of them)."""
-    first = tok
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    out: list[Any] = []
-    todo = [first]
-    while todo and len(out) < 20:
-        t = todo.pop()
-        out.append(t)
-        todo += [c for c in t.children if c.dep_ == "conj"]
-    return [t for t in out if t.i != tok.i]
+    return [t for t in conjuncts(tok) if t.i != tok.i]
 
 
 def _listed_with_common_noun(span: Any) -> bool:

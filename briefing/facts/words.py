@@ -274,6 +274,20 @@ PREPOSITIONS = _words(
 )
 
 
+def conjuncts(tok: Any) -> list[Any]:
+    """The words coordinated with ``tok`` ("A, B and C": each of A, B, C)."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    out: list[Any] = []
+    todo = [first]
+    while todo and len(out) < 20:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj"]
+    return out
+
+
 def join_tokens(tokens: Iterable[Any]) -> str:
     """Tokens (in article order) as text: verbatim where contiguous, one space at a gap."""
     out: list[str] = []
