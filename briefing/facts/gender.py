@@ -13,10 +13,9 @@ own wording, read from the parse, never a table of first names:
   relative clause: "Trump said her emails ..." and "Trump said she lied" speak of someone
   else, as they often do on political pages.
 
-Counted evidence, so a slip of the parse does not
-outweigh the rest; mixed evidence leaves the person's gender unknown, and a person of
-unknown gender stays a candidate for either pronoun. ``state.genders`` holds the counts by
-name key.
+The evidence is counted, so a slip of the parse does not outweigh the rest; mixed evidence
+leaves the person's gender unknown, and a person of unknown gender stays a candidate for
+either pronoun. ``state.genders`` holds the counts by name key.
 """
 
 from __future__ import annotations

@@ -115,8 +115,8 @@ def _dated(tok: Any) -> bool:
 def _kind_of_day(span: Any) -> bool:
     """A lone weekday or part of day before the noun it modifies, naming a kind of thing: a
     part of day ("the evening meal", "a night shift") unless the noun is an activity's
-    gerund ("in afternoon trading"), and a
-    weekday when the noun or its clause is dated otherwise ("run a Sunday service on
+    gerund ("in afternoon trading"), and a weekday when the noun or its clause is dated
+    otherwise ("run a Sunday service on
     Christmas Day", "a Saturday timetable on Boxing Day": the timetable of a Sunday, on
     another day). A weekday modifier alone is the day of one occurrence ("the Tuesday
     deadline", "a Wednesday media event": TimeBank and MEANTIME date them)."""
