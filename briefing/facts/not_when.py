@@ -116,10 +116,10 @@ def _kind_of_day(span: Any) -> bool:
     """A lone weekday or part of day before the noun it modifies, naming a kind of thing: a
     part of day ("the evening meal", "a night shift") unless the noun is an activity's
     gerund ("in afternoon trading"), and a weekday when the noun or its clause is dated
-    otherwise ("run a Sunday service on
-    Christmas Day", "a Saturday timetable on Boxing Day": the timetable of a Sunday, on
-    another day). A weekday modifier alone is the day of one occurrence ("the Tuesday
-    deadline", "a Wednesday media event": TimeBank and MEANTIME date them)."""
+    otherwise ("run a Sunday service on Christmas Day", "a Saturday timetable on Boxing
+    Day": the timetable of a Sunday, on another day). A weekday modifier alone is the day
+    of one occurrence ("the Tuesday deadline", "a Wednesday media event": TimeBank and
+    MEANTIME date them)."""
     words = [t for t in span if not t.is_punct]
     if len(words) != 1:
         return False
