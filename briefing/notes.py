@@ -21,7 +21,16 @@ from dataclasses import replace
 
 from .lexicon import NEWS_AGENCIES
 from .models import Article
-from .stamps import DATE_LINE, PUBLISHED, STAMPED, byline, credit_paragraph, date_of, top_lines
+from .stamps import (
+    DATE_LINE,
+    PUBLISHED,
+    SENTENCE_END,
+    STAMPED,
+    byline,
+    credit_paragraph,
+    date_of,
+    top_lines,
+)
 
 __all__ = ["drop_notes", "without_notes"]
 
@@ -80,7 +89,6 @@ _PAYWALL = re.compile(
     r"|\bunlimited (?:digital )?access\b[^.!?]{0,30}(?:[$€£¢]|\d\s?(?:¢|p\b|cents?\b))",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
 _NAME_LINE = re.compile(r"^[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|for|&)){0,5}$")
 
 
@@ -114,9 +122,7 @@ def _note(paragraph: str) -> bool:
 def _name_line(paragraph: str) -> bool:
     """A few capitalised words alone, no sentence end: a name or a paper's name."""
     text = " ".join(paragraph.split())
-    return (
-        len(text.split()) <= 6 and not _SENTENCE_END.search(text) and bool(_NAME_LINE.match(text))
-    )
+    return len(text.split()) <= 6 and not SENTENCE_END.search(text) and bool(_NAME_LINE.match(text))
 
 
 def _byline_block(lines: list[str]) -> bool:

@@ -18,7 +18,10 @@ from .dates.words import MONTHS, WEEKDAYS
 
 __all__ = [
     "DATE_LINE",
+    "NAME",
     "PUBLISHED",
+    "SENTENCE_END",
+    "SENTENCE_MARK",
     "STAMPED",
     "WEEKDAY",
     "byline",
@@ -29,9 +32,12 @@ __all__ = [
     "top_lines",
 ]
 
-_NAME = r"[A-Z][\w.'’-]*"
-_SENTENCE_MARK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
-_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
+#: a capitalised word of a name ("O'Neal", "St.", "Halvorsen-Nye")
+NAME = r"[A-Z][\w.'’-]*"
+#: a sentence's end inside a line, then the next sentence's capital
+SENTENCE_MARK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+#: a line that ends as a sentence (or a lead-in) does
+SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
 
 _BY = re.compile(
     r"^[\W_]*(?:(?:interview|words|text|story|reporting|written|photos?)\s+)?(by|from)\s+(?=\S)",
@@ -98,7 +104,7 @@ def byline(line: str) -> str | None:
         comma
         and len(_words(name)) >= 2
         and len(role.split()) <= 8
-        and not _SENTENCE_END.search(names.strip(" *_"))
+        and not SENTENCE_END.search(names.strip(" *_"))
     )
     if lower_role:
         tokens = _words(name)
@@ -134,7 +140,7 @@ def date_of(line: str) -> dt.date | None:
 # "ABC Western Qld / By Jane Roe"; "Posted Tue 3 Dec 2024 at 5:01am, updated Tue 3 Dec ..."
 _PARTS = re.compile(r"\s+[|—–·•/]\s+|,\s+(?=(?:last\s+)?updated\b)", re.IGNORECASE)
 # a wire's or a paper's tag beside a date: "TNN", "AP", "Press Trust of India"
-_SOURCE = re.compile(rf"^\W*{_NAME}(?:\s(?:{_NAME}|of|the|and|&)){{0,3}}\W*$")
+_SOURCE = re.compile(rf"^\W*{NAME}(?:\s(?:{NAME}|of|the|and|&)){{0,3}}\W*$")
 # a field of a metadata line: "Status: Resolved", "Severity: SEV-1", "Authors: Storage SRE
 # team" (a label of one to three words, a colon, a short value)
 _FIELD = re.compile(r"^[\W_]*[A-Z][\w-]*(?:\s[\w-]+){0,2}:\s+[^\s:][^:]{0,60}$")
@@ -209,13 +215,13 @@ def _label(line: str) -> bool:
     words = [w for w in words if w]
     return (
         0 < len(words) <= 8
-        and _SENTENCE_MARK.search(line) is None
+        and SENTENCE_MARK.search(line) is None
         and all(w[0].isupper() or w.lower() in _LABEL_GLUE for w in words)
     )
 
 
 # a name, then its role in lower case: "Jane Roe Social affairs correspondent"
-_NAME_ROLE = re.compile(rf"^{_NAME}(?:\s{_NAME}){{1,3}}(?:,?\s[a-z][\w-]*){{1,3}}$")
+_NAME_ROLE = re.compile(rf"^{NAME}(?:\s{NAME}){{1,3}}(?:,?\s[a-z][\w-]*){{1,3}}$")
 _CREDIT_PARTS = re.compile(r"\s+[|/]\s+")
 
 
@@ -227,7 +233,7 @@ def credit(line: str) -> bool:
     text = line.strip(" *_")
     if _label(text):
         return True
-    if not text or len(text.split()) > 10 or _SENTENCE_END.search(text):
+    if not text or len(text.split()) > 10 or SENTENCE_END.search(text):
         return False
     return all(
         _label(part) or _NAME_ROLE.match(part) is not None or byline(part) is not None

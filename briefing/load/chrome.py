@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from markdown_it.token import Token
 
-from ..stamps import credit_paragraph, dateline, top_lines
+from ..stamps import NAME, SENTENCE_END, SENTENCE_MARK, credit_paragraph, dateline, top_lines
 
 __all__ = ["Block", "Chrome", "dateline", "markdown_blocks", "strip_chrome", "text_blocks"]
 
@@ -140,8 +140,7 @@ def text_blocks(text: str) -> list[Block]:
 
 # --- what furniture looks like --------------------------------------------------------------
 
-_NAME = r"[A-Z][\w.'’-]*"
-_NAMES = rf"{_NAME}(?:\s(?:{_NAME}|of|the|and|for|&))*"
+_NAMES = rf"{NAME}(?:\s(?:{NAME}|of|the|and|for|&))*"
 # A photo credit: "Photo: Sydney Daily Wire", "Photo by Jane Roe", "Star file photo", "AP
 # Photo/Jane Roe", "Credit: ...", "Getty Images"
 _CREDIT = (
@@ -158,8 +157,6 @@ _NAME_END = re.compile(
     rf"[.!?][\"'”’]?\s+(?:\(\s*{_NAMES}(?:\s?/\s?{_NAMES})?\s*\)"
     rf"|[—–-]\s*{_NAMES}\s?/\s?{_NAMES})\s*$"
 )
-_SENTENCE_MARK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
-_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
 
 _RELATED = re.compile(
     r"^\W*(?:related(?: (?:stories|articles|coverage|content|links|reading))?|read more"
@@ -169,7 +166,7 @@ _RELATED = re.compile(
     re.IGNORECASE,
 )
 _BIO = re.compile(
-    rf"^\W*({_NAME}(?:\s+{_NAME}){{0,3}})\s+(?:is|was|writes)\b.{{0,160}}\b"
+    rf"^\W*({NAME}(?:\s+{NAME}){{0,3}})\s+(?:is|was|writes)\b.{{0,160}}\b"
     r"(?:columnist|contributor|contributing (?:writer|editor)|writer|author|correspondent"
     r"|editor)\b"
 )
@@ -186,7 +183,7 @@ def caption(text: str) -> bool:
     if len(text.split()) > 60:
         return False
     body = re.sub(r"\s*[(—–-][^()—–]*\)?\W*$", "", text)
-    one_sentence = _SENTENCE_MARK.search(body) is None
+    one_sentence = SENTENCE_MARK.search(body) is None
     return one_sentence and (_CREDIT_END.search(text) or _NAME_END.search(text)) is not None
 
 
@@ -196,7 +193,7 @@ def _bio(block: Block, byline: str | None) -> bool:
     italics)."""
     text = block.text
     match = _BIO.match(text)
-    if block.code or match is None or _SENTENCE_MARK.search(text) is not None:
+    if block.code or match is None or SENTENCE_MARK.search(text) is not None:
         return False
     if block.emphasised:
         return True
@@ -208,7 +205,7 @@ def _bio(block: Block, byline: str | None) -> bool:
 
 def _short_line(text: str) -> bool:
     """A short line without a sentence end: a headline in a list of them, a caption's words."""
-    return len(text.split()) <= 15 and _SENTENCE_END.search(text) is None
+    return len(text.split()) <= 15 and SENTENCE_END.search(text) is None
 
 
 def _under_image(block: Block, after_image: bool) -> bool:
